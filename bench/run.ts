@@ -1,0 +1,151 @@
+// `npm run bench`: every performance bar of DESIGN §5 measured as a ratio in one run.
+// Not part of `npm test`: timings on a shared machine are for reading, not for asserting.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { agedBalanceFromColumns } from '../src/agedBalance';
+import { makeBuckets } from '../src/ageing';
+import { dayFromExcelSerial } from '../src/dates';
+import { ageBucketFunction } from '../src/functions/ageBucket';
+import type { HostContext } from '../src/functions/context';
+import { AS_OF_SERIAL, type BenchLedger, benchLedger, CUSTOMERS, ROWS } from './data';
+import { pairedMedianMs, report } from './timing';
+
+const context: HostContext = {
+  serialSystem: 'excel1900',
+  today: () => dayFromExcelSerial(AS_OF_SERIAL),
+  cellError: (message) => ({ error: message }),
+  dateResult: (day) => day,
+};
+
+/**
+ * The floor: copying the input cells into a same-shaped output array, written the fastest way
+ * we found (one-cell rows as literals; slice() and map() were 2-3× slower), so the ratio is
+ * measured against the best floor, not an easy one.
+ */
+export function copyCells(input: readonly (readonly unknown[])[]): unknown[][] {
+  const out: unknown[][] = new Array(input.length);
+  for (let r = 0; r < input.length; r++) {
+    const row = input[r] as readonly unknown[];
+    if (row.length === 1) {
+      out[r] = [row[0]];
+      continue;
+    }
+    const copy: unknown[] = new Array(row.length);
+    for (let c = 0; c < row.length; c++) copy[c] = row[c];
+    out[r] = copy;
+  }
+  return out;
+}
+
+export async function benchCore(): Promise<void> {
+  const ledger = benchLedger();
+  const cells = ledger.dueSerials.map((serial) => [serial]);
+
+  const [floor, ours] = await pairedMedianMs(
+    () => copyCells(cells),
+    () => ageBucketFunction(cells, AS_OF_SERIAL, null, null, context),
+    11,
+  );
+  report(`AGEBUCKET core, ${ROWS.toLocaleString('en')} × 1`, ours, floor, 'copy floor', '≤ 1.3');
+
+  const asOf = dayFromExcelSerial(AS_OF_SERIAL);
+  const options = { asOf, buckets: makeBuckets(), serialSystem: 'excel1900', defaultCurrency: 'EUR', strict: true } as const;
+  const duck = await loadDuckDb(ledger);
+  try {
+    for (const order of ['random', 'grouped by customer'] as const) {
+      const rows = order === 'random' ? ledger : groupedByCustomer(ledger);
+      const columns = { customers: rows.customers, dates: rows.dueSerials, amounts: rows.amounts };
+      const query = duck.agedBalanceSql(asOf, order === 'random' ? 'ledger' : 'ledger_grouped');
+      const mine = agedBalanceFromColumns(columns, options).balance;
+      const theirs = await query();
+      if (theirs.total !== mine.totals[0]?.total || theirs.lines !== mine.lines.length) {
+        throw new Error(
+          `DuckDB and the core disagree: ${theirs.total} vs ${mine.totals[0]?.total} cents, ${theirs.lines} vs ${mine.lines.length} lines`,
+        );
+      }
+      const [ours, reference] = await pairedMedianMs(() => agedBalanceFromColumns(columns, options), query, 9);
+      report(
+        `Aged balance core, ${ROWS.toLocaleString('en')} rows × ${CUSTOMERS.toLocaleString('en')} customers, ${order}`,
+        ours,
+        reference,
+        'DuckDB',
+        '< 1.0',
+      );
+    }
+  } finally {
+    duck.close();
+  }
+}
+
+/** The same rows sorted by customer, as an ERP's open-items export usually comes. */
+function groupedByCustomer(ledger: BenchLedger): BenchLedger {
+  const order = ledger.customers
+    .map((_, i) => i)
+    .sort((a, b) => (ledger.customers[a] as string).localeCompare(ledger.customers[b] as string) || a - b);
+  return {
+    customers: order.map((i) => ledger.customers[i] as string),
+    dueSerials: order.map((i) => ledger.dueSerials[i] as number),
+    amounts: order.map((i) => ledger.amounts[i] as number),
+  };
+}
+
+/** DuckDB in memory with the same rows loaded into tables first; only the query is timed. */
+async function loadDuckDb(ledger: BenchLedger) {
+  const folder = mkdtempSync(join(tmpdir(), 'agebucket-bench-'));
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const csv = join(folder, 'ledger.csv');
+    const lines = ['customer,due,amount'];
+    for (let i = 0; i < ledger.customers.length; i++) {
+      lines.push(
+        `${ledger.customers[i]},${(ledger.dueSerials[i] as number) - 25569},${(ledger.amounts[i] as number).toFixed(2)}`,
+      );
+    }
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    await connection.run(
+      `CREATE TABLE ledger AS SELECT customer, DATE '1970-01-01' + due::INTEGER AS due, amount::DECIMAL(18,2) AS amount
+       FROM read_csv('${csv}', header = true, columns = {'customer': 'VARCHAR', 'due': 'INTEGER', 'amount': 'VARCHAR'})`,
+    );
+    await connection.run('CREATE TABLE ledger_grouped AS SELECT * FROM ledger ORDER BY customer');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return {
+    close: () => connection.closeSync(),
+    agedBalanceSql: (asOfDay: number, table: string) => {
+      const sql = `
+        SELECT customer,
+          SUM(CASE WHEN d <= 0 THEN amount ELSE 0 END) AS not_due,
+          SUM(CASE WHEN d BETWEEN 1 AND 30 THEN amount ELSE 0 END) AS d1_30,
+          SUM(CASE WHEN d BETWEEN 31 AND 60 THEN amount ELSE 0 END) AS d31_60,
+          SUM(CASE WHEN d BETWEEN 61 AND 90 THEN amount ELSE 0 END) AS d61_90,
+          SUM(CASE WHEN d > 90 THEN amount ELSE 0 END) AS d91,
+          SUM(amount) AS total,
+          SUM(CASE WHEN amount < 0 THEN amount ELSE 0 END) AS credits,
+          COUNT(*) AS items,
+          MAX(CASE WHEN amount >= 0 THEN d END) AS oldest
+        FROM (SELECT customer, amount, (DATE '1970-01-01' + ${asOfDay}) - due AS d FROM ${table})
+        GROUP BY customer
+        ORDER BY lower(customer), customer`;
+      return async () => {
+        const rows = (await connection.runAndReadAll(sql)).getRows();
+        return { total: rows.reduce((sum, row) => sum + Math.round(Number(String(row[6])) * 100), 0), lines: rows.length };
+      };
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  console.log(`AgeBucket benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  await benchCore();
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

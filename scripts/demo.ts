@@ -1,0 +1,71 @@
+// `npm start` until the add-in's dev server exists: the core's aged balance of the sample
+// ledger, printed as the table the add-in writes into a sheet.
+import { join } from 'node:path';
+import { agedBalanceFromColumns } from '../src/agedBalance';
+import { makeBuckets } from '../src/ageing';
+import { DEFAULT_COLLECTION_CURVE } from '../src/collection';
+import { formatIsoDate, parseTextDate } from '../src/dates';
+import { formatMoney } from '../src/money';
+import { readCsvRecords } from './csv';
+import { SAMPLE_AS_OF } from './sampleLedger';
+
+const language = process.argv.includes('--fr') ? 'fr' : 'en';
+const records = readCsvRecords(join(__dirname, '..', 'samples', 'ledger.csv'));
+const asOf = parseTextDate(SAMPLE_AS_OF);
+const report = agedBalanceFromColumns(
+  {
+    customers: records.map((r) => r.Client),
+    dates: records.map((r) => r.Échéance),
+    amounts: records.map((r) => r['Reste dû']),
+    currencies: records.map((r) => r.Devise),
+  },
+  {
+    asOf,
+    buckets: makeBuckets([30, 60, 90], undefined, language),
+    curve: DEFAULT_COLLECTION_CURVE,
+    serialSystem: 'sheets',
+    defaultCurrency: 'EUR',
+    strict: false,
+  },
+);
+const { balance } = report;
+const money = (minor: number, currency: string) => formatMoney(minor, currency, language).replace(/\u00A0/g, ' ');
+const header = [
+  language === 'fr' ? 'Client' : 'Customer',
+  language === 'fr' ? 'Devise' : 'Currency',
+  ...balance.buckets.labels,
+  'Total',
+];
+const rows = balance.lines.map((l) => [
+  l.customer,
+  l.currency,
+  ...l.buckets.map((b) => money(b, l.currency)),
+  money(l.total, l.currency),
+]);
+const totals = balance.totals.map((t) => [
+  'Total',
+  t.currency,
+  ...t.buckets.map((b) => money(b, t.currency)),
+  money(t.total, t.currency),
+]);
+const table = [header, ...rows, ...totals];
+const widths = header.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
+const line = (r: string[]) =>
+  r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
+console.log(`${language === 'fr' ? 'Balance âgée au' : 'Aged balance as of'} ${formatIsoDate(asOf)} — samples/ledger.csv\n`);
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of totals) console.log(line(r));
+console.log('');
+for (const t of balance.totals) {
+  const share = t.overdueShare === null ? '-' : `${(t.overdueShare * 100).toFixed(1)} %`;
+  const days = t.weightedDaysOverdue === null ? '-' : t.weightedDaysOverdue.toFixed(1);
+  console.log(
+    `${t.currency}: ${t.customerCount} accounts, ${t.itemCount} items, overdue ${money(t.overdue, t.currency)} (${share}), weighted days overdue ${days}, expected loss ${money(t.expectedLoss, t.currency)}`,
+  );
+}
+console.log(`\nExpected loss uses: ${DEFAULT_COLLECTION_CURVE.label}.`);
+console.log(`${report.itemCount} items read, ${report.blankRows} blank rows, ${report.skipped.length} rows skipped.`);
+for (const s of report.skipped) console.log(`  row ${s.row}: ${s.error.localized(language)}`);

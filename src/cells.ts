@@ -1,0 +1,125 @@
+// The one place where raw sheet values become core types. Hosts hand over what the sheet
+// holds (numbers, text, booleans, blanks, errors, and calendar dates they converted in the
+// spreadsheet's time zone); every reader returns `null` for a blank and throws an
+// AgeBucketError that says what is wrong with the value otherwise.
+
+import {
+  type CalendarDate,
+  type DayNumber,
+  dayFromCalendar,
+  dayFromSerial,
+  isValidCalendarDate,
+  parseTextDate,
+  type SerialSystem,
+} from './dates';
+import { fail } from './messages';
+import { type MinorUnits, minorFromNumber, minorFromText, parseCurrencyCode } from './money';
+
+/** A cell error as a host reports it (Excel's `#N/A`, Sheets' `#REF!`). */
+export interface CellError {
+  readonly error: string;
+}
+
+/**
+ * A raw cell: what `Range.values` (Excel), `getValues()` (Sheets) or a custom-function
+ * argument holds. Sheets' `Date` objects arrive as CalendarDate: the host converts them in
+ * the spreadsheet's time zone, which only it knows.
+ */
+export type CellValue = number | string | boolean | null | undefined | CalendarDate | CellError;
+
+export interface DateReadOptions {
+  readonly serialSystem: SerialSystem;
+  readonly monthFirst?: boolean;
+}
+
+const ERROR_TEXT =
+  /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!)$/;
+
+export function isBlank(value: CellValue): value is null | undefined | '' {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+function isCellError(value: CellValue): value is CellError {
+  return typeof value === 'object' && value !== null && 'error' in value;
+}
+
+function kindOf(value: CellValue): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return typeof value;
+}
+
+function failIfErrorText(value: string): void {
+  if (ERROR_TEXT.test(value.trim())) fail('cellError', { value: value.trim() });
+}
+
+export function readDate(value: CellValue, options: DateReadOptions): DayNumber | null {
+  if (typeof value === 'number') return dayFromSerial(value, options.serialSystem);
+  if (isBlank(value)) return null;
+  if (typeof value === 'string') {
+    failIfErrorText(value);
+    // A number stored as text ("45000") is a serial that lost its format, not a typo.
+    const trimmed = value.trim();
+    if (/^\d{1,7}(\.\d+)?$/.test(trimmed)) return dayFromSerial(Number(trimmed), options.serialSystem);
+    return parseTextDate(trimmed, options.monthFirst ? { monthFirst: true } : {});
+  }
+  if (isCellError(value)) return fail('cellError', { value: value.error });
+  if (typeof value === 'object') {
+    if (!isValidCalendarDate(value.year, value.month, value.day)) {
+      fail('dateUnreadable', { value: `${value.year}-${value.month}-${value.day}` });
+    }
+    return dayFromCalendar(value.year, value.month, value.day);
+  }
+  return fail('notADateValue', { kind: kindOf(value) });
+}
+
+export function readAmount(value: CellValue, currency: string): MinorUnits | null {
+  if (typeof value === 'number') return minorFromNumber(value, currency);
+  if (isBlank(value)) return null;
+  if (typeof value === 'string') {
+    failIfErrorText(value);
+    return minorFromText(value, currency);
+  }
+  if (isCellError(value)) return fail('cellError', { value: value.error });
+  return fail('notAnAmountValue', { kind: kindOf(value) });
+}
+
+/** Text as the user typed it, trimmed; numbers (a customer number) become their text. */
+export function readText(value: CellValue): string | null {
+  if (isBlank(value)) return null;
+  if (typeof value === 'string') {
+    failIfErrorText(value);
+    return value.trim();
+  }
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isCellError(value)) return fail('cellError', { value: value.error });
+  return `${value.year}-${String(value.month).padStart(2, '0')}-${String(value.day).padStart(2, '0')}`;
+}
+
+export function readCurrency(value: CellValue, fallback: string): string {
+  const text = readText(value);
+  return text === null ? fallback : parseCurrencyCode(text);
+}
+
+const YES = new Set(['yes', 'y', 'oui', 'o', 'true', 'vrai', '1', 'x', 'disputed', 'litige', 'en litige']);
+
+/** Flags such as "Disputed": yes/oui/x/TRUE/1 are true, anything else (no, non, blank) false. */
+export function readFlag(value: CellValue): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  const text = readText(value);
+  return text !== null && YES.has(text.toLowerCase());
+}
+
+/** Whole numbers of days (boundaries, thresholds): numbers or numeric text. */
+export function readNumber(value: CellValue): number | null {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) fail('daysNotANumber', { value: String(value) });
+    return value;
+  }
+  const text = readText(value);
+  if (text === null) return null;
+  const number = Number(text.replace(',', '.'));
+  if (!Number.isFinite(number)) fail('daysNotANumber', { value: text });
+  return number;
+}

@@ -1,0 +1,71 @@
+// AGEBUCKET(due_date, [as_of], [boundaries], [labels]): the ageing bucket of each due date.
+
+import { bucketIndex } from '../ageing';
+import { type CellValue, isBlank, readDate } from '../cells';
+import { AgeBucketError } from '../messages';
+import { readAsOf, readBuckets } from './arguments';
+import { type HostContext, isMatrix } from './context';
+
+const FIRST_TRUE_SERIAL = 61; // 1900-03-01: from here Excel and Sheets serials count real days
+const MAX_SERIAL = 2958465;
+const SERIAL_OF_EPOCH = 25569;
+
+export function ageBucketFunction(
+  dueDate: unknown,
+  asOf: unknown,
+  boundaries: unknown,
+  labels: unknown,
+  context: HostContext,
+): unknown {
+  const asOfDay = readAsOf(asOf, context);
+  const { boundaries: bounds, labels: names } = readBuckets(boundaries, labels);
+  // Days overdue of serial s is asOfSerial − s, for every serial that counts real days.
+  const asOfSerial = context.serialSystem === 'excel1904' ? Number.NaN : asOfDay + SERIAL_OF_EPOCH;
+  const labelOf = labelTable(bounds, names);
+  const slowCell = (cell: CellValue): unknown => {
+    if (isBlank(cell)) return '';
+    try {
+      return names[bucketIndex(asOfDay - (readDate(cell, context) as number), bounds)];
+    } catch (error) {
+      if (error instanceof AgeBucketError) return context.cellError(error.message);
+      throw error;
+    }
+  };
+  if (!isMatrix(dueDate)) return slowCell(dueDate as CellValue);
+  const rows = dueDate.length;
+  const out: unknown[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const input = dueDate[r] as readonly CellValue[];
+    const columns = input.length;
+    // A one-cell row as a literal: V8 builds it far faster than new Array(1) filled later.
+    if (columns === 1) {
+      const cell = input[0];
+      out[r] = [
+        typeof cell === 'number' && cell >= FIRST_TRUE_SERIAL && cell <= MAX_SERIAL
+          ? labelOf(asOfSerial - Math.floor(cell))
+          : slowCell(cell),
+      ];
+      continue;
+    }
+    const row: unknown[] = new Array(columns);
+    for (let c = 0; c < columns; c++) {
+      const cell = input[c];
+      row[c] =
+        typeof cell === 'number' && cell >= FIRST_TRUE_SERIAL && cell <= MAX_SERIAL
+          ? labelOf(asOfSerial - Math.floor(cell))
+          : slowCell(cell);
+    }
+    out[r] = row;
+  }
+  return out;
+}
+
+/** Label by days overdue from a table up to the last boundary: one load instead of a search. */
+function labelTable(bounds: readonly number[], names: readonly string[]): (days: number) => string {
+  const last = bounds[bounds.length - 1] as number;
+  const notDue = names[0] as string;
+  const oldest = names[names.length - 1] as string;
+  if (last > 100_000) return (days) => names[bucketIndex(days, bounds)] as string;
+  const table = Array.from({ length: last + 1 }, (_, days) => names[bucketIndex(days, bounds)] as string);
+  return (days) => (days <= 0 ? notDue : days > last ? oldest : (table[days] as string));
+}

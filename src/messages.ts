@@ -1,0 +1,184 @@
+// Every message a user can see from the core, in English and French, in one table.
+// Hosts turn an AgeBucketError into `#VALUE! <message>` (Sheets) or a CustomFunctions.Error
+// (Excel); the pane shows `localized(language)`.
+
+export type Language = 'en' | 'fr';
+
+type Params = Record<string, string | number>;
+type Template = { readonly en: string; readonly fr: string };
+
+export const messages = {
+  dateUnreadable: {
+    en: '"{value}" is not a date: use YYYY-MM-DD, DD/MM/YYYY or a date cell',
+    fr: "« {value} » n'est pas une date : utilisez AAAA-MM-JJ, JJ/MM/AAAA ou une cellule date",
+  },
+  dateNoSuchMonth: {
+    en: '"{value}" is not a real date: there is no month {month}',
+    fr: "« {value} » n'est pas une date réelle : il n'y a pas de mois {month}",
+  },
+  dateNoSuchDay: {
+    en: '"{value}" is not a real date: month {month} of {year} has {days} days, not {day}',
+    fr: "« {value} » n'est pas une date réelle : le mois {month} de {year} a {days} jours, pas {day}",
+  },
+  dateFakeLeapDay: {
+    en: 'serial 60 is 29 February 1900, a day that never existed (Excel keeps it for Lotus 1-2-3 compatibility): enter the real date',
+    fr: "le numéro de série 60 est le 29 février 1900, un jour qui n'a jamais existé (Excel le garde pour Lotus 1-2-3) : saisissez la vraie date",
+  },
+  serialOutOfRange: {
+    en: '{value} is outside the dates a spreadsheet can hold (1900-01-01 to 9999-12-31)',
+    fr: "{value} est hors des dates qu'un tableur connaît (1900-01-01 à 9999-12-31)",
+  },
+  notADateValue: {
+    en: 'a {kind} is not a date',
+    fr: "une valeur {kind} n'est pas une date",
+  },
+  amountUnreadable: {
+    en: '"{value}" is not an amount: use a number such as 1234.56 or 1 234,56 €',
+    fr: "« {value} » n'est pas un montant : utilisez un nombre comme 1 234,56 € ou 1234.56",
+  },
+  amountNotFinite: {
+    en: '{value} is not a finite amount',
+    fr: "{value} n'est pas un montant fini",
+  },
+  amountTooLarge: {
+    en: '{value} is too large to be counted to the cent',
+    fr: '{value} est trop grand pour être compté au centime',
+  },
+  notAnAmountValue: {
+    en: 'a {kind} is not an amount',
+    fr: "une valeur {kind} n'est pas un montant",
+  },
+  cellError: {
+    en: 'the cell holds an error ({value})',
+    fr: 'la cellule contient une erreur ({value})',
+  },
+  currencyUnreadable: {
+    en: '"{value}" is not a currency code: use three letters such as EUR, USD or GBP',
+    fr: "« {value} » n'est pas un code devise : utilisez trois lettres comme EUR, USD ou GBP",
+  },
+  dateMissing: {
+    en: 'the date is blank',
+    fr: 'la date est vide',
+  },
+  amountMissing: {
+    en: 'the amount is blank',
+    fr: 'le montant est vide',
+  },
+  customerBlank: {
+    en: 'the customer is blank',
+    fr: 'le client est vide',
+  },
+  boundariesEmpty: {
+    en: 'give at least one bucket boundary, such as 30, 60, 90',
+    fr: 'indiquez au moins une limite de tranche, par exemple 30, 60, 90',
+  },
+  boundaryNotWhole: {
+    en: 'bucket boundary "{value}" must be a positive whole number of days',
+    fr: 'la limite de tranche « {value} » doit être un nombre entier positif de jours',
+  },
+  boundariesNotAscending: {
+    en: 'bucket boundaries must go up: {value} is not above {previous}',
+    fr: "les limites de tranches doivent croître : {value} n'est pas supérieur à {previous}",
+  },
+  labelsCount: {
+    en: '{count} labels given for {expected} buckets: give one label per bucket ({expected}), from "not due" to the oldest',
+    fr: '{count} libellés pour {expected} tranches : donnez un libellé par tranche ({expected}), de « non échu » à la plus ancienne',
+  },
+  labelsDuplicate: {
+    en: 'bucket label "{value}" is used twice: each bucket needs its own label',
+    fr: 'le libellé de tranche « {value} » est utilisé deux fois : chaque tranche a besoin du sien',
+  },
+  termsUnknown: {
+    en: 'payment terms "{value}" are not understood: use e.g. "30 days", "45 end of month", "end of month + 45" or "cash"',
+    fr: 'conditions de paiement « {value} » non comprises : utilisez par ex. « 30 jours », « 45 jours fin de mois », « fin de mois + 45 » ou « comptant »',
+  },
+  termsTooLong: {
+    en: 'payment terms "{value}" exceed {max} days',
+    fr: 'les conditions de paiement « {value} » dépassent {max} jours',
+  },
+  rowError: {
+    en: 'row {row}: {message}',
+    fr: 'ligne {row} : {message}',
+  },
+  columnsLength: {
+    en: 'the {name} range has {count} rows but the customers range has {expected}: give ranges of the same height',
+    fr: 'la plage {name} a {count} lignes mais la plage des clients en a {expected} : donnez des plages de même hauteur',
+  },
+  argumentNotOneCell: {
+    en: '{name} must be one cell, not a range',
+    fr: '{name} doit être une seule cellule, pas une plage',
+  },
+  argumentInvalid: {
+    en: '{name}: {reason}',
+    fr: '{name} : {reason}',
+  },
+  shapesDiffer: {
+    en: '{name} must be one cell or a range of the same size as {other} ({rows}×{columns})',
+    fr: '{name} doit être une cellule ou une plage de même taille que {other} ({rows}×{columns})',
+  },
+  curveInvalid: {
+    en: 'collection curve: {reason}',
+    fr: 'courbe de recouvrement : {reason}',
+  },
+  daysNotANumber: {
+    en: '"{value}" is not a number of days',
+    fr: "« {value} » n'est pas un nombre de jours",
+  },
+  salesNotPositive: {
+    en: 'sales of the period must be above zero to compute DSO',
+    fr: "le chiffre d'affaires de la période doit être positif pour calculer le DSO",
+  },
+  periodNotPositive: {
+    en: 'the DSO period must be a positive number of days',
+    fr: 'la période du DSO doit être un nombre de jours positif',
+  },
+} satisfies Record<string, Template>;
+
+export type MessageCode = keyof typeof messages;
+
+export function formatMessage(code: MessageCode, params: Params, language: Language = 'en'): string {
+  const template: string = messages[code][language];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/**
+ * The one error the core throws. `message` is English (what Excel and Sheets show in a
+ * function's error); `localized('fr')` is for the pane.
+ */
+export class AgeBucketError extends Error {
+  override readonly name = 'AgeBucketError';
+
+  constructor(
+    readonly code: MessageCode,
+    readonly params: Params = {},
+    readonly context?: { readonly row?: number },
+  ) {
+    super(AgeBucketError.compose(code, params, context, 'en'));
+  }
+
+  localized(language: Language): string {
+    return AgeBucketError.compose(this.code, this.params, this.context, language);
+  }
+
+  /** The same error, located at a row (1-based within the range) for strict whole-call errors. */
+  atRow(row: number): AgeBucketError {
+    return new AgeBucketError(this.code, this.params, { row });
+  }
+
+  private static compose(
+    code: MessageCode,
+    params: Params,
+    context: { readonly row?: number } | undefined,
+    language: Language,
+  ): string {
+    const text = formatMessage(code, params, language);
+    return context?.row === undefined ? text : formatMessage('rowError', { row: context.row, message: text }, language);
+  }
+}
+
+export function fail(code: MessageCode, params: Params = {}): never {
+  throw new AgeBucketError(code, params);
+}

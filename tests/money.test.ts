@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import {
+  amountFromMinor,
+  CurrencyTotals,
+  formatMoney,
+  minorFromNumber,
+  minorFromText,
+  minorUnitsOf,
+  parseCurrencyCode,
+} from '../src/money';
+
+describe('minor units by ISO 4217', () => {
+  test.each([
+    ['EUR', 2],
+    ['USD', 2],
+    ['GBP', 2],
+    ['JPY', 0],
+    ['KWD', 3],
+    ['BHD', 3],
+    ['TND', 3],
+    ['XYZ', 2],
+  ])('%s has %i decimals', (code, places) => expect(minorUnitsOf(code)).toBe(places));
+});
+
+describe('numbers from cells', () => {
+  test('0.1 + 0.2 noise disappears', () => expect(minorFromNumber(0.1 + 0.2, 'EUR')).toBe(30));
+  test('1.005 rounds half away from zero to 1.01 (the decimal typed, not its binary value)', () => {
+    expect(minorFromNumber(1.005, 'EUR')).toBe(101);
+  });
+  test('-1.005 rounds to -1.01', () => expect(minorFromNumber(-1.005, 'EUR')).toBe(-101));
+  test('1.004 rounds down', () => expect(minorFromNumber(1.004, 'EUR')).toBe(100));
+  test('JPY has no decimals: 1234.5 → 1235', () => expect(minorFromNumber(1234.5, 'JPY')).toBe(1235));
+  test('KWD keeps three: 1.2345 → 1235 fils', () => expect(minorFromNumber(1.2345, 'KWD')).toBe(1235));
+  test('large amounts with cents', () => expect(minorFromNumber(123456789.12, 'EUR')).toBe(12345678912));
+  test('-0 is 0', () => expect(Object.is(minorFromNumber(-0.001, 'EUR'), 0)).toBe(true));
+  test('NaN and Infinity are errors', () => {
+    expect(() => minorFromNumber(Number.NaN, 'EUR')).toThrow(/not a finite amount/);
+    expect(() => minorFromNumber(Number.POSITIVE_INFINITY, 'EUR')).toThrow(/not a finite amount/);
+  });
+  test('back to a number: 30 cents is exactly 0.3', () => expect(amountFromMinor(30, 'EUR')).toBe(0.3));
+  test('any two-decimal amount survives the round trip', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), (cents) => {
+        expect(minorFromNumber(amountFromMinor(cents, 'EUR'), 'EUR')).toBe(cents);
+      }),
+    );
+  });
+  test('a million rows of 0.10 total exactly 100000', () => {
+    let total = 0;
+    for (let i = 0; i < 1_000_000; i++) total += minorFromNumber(0.1, 'EUR');
+    expect(amountFromMinor(total, 'EUR')).toBe(100000);
+    let floating = 0;
+    for (let i = 0; i < 1_000_000; i++) floating += 0.1;
+    expect(floating).not.toBe(100000); // why we never add floats
+  });
+});
+
+describe('text amounts', () => {
+  test.each([
+    ['1 234,56 €', 123456],
+    ['1\u00A0234,56\u00A0€', 123456],
+    ['1\u202F234,56 €', 123456],
+    ['1,234.56', 123456],
+    ['1.234,56', 123456],
+    ['-45.00', -4500],
+    ['45,5', 4550],
+    ['(1 234,56)', -123456],
+    ['45,00-', -4500],
+    ['EUR 12.5', 1250],
+    ['$1,234,567', 123456700],
+    ['1.234.567', 123456700],
+    ['0,005', 1],
+    ['-0,005', -1],
+    ['+7', 700],
+    ["1'234.50", 123450],
+    ['\u22125', -500],
+  ])('%s → %i cents', (text, cents) => expect(minorFromText(text, 'EUR')).toBe(cents));
+  test.each(['abc', '', '1,2,3', '12..5', '1.234.56,7.8', '--5', '1 234,56 €x'])('"%s" is an error', (text) => {
+    expect(() => minorFromText(text, 'EUR')).toThrow(/is not an amount/);
+  });
+});
+
+describe('currencies', () => {
+  test('codes and symbols', () => {
+    expect(parseCurrencyCode(' eur ')).toBe('EUR');
+    expect(parseCurrencyCode('£')).toBe('GBP');
+    expect(() => parseCurrencyCode('euros')).toThrow(/not a currency code/);
+  });
+  test('totals are kept per currency', () => {
+    const totals = new CurrencyTotals();
+    totals.add('EUR', 100);
+    totals.add('USD', 250);
+    totals.add('EUR', -30);
+    expect(totals.entries()).toEqual([
+      { currency: 'EUR', minor: 70 },
+      { currency: 'USD', minor: 250 },
+    ]);
+  });
+});
+
+describe('formatting', () => {
+  test('French: 1 234,56 € with no-break spaces', () => expect(formatMoney(123456, 'EUR', 'fr')).toBe('1\u00A0234,56\u00A0€'));
+  test('English: €1,234.56', () => expect(formatMoney(123456, 'EUR', 'en')).toBe('€1,234.56'));
+  test('negative', () => expect(formatMoney(-4500, 'GBP', 'en')).toBe('-£45.00'));
+  test('zero-decimal yen', () => expect(formatMoney(1234567, 'JPY', 'fr')).toBe('1\u00A0234\u00A0567\u00A0¥'));
+  test('unknown symbol uses the code', () => expect(formatMoney(100, 'CHF', 'en')).toBe('CHF\u00A01.00'));
+});
