@@ -3,12 +3,21 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { sampleAsOf } from '../scripts/sampleData';
+import { SAMPLE_COMPANY } from '../scripts/sampleLedger';
 import { agedBalanceFromColumns } from '../src/agedBalance';
 import { makeBuckets } from '../src/ageing';
 import { dayFromExcelSerial } from '../src/dates';
+import { planDunning } from '../src/dunning/plan';
+import { DEFAULT_POLICY } from '../src/dunning/policy';
 import { ageBucketFunction } from '../src/functions/ageBucket';
 import type { HostContext } from '../src/functions/context';
+import type { LedgerItem } from '../src/ledger';
+import { DEFAULT_TEMPLATES } from '../src/letters/defaultTemplates';
+import { lettersToDocx } from '../src/letters/docx';
+import { buildLetter } from '../src/letters/letter';
 import { AS_OF_SERIAL, type BenchLedger, benchLedger, CUSTOMERS, ROWS } from './data';
 import { pairedMedianMs, report } from './timing';
 
@@ -138,9 +147,57 @@ async function loadDuckDb(ledger: BenchLedger) {
   };
 }
 
+/** Letters for 1,000 accounts to one .docx: model, templates and packing, from the plan on. */
+export async function benchLetters(): Promise<void> {
+  const asOf = sampleAsOf;
+  const items: LedgerItem[] = [];
+  for (let account = 0; account < 1000; account++) {
+    for (let n = 0; n < 4; n++) {
+      items.push({
+        row: items.length + 2,
+        customer: `Client ${String(account).padStart(4, '0')} SARL`,
+        customerCode: null,
+        invoiceNumber: `FA-${account}-${n}`,
+        invoiceDay: asOf - 90 - n * 7,
+        dueDay: asOf - 50 - n * 7,
+        amount: 1234_56 + n * 100_00,
+        invoiceAmount: null,
+        currency: 'EUR',
+        disputed: n === 3 && account % 5 === 0,
+        disputeReason: null,
+        promiseDay: null,
+        owner: 'Claire Petit',
+        email: null,
+        phone: null,
+        address: `${account} rue de la République, 69002 Lyon`,
+        language: account % 4 === 0 ? 'en' : 'fr',
+      });
+    }
+  }
+  const plan = planDunning(items, [], { asOf, policy: DEFAULT_POLICY });
+  const options = {
+    company: SAMPLE_COMPANY,
+    policy: DEFAULT_POLICY,
+    asOf,
+    defaultLanguage: 'fr',
+    templates: DEFAULT_TEMPLATES,
+  } as const;
+  let bytes = 0;
+  const start = performance.now();
+  const letters = plan.actions.map((account) => buildLetter(account, options));
+  const built = performance.now() - start;
+  if (process.env.BENCH_DETAIL) console.log(`  letter models: ${built.toFixed(0)} ms`);
+  bytes = (await lettersToDocx(letters, 'Relances')).length;
+  const ms = performance.now() - start;
+  console.log(
+    `Letters for ${letters.length.toLocaleString('en')} accounts to .docx: ${ms.toFixed(0)} ms, ${(bytes / 1024).toFixed(0)} KiB (target < 3000 ms)`,
+  );
+}
+
 async function main(): Promise<void> {
   console.log(`AgeBucket benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   await benchCore();
+  await benchLetters();
 }
 
 if (require.main === module) {

@@ -344,3 +344,14 @@ function csvField(value: string | number): string {
 export function toCsv(headers: readonly string[], rows: ReadonlyArray<Record<string, string | number>>): string {
   return `${[headers.join(','), ...rows.map((row) => headers.map((h) => csvField(row[h] ?? '')).join(','))].join('\n')}\n`;
 }
+
+/** The fictional firm that sends the sample's letters. */
+export const SAMPLE_COMPANY = {
+  name: 'Ateliers Réunis SAS',
+  address: '14 rue de la Part-Dieu\n69003 Lyon\nFrance',
+  registration: 'SIREN 812 345 678 — RCS Lyon',
+  iban: 'FR76 3000 4000 0500 0012 3456 789',
+  email: 'recouvrement@ateliers-reunis.fr',
+  phone: '+33 4 72 00 00 00',
+  city: 'Lyon',
+} as const;

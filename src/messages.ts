@@ -116,6 +116,86 @@ export const messages = {
     en: '{name} must be one cell or a range of the same size as {other} ({rows}×{columns})',
     fr: '{name} doit être une cellule ou une plage de même taille que {other} ({rows}×{columns})',
   },
+  jurisdictionUnknown: {
+    en: 'jurisdiction "{value}" is not known: use FR, EU, DE or UK',
+    fr: 'juridiction « {value} » inconnue : utilisez FR, EU, DE ou UK',
+  },
+  rateNotCovered: {
+    en: 'no statutory {jurisdiction} rate is on file for {halfYear} ({date}); rates cover {first} to {last}: give an explicit annual rate',
+    fr: "aucun taux légal {jurisdiction} n'est connu pour {halfYear} ({date}) ; les taux couvrent {first} à {last} : indiquez un taux annuel explicite",
+  },
+  rateInvalid: {
+    en: 'annual rate "{value}" must be a number of 0 or more, such as 0.1215',
+    fr: 'le taux annuel « {value} » doit être un nombre positif ou nul, par ex. 0,1215',
+  },
+  rateLooksLikePercentage: {
+    en: 'annual rate {value} looks like a percentage: give it as a fraction ({fraction}) or as {value}%',
+    fr: 'le taux annuel {value} ressemble à un pourcentage : donnez-le en fraction ({fraction}) ou en {value} %',
+  },
+  policyInvalid: {
+    en: 'dunning policy: {reason}',
+    fr: 'politique de relance : {reason}',
+  },
+  ledgerColumnsMissing: {
+    en: 'the ledger needs these columns: {roles} (map them in the pane)',
+    fr: 'le tableau des créances doit avoir ces colonnes : {colonnes} (associez-les dans le volet)',
+  },
+  inColumn: {
+    en: '{column}: {message}',
+    fr: '{colonne} : {message}',
+  },
+  logColumnMissing: {
+    en: 'the dunning log needs a "{column}" column ("{french}" in French)',
+    fr: 'le journal des relances doit avoir une colonne « {french} » (« {column} » en anglais)',
+  },
+  reasonNoOpenInvoices: {
+    en: 'nothing owed: only credit notes or payments are open',
+    fr: 'rien à recouvrer : seuls des avoirs ou règlements sont ouverts',
+  },
+  reasonNotDue: {
+    en: 'nothing due yet for a reminder',
+    fr: "rien d'échu à relancer",
+  },
+  reasonDisputed: {
+    en: 'all overdue invoices are disputed',
+    fr: 'toutes les factures échues sont en litige',
+  },
+  reasonPromise: {
+    en: 'promise to pay until {date}',
+    fr: "promesse de paiement jusqu'au {date}",
+  },
+  reasonBelowMinimum: {
+    en: 'owes {amount}, below the minimum of {minimum}',
+    fr: 'doit {amount}, sous le minimum de {minimum}',
+  },
+  reasonCovered: {
+    en: 'covered by its own credit notes and unapplied payments ({credits})',
+    fr: 'couvert par ses avoirs et règlements non lettrés ({credits})',
+  },
+  reasonAlreadySent: {
+    en: '{stage} already sent on {date}; the next stage starts at {nextDay} days overdue',
+    fr: '{stage} déjà envoyée le {date} ; le niveau suivant commence à {nextDay} jours de retard',
+  },
+  reasonAlreadySentLast: {
+    en: '{stage} already sent on {date}; it is the last stage',
+    fr: "{stage} déjà envoyée le {date} ; c'est le dernier niveau",
+  },
+  reasonTooSoon: {
+    en: 'reminded {days} days ago ({stage}, {date}); next reminder possible on {next}',
+    fr: 'relancé il y a {days} jours ({stage}, {date}) ; prochaine relance possible le {next}',
+  },
+  templateUnknownPlaceholder: {
+    en: 'template "{stage}" ({language}, {part}): unknown placeholder {{{name}}}; see the list of placeholders in the Templates sheet',
+    fr: 'modèle « {stage} » ({language}, {part}) : champ inconnu {{{name}}} ; voir la liste des champs dans la feuille Modèles',
+  },
+  templateSyntax: {
+    en: 'template "{stage}" ({language}, {part}) cannot be read: {reason}',
+    fr: 'le modèle « {stage} » ({language}, {part}) est illisible : {reason}',
+  },
+  templateMissing: {
+    en: 'no letter template for stage "{stage}" ({language}): add one in the Templates sheet',
+    fr: 'aucun modèle de lettre pour le niveau « {stage} » ({language}) : ajoutez-en un dans la feuille Modèles',
+  },
   curveInvalid: {
     en: 'collection curve: {reason}',
     fr: 'courbe de recouvrement : {reason}',
@@ -155,26 +235,30 @@ export class AgeBucketError extends Error {
     readonly code: MessageCode,
     readonly params: Params = {},
     readonly context?: { readonly row?: number },
+    /** The error this one wraps (a cell's error inside "due date: …"), localized with it. */
+    readonly inner?: AgeBucketError,
   ) {
-    super(AgeBucketError.compose(code, params, context, 'en'));
+    super(AgeBucketError.compose(code, params, context, inner, 'en'));
   }
 
   localized(language: Language): string {
-    return AgeBucketError.compose(this.code, this.params, this.context, language);
+    return AgeBucketError.compose(this.code, this.params, this.context, this.inner, language);
   }
 
   /** The same error, located at a row (1-based within the range) for strict whole-call errors. */
   atRow(row: number): AgeBucketError {
-    return new AgeBucketError(this.code, this.params, { row });
+    return new AgeBucketError(this.code, this.params, { row }, this.inner);
   }
 
   private static compose(
     code: MessageCode,
     params: Params,
     context: { readonly row?: number } | undefined,
+    inner: AgeBucketError | undefined,
     language: Language,
   ): string {
-    const text = formatMessage(code, params, language);
+    const withInner = inner ? { ...params, message: inner.localized(language) } : params;
+    const text = formatMessage(code, withInner, language);
     return context?.row === undefined ? text : formatMessage('rowError', { row: context.row, message: text }, language);
   }
 }

@@ -1,0 +1,322 @@
+// The dunning run: per customer account (and currency), never per invoice, which stage to send
+// today, or why nothing is sent. Escalation climbs one stage at a time, after a minimum
+// interval, and the log is the memory of what was already sent.
+
+import { compareCodePoints } from '../agedBalance';
+import { type DayNumber, formatLongDate } from '../dates';
+import type { LedgerItem } from '../ledger';
+import { AgeBucketError, formatMessage, type Language, type MessageCode } from '../messages';
+import { formatMoney, type MinorUnits, minorFromNumber } from '../money';
+import { lateInterest, statutoryInterest } from '../penalties/lateInterest';
+import { type RecoveryFee, recoveryFee } from '../penalties/recoveryFee';
+import type { LogEntry } from './log';
+import type { DunningPolicy, DunningStage } from './policy';
+import { stageIndexForDays } from './policy';
+
+export interface PlanOptions {
+  readonly asOf: DayNumber;
+  readonly policy: DunningPolicy;
+}
+
+export interface DunnedItem {
+  readonly item: LedgerItem;
+  readonly daysOverdue: number;
+  /** Interest the stage claims on this invoice (0 when it claims none). */
+  readonly interest: MinorUnits;
+  /** The fixed recovery fee the stage claims on this invoice, if any. */
+  readonly fee: RecoveryFee | null;
+}
+
+export type Exclusion =
+  | { readonly code: 'reasonNoOpenInvoices' | 'reasonNotDue' | 'reasonDisputed' }
+  | { readonly code: 'reasonPromise'; readonly until: DayNumber }
+  | { readonly code: 'reasonBelowMinimum'; readonly amount: MinorUnits; readonly minimum: MinorUnits }
+  | { readonly code: 'reasonCovered'; readonly credits: MinorUnits }
+  | {
+      readonly code: 'reasonAlreadySent';
+      readonly stage: DunningStage;
+      readonly day: DayNumber;
+      readonly nextStage: DunningStage | null;
+    }
+  | {
+      readonly code: 'reasonTooSoon';
+      readonly stage: DunningStage;
+      readonly day: DayNumber;
+      readonly daysAgo: number;
+      readonly next: DayNumber;
+    };
+
+export interface AccountPlan {
+  readonly customer: string;
+  readonly currency: string;
+  readonly owner: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly address: string | null;
+  readonly language: Language | null;
+  /** The stage to send today; null when the account gets no action. */
+  readonly stage: DunningStage | null;
+  readonly stageIndex: number | null;
+  /** The stage the oldest overdue invoice has reached, whatever was sent. */
+  readonly targetStage: DunningStage | null;
+  readonly lastSent: { readonly stage: DunningStage; readonly day: DayNumber } | null;
+  readonly exclusion: Exclusion | null;
+  /** Invoices the reminder is about (overdue, or due soon for a courtesy reminder). */
+  readonly dunned: readonly DunnedItem[];
+  readonly notDue: readonly LedgerItem[];
+  /** Listed as under review, never claimed. */
+  readonly disputed: readonly LedgerItem[];
+  /** Held by a promise to pay that has not expired. */
+  readonly promised: readonly LedgerItem[];
+  /** Credit notes and unapplied payments. */
+  readonly credits: readonly LedgerItem[];
+  readonly amountDue: MinorUnits;
+  readonly creditsTotal: MinorUnits;
+  /** Everything open on the account (all items, credits netted). */
+  readonly balance: MinorUnits;
+  readonly oldestDaysOverdue: number | null;
+  readonly interestTotal: MinorUnits;
+  readonly feeTotals: ReadonlyArray<{ readonly currency: string; readonly amount: MinorUnits }>;
+  /** A penalty that could not be computed (a half-year with no statutory rate): say so, claim none. */
+  readonly penaltyError: AgeBucketError | null;
+  /** A promise that was not kept: worth saying in the letter or on the phone. */
+  readonly brokenPromiseDay: DayNumber | null;
+  readonly creditHoldSuggested: boolean;
+  /** Overdue amount (major units) × days overdue of the oldest item: the order of the worklist. */
+  readonly priority: number;
+}
+
+export interface DunningPlan {
+  readonly asOf: DayNumber;
+  readonly policy: DunningPolicy;
+  /** Accounts to chase today, highest priority first. */
+  readonly actions: readonly AccountPlan[];
+  /** Accounts with no action today, each with its reason, by customer. */
+  readonly excluded: readonly AccountPlan[];
+}
+
+/** Runs the policy over the ledger and the log as of a date. */
+export function planDunning(items: readonly LedgerItem[], log: readonly LogEntry[], options: PlanOptions): DunningPlan {
+  const accounts = new Map<string, LedgerItem[]>();
+  for (const item of items) {
+    const key = accountKey(item.customer, item.currency);
+    const list = accounts.get(key);
+    if (list) list.push(item);
+    else accounts.set(key, [item]);
+  }
+  const actions: AccountPlan[] = [];
+  const excluded: AccountPlan[] = [];
+  for (const list of accounts.values()) {
+    const first = list[0] as LedgerItem;
+    const history = lastStageSent(log, first.customer, first.currency, list, options.policy);
+    const plan = planAccount(list, history, options);
+    (plan.stage ? actions : excluded).push(plan);
+  }
+  actions.sort((a, b) => b.priority - a.priority || b.amountDue - a.amountDue || compareCustomers(a, b));
+  excluded.sort(compareCustomers);
+  return { asOf: options.asOf, policy: options.policy, actions, excluded };
+}
+
+function compareCustomers(a: AccountPlan, b: AccountPlan): number {
+  return (
+    compareCodePoints(a.customer.toLowerCase(), b.customer.toLowerCase()) ||
+    compareCodePoints(a.customer, b.customer) ||
+    compareCodePoints(a.currency, b.currency)
+  );
+}
+
+function accountKey(customer: string, currency: string): string {
+  return `${customer}\u0000${currency}`;
+}
+
+/**
+ * The account's last reminder in the log. A cycle whose invoices are all gone from the ledger
+ * was paid: the account starts again from the first stage.
+ */
+function lastStageSent(
+  log: readonly LogEntry[],
+  customer: string,
+  currency: string,
+  items: readonly LedgerItem[],
+  policy: DunningPolicy,
+): LogEntry | null {
+  let last: LogEntry | null = null;
+  for (const entry of log) {
+    if (entry.stageIndex < 0 || entry.customer !== customer) continue;
+    if (entry.currency !== null && entry.currency !== currency) continue;
+    if (entry.stageIndex >= policy.stages.length) continue;
+    if (last === null || entry.day >= last.day) last = entry;
+  }
+  if (last === null || last.invoices.length === 0) return last;
+  const open = new Set(items.filter((item) => item.amount > 0).map((item) => item.invoiceNumber));
+  return last.invoices.some((number) => open.has(number)) ? last : null;
+}
+
+function planAccount(items: readonly LedgerItem[], history: LogEntry | null, options: PlanOptions): AccountPlan {
+  const { asOf, policy } = options;
+  const stages = policy.stages;
+  const first = items[0] as LedgerItem;
+  const days = (item: LedgerItem) => asOf - item.dueDay;
+  const positives = items.filter((item) => item.amount > 0);
+  const credits = items.filter((item) => item.amount < 0);
+  const disputed = positives.filter((item) => item.disputed);
+  const promised = positives.filter((item) => !item.disputed && item.promiseDay !== null && item.promiseDay >= asOf);
+  const candidates = positives.filter((item) => !item.disputed && !(item.promiseDay !== null && item.promiseDay >= asOf));
+  const creditsTotal = sum(credits);
+  const oldest = candidates.length === 0 ? null : Math.max(...candidates.map(days));
+  const targetIndex = oldest === null ? -1 : stageIndexForDays(oldest, stages);
+  const target = targetIndex >= 0 ? (stages[targetIndex] as DunningStage) : null;
+  // An overdue stage is about the overdue invoices; a courtesy stage about those due soon.
+  const dunnedItems =
+    target === null
+      ? []
+      : candidates.filter((item) => days(item) >= (target.fromDay > 0 ? 1 : target.fromDay)).sort((a, b) => a.dueDay - b.dueDay);
+  const amountDue = sum(dunnedItems);
+  const lastIndex = history ? history.stageIndex : -1;
+  const brokenPromises = positives
+    .filter((item) => item.promiseDay !== null && item.promiseDay < asOf)
+    .map((item) => item.promiseDay as number);
+
+  const exclusion = ((): Exclusion | null => {
+    if (positives.length === 0) return { code: 'reasonNoOpenInvoices' };
+    if (candidates.length === 0) {
+      if (promised.length > 0)
+        return { code: 'reasonPromise', until: Math.max(...promised.map((item) => item.promiseDay as number)) };
+      return { code: 'reasonDisputed' };
+    }
+    if (target === null) {
+      const overdueHeld = disputed.some((item) => days(item) > 0);
+      return overdueHeld ? { code: 'reasonDisputed' } : { code: 'reasonNotDue' };
+    }
+    const minimum = minorFromNumber(policy.minimumAmount, first.currency);
+    if (amountDue < minimum || amountDue <= 0) return { code: 'reasonBelowMinimum', amount: amountDue, minimum };
+    if (amountDue + creditsTotal <= 0) return { code: 'reasonCovered', credits: creditsTotal };
+    if (history && lastIndex >= targetIndex) {
+      return {
+        code: 'reasonAlreadySent',
+        stage: stages[lastIndex] as DunningStage,
+        day: history.day,
+        nextStage: stages[lastIndex + 1] ?? null,
+      };
+    }
+    if (history && asOf - history.day < policy.minimumIntervalDays) {
+      return {
+        code: 'reasonTooSoon',
+        stage: stages[lastIndex] as DunningStage,
+        day: history.day,
+        daysAgo: asOf - history.day,
+        next: history.day + policy.minimumIntervalDays,
+      };
+    }
+    return null;
+  })();
+
+  let stageIndex: number | null = null;
+  if (exclusion === null && target !== null) {
+    // Never skip a stage; but a stage before the due date is no step for an invoice already late.
+    let next = lastIndex + 1;
+    while (next < targetIndex && (stages[next] as DunningStage).fromDay <= 0 && target.fromDay > 0) next++;
+    stageIndex = Math.min(next, targetIndex);
+  }
+  const stage = stageIndex === null ? null : (stages[stageIndex] as DunningStage);
+
+  let penaltyError: AgeBucketError | null = null;
+  const dunned: DunnedItem[] = dunnedItems.map((item) => {
+    const overdue = days(item);
+    if (!stage || overdue <= 0) return { item, daysOverdue: overdue, interest: 0, fee: null };
+    let interest = 0;
+    if (stage.claimsInterest) {
+      try {
+        interest =
+          policy.explicitRate !== null
+            ? lateInterest(item.amount, policy.explicitRate, overdue)
+            : policy.jurisdiction !== null
+              ? statutoryInterest(item.amount, policy.jurisdiction, item.dueDay, asOf).interest
+              : 0;
+      } catch (error) {
+        if (!(error instanceof AgeBucketError)) throw error;
+        penaltyError = error;
+      }
+    }
+    const fee = stage.claimsRecoveryFee && policy.jurisdiction !== null ? recoveryFee(item.amount, policy.jurisdiction) : null;
+    return { item, daysOverdue: overdue, interest, fee };
+  });
+  const feeTotals = new Map<string, MinorUnits>();
+  for (const { fee } of dunned) if (fee) feeTotals.set(fee.currency, (feeTotals.get(fee.currency) ?? 0) + fee.amount);
+
+  return {
+    customer: first.customer,
+    currency: first.currency,
+    owner: firstText(items, 'owner'),
+    email: firstText(items, 'email'),
+    phone: firstText(items, 'phone'),
+    address: firstText(items, 'address'),
+    language: items.find((item) => item.language !== null)?.language ?? null,
+    stage,
+    stageIndex,
+    targetStage: target,
+    lastSent: history && history.stageIndex >= 0 ? { stage: stages[history.stageIndex] as DunningStage, day: history.day } : null,
+    exclusion,
+    dunned,
+    notDue: candidates.filter((item) => !dunnedItems.includes(item)),
+    disputed,
+    promised,
+    credits,
+    amountDue,
+    creditsTotal,
+    balance: sum(items),
+    oldestDaysOverdue: oldest,
+    interestTotal: penaltyError ? 0 : dunned.reduce((total, d) => total + d.interest, 0),
+    feeTotals: [...feeTotals.entries()].map(([currency, amount]) => ({ currency, amount })),
+    penaltyError,
+    brokenPromiseDay: brokenPromises.length > 0 ? Math.max(...brokenPromises) : null,
+    creditHoldSuggested: stage?.suggestsCreditHold ?? false,
+    priority: (amountDue / 100) * Math.max(oldest ?? 0, 0),
+  };
+}
+
+function sum(items: readonly LedgerItem[]): MinorUnits {
+  return items.reduce((total, item) => total + item.amount, 0);
+}
+
+function firstText(items: readonly LedgerItem[], field: 'owner' | 'email' | 'phone' | 'address'): string | null {
+  return items.find((item) => item[field] !== null)?.[field] ?? null;
+}
+
+/** The reason an account gets no action, in the user's language. */
+export function exclusionText(plan: AccountPlan, language: Language): string {
+  const exclusion = plan.exclusion;
+  if (exclusion === null) return '';
+  const date = (day: DayNumber) => formatLongDate(day, language);
+  const money = (minor: MinorUnits) => formatMoney(minor, plan.currency, language);
+  switch (exclusion.code) {
+    case 'reasonNoOpenInvoices':
+    case 'reasonNotDue':
+    case 'reasonDisputed':
+      return formatMessage(exclusion.code, {}, language);
+    case 'reasonPromise':
+      return formatMessage('reasonPromise', { date: date(exclusion.until) }, language);
+    case 'reasonBelowMinimum':
+      return formatMessage(
+        'reasonBelowMinimum',
+        { amount: money(exclusion.amount), minimum: money(exclusion.minimum) },
+        language,
+      );
+    case 'reasonCovered':
+      return formatMessage('reasonCovered', { credits: money(exclusion.credits) }, language);
+    case 'reasonAlreadySent': {
+      const code: MessageCode = exclusion.nextStage ? 'reasonAlreadySent' : 'reasonAlreadySentLast';
+      return formatMessage(
+        code,
+        { stage: exclusion.stage.name[language], date: date(exclusion.day), nextDay: exclusion.nextStage?.fromDay ?? '' },
+        language,
+      );
+    }
+    case 'reasonTooSoon':
+      return formatMessage(
+        'reasonTooSoon',
+        { days: exclusion.daysAgo, stage: exclusion.stage.name[language], date: date(exclusion.day), next: date(exclusion.next) },
+        language,
+      );
+  }
+}

@@ -1,0 +1,168 @@
+// The dunning policy: the ladder of stages a credit manager climbs with an overdue account,
+// from the courtesy reminder before the due date to collection. The user can edit every rung.
+
+import type { Language } from '../messages';
+import { fail } from '../messages';
+import type { Jurisdiction } from '../penalties/statutoryRates';
+
+export type Localized = { readonly en: string; readonly fr: string };
+
+export interface DunningStage {
+  /** Stable key used by templates and the log ("first", "formalNotice" …). */
+  readonly id: string;
+  /** Days overdue at which the stage starts (negative: before the due date). */
+  readonly fromDay: number;
+  readonly name: Localized;
+  readonly channel: Localized;
+  readonly claimsInterest: boolean;
+  readonly claimsRecoveryFee: boolean;
+  readonly suggestsCreditHold: boolean;
+  /** The stage puts the account on the call list. */
+  readonly phoneCall: boolean;
+}
+
+export interface DunningPolicy {
+  /** Ascending by fromDay. */
+  readonly stages: readonly DunningStage[];
+  /** Days that must pass after a reminder before the next one (default 10). */
+  readonly minimumIntervalDays: number;
+  /** Accounts owing less than this (in major units of their currency) get no reminder. */
+  readonly minimumAmount: number;
+  /** Whose statutory interest and fees are claimed; null when the user gives a rate. */
+  readonly jurisdiction: Jurisdiction | null;
+  /** An explicit annual rate (fraction) instead of the statutory one. */
+  readonly explicitRate: number | null;
+  /** Days given to pay in a formal notice. */
+  readonly paymentDeadlineDays: number;
+}
+
+const stage = (
+  id: string,
+  fromDay: number,
+  en: string,
+  fr: string,
+  channelEn: string,
+  channelFr: string,
+  extra: Partial<Pick<DunningStage, 'claimsInterest' | 'claimsRecoveryFee' | 'suggestsCreditHold' | 'phoneCall'>> = {},
+): DunningStage => ({
+  id,
+  fromDay,
+  name: { en, fr },
+  channel: { en: channelEn, fr: channelFr },
+  claimsInterest: extra.claimsInterest ?? false,
+  claimsRecoveryFee: extra.claimsRecoveryFee ?? false,
+  suggestsCreditHold: extra.suggestsCreditHold ?? false,
+  phoneCall: extra.phoneCall ?? false,
+});
+
+export const DEFAULT_POLICY: DunningPolicy = {
+  stages: [
+    stage('courtesy', -5, 'Courtesy reminder', 'Rappel avant échéance', 'Email', 'Email'),
+    stage('first', 10, 'First reminder', 'Première relance', 'Email or letter', 'Email ou courrier'),
+    stage('second', 20, 'Second reminder', 'Deuxième relance', 'Letter and phone call', 'Courrier et appel téléphonique', {
+      phoneCall: true,
+    }),
+    stage('final', 30, 'Final reminder', 'Dernière relance', 'Registered letter', 'Lettre recommandée', {
+      suggestsCreditHold: true,
+    }),
+    stage(
+      'formalNotice',
+      45,
+      'Formal notice',
+      'Mise en demeure',
+      'Registered letter with acknowledgement of receipt',
+      'Lettre recommandée avec accusé de réception',
+      { claimsInterest: true, claimsRecoveryFee: true, suggestsCreditHold: true },
+    ),
+    stage(
+      'collection',
+      60,
+      'Collection',
+      'Contentieux',
+      'Collection agency or injunction to pay',
+      'Société de recouvrement ou injonction de payer',
+      {
+        claimsInterest: true,
+        claimsRecoveryFee: true,
+        suggestsCreditHold: true,
+      },
+    ),
+  ],
+  minimumIntervalDays: 10,
+  minimumAmount: 0,
+  jurisdiction: 'FR',
+  explicitRate: null,
+  paymentDeadlineDays: 8,
+};
+
+export function stageName(stage: DunningStage, language: Language): string {
+  return stage.name[language];
+}
+
+/** Checks a user-edited policy; every message says what to fix. */
+export function validatePolicy(policy: DunningPolicy): DunningPolicy {
+  if (policy.stages.length === 0) fail('policyInvalid', { reason: 'give at least one stage' });
+  const ids = new Set<string>();
+  policy.stages.forEach((stage, index) => {
+    if (!Number.isInteger(stage.fromDay))
+      fail('policyInvalid', { reason: `stage ${index + 1}: "from day" must be a whole number of days` });
+    if (stage.name.en.trim() === '' || stage.name.fr.trim() === '')
+      fail('policyInvalid', { reason: `stage ${index + 1} has no name` });
+    if (ids.has(stage.id)) fail('policyInvalid', { reason: `two stages share the key "${stage.id}"` });
+    ids.add(stage.id);
+    const previous = policy.stages[index - 1];
+    if (previous && stage.fromDay <= previous.fromDay) {
+      fail('policyInvalid', {
+        reason: `stage "${stage.name.en}" starts on day ${stage.fromDay}, not after "${previous.name.en}" (day ${previous.fromDay})`,
+      });
+    }
+  });
+  if (!(Number.isInteger(policy.minimumIntervalDays) && policy.minimumIntervalDays >= 0)) {
+    fail('policyInvalid', { reason: 'the minimum interval must be a whole number of days, 0 or more' });
+  }
+  if (!(policy.minimumAmount >= 0)) fail('policyInvalid', { reason: 'the minimum amount must be 0 or more' });
+  if (policy.explicitRate !== null && !(policy.explicitRate >= 0 && policy.explicitRate <= 1)) {
+    fail('policyInvalid', { reason: `the annual rate ${policy.explicitRate} must be a fraction such as 0.1215` });
+  }
+  if (policy.jurisdiction === null && policy.explicitRate === null && policy.stages.some((s) => s.claimsInterest)) {
+    fail('policyInvalid', { reason: 'stages claim interest: choose a jurisdiction (FR, EU, DE, UK) or give an annual rate' });
+  }
+  if (!(Number.isInteger(policy.paymentDeadlineDays) && policy.paymentDeadlineDays >= 1)) {
+    fail('policyInvalid', { reason: 'the payment deadline must be a whole number of days, 1 or more' });
+  }
+  return policy;
+}
+
+/** The stage for a number of days overdue: the last one started; null before the first. */
+export function stageIndexForDays(daysOverdue: number, stages: readonly DunningStage[]): number {
+  let found = -1;
+  for (let i = 0; i < stages.length; i++) {
+    if (daysOverdue >= (stages[i] as DunningStage).fromDay) found = i;
+    else break;
+  }
+  return found;
+}
+
+/** A stage named in the log, in either language, or by its key; case and accents ignored. */
+export function findStage(text: string, stages: readonly DunningStage[]): number {
+  const wanted = fold(text);
+  return stages.findIndex((s) => fold(s.id) === wanted || fold(s.name.en) === wanted || fold(s.name.fr) === wanted);
+}
+
+export function fold(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ');
+}
+
+/** A policy from a two-column range (from day, name), as DUNNINGSTAGE takes it. */
+export function policyFromTable(rows: ReadonlyArray<readonly [number, string]>): DunningPolicy {
+  return validatePolicy({
+    ...DEFAULT_POLICY,
+    jurisdiction: null,
+    stages: rows.map(([fromDay, name], index) => stage(`stage${index + 1}`, fromDay, name, name, '', '')),
+  });
+}

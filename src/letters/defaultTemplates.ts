@@ -1,0 +1,293 @@
+// The default letters, written as a credit manager sends them: courteous before the due
+// date, firmer at each stage, and at the formal notice the legal mentions a French court
+// expects (deadline, late-payment penalties, the 40 EUR indemnity per invoice, the injunction
+// to pay). Users edit them in the Templates sheet; these fill it on first use.
+
+import type { Language } from '../messages';
+
+export interface LetterTemplate {
+  /** A stage id of the policy, or "statement" for the statement of account. */
+  readonly stageId: string;
+  readonly language: Language;
+  readonly subject: string;
+  /** Paragraphs separated by blank lines; {{invoice_table}} alone on a line places the table. */
+  readonly body: string;
+}
+
+const t = (stageId: string, language: Language, subject: string, body: string): LetterTemplate => ({
+  stageId,
+  language,
+  subject,
+  body: body.trim(),
+});
+
+export const DEFAULT_TEMPLATES: readonly LetterTemplate[] = [
+  t(
+    'courtesy',
+    'en',
+    'Upcoming payment — {{invoice_count}} invoice(s) due soon',
+    `
+Dear Sir or Madam,
+
+As a courtesy, we would like to remind you that the following invoice(s) will shortly fall due:
+
+{{invoice_table}}
+
+If payment has already been arranged, please disregard this message. Otherwise, we would be grateful if you could schedule it for the due date. Our bank details: IBAN {{company_iban}}.
+
+Should you have any question about these invoices, {{owner}} will be glad to help.
+
+Kind regards,
+`,
+  ),
+  t(
+    'courtesy',
+    'fr',
+    'Rappel d’échéance — {{invoice_count}} facture(s) à venir',
+    `
+Madame, Monsieur,
+
+Nous nous permettons de vous rappeler que la ou les factures suivantes arrivent prochainement à échéance :
+
+{{invoice_table}}
+
+Si le règlement est déjà programmé, nous vous remercions et vous prions de ne pas tenir compte de ce message. Dans le cas contraire, nous vous serions reconnaissants de bien vouloir le prévoir à la date d’échéance. Nos coordonnées bancaires : IBAN {{company_iban}}.
+
+Pour toute question relative à ces factures, {{owner}} reste à votre disposition.
+
+Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
+`,
+  ),
+  t(
+    'first',
+    'en',
+    'Payment reminder — {{total_due}} overdue',
+    `
+Dear Sir or Madam,
+
+According to our records, the following invoice(s) remain unpaid although their due date has passed:
+
+{{invoice_table}}
+
+This may well be an oversight. We would be grateful if you could settle the amount of {{net_due}} at your earliest convenience, by bank transfer to IBAN {{company_iban}}.
+{{#if has_credits}}
+
+This amount takes into account your credit notes and unapplied payments of {{credits_total}}.
+{{/if}}
+
+If you have already made this payment, please accept our thanks and disregard this letter.
+
+Kind regards,
+`,
+  ),
+  t(
+    'first',
+    'fr',
+    'Relance — {{total_due}} échus',
+    `
+Madame, Monsieur,
+
+Sauf erreur ou omission de notre part, la ou les factures suivantes restent impayées alors que leur échéance est dépassée :
+
+{{invoice_table}}
+
+Il s’agit sans doute d’un simple oubli. Nous vous remercions de bien vouloir procéder au règlement de la somme de {{net_due}} dans les meilleurs délais, par virement sur notre compte IBAN {{company_iban}}.
+{{#if has_credits}}
+
+Ce montant tient compte de vos avoirs et règlements non lettrés, pour {{credits_total}}.
+{{/if}}
+
+Si votre règlement nous est parvenu entre-temps, nous vous en remercions et vous prions de ne pas tenir compte de ce courrier.
+
+Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
+`,
+  ),
+  t(
+    'second',
+    'en',
+    'Second reminder — {{total_due}} overdue',
+    `
+Dear Sir or Madam,
+
+Despite our reminder of {{last_reminder_date}}, the following invoice(s) are still unpaid:
+
+{{invoice_table}}
+
+We ask you to settle the amount of {{net_due}} within eight days, by bank transfer to IBAN {{company_iban}}.{{#if has_broken_promise}} We had been promised payment by {{broken_promise_date}} and have received nothing.{{/if}}
+
+If something prevents payment, please contact {{owner}} without delay so that we can resolve it together. We will also call you in the coming days.
+
+Kind regards,
+`,
+  ),
+  t(
+    'second',
+    'fr',
+    'Deuxième relance — {{total_due}} échus',
+    `
+Madame, Monsieur,
+
+Malgré notre relance du {{last_reminder_date}}, la ou les factures suivantes demeurent impayées :
+
+{{invoice_table}}
+
+Nous vous demandons de bien vouloir régler la somme de {{net_due}} sous huit jours, par virement sur notre compte IBAN {{company_iban}}.{{#if has_broken_promise}} Un règlement nous avait été promis pour le {{broken_promise_date}} ; il ne nous est pas parvenu.{{/if}}
+
+Si une difficulté empêche ce règlement, nous vous invitons à contacter sans attendre {{owner}} afin que nous trouvions ensemble une solution. Nous vous appellerons par ailleurs dans les prochains jours.
+
+Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
+`,
+  ),
+  t(
+    'final',
+    'en',
+    'Final reminder before formal notice — {{total_due}} overdue',
+    `
+Dear Sir or Madam,
+
+Our previous reminders, the latest dated {{last_reminder_date}}, have remained unanswered. The following invoice(s) are still unpaid:
+
+{{invoice_table}}
+
+This is our final reminder. Unless we receive {{net_due}} by {{deadline}}, we will send you a formal notice claiming statutory late-payment interest and compensation for recovery costs, and we will suspend deliveries on your account until it is settled.
+
+Payment by bank transfer to IBAN {{company_iban}}.
+
+Yours faithfully,
+`,
+  ),
+  t(
+    'final',
+    'fr',
+    'Dernière relance avant mise en demeure — {{total_due}} échus',
+    `
+Madame, Monsieur,
+
+Nos précédentes relances, dont la dernière en date du {{last_reminder_date}}, sont restées sans effet. Les factures suivantes demeurent impayées :
+
+{{invoice_table}}
+
+Il s’agit de notre dernière relance amiable. À défaut de réception de la somme de {{net_due}} au plus tard le {{deadline}}, nous vous adresserons une mise en demeure réclamant les pénalités de retard et l’indemnité forfaitaire pour frais de recouvrement prévues par la loi, et nous suspendrons les livraisons sur votre compte jusqu’à régularisation.
+
+Règlement par virement sur notre compte IBAN {{company_iban}}.
+
+Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
+`,
+  ),
+  t(
+    'formalNotice',
+    'en',
+    'Formal notice to pay — {{total_claimed}}',
+    `
+Dear Sir or Madam,
+
+Despite our reminders, the latest dated {{last_reminder_date}}, the following invoice(s) remain unpaid:
+
+{{invoice_table}}
+
+We hereby give you formal notice to pay the sum of {{total_claimed}} within {{deadline_days}} days of receipt of this letter, that is by {{deadline}} at the latest.
+{{#if claims_interest}}
+
+This sum includes statutory interest for late payment at {{interest_rate}}, amounting to {{interest_total}}{{#if claims_fee}}, and the fixed compensation for recovery costs due on each late invoice, amounting to {{fees_total}}{{/if}}.
+{{/if}}
+
+Failing payment within this period, we will start legal proceedings to recover the debt without further notice, including an application for an order for payment, at your expense.
+
+Payment by bank transfer to IBAN {{company_iban}}.
+
+Yours faithfully,
+`,
+  ),
+  t(
+    'formalNotice',
+    'fr',
+    'Mise en demeure de payer — {{total_claimed}}',
+    `
+Madame, Monsieur,
+
+Malgré nos relances, dont la dernière en date du {{last_reminder_date}}, les factures suivantes demeurent impayées :
+
+{{invoice_table}}
+
+Par la présente, nous vous mettons en demeure de nous régler la somme de {{total_claimed}} dans un délai de {{deadline_days}} jours à compter de la réception de ce courrier, soit au plus tard le {{deadline}}.
+{{#if claims_interest}}
+
+Conformément à l’article L441-10 du Code de commerce, cette somme comprend les pénalités de retard calculées au {{interest_rate}}, soit {{interest_total}}{{#if claims_fee}}, ainsi que l’indemnité forfaitaire pour frais de recouvrement de 40 € due pour chaque facture payée en retard (article D441-5 du Code de commerce), soit {{fees_total}}{{/if}}.
+{{/if}}
+
+À défaut de règlement dans ce délai, nous engagerons sans autre avis une procédure judiciaire de recouvrement, notamment par voie d’injonction de payer, dont les frais resteront à votre charge.
+
+Règlement par virement sur notre compte IBAN {{company_iban}}.
+
+Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
+`,
+  ),
+  t(
+    'collection',
+    'en',
+    'Notice of referral for collection — {{total_claimed}}',
+    `
+Dear Sir or Madam,
+
+Our formal notice has remained without effect. The following invoice(s) are still unpaid:
+
+{{invoice_table}}
+
+We are therefore referring this debt of {{total_claimed}}{{#if claims_interest}}, including statutory interest ({{interest_total}}){{#if claims_fee}} and recovery compensation ({{fees_total}}){{/if}}{{/if}}, to our collection agency and our lawyers, who will apply for an order for payment. All further costs will be charged to you.
+
+Only payment in full received by {{deadline}} at IBAN {{company_iban}} will stop these proceedings.
+
+Yours faithfully,
+`,
+  ),
+  t(
+    'collection',
+    'fr',
+    'Transmission au service contentieux — {{total_claimed}}',
+    `
+Madame, Monsieur,
+
+Notre mise en demeure est restée sans effet. Les factures suivantes demeurent impayées :
+
+{{invoice_table}}
+
+Nous transmettons en conséquence cette créance de {{total_claimed}}{{#if claims_interest}}, pénalités de retard ({{interest_total}}){{#if claims_fee}} et indemnités forfaitaires de recouvrement ({{fees_total}}) comprises{{/if}}{{/if}}, à notre service contentieux et à notre conseil, qui déposera une requête en injonction de payer auprès du tribunal compétent. Tous les frais engagés resteront à votre charge.
+
+Seul un règlement intégral reçu au plus tard le {{deadline}} sur notre compte IBAN {{company_iban}} interrompra cette procédure.
+
+Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
+`,
+  ),
+  t(
+    'statement',
+    'en',
+    'Statement of account at {{date}}',
+    `
+Dear Sir or Madam,
+
+Please find below the statement of your account with us at {{date}}.
+
+{{invoice_table}}
+
+The balance of your account is {{balance}}, of which {{total_due}} is overdue. If your records differ, please let {{owner}} know so that we can reconcile them.
+
+Kind regards,
+`,
+  ),
+  t(
+    'statement',
+    'fr',
+    'Relevé de compte au {{date}}',
+    `
+Madame, Monsieur,
+
+Veuillez trouver ci-dessous le relevé de votre compte client au {{date}}.
+
+{{invoice_table}}
+
+Le solde de votre compte s’élève à {{balance}}, dont {{total_due}} échus. Si vos écritures diffèrent, merci d’en informer {{owner}} afin que nous procédions au rapprochement.
+
+Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
+`,
+  ),
+];

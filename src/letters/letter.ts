@@ -1,0 +1,387 @@
+// The letter model: one letter per customer account (and currency), built from the account's
+// dunning plan and a template. Every renderer (text, HTML, .docx, sheet) draws the same model.
+
+import type { DayNumber } from '../dates';
+import { formatLongDate, formatShortDate } from '../dates';
+import type { AccountPlan, DunnedItem } from '../dunning/plan';
+import type { DunningPolicy } from '../dunning/policy';
+import type { LedgerItem } from '../ledger';
+import type { Language } from '../messages';
+import { formatMoney, type MinorUnits } from '../money';
+import { Decimal } from '../penalties/decimal';
+import { statutoryInterest } from '../penalties/lateInterest';
+import type { LetterTemplate } from './defaultTemplates';
+import { compileTemplate, findTemplate, type TemplateValues } from './templates';
+
+export interface CompanyDetails {
+  readonly name: string;
+  /** Several lines, separated by new lines or commas. */
+  readonly address: string;
+  readonly registration: string;
+  readonly iban: string;
+  readonly email: string;
+  readonly phone: string;
+  /** Where letters are dated from: "Lyon, le 28 novembre 2025". */
+  readonly city: string;
+}
+
+export interface LetterTable {
+  readonly headers: readonly string[];
+  /** Which columns hold numbers (right-aligned). */
+  readonly numeric: readonly boolean[];
+  readonly rows: ReadonlyArray<readonly string[]>;
+  /** Label and value lines under the table. */
+  readonly totals: ReadonlyArray<readonly [string, string]>;
+}
+
+export type LetterBlock =
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'table'; readonly table: LetterTable };
+
+export interface Letter {
+  readonly customer: string;
+  readonly currency: string;
+  readonly language: Language;
+  readonly stageId: string;
+  readonly stageName: string;
+  readonly email: string | null;
+  readonly sender: { readonly name: string; readonly lines: readonly string[] };
+  readonly recipient: { readonly name: string; readonly lines: readonly string[] };
+  readonly placeAndDate: string;
+  readonly subject: string;
+  readonly blocks: readonly LetterBlock[];
+  readonly signature: readonly string[];
+  readonly invoiceNumbers: readonly string[];
+  readonly amountDue: MinorUnits;
+  readonly totalClaimed: MinorUnits;
+}
+
+export interface LetterOptions {
+  readonly company: CompanyDetails;
+  readonly policy: DunningPolicy;
+  readonly asOf: DayNumber;
+  /** Used when the account has no language of its own. */
+  readonly defaultLanguage: Language;
+  readonly templates: readonly LetterTemplate[];
+  /** "statement" for a statement of account instead of the account's dunning stage. */
+  readonly kind?: 'reminder' | 'statement';
+}
+
+const NUL = '\u0000';
+const TABLE_MARK = `${NUL}invoice_table${NUL}`;
+
+const WORDS = {
+  en: {
+    invoice: 'Invoice',
+    invoiceDate: 'Invoice date',
+    dueDate: 'Due date',
+    daysOverdue: 'Days overdue',
+    amount: 'Amount',
+    interest: 'Interest',
+    fee: 'Recovery fee',
+    status: 'Status',
+    total: 'Total overdue',
+    credits: 'Credit notes and payments',
+    netDue: 'Net amount due',
+    interestTotal: 'Late-payment interest',
+    feesTotal: 'Recovery fees',
+    claimed: 'Total claimed',
+    balance: 'Account balance',
+    disputed: 'Under review',
+    notDue: 'Not yet due',
+    promised: 'Payment promised',
+    credit: 'Credit',
+    disputedIntro: 'The following invoices are under review following your query; they are not claimed in this letter:',
+    statutory: (jurisdiction: string, rates: string) =>
+      ({
+        FR: `French statutory rate (ECB rate + 10 points: ${rates})`,
+        EU: `statutory rate of Directive 2011/7/EU (ECB rate + 8 points: ${rates})`,
+        DE: `statutory rate of BGB §288(2) (base rate + 9 points: ${rates})`,
+        UK: `statutory rate of the Late Payment Act (Bank Rate + 8 points: ${rates})`,
+      })[jurisdiction] ?? rates,
+  },
+  fr: {
+    invoice: 'Facture',
+    invoiceDate: 'Date',
+    dueDate: 'Échéance',
+    daysOverdue: 'Jours de retard',
+    amount: 'Montant',
+    interest: 'Pénalités',
+    fee: 'Indemnité',
+    status: 'Statut',
+    total: 'Total échu',
+    credits: 'Avoirs et règlements',
+    netDue: 'Net à payer',
+    interestTotal: 'Pénalités de retard',
+    feesTotal: 'Indemnités forfaitaires',
+    claimed: 'Total réclamé',
+    balance: 'Solde du compte',
+    disputed: 'En litige',
+    notDue: 'Non échue',
+    promised: 'Paiement promis',
+    credit: 'Avoir',
+    disputedIntro:
+      'Les factures suivantes font l’objet d’une réclamation en cours d’examen ; elles ne sont pas réclamées dans ce courrier :',
+    statutory: (jurisdiction: string, rates: string) =>
+      ({
+        FR: `taux légal (taux de la BCE majoré de 10 points : ${rates})`,
+        EU: `taux de la directive 2011/7/UE (taux de la BCE majoré de 8 points : ${rates})`,
+        DE: `taux du BGB §288(2) (taux de base majoré de 9 points : ${rates})`,
+        UK: `taux du Late Payment Act (taux de la Banque d’Angleterre majoré de 8 points : ${rates})`,
+      })[jurisdiction] ?? rates,
+  },
+} as const;
+
+/** Builds the letter for one account of a dunning plan. */
+export function buildLetter(account: AccountPlan, options: LetterOptions): Letter {
+  const language = account.language ?? options.defaultLanguage;
+  const statement = options.kind === 'statement';
+  const stage = account.stage ?? account.targetStage;
+  const stageId = statement ? 'statement' : (stage?.id ?? 'first');
+  const template = compileTemplate(findTemplate(options.templates, stageId, language));
+  const words = WORDS[language];
+  const money = (minor: MinorUnits, currency = account.currency) => formatMoney(minor, currency, language);
+  const date = (day: DayNumber) => formatLongDate(day, language);
+  const claimsInterest = !statement && (stage?.claimsInterest ?? false) && account.penaltyError === null;
+  const claimsFee = !statement && (stage?.claimsRecoveryFee ?? false) && account.feeTotals.length > 0;
+  const netDue = Math.max(account.amountDue + account.creditsTotal, 0);
+  const sameCurrencyFees = account.feeTotals
+    .filter((fee) => fee.currency === account.currency)
+    .reduce((sum, fee) => sum + fee.amount, 0);
+  const totalClaimed = netDue + (claimsInterest ? account.interestTotal : 0) + (claimsFee ? sameCurrencyFees : 0);
+  const feesText = account.feeTotals.map((fee) => money(fee.amount, fee.currency)).join(' + ') || money(0);
+  const otherCurrencyFees = claimsFee ? account.feeTotals.filter((fee) => fee.currency !== account.currency) : [];
+  const oldest = account.dunned[0];
+  const deadline = options.asOf + options.policy.paymentDeadlineDays;
+  const company = options.company;
+
+  const values: TemplateValues = {
+    company: company.name,
+    company_address: splitLines(company.address).join(', '),
+    company_registration: company.registration,
+    company_iban: company.iban,
+    company_email: company.email,
+    company_phone: company.phone,
+    customer: account.customer,
+    customer_code: account.dunned[0]?.item.customerCode ?? '',
+    customer_address: splitLines(account.address ?? '').join(', '),
+    owner: account.owner ?? company.name,
+    date: date(options.asOf),
+    stage: stage?.name[language] ?? '',
+    invoice_count: String(statement ? openItems(account).length : account.dunned.length),
+    total_due: money(account.amountDue),
+    credits_total: money(account.creditsTotal),
+    net_due: money(netDue),
+    balance: money(account.balance),
+    interest_rate: interestRateText(account, options, language),
+    interest_total: money(claimsInterest ? account.interestTotal : 0),
+    fees_total: feesText,
+    total_claimed: money(totalClaimed) + otherCurrencyFees.map((fee) => ` + ${money(fee.amount, fee.currency)}`).join(''),
+    deadline: date(deadline),
+    deadline_days: String(options.policy.paymentDeadlineDays),
+    oldest_due_date: oldest ? date(oldest.item.dueDay) : '',
+    oldest_days_overdue: oldest ? String(oldest.daysOverdue) : '',
+    last_reminder_date: account.lastSent ? date(account.lastSent.day) : '',
+    last_reminder_stage: account.lastSent ? account.lastSent.stage.name[language] : '',
+    broken_promise_date: account.brokenPromiseDay === null ? '' : date(account.brokenPromiseDay),
+    invoice_table: TABLE_MARK,
+    claims_interest: claimsInterest,
+    claims_fee: claimsFee,
+    has_credits: account.credits.length > 0,
+    has_disputed: account.disputed.length > 0,
+    has_broken_promise: account.brokenPromiseDay !== null,
+  };
+  // Values are data: a NUL in a customer name must not be taken for the table's place.
+  for (const key of Object.keys(values) as Array<keyof TemplateValues>) {
+    const value = values[key];
+    if (typeof value === 'string' && key !== 'invoice_table') values[key] = value.split(NUL).join('');
+  }
+
+  const table = statement
+    ? statementTable(account, options.asOf, language)
+    : reminderTable(account, { claimsInterest, claimsFee, netDue, totalClaimed, feesText, money, language });
+  const blocks: LetterBlock[] = [];
+  for (const paragraph of template.body(values).split(/\n[ \t]*\n/)) {
+    const parts = paragraph.split(TABLE_MARK);
+    parts.forEach((part, index) => {
+      if (index > 0) blocks.push({ kind: 'table', table });
+      const text = part.trim();
+      if (text !== '') blocks.push({ kind: 'paragraph', text });
+    });
+  }
+  if (!statement && account.disputed.length > 0) {
+    const at = blocks.findIndex((block) => block.kind === 'table');
+    const disputedBlocks: LetterBlock[] = [
+      { kind: 'paragraph', text: words.disputedIntro },
+      { kind: 'table', table: disputedTable(account, language) },
+    ];
+    blocks.splice(at < 0 ? blocks.length : at + 1, 0, ...disputedBlocks);
+  }
+
+  return {
+    customer: account.customer,
+    currency: account.currency,
+    language,
+    stageId,
+    stageName: statement ? template.subject(values) : (stage?.name[language] ?? ''),
+    email: account.email,
+    sender: {
+      name: company.name,
+      lines: [...splitLines(company.address), ...[company.phone, company.email].filter((x) => x !== '')],
+    },
+    recipient: { name: account.customer, lines: splitLines(account.address ?? '') },
+    placeAndDate:
+      company.city === ''
+        ? date(options.asOf)
+        : language === 'fr'
+          ? `${company.city}, le ${date(options.asOf)}`
+          : `${company.city}, ${date(options.asOf)}`,
+    subject: template
+      .subject(values)
+      .replace(/[ \t\r\n]+/g, ' ')
+      .trim(),
+    blocks,
+    signature: [account.owner ?? '', company.name].filter((line) => line !== ''),
+    invoiceNumbers: (statement ? openItems(account) : account.dunned.map((d) => d.item)).map((item) => item.invoiceNumber),
+    amountDue: account.amountDue,
+    totalClaimed,
+  };
+}
+
+/** An address cell as letter lines: its own line breaks, else one line per comma. */
+export function splitLines(text: string): string[] {
+  return text
+    .split(text.includes('\n') ? /\r?\n/ : /,/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+function openItems(account: AccountPlan): LedgerItem[] {
+  return [
+    ...account.dunned.map((d) => d.item),
+    ...account.notDue,
+    ...account.promised,
+    ...account.disputed,
+    ...account.credits,
+  ].sort((a, b) => a.dueDay - b.dueDay);
+}
+
+interface TableContext {
+  readonly claimsInterest: boolean;
+  readonly claimsFee: boolean;
+  readonly netDue: MinorUnits;
+  readonly totalClaimed: MinorUnits;
+  readonly feesText: string;
+  readonly money: (minor: MinorUnits, currency?: string) => string;
+  readonly language: Language;
+}
+
+function reminderTable(account: AccountPlan, context: TableContext): LetterTable {
+  const words = WORDS[context.language];
+  const { money, claimsInterest, claimsFee } = context;
+  const headers: string[] = [words.invoice, words.invoiceDate, words.dueDate, words.daysOverdue, words.amount];
+  if (claimsInterest) headers.push(words.interest);
+  if (claimsFee) headers.push(words.fee);
+  const row = (dunned: DunnedItem): string[] => {
+    const item = dunned.item;
+    const cells = [
+      item.invoiceNumber,
+      item.invoiceDay === null ? '' : formatShortDate(item.invoiceDay),
+      formatShortDate(item.dueDay),
+      dunned.daysOverdue > 0 ? String(dunned.daysOverdue) : '',
+      money(item.amount),
+    ];
+    if (claimsInterest) cells.push(money(dunned.interest));
+    if (claimsFee) cells.push(dunned.fee ? money(dunned.fee.amount, dunned.fee.currency) : '');
+    return cells;
+  };
+  const creditRow = (item: LedgerItem): string[] => {
+    const cells = [
+      item.invoiceNumber,
+      item.invoiceDay === null ? '' : formatShortDate(item.invoiceDay),
+      formatShortDate(item.dueDay),
+      '',
+      money(item.amount),
+    ];
+    if (claimsInterest) cells.push('');
+    if (claimsFee) cells.push('');
+    return cells;
+  };
+  const totals: Array<[string, string]> = [[words.total, money(account.amountDue)]];
+  if (account.credits.length > 0) {
+    totals.push([words.credits, money(account.creditsTotal)]);
+    totals.push([words.netDue, money(context.netDue)]);
+  }
+  if (claimsInterest) totals.push([words.interestTotal, money(account.interestTotal)]);
+  if (claimsFee) totals.push([words.feesTotal, context.feesText]);
+  if (claimsInterest || claimsFee) totals.push([words.claimed, money(context.totalClaimed)]);
+  return {
+    headers,
+    numeric: headers.map((_, index) => index >= 3),
+    rows: [...account.dunned.map(row), ...account.credits.map(creditRow)],
+    totals,
+  };
+}
+
+function disputedTable(account: AccountPlan, language: Language): LetterTable {
+  const words = WORDS[language];
+  return {
+    headers: [words.invoice, words.dueDate, words.amount, words.status],
+    numeric: [false, false, true, false],
+    rows: account.disputed.map((item) => [
+      item.invoiceNumber,
+      formatShortDate(item.dueDay),
+      formatMoney(item.amount, item.currency, language),
+      item.disputeReason ?? words.disputed,
+    ]),
+    totals: [],
+  };
+}
+
+function statementTable(account: AccountPlan, asOf: DayNumber, language: Language): LetterTable {
+  const words = WORDS[language];
+  const status = (item: LedgerItem): string => {
+    if (item.amount < 0) return words.credit;
+    if (item.disputed) return words.disputed;
+    if (item.promiseDay !== null && item.promiseDay >= asOf) return `${words.promised} (${formatShortDate(item.promiseDay)})`;
+    return asOf - item.dueDay > 0 ? '' : words.notDue;
+  };
+  return {
+    headers: [words.invoice, words.invoiceDate, words.dueDate, words.daysOverdue, words.amount, words.status],
+    numeric: [false, false, false, true, true, false],
+    rows: openItems(account).map((item) => [
+      item.invoiceNumber,
+      item.invoiceDay === null ? '' : formatShortDate(item.invoiceDay),
+      formatShortDate(item.dueDay),
+      item.amount > 0 && asOf - item.dueDay > 0 ? String(asOf - item.dueDay) : '',
+      formatMoney(item.amount, item.currency, language),
+      status(item),
+    ]),
+    totals: [
+      [words.total, formatMoney(account.amountDue, account.currency, language)],
+      [words.balance, formatMoney(account.balance, account.currency, language)],
+    ],
+  };
+}
+
+function interestRateText(account: AccountPlan, options: LetterOptions, language: Language): string {
+  const policy = options.policy;
+  const percent = (rate: Decimal) =>
+    `${rate
+      .mul(100)
+      .toDecimalPlaces(2)
+      .toString()
+      .replace('.', language === 'fr' ? ',' : '.')} %`;
+  if (policy.explicitRate !== null) return percent(new Decimal(String(policy.explicitRate)));
+  if (policy.jurisdiction === null || account.penaltyError !== null) return '';
+  const rates = new Set<string>();
+  for (const dunned of account.dunned) {
+    if (dunned.daysOverdue <= 0) continue;
+    for (const period of statutoryInterest(dunned.item.amount, policy.jurisdiction, dunned.item.dueDay, options.asOf).periods) {
+      rates.add(
+        `${percent(period.rate)} (${period.halfYear.replace('-H1', language === 'fr' ? ', 1er semestre' : ' H1').replace('-H2', language === 'fr' ? ', 2e semestre' : ' H2')})`,
+      );
+    }
+  }
+  return WORDS[language].statutory(policy.jurisdiction, [...rates].join(language === 'fr' ? ' ; ' : '; '));
+}

@@ -1,0 +1,142 @@
+// Letter templates: plain text with {{placeholders}}, editable in a sheet, compiled with
+// Handlebars. Every placeholder is checked before anything is generated, so a typo names
+// itself instead of leaving a blank in a letter sent to a customer.
+
+import Handlebars from 'handlebars';
+import { AgeBucketError, fail, type Language } from '../messages';
+import type { LetterTemplate } from './defaultTemplates';
+
+type Described = { readonly en: string; readonly fr: string };
+
+/** Every value a template may insert, with what it means (shown in the Templates sheet). */
+export const PLACEHOLDERS: Readonly<Record<string, Described>> = {
+  company: { en: 'your company name', fr: 'le nom de votre société' },
+  company_address: { en: 'your address', fr: 'votre adresse' },
+  company_registration: { en: 'your registration number', fr: 'votre numéro SIREN/SIRET' },
+  company_iban: { en: 'your IBAN for transfers', fr: 'votre IBAN pour les virements' },
+  company_email: { en: 'your accounts email', fr: 'votre email comptabilité' },
+  company_phone: { en: 'your phone number', fr: 'votre numéro de téléphone' },
+  customer: { en: 'the customer’s name', fr: 'le nom du client' },
+  customer_code: { en: 'the customer’s account code', fr: 'le code du compte client' },
+  customer_address: { en: 'the customer’s address', fr: 'l’adresse du client' },
+  owner: { en: 'the account manager', fr: 'le gestionnaire du compte' },
+  date: { en: 'the letter’s date', fr: 'la date de la lettre' },
+  stage: { en: 'the dunning stage', fr: 'le niveau de relance' },
+  invoice_count: { en: 'number of invoices listed', fr: 'nombre de factures listées' },
+  total_due: { en: 'overdue invoices, total', fr: 'total des factures échues' },
+  credits_total: { en: 'credit notes and unapplied payments', fr: 'avoirs et règlements non lettrés' },
+  net_due: { en: 'overdue total less credits', fr: 'total échu, avoirs déduits' },
+  balance: { en: 'the whole account balance', fr: 'le solde du compte' },
+  interest_rate: { en: 'the interest rate claimed', fr: 'le taux des pénalités' },
+  interest_total: { en: 'late-payment interest claimed', fr: 'pénalités de retard réclamées' },
+  fees_total: { en: 'recovery fees claimed', fr: 'indemnités forfaitaires réclamées' },
+  total_claimed: { en: 'net due + interest + fees', fr: 'total réclamé (échu + pénalités + indemnités)' },
+  deadline: { en: 'the payment deadline', fr: 'la date limite de paiement' },
+  deadline_days: { en: 'days given to pay', fr: 'délai de paiement en jours' },
+  oldest_due_date: { en: 'due date of the oldest invoice', fr: 'échéance de la plus ancienne facture' },
+  oldest_days_overdue: { en: 'days overdue of the oldest invoice', fr: 'jours de retard de la plus ancienne facture' },
+  last_reminder_date: { en: 'date of the last reminder', fr: 'date de la dernière relance' },
+  last_reminder_stage: { en: 'the last reminder sent', fr: 'la dernière relance envoyée' },
+  broken_promise_date: { en: 'date of a promise not kept', fr: 'date d’une promesse non tenue' },
+  invoice_table: { en: 'the table of invoices (on a line of its own)', fr: 'le tableau des factures (seul sur sa ligne)' },
+};
+
+/** Yes/no values for {{#if …}} … {{/if}} blocks. */
+export const FLAGS: Readonly<Record<string, Described>> = {
+  claims_interest: { en: 'the stage claims interest', fr: 'le niveau réclame des pénalités' },
+  claims_fee: { en: 'the stage claims recovery fees', fr: 'le niveau réclame l’indemnité forfaitaire' },
+  has_credits: { en: 'the account has credit notes or payments', fr: 'le compte a des avoirs ou règlements' },
+  has_disputed: { en: 'some invoices are disputed', fr: 'des factures sont en litige' },
+  has_broken_promise: { en: 'a promise to pay was not kept', fr: 'une promesse de paiement n’a pas été tenue' },
+};
+
+export type TemplateValues = Record<keyof typeof PLACEHOLDERS | keyof typeof FLAGS, string | boolean>;
+
+const engine = Handlebars.create();
+
+type Node = { type: string; [key: string]: unknown };
+
+/** Throws an error naming the first unknown placeholder (or the syntax error) of a template. */
+export function validateTemplate(template: LetterTemplate): void {
+  for (const [part, text] of [
+    ['subject', template.subject],
+    ['body', template.body],
+  ] as const) {
+    let program: Node;
+    try {
+      program = engine.parse(text) as unknown as Node;
+    } catch (error) {
+      fail('templateSyntax', { stage: template.stageId, language: template.language, part, reason: firstLine(error) });
+    }
+    walk(program, (name, asFlag) => {
+      const known = asFlag ? name in FLAGS || name in PLACEHOLDERS : name in PLACEHOLDERS;
+      if (!known) fail('templateUnknownPlaceholder', { name, stage: template.stageId, language: template.language, part });
+    });
+  }
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0] ?? '';
+}
+
+function walk(node: Node, visit: (name: string, asFlag: boolean) => void): void {
+  switch (node.type) {
+    case 'Program':
+      for (const child of node.body as Node[]) walk(child, visit);
+      return;
+    case 'MustacheStatement': {
+      const path = node.path as Node;
+      // A helper call such as {{uppercase customer}} is not a placeholder: name it as written.
+      const params = (node.params as Node[]).map((param) => String(param.original ?? param.type));
+      visit([String(path.original ?? path.type), ...params].join(' '), false);
+      return;
+    }
+    case 'BlockStatement': {
+      const path = node.path as Node;
+      const params = node.params as Node[];
+      const helper = String(path.original);
+      if ((helper !== 'if' && helper !== 'unless') || params.length !== 1 || params[0]?.type !== 'PathExpression') {
+        visit(`#${helper}`, true);
+        return;
+      }
+      visit(String(params[0].original), true);
+      walk(node.program as Node, visit);
+      if (node.inverse) walk(node.inverse as Node, visit);
+      return;
+    }
+    case 'ContentStatement':
+    case 'CommentStatement':
+      return;
+    default:
+      visit(`${node.type}`, false);
+  }
+}
+
+export interface CompiledTemplate {
+  readonly subject: (values: TemplateValues) => string;
+  readonly body: (values: TemplateValues) => string;
+}
+
+// A run of a thousand letters uses a dozen templates: compile each once.
+const compiledTemplates = new WeakMap<LetterTemplate, CompiledTemplate>();
+
+/** Compiles a validated template; values are inserted as plain text (renderers escape them). */
+export function compileTemplate(template: LetterTemplate): CompiledTemplate {
+  const cached = compiledTemplates.get(template);
+  if (cached) return cached;
+  validateTemplate(template);
+  const options = { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers: { if: true, unless: true } };
+  const subject = engine.compile(template.subject, options);
+  const body = engine.compile(template.body, options);
+  const result: CompiledTemplate = { subject: (values) => subject(values), body: (values) => body(values) };
+  compiledTemplates.set(template, result);
+  return result;
+}
+
+/** The template for a stage and language: the user's from the sheet first, else the default. */
+export function findTemplate(templates: readonly LetterTemplate[], stageId: string, language: Language): LetterTemplate {
+  const found =
+    templates.find((t) => t.stageId === stageId && t.language === language) ?? templates.find((t) => t.stageId === stageId);
+  if (!found) throw new AgeBucketError('templateMissing', { stage: stageId, language });
+  return found;
+}

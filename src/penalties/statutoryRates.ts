@@ -1,0 +1,68 @@
+// Statutory late-payment rates per half-year (FR, EU, DE, UK) from the data file beside this
+// one. A legal rate is never guessed: a half-year the file does not cover is an error.
+
+import { calendarFromDay, type DayNumber, dayFromCalendar, formatIsoDate } from '../dates';
+import { fail } from '../messages';
+import { Decimal } from './decimal';
+import data from './statutory-rates.json';
+
+export const JURISDICTIONS = ['FR', 'EU', 'DE', 'UK'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
+export interface StatutoryRate {
+  readonly jurisdiction: Jurisdiction;
+  readonly halfYear: string; // "2025-H2"
+  readonly from: DayNumber;
+  readonly to: DayNumber;
+  /** Annual rate as a fraction (0.1215 for 12.15 %). */
+  readonly rate: Decimal;
+  readonly source: string;
+}
+
+const RATES: readonly StatutoryRate[] = data.rates.map((row) => ({
+  jurisdiction: parseJurisdiction(row.jurisdiction),
+  halfYear: row.halfYear,
+  from: isoDay(row.from),
+  to: isoDay(row.to),
+  // Through the decimal text so 12.15 stays 12.15, not its binary neighbour.
+  rate: new Decimal(String(row.rate)).div(100),
+  source: row.source,
+}));
+
+function isoDay(iso: string): DayNumber {
+  return dayFromCalendar(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+/** `FR`, `fr`, `France`, `GB` … to one of the four rule sets. */
+export function parseJurisdiction(text: string): Jurisdiction {
+  const code = text.trim().toUpperCase();
+  if (code === 'FR' || code === 'FRANCE') return 'FR';
+  if (code === 'DE' || code === 'GERMANY' || code === 'ALLEMAGNE' || code === 'DEUTSCHLAND') return 'DE';
+  if (code === 'UK' || code === 'GB' || code === 'UNITED KINGDOM' || code === 'ROYAUME-UNI') return 'UK';
+  if (code === 'EU' || code === 'UE') return 'EU';
+  return fail('jurisdictionUnknown', { value: text });
+}
+
+export function halfYearOf(day: DayNumber): string {
+  const { year, month } = calendarFromDay(day);
+  return `${year}-H${month <= 6 ? 1 : 2}`;
+}
+
+export function statutoryRate(jurisdiction: Jurisdiction, day: DayNumber): StatutoryRate {
+  const found = RATES.find((rate) => rate.jurisdiction === jurisdiction && rate.from <= day && day <= rate.to);
+  if (!found) {
+    const covered = RATES.filter((rate) => rate.jurisdiction === jurisdiction);
+    fail('rateNotCovered', {
+      jurisdiction,
+      halfYear: halfYearOf(day),
+      date: formatIsoDate(day),
+      first: covered[0]?.halfYear ?? '-',
+      last: covered[covered.length - 1]?.halfYear ?? '-',
+    });
+  }
+  return found;
+}
+
+export function statutoryRates(): readonly StatutoryRate[] {
+  return RATES;
+}

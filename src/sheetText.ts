@@ -1,0 +1,16 @@
+// Text written into a sheet must stay text: a customer named =HYPERLINK("http://x") or an
+// amount shown as -45,00 € must not become a formula or a number. Both hosts write through this.
+
+const FORMULA_START = /^[=+\-@]/;
+
+/** The value to write so the sheet shows exactly this text (a leading apostrophe is hidden by both hosts). */
+export function sheetText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The same for a whole table of values; numbers and booleans pass unchanged. */
+export function sheetValues(
+  rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>,
+): Array<Array<string | number | boolean>> {
+  return rows.map((row) => row.map((value) => (typeof value === 'string' ? sheetText(value) : value)));
+}

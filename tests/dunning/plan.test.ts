@@ -1,0 +1,163 @@
+import { parseTextDate } from '../../src/dates';
+import { exclusionText, planDunning } from '../../src/dunning/plan';
+import { DEFAULT_POLICY, type DunningPolicy, policyFromTable } from '../../src/dunning/policy';
+import { invoice, logged } from './fixtures';
+
+const D = parseTextDate('2025-03-03');
+
+// The scenarios of an open-source ERP's own dunning tests: levels at 5, 20 and 40 days overdue,
+// one invoice of 100 due on day D.
+describe('ERP scenarios (levels at 5, 20, 40 days)', () => {
+  const policy: DunningPolicy = {
+    ...policyFromTable([
+      [5, 'Level 1'],
+      [20, 'Level 2'],
+      [40, 'Level 3'],
+    ]),
+    minimumIntervalDays: 10,
+  };
+  const due = invoice({ customer: 'Acme', dueDay: D, amount: 100_00, invoiceNumber: 'INV-1' });
+  const run = (asOf: number, items = [due], log = [] as ReturnType<typeof logged>[]) => planDunning(items, log, { asOf, policy });
+
+  test('D+4: no action', () => {
+    const plan = run(D + 4);
+    expect(plan.actions).toHaveLength(0);
+    expect(plan.excluded[0]?.exclusion?.code).toBe('reasonNotDue');
+  });
+  test('D+5: level 1', () => expect(run(D + 5).actions[0]?.stage?.name.en).toBe('Level 1'));
+  test('D+30 with level 1 not yet sent stays level 1 (no stage is skipped)', () => {
+    const account = run(D + 30).actions[0];
+    expect(account?.stage?.name.en).toBe('Level 1');
+    expect(account?.targetStage?.name.en).toBe('Level 2');
+  });
+  test('once level 1 is logged, D+30 gives level 2', () => {
+    expect(run(D + 30, [due], [logged('Acme', 0, D + 5, ['INV-1'])]).actions[0]?.stage?.name.en).toBe('Level 2');
+  });
+  test('the same stage is not sent twice', () => {
+    const plan = run(D + 19, [due], [logged('Acme', 0, D + 5, ['INV-1'])]);
+    expect(plan.actions).toHaveLength(0);
+    expect(plan.excluded[0]?.exclusion?.code).toBe('reasonAlreadySent');
+  });
+  test('a disputed invoice is never escalated', () => {
+    const plan = run(D + 45, [{ ...due, disputed: true }]);
+    expect(plan.actions).toHaveLength(0);
+    expect(exclusionText(plan.excluded[0] as NonNullable<(typeof plan.excluded)[0]>, 'en')).toBe(
+      'all overdue invoices are disputed',
+    );
+  });
+  test('once paid, no action', () => {
+    const plan = run(D + 45, [], [logged('Acme', 1, D + 30, ['INV-1'])]);
+    expect(plan.actions).toHaveLength(0);
+    expect(plan.excluded).toHaveLength(0);
+  });
+});
+
+describe('default policy rules', () => {
+  const asOf = parseTextDate('2025-11-28');
+  const run = (items: Parameters<typeof planDunning>[0], log: Parameters<typeof planDunning>[1] = [], policy = DEFAULT_POLICY) =>
+    planDunning(items, log, { asOf, policy });
+
+  test('the target is the stage of the oldest overdue, undisputed invoice', () => {
+    const plan = run(
+      [
+        invoice({ customer: 'A', dueDay: asOf - 50, amount: 100_00, disputed: true }),
+        invoice({ customer: 'A', dueDay: asOf - 12, amount: 200_00 }),
+      ],
+      [],
+    );
+    const account = plan.actions[0];
+    expect(account?.targetStage?.id).toBe('first');
+    expect(account?.dunned.map((d) => d.item.amount)).toEqual([200_00]);
+    expect(account?.disputed).toHaveLength(1);
+  });
+  test('an overdue account with no history starts at the first reminder, not the courtesy reminder', () => {
+    expect(run([invoice({ customer: 'A', dueDay: asOf - 35, amount: 100_00 })]).actions[0]?.stage?.id).toBe('first');
+  });
+  test('courtesy reminder five days before the due date', () => {
+    const plan = run([invoice({ customer: 'A', dueDay: asOf + 5, amount: 100_00 })]);
+    expect(plan.actions[0]?.stage?.id).toBe('courtesy');
+    expect(plan.actions[0]?.amountDue).toBe(100_00);
+  });
+  test('a running promise to pay holds the account', () => {
+    const plan = run([invoice({ customer: 'A', dueDay: asOf - 40, amount: 100_00, promiseDay: asOf + 3 })]);
+    expect(plan.actions).toHaveLength(0);
+    expect(exclusionText(plan.excluded[0] as NonNullable<(typeof plan.excluded)[0]>, 'fr')).toBe(
+      "promesse de paiement jusqu'au 1er décembre 2025",
+    );
+  });
+  test('a promise dated the as-of date still holds; one day before is broken', () => {
+    expect(run([invoice({ customer: 'A', dueDay: asOf - 40, amount: 1, promiseDay: asOf })]).actions).toHaveLength(0);
+    const broken = run([invoice({ customer: 'A', dueDay: asOf - 40, amount: 1, promiseDay: asOf - 1 })]).actions[0];
+    expect(broken?.brokenPromiseDay).toBe(asOf - 1);
+  });
+  test('below the minimum amount', () => {
+    const plan = run([invoice({ customer: 'A', dueDay: asOf - 40, amount: 49_99 })], [], {
+      ...DEFAULT_POLICY,
+      minimumAmount: 50,
+    });
+    expect(exclusionText(plan.excluded[0] as NonNullable<(typeof plan.excluded)[0]>, 'en')).toBe(
+      'owes €49.99, below the minimum of €50.00',
+    );
+  });
+  test('covered by its own credit notes', () => {
+    const plan = run([
+      invoice({ customer: 'A', dueDay: asOf - 40, amount: 100_00 }),
+      invoice({ customer: 'A', dueDay: asOf - 5, amount: -120_00 }),
+    ]);
+    expect(plan.excluded[0]?.exclusion?.code).toBe('reasonCovered');
+  });
+  test('the minimum interval since the last reminder', () => {
+    const item = invoice({ customer: 'A', dueDay: asOf - 25, amount: 100_00, invoiceNumber: 'F1' });
+    const plan = run([item], [logged('A', 1, asOf - 4, ['F1'])]);
+    expect(exclusionText(plan.excluded[0] as NonNullable<(typeof plan.excluded)[0]>, 'en')).toBe(
+      'reminded 4 days ago (First reminder, 24 November 2025); next reminder possible on 4 December 2025',
+    );
+    expect(run([item], [logged('A', 1, asOf - 10, ['F1'])]).actions[0]?.stage?.id).toBe('second');
+  });
+  test('a paid cycle starts again from the first stage', () => {
+    const newInvoice = invoice({ customer: 'A', dueDay: asOf - 25, amount: 100_00, invoiceNumber: 'NEW' });
+    const plan = run([newInvoice], [logged('A', 3, asOf - 60, ['OLD-1', 'OLD-2'])]);
+    expect(plan.actions[0]?.stage?.id).toBe('first');
+    expect(plan.actions[0]?.lastSent).toBeNull();
+  });
+  test('accounts are per customer and currency', () => {
+    const plan = run([
+      invoice({ customer: 'A', dueDay: asOf - 25, amount: 100_00, currency: 'EUR' }),
+      invoice({ customer: 'A', dueDay: asOf - 25, amount: 100_00, currency: 'USD' }),
+    ]);
+    expect(plan.actions.map((a) => a.currency).sort()).toEqual(['EUR', 'USD']);
+  });
+  test('priority: overdue amount × days of the oldest, ties to the larger amount', () => {
+    const plan = run([
+      invoice({ customer: 'Small old', dueDay: asOf - 100, amount: 100_00 }), // 10 000
+      invoice({ customer: 'Big recent', dueDay: asOf - 11, amount: 5000_00 }), // 55 000
+      invoice({ customer: 'Tie small', dueDay: asOf - 20, amount: 500_00 }), // 10 000
+    ]);
+    expect(plan.actions.map((a) => a.customer)).toEqual(['Big recent', 'Tie small', 'Small old']);
+  });
+  test('a formal notice claims statutory interest and 40 EUR per invoice', () => {
+    const F1 = invoice({ customer: 'A', dueDay: asOf - 46, amount: 10_000_00, invoiceNumber: 'F1' });
+    const F2 = invoice({ customer: 'A', dueDay: asOf - 20, amount: 1_000_00, invoiceNumber: 'F2' });
+    const account = run([F1, F2], [logged('A', 3, asOf - 15, ['F1'])]).actions[0];
+    expect(account?.stage?.id).toBe('formalNotice');
+    // 2025-H2 FR rate 12.15 %: 10 000 × 0.1215 × 46 / 365 = 153.12; 1 000 × 0.1215 × 20 / 365 = 6.66
+    expect(account?.dunned.map((d) => d.interest)).toEqual([153_12, 6_66]);
+    expect(account?.interestTotal).toBe(159_78);
+    expect(account?.feeTotals).toEqual([{ currency: 'EUR', amount: 80_00 }]);
+    expect(account?.creditHoldSuggested).toBe(true);
+  });
+  test('a rate table gap is reported on the account, not thrown', () => {
+    const later = parseTextDate('2026-02-20');
+    const account = planDunning(
+      [invoice({ customer: 'A', dueDay: later - 50, amount: 100_00, invoiceNumber: 'F1' })],
+      [logged('A', 3, later - 20, ['F1'])],
+      {
+        asOf: later,
+        policy: DEFAULT_POLICY,
+      },
+    ).actions[0];
+    expect(account?.stage?.id).toBe('formalNotice');
+    expect(account?.penaltyError?.message).toMatch(/give an explicit annual rate/);
+    expect(account?.interestTotal).toBe(0);
+  });
+});

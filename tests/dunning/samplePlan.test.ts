@@ -1,0 +1,70 @@
+// The dunning run on the sample ledger and log as of 28 November 2025, checked account by
+// account against figures worked out by hand from samples/ledger.csv and dunning-log.csv.
+import { readSample, sampleAsOf } from '../../scripts/sampleData';
+import { callList } from '../../src/dunning/callList';
+import { exclusionText, planDunning } from '../../src/dunning/plan';
+import { DEFAULT_POLICY } from '../../src/dunning/policy';
+
+const { ledger, log } = readSample();
+const plan = planDunning(ledger.items, log.entries, { asOf: sampleAsOf, policy: DEFAULT_POLICY });
+const account = (customer: string) => [...plan.actions, ...plan.excluded].find((a) => a.customer === customer);
+
+test('every row of the sample is read and every account is either chased or explained', () => {
+  expect(ledger.items).toHaveLength(336);
+  expect(ledger.skipped).toEqual([]);
+  expect(log.entries).toHaveLength(34);
+  expect(plan.actions.length + plan.excluded.length).toBe(40);
+  expect(plan.excluded.every((a) => exclusionText(a, 'en') !== '' && exclusionText(a, 'fr') !== '')).toBe(true);
+});
+
+test('Association Les Amis du Rail: formal notice sent 24 days ago, now collection, with interest and fees', () => {
+  const a = account('Association Les Amis du Rail');
+  expect(a?.lastSent?.stage.id).toBe('formalNotice');
+  expect(sampleAsOf - (a?.lastSent?.day ?? 0)).toBe(24);
+  expect(a?.stage?.id).toBe('collection');
+  // five undisputed overdue invoices: 10 791.01 + 780.43 + 8 117.45 + 4 405.10 + 73.77
+  expect(a?.amountDue).toBe(24_167_76);
+  expect(a?.dunned.map((d) => d.item.invoiceNumber)).toEqual([
+    'FA-2025-04113',
+    'FA-2025-04126',
+    'FA-2025-04127',
+    'FA-2025-04163',
+    'FA-2025-04181',
+  ]);
+  // 2025-H2 at 12.15 %: 269.41 + 11.43 + 118.89 + 20.53 + 0.34
+  expect(a?.interestTotal).toBe(420_60);
+  expect(a?.feeTotals).toEqual([{ currency: 'EUR', amount: 200_00 }]);
+  // three disputed invoices are listed apart and not claimed
+  expect(a?.disputed.map((i) => i.invoiceNumber)).toEqual(['FA-2025-04128', 'FA-2025-04135', 'FA-2025-04154']);
+});
+
+test('Pharmacie Centrale: its June cycle was paid, so it starts again at the first reminder', () => {
+  const a = account('Pharmacie Centrale');
+  expect(a?.lastSent).toBeNull();
+  expect(a?.stage?.id).toBe('first');
+});
+
+test('Optique Muller: reminded 9 days ago, waits for the 10-day interval', () => {
+  expect(exclusionText(account('Optique Muller') as NonNullable<ReturnType<typeof account>>, 'en')).toBe(
+    'reminded 9 days ago (First reminder, 19 November 2025); next reminder possible on 29 November 2025',
+  );
+});
+
+test('Boulangerie Martin SARL: held by a promise to pay', () => {
+  expect(exclusionText(account('Boulangerie Martin SARL') as NonNullable<ReturnType<typeof account>>, 'fr')).toBe(
+    "promesse de paiement jusqu'au 18 décembre 2025",
+  );
+});
+
+test('the worklist is in priority order and the call list holds the phone stage', () => {
+  const priorities = plan.actions.map((a) => a.priority);
+  expect(priorities).toEqual([...priorities].sort((x, y) => y - x));
+  const calls = callList(plan, { company: 'Ateliers Réunis SAS', defaultLanguage: 'fr' });
+  expect(calls.map((c) => c.customer)).toEqual(plan.actions.filter((a) => a.stage?.id === 'second').map((a) => a.customer));
+  const harrington = calls.find((c) => c.customer === 'Harrington & Cole LLP');
+  expect(harrington?.language).toBe('en');
+  expect(harrington?.script).toMatch(/^Hello, this is .* from Ateliers Réunis SAS\. I am calling about/);
+  const gauthier = calls.find((c) => c.customer === 'Électricité Gauthier');
+  expect(gauthier?.script).toMatch(/^Bonjour, ici .*, de Ateliers Réunis SAS\. Je vous appelle au sujet de/);
+  expect(gauthier?.phone).toMatch(/^\+33/);
+});

@@ -1,0 +1,180 @@
+import JSZip from 'jszip';
+import { readSample, sampleAsOf } from '../../scripts/sampleData';
+import { SAMPLE_COMPANY } from '../../scripts/sampleLedger';
+import { type AccountPlan, planDunning } from '../../src/dunning/plan';
+import { DEFAULT_POLICY } from '../../src/dunning/policy';
+import { DEFAULT_TEMPLATES } from '../../src/letters/defaultTemplates';
+import { lettersToDocx } from '../../src/letters/docx';
+import { buildLetter, type Letter, type LetterOptions } from '../../src/letters/letter';
+import { lettersToSheetRows, letterToHtml, letterToText } from '../../src/letters/render';
+import { validateTemplate } from '../../src/letters/templates';
+import { sheetText } from '../../src/sheetText';
+import { invoice, logged } from '../dunning/fixtures';
+
+const options: LetterOptions = {
+  company: SAMPLE_COMPANY,
+  policy: DEFAULT_POLICY,
+  asOf: sampleAsOf,
+  defaultLanguage: 'fr',
+  templates: DEFAULT_TEMPLATES,
+};
+const { ledger, log } = readSample();
+const plan = planDunning(ledger.items, log.entries, { asOf: sampleAsOf, policy: DEFAULT_POLICY });
+const byCustomer = (name: string) => plan.actions.find((a) => a.customer === name) as AccountPlan;
+const NBSP = '\u00A0';
+
+describe('templates', () => {
+  test('every stage of the default policy has a letter in English and French, plus the statement', () => {
+    for (const id of [...DEFAULT_POLICY.stages.map((s) => s.id), 'statement']) {
+      for (const language of ['en', 'fr'] as const) {
+        const template = DEFAULT_TEMPLATES.find((t) => t.stageId === id && t.language === language);
+        expect(template).toBeDefined();
+        expect(() => validateTemplate(template as NonNullable<typeof template>)).not.toThrow();
+      }
+    }
+  });
+  test('an unknown placeholder is named before anything is generated', () => {
+    expect(() =>
+      validateTemplate({ stageId: 'first', language: 'fr', subject: 'Relance', body: 'Montant : {{totl_due}}' }),
+    ).toThrow(
+      'template "first" (fr, body): unknown placeholder {{totl_due}}; see the list of placeholders in the Templates sheet',
+    );
+  });
+  test('an unknown flag in a block', () => {
+    expect(() =>
+      validateTemplate({ stageId: 'first', language: 'en', subject: '{{#if vip}}Dear friend{{/if}}', body: '' }),
+    ).toThrow('unknown placeholder {{vip}}');
+  });
+  test('a helper call is not a placeholder', () => {
+    expect(() => validateTemplate({ stageId: 'first', language: 'en', subject: '{{uppercase customer}}', body: '' })).toThrow(
+      'unknown placeholder {{uppercase customer}}',
+    );
+  });
+  test('a broken block says where', () => {
+    expect(() =>
+      validateTemplate({ stageId: 'final', language: 'en', subject: 'x', body: '{{#if claims_interest}} unclosed' }),
+    ).toThrow(/template "final" \(en, body\) cannot be read/);
+  });
+});
+
+describe('a collection letter in French (Association Les Amis du Rail)', () => {
+  const letter = buildLetter(byCustomer('Association Les Amis du Rail'), options);
+  const text = letterToText(letter);
+
+  test('subject and date in French typography', () => {
+    // 24 167,76 overdue + 420,60 interest + 5 × 40 € fees
+    expect(letter.subject).toBe(`Transmission au service contentieux — 24${NBSP}788,36${NBSP}€`);
+    expect(letter.placeAndDate).toBe('Lyon, le 28 novembre 2025');
+    expect(letter.totalClaimed).toBe(24_788_36);
+  });
+  test('the table lists each overdue invoice with its interest and fee', () => {
+    const table = letter.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.table.headers).toEqual([
+      'Facture',
+      'Date',
+      'Échéance',
+      'Jours de retard',
+      'Montant',
+      'Pénalités',
+      'Indemnité',
+    ]);
+    expect(table?.kind === 'table' && table.table.rows[0]).toEqual([
+      'FA-2025-04113',
+      '20/07/2025',
+      '14/09/2025',
+      '75',
+      `10${NBSP}791,01${NBSP}€`,
+      `269,41${NBSP}€`,
+      `40,00${NBSP}€`,
+    ]);
+    expect(text).toMatch(new RegExp(`Total réclamé +24${NBSP}788,36${NBSP}€`));
+  });
+  test('disputed invoices are mentioned as under review, not claimed', () => {
+    expect(text).toContain('font l’objet d’une réclamation en cours d’examen');
+    expect(text).toMatch(/FA-2025-04128 .* Livraison|FA-2025-04128.*\n/);
+    expect(letter.invoiceNumbers).not.toContain('FA-2025-04128');
+  });
+  test('the injunction to pay is mentioned', () => expect(text).toContain('injonction de payer'));
+});
+
+describe('a formal notice claims the penalties the law allows', () => {
+  const asOf = sampleAsOf;
+  const account = planDunning(
+    [invoice({ customer: 'Dupont SA', dueDay: asOf - 46, amount: 10_000_00, invoiceNumber: 'F1' })],
+    [logged('Dupont SA', 3, asOf - 15, ['F1'])],
+    { asOf, policy: DEFAULT_POLICY },
+  ).actions[0] as AccountPlan;
+  const text = letterToText(buildLetter(account, options));
+  test('deadline, rate, interest and the 40 € indemnity in French', () => {
+    expect(text).toContain(
+      'dans un délai de 8 jours à compter de la réception de ce courrier, soit au plus tard le 6 décembre 2025',
+    );
+    expect(text).toContain('article L441-10 du Code de commerce');
+    expect(text).toContain(`taux légal (taux de la BCE majoré de 10 points : 12,15 % (2025, 2e semestre))`);
+    expect(text).toContain(`soit 153,12${NBSP}€`);
+    expect(text).toContain(`article D441-5 du Code de commerce), soit 40,00${NBSP}€`);
+  });
+  test('in English for an English-speaking customer', () => {
+    const english = letterToText(buildLetter({ ...account, language: 'en' }, options));
+    expect(english).toContain('We hereby give you formal notice to pay the sum of €10,193.12 within 8 days');
+    expect(english).toContain('French statutory rate (ECB rate + 10 points: 12.15 % (2025 H2))');
+  });
+});
+
+describe('escaping what customers are called', () => {
+  const hostile = (customer: string) =>
+    planDunning([invoice({ customer, dueDay: sampleAsOf - 15, amount: 100_00, address: '<b>1 rue</b>, 75001 Paris' })], [], {
+      asOf: sampleAsOf,
+      policy: DEFAULT_POLICY,
+    }).actions[0] as AccountPlan;
+  const script = buildLetter(hostile('<script>alert(1)</script>'), options);
+  const formula = buildLetter(hostile('=HYPERLINK("http://x")'), options);
+
+  test('HTML shows the name as text', () => {
+    const html = letterToHtml(script);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;b&gt;1 rue&lt;/b&gt;');
+    expect(letterToHtml(formula)).toContain('=HYPERLINK(&quot;http://x&quot;)');
+  });
+  test('a printable sheet writes it as text, not a formula', () => {
+    const cells = lettersToSheetRows([formula]).flat().map(sheetText);
+    expect(cells).toContain('\'=HYPERLINK("http://x")');
+    expect(cells.some((cell) => cell.startsWith('='))).toBe(false);
+  });
+  test('the .docx keeps it as text', async () => {
+    const xml = await documentXml([script, formula]);
+    expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(xml).not.toContain('<script>');
+    expect(xml).toMatch(/=HYPERLINK\((&quot;|")http:\/\/x(&quot;|")\)/);
+  });
+});
+
+async function documentXml(letters: Letter[]): Promise<string> {
+  const zip = await JSZip.loadAsync(await lettersToDocx(letters, 'Relances'));
+  return (await zip.file('word/document.xml')?.async('string')) ?? '';
+}
+
+test('the .docx holds one letter per page with each account’s name, total and invoice numbers', async () => {
+  const letters = plan.actions.map((account) => buildLetter(account, options));
+  const xml = await documentXml(letters);
+  // Every letter after the first opens with a page break.
+  expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(letters.length - 1);
+  for (const letter of letters) {
+    expect(xml).toContain(letter.customer.replace(/&/g, '&amp;').replace(/'/g, '&apos;').replace(/</g, '&lt;'));
+    for (const number of letter.invoiceNumbers) expect(xml).toContain(number);
+    const total = letter.blocks.flatMap((b) => (b.kind === 'table' ? b.table.totals : []))[0]?.[1] ?? '';
+    expect(xml).toContain(total);
+  }
+});
+
+test('a statement of account lists every open item', () => {
+  const account = byCustomer('Association Les Amis du Rail');
+  const letter = buildLetter(account, { ...options, kind: 'statement' });
+  const table = letter.blocks.find((b) => b.kind === 'table');
+  const rows = table?.kind === 'table' ? table.table.rows : [];
+  expect(rows).toHaveLength(13);
+  expect(rows.filter((r) => r[5] === 'En litige')).toHaveLength(3);
+  expect(rows.filter((r) => r[5] === 'Non échue')).toHaveLength(5);
+  expect(letter.subject).toBe('Relevé de compte au 28 novembre 2025');
+});
