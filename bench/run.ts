@@ -1,9 +1,10 @@
 // `npm run bench`: every performance bar of DESIGN §5 measured as a ratio in one run.
 // Not part of `npm test`: timings on a shared machine are for reading, not for asserting.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import vm from 'node:vm';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { sampleAsOf } from '../scripts/sampleData';
 import { SAMPLE_COMPANY } from '../scripts/sampleLedger';
@@ -26,6 +27,7 @@ const context: HostContext = {
   today: () => dayFromExcelSerial(AS_OF_SERIAL),
   cellError: (message) => ({ error: message }),
   dateResult: (day) => day,
+  language: 'en',
 };
 
 /**
@@ -194,9 +196,61 @@ export async function benchLetters(): Promise<void> {
   );
 }
 
+/**
+ * The same bars through what Excel runs: dist/addin/functions.js, loaded into this realm with
+ * stubs of CustomFunctions and Office as globals. (A vm context would slow every global
+ * lookup, Math included, through its interceptor: that measures node:vm, not the add-in.)
+ */
+export async function benchExcelArtifact(): Promise<void> {
+  const registered: Record<string, (...args: unknown[]) => unknown> = {};
+  const globals = globalThis as Record<string, unknown>;
+  globals.CustomFunctions = {
+    associate: (id: string, fn: (...args: unknown[]) => unknown) => {
+      registered[id] = fn;
+    },
+    Error: class {},
+    ErrorCode: { invalidValue: '#VALUE!' },
+  };
+  globals.Office = { onReady: () => Promise.resolve({ host: null }) };
+  vm.runInThisContext(readFileSync(join(__dirname, '..', 'addin', 'functions.js'), 'utf8'), { filename: 'functions.js' });
+  const ageBucket = registered.AGEBUCKET;
+  const agedBalance = registered.AGEDBALANCE;
+  if (!ageBucket || !agedBalance)
+    throw new Error('dist/addin/functions.js did not register AGEBUCKET and AGEDBALANCE: run npm run build');
+  // Excel hands arguments over as parsed JSON: each cell a fresh value, as here.
+  const asParsedJson = <T>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;
+  const ledger = benchLedger();
+  const cells = asParsedJson<number[][]>(ledger.dueSerials.map((serial) => [serial]));
+  const asOf = asParsedJson<number[][]>([[AS_OF_SERIAL]]);
+  const [floor, ours] = await pairedMedianMs(
+    () => copyCells(cells),
+    () => ageBucket(cells, asOf, null, null),
+    11,
+  );
+  report(`AGEBUCKET via dist/addin/functions.js, ${ROWS.toLocaleString('en')} × 1`, ours, floor, 'copy floor', '≤ 1.3');
+
+  const customers = asParsedJson<string[][]>(ledger.customers.map((c) => [c]));
+  const amounts = asParsedJson<number[][]>(ledger.amounts.map((a) => [a]));
+  const duck = await loadDuckDb(ledger);
+  try {
+    const query = duck.agedBalanceSql(dayFromExcelSerial(AS_OF_SERIAL), 'ledger');
+    const [mine, theirs] = await pairedMedianMs(() => agedBalance(customers, cells, amounts, asOf, null, null, null), query, 7);
+    report(
+      `AGEDBALANCE via dist/addin/functions.js, ${ROWS.toLocaleString('en')} rows × ${CUSTOMERS.toLocaleString('en')} customers`,
+      mine,
+      theirs,
+      'DuckDB',
+      '< 1.0',
+    );
+  } finally {
+    duck.close();
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`AgeBucket benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   await benchCore();
+  await benchExcelArtifact();
   await benchLetters();
 }
 

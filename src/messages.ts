@@ -112,6 +112,14 @@ export const messages = {
     en: '{name}: {reason}',
     fr: '{name} : {reason}',
   },
+  argumentTwoColumns: {
+    en: '{name} must be a range of two columns',
+    fr: '{name} doit être une plage de deux colonnes',
+  },
+  probabilityNotFraction: {
+    en: 'probability {value} must be between 0 and 1 (use 0.95 for 95 %)',
+    fr: 'la probabilité {value} doit être entre 0 et 1 (0,95 pour 95 %)',
+  },
   shapesDiffer: {
     en: '{name} must be one cell or a range of the same size as {other} ({rows}×{columns})',
     fr: '{name} doit être une cellule ou une plage de même taille que {other} ({rows}×{columns})',

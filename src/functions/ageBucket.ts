@@ -18,7 +18,7 @@ export function ageBucketFunction(
   context: HostContext,
 ): unknown {
   const asOfDay = readAsOf(asOf, context);
-  const { boundaries: bounds, labels: names } = readBuckets(boundaries, labels);
+  const { boundaries: bounds, labels: names } = readBuckets(boundaries, labels, context.language);
   // Days overdue of serial s is asOfSerial − s, for every serial that counts real days.
   const asOfSerial = context.serialSystem === 'excel1904' ? Number.NaN : asOfDay + SERIAL_OF_EPOCH;
   const labelOf = labelTable(bounds, names);

@@ -4,7 +4,7 @@
 import { type Buckets, makeBuckets, validateBoundaries } from '../ageing';
 import { type CellValue, isBlank, readDate, readNumber, readText } from '../cells';
 import type { DayNumber } from '../dates';
-import { AgeBucketError, fail } from '../messages';
+import { AgeBucketError, fail, type Language } from '../messages';
 import { type HostContext, isMatrix, type Matrix } from './context';
 
 export function isOmitted(value: unknown): boolean {
@@ -66,8 +66,32 @@ export function readLabels(value: unknown): string[] | undefined {
   return labels.length === 0 ? undefined : labels;
 }
 
-export function readBuckets(boundaries: unknown, labels: unknown): Buckets {
-  return makeBuckets(readBoundaries(boundaries), readLabels(labels));
+export function readBuckets(boundaries: unknown, labels: unknown, language: Language = 'en'): Buckets {
+  return makeBuckets(readBoundaries(boundaries), readLabels(labels), language);
+}
+
+/** Every cell of a range argument, row by row, as one column. */
+export function columnOf(value: unknown): CellValue[] {
+  if (!isMatrix(value)) return [value as CellValue];
+  if (value.length > 0 && (value[0] as readonly unknown[]).length === 1) {
+    // The common case, a one-column range: one pass, no intermediate arrays.
+    const column: CellValue[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) column[i] = (value[i] as readonly CellValue[])[0];
+    return column;
+  }
+  return value.flat() as CellValue[];
+}
+
+/** A table argument (policy, curve) as rows of two cells; blank rows are left out. */
+export function pairsOf(value: unknown, name: string): Array<[CellValue, CellValue]> {
+  const rows = asMatrix(value);
+  const pairs: Array<[CellValue, CellValue]> = [];
+  for (const row of rows) {
+    if (row.every((cell) => isBlank(cell as CellValue))) continue;
+    if (row.length < 2) fail('argumentTwoColumns', { name });
+    pairs.push([row[0] as CellValue, row[1] as CellValue]);
+  }
+  return pairs;
 }
 
 /** The shape a spill takes: the range's, or 1×1 for a single value. */

@@ -3,6 +3,7 @@
 // host's own error values directly so a million-cell spill needs no second pass.
 
 import type { DayNumber, SerialSystem } from '../dates';
+import type { Language } from '../messages';
 
 export interface HostContext {
   /** Excel: 'excel1900' (serial 60 is the fake 1900-02-29); Sheets: 'sheets'. */
@@ -13,6 +14,8 @@ export interface HostContext {
   readonly cellError: (message: string) => unknown;
   /** Excel: a serial number; Sheets: a Date at midnight in the spreadsheet's time zone. */
   readonly dateResult: (day: DayNumber) => unknown;
+  /** Language of default labels and stage names: Excel's display language, the spreadsheet's locale. */
+  readonly language: Language;
 }
 
 /** A cell argument: one value, or a range (rows of cells). */

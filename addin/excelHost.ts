@@ -1,0 +1,47 @@
+// What Excel tells the function bodies: 1900-system serials, today in the workbook's zone
+// (the machine's local date, which is what Excel's TODAY() uses), Excel's display language,
+// and CustomFunctions.Error for errors. CustomFunctions exists only inside Excel: this is the
+// one module that touches it, so the bodies and the tests never do.
+
+import { dayFromCalendar } from '../src/dates';
+import type { HostContext } from '../src/functions/context';
+import { AgeBucketError, type Language } from '../src/messages';
+
+declare const CustomFunctions: {
+  Error: new (code: string, message?: string) => unknown;
+  ErrorCode: { invalidValue: string };
+};
+declare const Office: { context?: { displayLanguage?: string } } | undefined;
+
+function displayLanguage(): Language {
+  const tag = typeof Office === 'undefined' ? undefined : Office.context?.displayLanguage;
+  return typeof tag === 'string' && tag.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export function cellError(message: string): unknown {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+export const excelContext: HostContext = {
+  serialSystem: 'excel1900',
+  today: () => {
+    const now = new Date();
+    return dayFromCalendar(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  },
+  cellError,
+  // Excel custom functions cannot return a Date: a serial, which a date format shows as a date.
+  dateResult: (day) => day + 25569,
+  get language() {
+    return displayLanguage();
+  },
+};
+
+/** Runs a function body; an error about the whole call becomes one #VALUE! with its message. */
+export function call<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof AgeBucketError) throw cellError(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,128 @@
+// The Apps Script entry: every global Sheets calls. gas-webpack-plugin turns each
+// `global.NAME = …` below into a top-level `function NAME()` carrying the JSDoc above it,
+// which is what Sheets reads to offer the custom functions.
+
+import {
+  ageBucketFunction,
+  agedBalanceFunction,
+  collectProbFunction,
+  daysOverdueFunction,
+  dueDateFunction,
+  dunningStageFunction,
+  lateInterestFunction,
+  recoveryFeeFunction,
+  statutoryRateFunction,
+} from '../src/functions/catalogue';
+import { callFromSheets } from './sheetsHost';
+
+declare const global: Record<string, unknown>;
+
+/**
+ * Ageing bucket of each due date ("Not due", "1-30", "31-60", "61-90", "91+").
+ * @param {Date|Array<Array<Date>>} due_date Due date, or a range of due dates.
+ * @param {Date} as_of [optional] Date to age at (default: today). Use a cell holding =TODAY().
+ * @param {Array<Array<number>>} boundaries [optional] Last day of each bucket, ascending (default 30, 60, 90).
+ * @param {Array<Array<string>>} labels [optional] Your own bucket labels, one per bucket.
+ * @return The bucket label of each due date.
+ * @customfunction
+ */
+global.AGEBUCKET = (due_date: unknown, as_of?: unknown, boundaries?: unknown, labels?: unknown) =>
+  callFromSheets([due_date, as_of, boundaries, labels], ([d, a, b, l], c) => ageBucketFunction(d, a, b, l, c));
+
+/**
+ * Days overdue: as-of date minus due date (negative: days until due).
+ * @param {Date|Array<Array<Date>>} due_date Due date, or a range of due dates.
+ * @param {Date} as_of [optional] Date to count to (default: today).
+ * @return Whole days overdue.
+ * @customfunction
+ */
+global.DAYSOVERDUE = (due_date: unknown, as_of?: unknown) =>
+  callFromSheets([due_date, as_of], ([d, a], c) => daysOverdueFunction(d, a, c));
+
+/**
+ * Aged balance per customer (and currency): bucket totals and total, with a Total row.
+ * @param {Array<Array<string>>} customers Customer of each open item.
+ * @param {Array<Array<Date>>} due_dates Due date of each open item.
+ * @param {Array<Array<number>>} amounts Open amount of each item (credit notes negative).
+ * @param {Date} as_of [optional] Date to age at (default: today).
+ * @param {Array<Array<number>>} boundaries [optional] Last day of each bucket, ascending (default 30, 60, 90).
+ * @param {Array<Array<string>>} labels [optional] Your own bucket labels.
+ * @param {Array<Array<string>>} currencies [optional] Currency of each item: totals are then per currency.
+ * @return The aged balance table.
+ * @customfunction
+ */
+global.AGEDBALANCE = (
+  customers: unknown,
+  due_dates: unknown,
+  amounts: unknown,
+  as_of?: unknown,
+  boundaries?: unknown,
+  labels?: unknown,
+  currencies?: unknown,
+) =>
+  callFromSheets([customers, due_dates, amounts, as_of, boundaries, labels, currencies], ([cu, d, am, a, b, l, cur], c) =>
+    agedBalanceFunction(cu, d, am, a, b, l, cur, c),
+  );
+
+/**
+ * Due date from the invoice date and the payment terms ("30 jours fin de mois", "net 30", "EOM 45").
+ * @param {Date|Array<Array<Date>>} invoice_date Invoice date, or a range of them.
+ * @param {string|Array<Array<string>>} terms Payment terms, or a range of them.
+ * @return The due date.
+ * @customfunction
+ */
+global.DUEDATE = (invoice_date: unknown, terms: unknown) =>
+  callFromSheets([invoice_date, terms], ([i, t], c) => dueDateFunction(i, t, c));
+
+/**
+ * Dunning stage reached by each due date (Courtesy reminder … Collection).
+ * @param {Date|Array<Array<Date>>} due_date Due date, or a range of due dates.
+ * @param {Date} as_of [optional] Date to check at (default: today).
+ * @param {Array<Array<string>>} policy [optional] Your own stages: two columns, from day and name.
+ * @return The stage name; empty before the first stage.
+ * @customfunction
+ */
+global.DUNNINGSTAGE = (due_date: unknown, as_of?: unknown, policy?: unknown) =>
+  callFromSheets([due_date, as_of, policy], ([d, a, p], c) => dunningStageFunction(d, a, p, c));
+
+/**
+ * Late-payment interest: amount × annual rate × days overdue / 365, rounded to the cent.
+ * @param {number|Array<Array<number>>} amount Amount owed, or a range.
+ * @param {Date|Array<Array<Date>>} due_date Due date, or a range.
+ * @param {number} annual_rate Annual rate as a fraction (0.1215) or a percentage (12.15%).
+ * @param {Date} as_of [optional] Date to count to (default: today).
+ * @return The interest.
+ * @customfunction
+ */
+global.LATEINTEREST = (amount: unknown, due_date: unknown, annual_rate: unknown, as_of?: unknown) =>
+  callFromSheets([amount, due_date, annual_rate, as_of], ([am, d, r, a], c) => lateInterestFunction(am, d, r, a, c));
+
+/**
+ * Fixed recovery fee per late invoice: FR, DE, EU 40 EUR; UK 40, 70 or 100 GBP by amount.
+ * @param {number|Array<Array<number>>} amount Invoice amount, or a range.
+ * @param {string} jurisdiction [optional] FR (default), EU, DE or UK.
+ * @return The fee.
+ * @customfunction
+ */
+global.RECOVERYFEE = (amount: unknown, jurisdiction?: unknown) =>
+  callFromSheets([amount, jurisdiction], ([am, j], c) => recoveryFeeFunction(am, j, c));
+
+/**
+ * Statutory late-payment rate (a fraction) for the half-year of a date.
+ * @param {string} jurisdiction FR, EU, DE or UK.
+ * @param {Date} date [optional] Date whose half-year applies (default: today).
+ * @return The annual rate, e.g. 0.1215.
+ * @customfunction
+ */
+global.STATUTORYRATE = (jurisdiction: unknown, date?: unknown) =>
+  callFromSheets([jurisdiction, date], ([j, d], c) => statutoryRateFunction(j, d, c));
+
+/**
+ * Probability of collecting an invoice this many days overdue (industry rule of thumb).
+ * @param {number|Array<Array<number>>} days_overdue Days overdue, or a range.
+ * @param {Array<Array<number>>} curve [optional] Your own curve: two columns, days and probability.
+ * @return A probability from 0 to 1.
+ * @customfunction
+ */
+global.COLLECTPROB = (days_overdue: unknown, curve?: unknown) =>
+  callFromSheets([days_overdue, curve], ([d, k], c) => collectProbFunction(d, k, c));

@@ -1,0 +1,83 @@
+// What Google Sheets tells the function bodies. Sheets hands dates to custom functions as
+// Date objects at midnight in the spreadsheet's time zone, so they are read back in that zone
+// (never the script's or the machine's); a plain number is a serial counted from 1899-12-30.
+
+import type { CellValue } from '../src/cells';
+import { type DayNumber, dayFromCalendar } from '../src/dates';
+import type { HostContext } from '../src/functions/context';
+import { AgeBucketError, type Language } from '../src/messages';
+
+declare const SpreadsheetApp: {
+  getActiveSpreadsheet(): { getSpreadsheetTimeZone(): string; getSpreadsheetLocale(): string };
+};
+declare const Utilities: { formatDate(date: Date, timeZone: string, pattern: string): string };
+
+// Dates made in another realm (a test's vm context) fail `instanceof Date`; this test does not.
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+function calendarDateIn(date: Date, timeZone: string): CellValue {
+  if (Number.isNaN(date.getTime())) return { error: '#VALUE!' };
+  const [year, month, day] = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd').split('-').map(Number);
+  return { year: year as number, month: month as number, day: day as number };
+}
+
+/** A custom-function argument with its Dates turned into calendar dates of the spreadsheet's zone. */
+export function fromSheets(value: unknown, timeZone: string): unknown {
+  if (isDate(value)) return calendarDateIn(value, timeZone);
+  if (Array.isArray(value)) {
+    // Ranges hold Dates only in date columns: copy a row only when it has one.
+    return value.map((row) =>
+      Array.isArray(row) && row.some(isDate) ? row.map((cell) => (isDate(cell) ? calendarDateIn(cell, timeZone) : cell)) : row,
+    );
+  }
+  return value;
+}
+
+/** The zone's offset from UTC at an instant, in minutes ("+0100" → 60). */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const text = Utilities.formatDate(instant, timeZone, 'Z');
+  const sign = text.startsWith('-') ? -1 : 1;
+  return sign * (Number(text.slice(1, 3)) * 60 + Number(text.slice(3, 5)));
+}
+
+/** Midnight of a calendar date in the spreadsheet's zone: the Date Sheets shows as that day. */
+export function dateInZone(day: DayNumber, timeZone: string): Date {
+  const utcMidnight = day * 86_400_000;
+  let instant = new Date(utcMidnight - offsetMinutes(new Date(utcMidnight), timeZone) * 60_000);
+  // Across a clock change the offset at the first guess may not be the offset at midnight.
+  instant = new Date(utcMidnight - offsetMinutes(instant, timeZone) * 60_000);
+  return instant;
+}
+
+export function sheetsContext(): { context: HostContext; timeZone: string } {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const language: Language = spreadsheet.getSpreadsheetLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  const context: HostContext = {
+    serialSystem: 'sheets',
+    today: () => {
+      const { year, month, day } = calendarDateIn(new Date(), timeZone) as { year: number; month: number; day: number };
+      return dayFromCalendar(year, month, day);
+    },
+    cellError: (message) => `#VALUE! ${message}`,
+    dateResult: (day) => dateInZone(day, timeZone),
+    language,
+  };
+  return { context, timeZone };
+}
+
+/** Runs a function body with its arguments read in the spreadsheet's zone; whole-call errors throw. */
+export function callFromSheets(args: readonly unknown[], body: (args: unknown[], context: HostContext) => unknown): unknown {
+  const { context, timeZone } = sheetsContext();
+  try {
+    return body(
+      args.map((arg) => fromSheets(arg, timeZone)),
+      context,
+    );
+  } catch (error) {
+    if (error instanceof AgeBucketError) throw new Error(error.message);
+    throw error;
+  }
+}

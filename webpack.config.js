@@ -1,0 +1,81 @@
+// Two bundles from one source tree: the Excel add-in (dist/addin) and the Apps Script
+// project (dist/gas). Production URLs: AGEBUCKET_BASE_URL=https://example.org/agebucket/ npm run build
+const path = require('node:path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const GasPlugin = require('gas-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const TerserPlugin = require('terser-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+
+function baseUrl() {
+  const url = process.env.AGEBUCKET_BASE_URL ?? DEV_URL;
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+const typescript = (target) => ({
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { target, module: 'es2020', noEmit: false } } },
+});
+
+const addin = {
+  name: 'addin',
+  mode: 'production',
+  devtool: 'source-map',
+  entry: {
+    functions: './addin/functions.ts',
+    taskpane: './addin/taskpane.ts',
+  },
+  output: { path: path.resolve(__dirname, 'dist/addin'), filename: '[name].js', clean: true },
+  resolve: { extensions: ['.ts', '.js'] },
+  module: { rules: [typescript('es2019')] },
+  performance: { hints: false },
+  plugins: [
+    new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './addin/functions.ts' }),
+    new HtmlWebpackPlugin({
+      filename: 'taskpane.html',
+      template: './addin/taskpane.html',
+      // The shared runtime: the functions run in the task pane's page, so it loads them too.
+      chunks: ['functions', 'taskpane'],
+      scriptLoading: 'blocking',
+      inject: 'body',
+    }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
+        { from: 'addin/functions-fr.json', to: 'functions-fr.json' },
+        {
+          from: 'manifest.xml',
+          to: 'manifest.xml',
+          transform: (content) => content.toString().split(DEV_URL).join(baseUrl()),
+        },
+      ],
+    }),
+  ],
+};
+
+const gas = {
+  name: 'gas',
+  mode: 'production',
+  devtool: false,
+  entry: { Code: './gas/main.ts' },
+  output: { path: path.resolve(__dirname, 'dist/gas'), filename: '[name].js', clean: true },
+  resolve: { extensions: ['.ts', '.js'] },
+  module: { rules: [typescript('es2019')] },
+  performance: { hints: false },
+  optimization: {
+    minimize: true,
+    minimizer: [
+      new TerserPlugin({
+        extractComments: false,
+        // Sheets reads @customfunction from the JSDoc of each top-level function.
+        terserOptions: { format: { comments: /@customfunction|@OnlyCurrentDoc/ } },
+      }),
+    ],
+  },
+  plugins: [new GasPlugin(), new CopyWebpackPlugin({ patterns: [{ from: 'appsscript.json', to: 'appsscript.json' }] })],
+};
+
+module.exports = [addin, gas];
