@@ -28,9 +28,9 @@ const addin = {
     functions: './addin/functions.ts',
     taskpane: './addin/taskpane.ts',
   },
-  output: { path: path.resolve(__dirname, 'dist/addin'), filename: '[name].js', clean: true },
+  output: { path: path.resolve(__dirname, 'dist/addin'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
-  module: { rules: [typescript('es2019')] },
+  module: { rules: [typescript('es2019'), { test: /\.csv$/, type: 'asset/source' }] },
   performance: { hints: false },
   plugins: [
     new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './addin/functions.ts' }),

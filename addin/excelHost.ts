@@ -11,10 +11,10 @@ declare const CustomFunctions: {
   Error: new (code: string, message?: string) => unknown;
   ErrorCode: { invalidValue: string };
 };
-declare const Office: { context?: { displayLanguage?: string } } | undefined;
-
 function displayLanguage(): Language {
-  const tag = typeof Office === 'undefined' ? undefined : Office.context?.displayLanguage;
+  // In the functions' own runtime (or a test) Office may be absent or not yet ready.
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+  const tag = office?.context?.displayLanguage;
   return typeof tag === 'string' && tag.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 

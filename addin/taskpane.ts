@@ -1,5 +1,102 @@
-// The task pane's entry. In Excel it shares its runtime with the custom functions.
-const statusLine = document.getElementById('status');
-if (statusLine) statusLine.textContent = 'The AgeBucket functions are loaded: type =AR.AGEBUCKET( in a cell.';
+// The task pane's entry. In Excel it shares its runtime with the custom functions and drives
+// the workbook through Office.js; opened anywhere else it runs in Preview on the sample ledger.
 
-export {};
+import sampleLog from '../samples/dunning-log.csv';
+import sampleLedger from '../samples/ledger.csv';
+import { dayFromCalendar } from '../src/dates';
+import type { Language } from '../src/messages';
+import { el, Pane } from '../src/pane/app';
+import { renderGrid } from '../src/pane/preview/grid';
+import { type PreviewSheet, PreviewWorkbook } from '../src/pane/preview/previewWorkbook';
+import { csvToSheet, xlsxToSheets } from '../src/pane/preview/sheetFiles';
+import { ExcelWorkbook } from './excelWorkbook';
+
+function today(): number {
+  const now = new Date();
+  return dayFromCalendar(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+function languageOf(tag: string | undefined): Language {
+  return (tag ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+function appRoot(): HTMLElement {
+  const root = document.getElementById('app');
+  if (!root) throw new Error('taskpane.html has no #app');
+  return root;
+}
+
+async function startExcel(): Promise<void> {
+  const pane = new Pane({
+    workbook: new ExcelWorkbook(),
+    root: appRoot(),
+    today,
+    displayLanguage: languageOf(Office.context.displayLanguage),
+  });
+  await pane.start();
+}
+
+/** The sample ledger, its dunning log, and one rule of the user's own (large amounts in bold). */
+export function sampleSheets(): PreviewSheet[] {
+  const ledger = csvToSheet('Créances', sampleLedger);
+  const header = ledger.values[0] ?? [];
+  const amountColumn = header.indexOf('Reste dû');
+  ledger.columnFormats[amountColumn] = '#,##0.00';
+  ledger.columnFormats[header.indexOf('Montant TTC')] = '#,##0.00';
+  ledger.rules.push({
+    kind: 'user',
+    formula: `=$H2>20000`,
+    column: amountColumn,
+    above: 20000,
+    bold: true,
+    fill: null,
+    firstRow: 1,
+    lastRow: ledger.values.length - 1,
+  });
+  return [ledger, csvToSheet('Journal des relances', sampleLog)];
+}
+
+async function startPreview(): Promise<void> {
+  document.body.classList.add('preview');
+  const workbook = new PreviewWorkbook('agebucket.preview.settings');
+  workbook.load(sampleSheets());
+  const grid = document.getElementById('preview-grid') as HTMLElement;
+  const redraw = () => renderGrid(grid, workbook, () => pane.asOfDay(), redraw);
+  const fileInput = (strings: { preview: string; loadFile: string }) => {
+    const input = el('input', { id: 'load-file', type: 'file', accept: '.xlsx,.csv,text/csv' });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      void pane.run(async () => {
+        const sheets = file.name.toLowerCase().endsWith('.csv')
+          ? [csvToSheet(file.name.replace(/\.csv$/i, ''), await file.text())]
+          : await xlsxToSheets(await file.arrayBuffer());
+        workbook.load(sheets);
+        return pane.detect();
+      });
+    });
+    return el('div', { class: 'preview-banner' }, el('p', {}, strings.preview), el('label', {}, strings.loadFile, input));
+  };
+  const pane: Pane = new Pane({
+    workbook,
+    root: appRoot(),
+    today,
+    displayLanguage: languageOf(navigator.language),
+    header: fileInput,
+    afterCommand: redraw,
+  });
+  redraw();
+  await pane.start();
+  (window as unknown as { agebucket: unknown }).agebucket = { pane, workbook };
+}
+
+async function main(): Promise<void> {
+  // Without office.js (blocked or offline) there is no Office: that is Preview too.
+  const info = typeof Office === 'undefined' ? { host: null } : await Office.onReady();
+  if (info.host === Office.HostType.Excel) await startExcel();
+  else await startPreview();
+}
+
+main().catch((error: unknown) => {
+  appRoot().textContent = `AgeBucket could not start: ${error instanceof Error ? error.message : String(error)}`;
+});

@@ -52,7 +52,8 @@ function columnStops(table: LetterTable): Array<{ type: 'left' | 'right'; positi
     const right = Math.min(left + size, TEXT_WIDTH);
     // The first column starts at the margin, so it needs no stop of its own.
     if (table.numeric[column]) stops.push({ type: 'right', position: right - 60 });
-    else if (column > 0) stops.push({ type: 'left', position: left });
+    // Text after a right-aligned number needs a gap of its own, or the two touch.
+    else if (column > 0) stops.push({ type: 'left', position: left + (table.numeric[column - 1] ? 240 : 0) });
     left = right;
   });
   return stops;

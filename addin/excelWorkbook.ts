@@ -1,0 +1,284 @@
+/// <reference types="office-js" />
+// The Workbook port over Office.js. Every command queues its work and syncs a fixed number of
+// times (reads in chunks past Excel on the web's 5 MB request limit are the only extra syncs),
+// writes text so that Excel never takes it for a formula, and recognises its own colour rules
+// by the marker in their formula.
+
+import type { SheetLayout } from '../src/agedBalanceSheet';
+import type { CellValue } from '../src/cells';
+import { type ColourRule, isOurRule } from '../src/colourRules';
+import type { LedgerTable, Progress, Workbook } from '../src/pane/workbook';
+import { uniqueSheetName } from '../src/sheetNames';
+import { sheetText } from '../src/sheetText';
+
+/**
+ * Cells per request: at a generous 80 bytes a cell in JSON this stays under Excel on the web's
+ * 5 MB payload limit.
+ */
+export const CELLS_PER_REQUEST = 50_000;
+
+type Value = string | number | boolean;
+
+function toExcelValue(value: unknown): Value {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return sheetText(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return sheetText(String(value));
+}
+
+function rowsPerChunk(columns: number): number {
+  return Math.max(1, Math.floor(CELLS_PER_REQUEST / Math.max(columns, 1)));
+}
+
+export class ExcelWorkbook implements Workbook {
+  readonly kind = 'excel' as const;
+
+  async readActiveTable(): Promise<LedgerTable> {
+    return Excel.run(async (context) => {
+      const workbook = context.workbook;
+      const sheet = workbook.worksheets.getActiveWorksheet();
+      const tables = workbook.getSelectedRange().getTables(false);
+      const used = sheet.getUsedRangeOrNullObject(true);
+      sheet.load('name');
+      tables.load('items/name');
+      used.load('rowIndex,columnIndex,rowCount,columnCount,address');
+      await context.sync();
+      const table = tables.items[0];
+      let area = {
+        rowIndex: used.isNullObject ? 0 : used.rowIndex,
+        columnIndex: used.isNullObject ? 0 : used.columnIndex,
+        rowCount: used.isNullObject ? 0 : used.rowCount,
+        columnCount: used.isNullObject ? 0 : used.columnCount,
+      };
+      let description = used.isNullObject ? sheet.name : used.address;
+      if (table) {
+        const range = table.getRange();
+        range.load('rowIndex,columnIndex,rowCount,columnCount');
+        await context.sync();
+        area = {
+          rowIndex: range.rowIndex,
+          columnIndex: range.columnIndex,
+          rowCount: range.rowCount,
+          columnCount: range.columnCount,
+        };
+        description = `${table.name} (${sheet.name})`;
+      }
+      const values = await this.readArea(context, sheet, area);
+      return {
+        sheetName: sheet.name,
+        headerRow: area.rowIndex,
+        firstColumn: area.columnIndex,
+        values,
+        // Office.js does not tell the date system: a 1904 workbook is a setting of the pane.
+        serialSystem: 'excel1900',
+        description,
+      };
+    });
+  }
+
+  /** Values of an area, a chunk of rows per request. */
+  private async readArea(
+    context: Excel.RequestContext,
+    sheet: Excel.Worksheet,
+    area: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
+  ): Promise<CellValue[][]> {
+    const values: CellValue[][] = [];
+    const step = rowsPerChunk(area.columnCount);
+    for (let offset = 0; offset < area.rowCount; offset += step) {
+      const chunk = sheet.getRangeByIndexes(
+        area.rowIndex + offset,
+        area.columnIndex,
+        Math.min(step, area.rowCount - offset),
+        area.columnCount,
+      );
+      chunk.load('values');
+      await context.sync();
+      for (const row of chunk.values) values.push(row as CellValue[]);
+    }
+    return values;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      return sheets.items.map((sheet) => sheet.name);
+    });
+  }
+
+  async writeNewSheet(baseName: string, layout: SheetLayout, progress?: Progress): Promise<string> {
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      const name = uniqueSheetName(
+        baseName,
+        sheets.items.map((sheet) => sheet.name),
+      );
+      const sheet = sheets.add(name);
+      const width = Math.max(1, ...layout.rows.map((row) => row.length));
+      const rows = layout.rows.map((row) => Array.from({ length: width }, (_, column) => toExcelValue(row[column])));
+      const step = rowsPerChunk(width);
+      for (let offset = 0; offset < rows.length; offset += step) {
+        const chunk = rows.slice(offset, offset + step);
+        sheet.getRangeByIndexes(offset, 0, chunk.length, width).values = chunk;
+        // Only a sheet too big for one request pays a sync per chunk.
+        if (offset + step < rows.length) {
+          await context.sync();
+          progress?.(offset + step, rows.length);
+        }
+      }
+      layout.columnFormats.forEach((format, column) => {
+        if (format !== null && rows.length > 0)
+          sheet.getRangeByIndexes(0, column, rows.length, 1).numberFormat = [[format]].concat(
+            Array.from({ length: rows.length - 1 }, () => [format]),
+          );
+      });
+      for (const { row, column, format } of layout.cellFormats)
+        sheet.getRangeByIndexes(row, column, 1, 1).numberFormat = [[format]];
+      for (const row of layout.boldRows) sheet.getRangeByIndexes(row, 0, 1, width).format.font.bold = true;
+      sheet.getRangeByIndexes(0, 0, rows.length, width).format.autofitColumns();
+      if (layout.chart) {
+        const chart = layout.chart;
+        const first = chart.series[0]?.row ?? 0;
+        const last = chart.series[chart.series.length - 1]?.row ?? first;
+        const data = sheet.getRangeByIndexes(
+          first,
+          chart.firstColumn,
+          last - first + 1,
+          chart.lastColumn - chart.firstColumn + 1,
+        );
+        const excelChart = sheet.charts.add(Excel.ChartType.columnClustered, data, Excel.ChartSeriesBy.rows);
+        excelChart.title.text = chart.title;
+        const categories = sheet.getRangeByIndexes(
+          chart.categoryRow,
+          chart.firstColumn,
+          1,
+          chart.lastColumn - chart.firstColumn + 1,
+        );
+        chart.series.forEach((series, index) => {
+          const item = excelChart.series.getItemAt(index);
+          item.name = series.name;
+          item.setXAxisValues(categories);
+        });
+        excelChart.setPosition(sheet.getRangeByIndexes(layout.rows.length + 1, 0, 1, 1));
+      }
+      sheet.activate();
+      await context.sync();
+      return name;
+    });
+  }
+
+  /** Our rules on a sheet, loaded in two syncs: their types, then the formulas of custom ones. */
+  private async ourRules(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<Excel.ConditionalFormat[]> {
+    const formats = sheet.getRange().conditionalFormats;
+    formats.load('items/type');
+    await context.sync();
+    const custom = formats.items.filter((format) => format.type === Excel.ConditionalFormatType.custom);
+    for (const format of custom) format.custom.rule.load('formula');
+    await context.sync();
+    return custom.filter((format) => isOurRule(format.custom.rule.formula));
+  }
+
+  async applyColourRules(sheetName: string, rules: readonly ColourRule[]): Promise<void> {
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      // A second click replaces our rules instead of stacking them.
+      for (const format of await this.ourRules(context, sheet)) format.delete();
+      rules.forEach((rule, index) => {
+        const range = sheet.getRangeByIndexes(
+          rule.firstRow,
+          rule.firstColumn,
+          rule.lastRow - rule.firstRow + 1,
+          rule.lastColumn - rule.firstColumn + 1,
+        );
+        const format = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        format.custom.rule.formula = rule.formula;
+        if (rule.fill) format.custom.format.fill.color = rule.fill;
+        if (rule.fontColor) format.custom.format.font.color = rule.fontColor;
+        if (rule.italic) format.custom.format.font.italic = true;
+        format.stopIfTrue = rule.stopIfTrue;
+        format.priority = index;
+      });
+      await context.sync();
+    });
+  }
+
+  async removeColourRules(sheetName: string): Promise<number> {
+    return Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const ours = await this.ourRules(context, sheet);
+      for (const format of ours) format.delete();
+      await context.sync();
+      return ours.length;
+    });
+  }
+
+  async readSheet(name: string): Promise<CellValue[][] | null> {
+    return Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      if (sheet.isNullObject) return null;
+      if (used.isNullObject) return [];
+      return this.readArea(context, sheet, used);
+    });
+  }
+
+  async appendRows(
+    sheetName: string,
+    header: readonly string[],
+    rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  ): Promise<void> {
+    await Excel.run(async (context) => {
+      let sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,rowCount');
+      await context.sync();
+      let next = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+      const width = Math.max(header.length, ...rows.map((row) => row.length));
+      const pad = (row: ReadonlyArray<string | number>) =>
+        Array.from({ length: width }, (_, column) => toExcelValue(row[column]));
+      if (sheet.isNullObject) {
+        sheet = context.workbook.worksheets.add(sheetName);
+        sheet.getRangeByIndexes(0, 0, 1, width).values = [pad(header)];
+        sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+        next = 1;
+      }
+      if (rows.length > 0) sheet.getRangeByIndexes(next, 0, rows.length, width).values = rows.map(pad);
+      await context.sync();
+    });
+  }
+
+  async readSettings(): Promise<Record<string, string>> {
+    const settings = Office.context.document.settings;
+    const stored = settings.get('agebucket');
+    return typeof stored === 'string' ? (JSON.parse(stored) as Record<string, string>) : {};
+  }
+
+  async writeSettings(values: Record<string, string>): Promise<void> {
+    const settings = Office.context.document.settings;
+    settings.set('agebucket', JSON.stringify(values));
+    await new Promise<void>((resolve, reject) =>
+      settings.saveAsync((result) =>
+        result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message)),
+      ),
+    );
+  }
+
+  async deliverFile(name: string, bytes: Uint8Array, mimeType: string): Promise<'delivered' | 'blocked'> {
+    // Excel on the web lets a page download a file; the desktop apps' web views do not.
+    if (Office.context.platform !== Office.PlatformType.OfficeOnline) return 'blocked';
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return 'delivered';
+  }
+}

@@ -1,0 +1,177 @@
+// The aged balance as a sheet: what the add-in writes into a new sheet in Excel, Sheets and
+// Preview alike, with its number formats and the chart of the buckets.
+
+import type { AgedBalanceReport } from './agedBalance';
+import { type DayNumber, formatLongDate } from './dates';
+import { daysSalesOutstanding } from './kpis';
+import type { Language } from './messages';
+import { amountFromMinor } from './money';
+
+export type SheetCell = string | number | null;
+
+export interface ChartSpec {
+  readonly title: string;
+  /** 0-based row and columns of the category labels (the bucket names). */
+  readonly categoryRow: number;
+  readonly firstColumn: number;
+  readonly lastColumn: number;
+  /** One series per currency: its total row. */
+  readonly series: ReadonlyArray<{ readonly name: string; readonly row: number }>;
+}
+
+export interface SheetLayout {
+  readonly rows: SheetCell[][];
+  /** Excel number format per 0-based column of the table (null: general). */
+  readonly columnFormats: ReadonlyArray<string | null>;
+  /** 0-based rows to show bold (headers and totals). */
+  readonly boldRows: readonly number[];
+  /** Formats of single cells that differ from their column's (the indicators). */
+  readonly cellFormats: ReadonlyArray<{ readonly row: number; readonly column: number; readonly format: string }>;
+  readonly chart: ChartSpec | null;
+}
+
+const WORDS = {
+  en: {
+    title: 'Aged balance as of',
+    basisDue: 'Ageing by due date',
+    basisInvoice: 'Ageing by invoice date',
+    customer: 'Customer',
+    currency: 'Currency',
+    total: 'Total',
+    share: 'Share',
+    items: 'Items',
+    oldest: 'Oldest (days overdue)',
+    expected: 'Expected collection',
+    kpis: 'Indicators',
+    overdueShare: 'Overdue share',
+    weightedDays: 'Weighted days overdue',
+    expectedLoss: 'Expected loss',
+    dso: 'DSO (days)',
+    read: (items: number, skipped: number, blank: number) => `${items} items read, ${skipped} rows skipped, ${blank} blank rows`,
+    chart: 'Open amounts by age',
+  },
+  fr: {
+    title: 'Balance âgée au',
+    basisDue: 'Ancienneté par date d’échéance',
+    basisInvoice: 'Ancienneté par date de facture',
+    customer: 'Client',
+    currency: 'Devise',
+    total: 'Total',
+    share: 'Part',
+    items: 'Pièces',
+    oldest: 'Plus ancienne (jours de retard)',
+    expected: 'Encaissement attendu',
+    kpis: 'Indicateurs',
+    overdueShare: 'Part échue',
+    weightedDays: 'Retard moyen pondéré (jours)',
+    expectedLoss: 'Perte attendue',
+    dso: 'DSO (jours)',
+    read: (items: number, skipped: number, blank: number) =>
+      `${items} pièces lues, ${skipped} lignes ignorées, ${blank} lignes vides`,
+    chart: 'Encours par ancienneté',
+  },
+} as const;
+
+export interface AgedBalanceSheetOptions {
+  readonly asOf: DayNumber;
+  readonly language: Language;
+  readonly basis: 'dueDate' | 'invoiceDate';
+  readonly curveLabel: string;
+  /** Sales of the period per currency (minor units) and the period's length, for DSO. */
+  readonly sales?: { readonly byCurrency: Readonly<Record<string, number>>; readonly periodDays: number };
+}
+
+export function agedBalanceSheet(report: AgedBalanceReport, options: AgedBalanceSheetOptions): SheetLayout {
+  const words = WORDS[options.language];
+  const { balance } = report;
+  const labels = balance.buckets.labels;
+  const rows: SheetCell[][] = [
+    [`${words.title} ${formatLongDate(options.asOf, options.language)}`],
+    [`${options.basis === 'dueDate' ? words.basisDue : words.basisInvoice} · ${words.expected}: ${options.curveLabel}`],
+    [],
+  ];
+  const headerRow = rows.length;
+  rows.push([words.customer, words.currency, ...labels, words.total, words.share, words.items, words.oldest, words.expected]);
+  const money = (minor: number, currency: string) => amountFromMinor(minor, currency);
+  for (const line of balance.lines) {
+    rows.push([
+      line.customer,
+      line.currency,
+      ...line.buckets.map((amount) => money(amount, line.currency)),
+      money(line.total, line.currency),
+      line.share,
+      line.itemCount,
+      line.oldestDaysOverdue,
+      money(line.total - line.expectedLoss, line.currency),
+    ]);
+  }
+  rows.push([]);
+  const totalRows: Array<{ name: string; row: number }> = [];
+  for (const total of balance.totals) {
+    totalRows.push({ name: `${words.total} ${total.currency}`, row: rows.length });
+    rows.push([
+      words.total,
+      total.currency,
+      ...total.buckets.map((amount) => money(amount, total.currency)),
+      money(total.total, total.currency),
+      total.total === 0 ? null : 1,
+      total.itemCount,
+      null,
+      money(total.total - total.expectedLoss, total.currency),
+    ]);
+  }
+  rows.push([]);
+  const kpiRow = rows.length;
+  rows.push([words.kpis, ...balance.totals.map((t) => t.currency)]);
+  const cellFormats: Array<{ row: number; column: number; format: string }> = [];
+  const kpiFormats = (format: string) => {
+    balance.totals.forEach((_, index) => {
+      cellFormats.push({ row: rows.length, column: index + 1, format });
+    });
+  };
+  kpiFormats('0.0%');
+  rows.push([words.overdueShare, ...balance.totals.map((t) => t.overdueShare)]);
+  kpiFormats('0.0');
+  rows.push([
+    words.weightedDays,
+    ...balance.totals.map((t) => (t.weightedDaysOverdue === null ? null : Math.round(t.weightedDaysOverdue * 10) / 10)),
+  ]);
+  kpiFormats('#,##0.00');
+  rows.push([words.expectedLoss, ...balance.totals.map((t) => money(t.expectedLoss, t.currency))]);
+  const sales = options.sales;
+  if (sales) {
+    kpiFormats('0.0');
+    rows.push([
+      words.dso,
+      ...balance.totals.map((t) => {
+        const sold = sales.byCurrency[t.currency];
+        return sold && sold > 0 ? Math.round(daysSalesOutstanding(t.total, sold, sales.periodDays) * 10) / 10 : null;
+      }),
+    ]);
+  }
+  rows.push([]);
+  rows.push([words.read(report.itemCount, report.skipped.length, report.blankRows)]);
+
+  const bucketCount = labels.length;
+  const amountFormat = '#,##0.00;[Red]-#,##0.00';
+  const columnFormats: Array<string | null> = [
+    null,
+    null,
+    ...labels.map(() => amountFormat),
+    amountFormat,
+    '0.0%',
+    '0',
+    '0',
+    amountFormat,
+  ];
+  return {
+    rows,
+    columnFormats,
+    boldRows: [0, headerRow, ...totalRows.map((t) => t.row), kpiRow],
+    cellFormats,
+    chart:
+      totalRows.length === 0
+        ? null
+        : { title: words.chart, categoryRow: headerRow, firstColumn: 2, lastColumn: 1 + bucketCount, series: totalRows },
+  };
+}

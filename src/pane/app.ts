@@ -1,0 +1,646 @@
+// The task pane, written once for every host: it talks to a Workbook port and to the core,
+// and builds its DOM with textContent only, so no value from a sheet is ever parsed as HTML.
+
+import { AgedBalanceBuilder, type AgedBalanceReport } from '../agedBalance';
+import { agedBalanceSheet } from '../agedBalanceSheet';
+import { makeBuckets, parseBoundaries } from '../ageing';
+import { DEFAULT_COLLECTION_CURVE } from '../collection';
+import { ageingColourRules, BUCKET_FILLS, DISPUTED_FILL } from '../colourRules';
+import { type DayNumber, formatIsoDate, parseTextDate } from '../dates';
+import { daysSalesOutstanding, topOverdueAccounts } from '../kpis';
+import {
+  COLUMN_LABELS,
+  COLUMN_ROLES,
+  type ColumnMapping,
+  type ColumnRole,
+  detectColumns,
+  type Ledger,
+  missingRoles,
+  readLedger,
+} from '../ledger';
+import { AgeBucketError, type Language } from '../messages';
+import { formatMoney, minorFromText, parseCurrencyCode } from '../money';
+import { STRINGS, type Strings } from './i18n';
+import type { LedgerTable, Workbook } from './workbook';
+
+type Child = Node | string | null | undefined | false;
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return element;
+}
+
+export interface PaneSettings {
+  language: Language;
+  asOf: string;
+  followToday: boolean;
+  boundaries: string;
+  basis: 'dueDate' | 'invoiceDate';
+  mapping: ColumnMapping | null;
+  monthFirst: ColumnRole[];
+  companyName: string;
+  companyAddress: string;
+  companyRegistration: string;
+  companyIban: string;
+  companyEmail: string;
+  companyPhone: string;
+  companyCity: string;
+  defaultCurrency: string;
+  /** Old Mac workbooks count dates from 1904-01-01, 1,462 days after Windows ones. */
+  date1904: boolean;
+  sales: string;
+  periodDays: string;
+}
+
+export function defaultSettings(language: Language, today: DayNumber): PaneSettings {
+  return {
+    language,
+    asOf: formatIsoDate(today),
+    followToday: true,
+    boundaries: '30, 60, 90',
+    basis: 'dueDate',
+    mapping: null,
+    monthFirst: [],
+    companyName: '',
+    companyAddress: '',
+    companyRegistration: '',
+    companyIban: '',
+    companyEmail: '',
+    companyPhone: '',
+    companyCity: '',
+    defaultCurrency: 'EUR',
+    date1904: false,
+    sales: '',
+    periodDays: '90',
+  };
+}
+
+/** Settings as the document stores them: flat text, one key each. */
+export function settingsToRecord(settings: PaneSettings): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [key, value] of Object.entries(settings)) record[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  return record;
+}
+
+export function settingsFromRecord(record: Record<string, string>, defaults: PaneSettings): PaneSettings {
+  const settings: PaneSettings = { ...defaults };
+  const target = settings as unknown as Record<string, unknown>;
+  for (const [key, fallback] of Object.entries(defaults)) {
+    const stored = record[key];
+    if (stored === undefined) continue;
+    if (typeof fallback === 'string') target[key] = stored;
+    else {
+      try {
+        target[key] = JSON.parse(stored);
+      } catch {
+        // A damaged setting falls back to its default rather than blocking the pane.
+      }
+    }
+  }
+  if (settings.language !== 'en' && settings.language !== 'fr') settings.language = defaults.language;
+  return settings;
+}
+
+export interface PaneOptions {
+  readonly workbook: Workbook;
+  readonly root: HTMLElement;
+  readonly today: () => DayNumber;
+  readonly displayLanguage: Language;
+  /** Extra content for the top of the pane (Preview's file loader). */
+  readonly header?: (strings: Strings) => Node | null;
+  /** Called after each command, so Preview can redraw its grid. */
+  readonly afterCommand?: () => void;
+}
+
+export class Pane {
+  settings: PaneSettings;
+  table: LedgerTable | null = null;
+  mapping: ColumnMapping = {};
+  ledger: Ledger | null = null;
+  report: AgedBalanceReport | null = null;
+  private status = '';
+  private statusKind: 'info' | 'error' = 'info';
+  private busy = false;
+  private tab: 'ageing' | 'settings' = 'ageing';
+
+  constructor(private readonly options: PaneOptions) {
+    this.settings = defaultSettings(options.displayLanguage, options.today());
+  }
+
+  get strings(): Strings {
+    return STRINGS[this.settings.language];
+  }
+
+  async start(): Promise<void> {
+    const stored = await this.options.workbook.readSettings();
+    this.settings = settingsFromRecord(stored, this.settings);
+    if (this.settings.followToday) this.settings.asOf = formatIsoDate(this.options.today());
+    this.render();
+    await this.run(() => this.detect());
+  }
+
+  /** Runs a command once at a time: a double click does not do the work twice. */
+  async run(command: () => Promise<string | undefined>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.setStatus(this.strings.working, 'info');
+    try {
+      const message = await command();
+      this.setStatus(message ?? '', 'info');
+    } catch (error) {
+      const text =
+        error instanceof AgeBucketError
+          ? error.localized(this.settings.language)
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      this.setStatus(`${this.strings.error}: ${text}`, 'error');
+    } finally {
+      this.busy = false;
+      this.render();
+      this.options.afterCommand?.();
+    }
+  }
+
+  /** A setting changed: recompute, redraw, and keep it in the document. */
+  changed(): void {
+    try {
+      this.recompute();
+    } catch (error) {
+      this.setStatus(error instanceof AgeBucketError ? error.localized(this.settings.language) : String(error), 'error');
+    }
+    this.render();
+    this.settings.mapping = this.mapping;
+    this.options.workbook
+      .writeSettings(settingsToRecord(this.settings))
+      .catch((error: unknown) => this.setStatus(String(error), 'error'));
+  }
+
+  private setStatus(text: string, kind: 'info' | 'error'): void {
+    this.status = text;
+    this.statusKind = kind;
+    const line = this.options.root.querySelector('#status');
+    if (line) {
+      line.textContent = text;
+      line.className = `status ${kind}`;
+    }
+  }
+
+  asOfDay(): DayNumber {
+    return this.settings.followToday ? this.options.today() : parseTextDate(this.settings.asOf);
+  }
+
+  async detect(): Promise<string | undefined> {
+    const table = await this.options.workbook.readActiveTable();
+    this.table = table;
+    const detected = detectColumns(table.values[0] ?? []);
+    const saved = this.settings.mapping;
+    // A saved mapping applies when the headers still fit it; otherwise detect afresh.
+    this.mapping = saved && Object.values(saved).every((column) => column < (table.values[0]?.length ?? 0)) ? saved : detected;
+    this.recompute();
+    return this.strings.detected(table.description, Math.max(table.values.length - 1, 0));
+  }
+
+  recompute(): void {
+    if (!this.table || missingRoles(this.mapping).length > 0) {
+      this.ledger = null;
+      this.report = null;
+      return;
+    }
+    this.ledger = readLedger(this.table.values, this.mapping, {
+      serialSystem: this.settings.date1904 && this.table.serialSystem === 'excel1900' ? 'excel1904' : this.table.serialSystem,
+      defaultCurrency: this.settings.defaultCurrency || 'EUR',
+      monthFirstColumns: this.settings.monthFirst,
+    });
+    const buckets = makeBuckets(parseBoundaries(this.settings.boundaries), undefined, this.settings.language);
+    const builder = new AgedBalanceBuilder({ asOf: this.asOfDay(), buckets, curve: DEFAULT_COLLECTION_CURVE });
+    let itemCount = 0;
+    const skipped = [...this.ledger.skipped];
+    for (const item of this.ledger.items) {
+      const ageDay = this.settings.basis === 'invoiceDate' ? item.invoiceDay : item.dueDay;
+      if (ageDay === null) {
+        skipped.push({ row: item.row, error: new AgeBucketError('dateMissing') });
+        continue;
+      }
+      builder.add(item.customer, item.currency, ageDay, item.amount);
+      itemCount++;
+    }
+    this.report = { balance: builder.result(), blankRows: this.ledger.blankRows, skipped, itemCount };
+  }
+
+  async colour(): Promise<string | undefined> {
+    const table = this.requireTable();
+    const dueColumn = this.mapping.dueDate;
+    if (dueColumn === undefined)
+      throw new AgeBucketError('ledgerColumnsMissing', { roles: COLUMN_LABELS.en.dueDate, colonnes: COLUMN_LABELS.fr.dueDate });
+    const width = table.values[0]?.length ?? 1;
+    const disputed = this.mapping.disputed;
+    const rules = ageingColourRules(
+      {
+        headerRow: table.headerRow,
+        lastRow: table.headerRow + table.values.length - 1,
+        firstColumn: table.firstColumn,
+        lastColumn: table.firstColumn + width - 1,
+        dueDateColumn: table.firstColumn + dueColumn,
+        disputedColumn: disputed === undefined ? null : table.firstColumn + disputed,
+      },
+      makeBuckets(parseBoundaries(this.settings.boundaries), undefined, this.settings.language),
+      this.settings.followToday ? null : this.asOfDay(),
+      this.strings.disputed,
+    );
+    await this.options.workbook.applyColourRules(table.sheetName, rules);
+    return this.strings.coloured(rules.length, table.sheetName);
+  }
+
+  async removeColours(): Promise<string | undefined> {
+    const table = this.requireTable();
+    const removed = await this.options.workbook.removeColourRules(table.sheetName);
+    return this.strings.removed(removed);
+  }
+
+  async writeAgedBalance(): Promise<string | undefined> {
+    this.recompute();
+    const report = this.report;
+    if (!report)
+      throw new AgeBucketError('ledgerColumnsMissing', {
+        roles: missingRoles(this.mapping).join(', '),
+        colonnes: missingRoles(this.mapping).join(', '),
+      });
+    const asOf = this.asOfDay();
+    const sales = this.salesByCurrency();
+    const layout = agedBalanceSheet(report, {
+      asOf,
+      language: this.settings.language,
+      basis: this.settings.basis,
+      curveLabel: DEFAULT_COLLECTION_CURVE.label,
+      ...(sales ? { sales } : {}),
+    });
+    const base = `${this.settings.language === 'fr' ? 'Balance âgée' : 'Aged balance'} ${formatIsoDate(asOf)}`;
+    const name = await this.options.workbook.writeNewSheet(base, layout);
+    return this.strings.written(name);
+  }
+
+  salesByCurrency(): { byCurrency: Record<string, number>; periodDays: number } | null {
+    const text = this.settings.sales.trim();
+    const periodDays = Number(this.settings.periodDays);
+    if (text === '' || !(periodDays > 0)) return null;
+    const byCurrency: Record<string, number> = {};
+    for (const part of text.split(/[;\n]+/)) {
+      const match = /^\s*([A-Za-z]{3}|[€$£])\s*(.+)$/.exec(part);
+      if (!match) continue;
+      const currency = parseCurrencyCode(match[1] as string);
+      byCurrency[currency] = minorFromText(match[2] as string, currency);
+    }
+    return { byCurrency, periodDays };
+  }
+
+  async saveSettings(): Promise<string | undefined> {
+    this.settings.mapping = this.mapping;
+    await this.options.workbook.writeSettings(settingsToRecord(this.settings));
+    return this.strings.saved;
+  }
+
+  private requireTable(): LedgerTable {
+    if (!this.table) throw new AgeBucketError('ledgerColumnsMissing', { roles: 'customer', colonnes: 'client' });
+    return this.table;
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  render(): void {
+    const s = this.strings;
+    const root = this.options.root;
+    const header = this.options.header?.(s);
+    root.replaceChildren(
+      el('header', { class: 'title' }, el('h1', {}, s.appTitle), this.languageSelect()),
+      ...(header ? [header] : []),
+      el(
+        'nav',
+        { class: 'tabs', role: 'tablist' },
+        this.tabButton('ageing', s.tabAgeing),
+        this.tabButton('settings', s.tabSettings),
+      ),
+      el('p', { id: 'status', class: `status ${this.statusKind}`, role: 'status', 'aria-live': 'polite' }, this.status),
+      this.tab === 'ageing' ? this.ageingView() : this.settingsView(),
+    );
+  }
+
+  private tabButton(tab: 'ageing' | 'settings', label: string): HTMLElement {
+    const button = el(
+      'button',
+      { type: 'button', role: 'tab', 'data-tab': tab, 'aria-selected': String(this.tab === tab) },
+      label,
+    );
+    button.addEventListener('click', () => {
+      this.tab = tab;
+      this.render();
+    });
+    return button;
+  }
+
+  private languageSelect(): HTMLElement {
+    const select = el(
+      'select',
+      { id: 'language', 'aria-label': this.strings.labelLanguage },
+      el('option', { value: 'en' }, 'English'),
+      el('option', { value: 'fr' }, 'Français'),
+    );
+    select.value = this.settings.language;
+    select.addEventListener('change', () => {
+      this.settings.language = select.value === 'fr' ? 'fr' : 'en';
+      this.changed();
+    });
+    return select;
+  }
+
+  private button(id: string, label: string, command: () => Promise<string | undefined>, primary = false): HTMLButtonElement {
+    const button = el('button', { id, type: 'button', class: primary ? 'primary' : '' }, label);
+    button.disabled = this.busy;
+    button.addEventListener('click', () => void this.run(command));
+    return button;
+  }
+
+  private ageingView(): HTMLElement {
+    const s = this.strings;
+    return el(
+      'section',
+      { id: 'ageing' },
+      el('h2', {}, s.ledger),
+      el(
+        'div',
+        { class: 'row' },
+        this.button('detect', s.detect, () => this.detect()),
+      ),
+      this.mappingView(),
+      this.ageingOptions(),
+      el(
+        'div',
+        { class: 'actions' },
+        this.button('colour', s.colour, () => this.colour(), true),
+        this.button('remove-colours', s.removeColours, () => this.removeColours()),
+        this.button('aged-balance', s.agedBalance, () => this.writeAgedBalance(), true),
+      ),
+      this.legend(),
+      this.readReport(),
+      this.kpiView(),
+    );
+  }
+
+  private mappingView(): HTMLElement | null {
+    const s = this.strings;
+    const table = this.table;
+    if (!table) return null;
+    const headers = table.values[0] ?? [];
+    const language = this.settings.language;
+    const rows = COLUMN_ROLES.map((role) => {
+      const select = el(
+        'select',
+        { 'data-role': role, 'aria-label': COLUMN_LABELS[language][role] },
+        el('option', { value: '' }, s.notMapped),
+      );
+      headers.forEach((header, index) => {
+        select.append(el('option', { value: String(index) }, String(header ?? `#${index + 1}`)));
+      });
+      select.value = this.mapping[role] === undefined ? '' : String(this.mapping[role]);
+      select.addEventListener('change', () => {
+        if (select.value === '') delete this.mapping[role];
+        else this.mapping[role] = Number(select.value);
+        this.changed();
+      });
+      const dateRole = role === 'dueDate' || role === 'invoiceDate' || role === 'promiseDate';
+      const monthFirst = dateRole
+        ? el('input', { type: 'checkbox', 'data-month-first': role, title: s.monthFirst, 'aria-label': s.monthFirst })
+        : null;
+      if (monthFirst) {
+        monthFirst.checked = this.settings.monthFirst.includes(role);
+        monthFirst.addEventListener('change', () => {
+          this.settings.monthFirst = monthFirst.checked
+            ? [...this.settings.monthFirst, role]
+            : this.settings.monthFirst.filter((r) => r !== role);
+          this.changed();
+        });
+      }
+      return el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, COLUMN_LABELS[language][role]),
+        el('td', {}, select),
+        el('td', {}, monthFirst),
+      );
+    });
+    const missing = missingRoles(this.mapping);
+    return el(
+      'details',
+      { id: 'mapping', ...(missing.length > 0 ? { open: '' } : {}) },
+      el('summary', {}, `${s.mapping} — ${table.description}`),
+      el('p', { class: 'help' }, s.mappingHelp),
+      missing.length > 0
+        ? el('p', { class: 'warning', id: 'missing' }, s.missing(missing.map((role) => COLUMN_LABELS[language][role]).join(', ')))
+        : null,
+      el('table', { class: 'mapping' }, el('tbody', {}, ...rows)),
+    );
+  }
+
+  private ageingOptions(): HTMLElement {
+    const s = this.strings;
+    const asOf = el('input', { id: 'as-of', type: 'date', value: this.settings.asOf });
+    asOf.disabled = this.settings.followToday;
+    asOf.addEventListener('change', () => {
+      this.settings.asOf = asOf.value;
+      this.changed();
+    });
+    const follow = el('input', { id: 'follow-today', type: 'checkbox' });
+    follow.checked = this.settings.followToday;
+    follow.addEventListener('change', () => {
+      this.settings.followToday = follow.checked;
+      if (follow.checked) this.settings.asOf = formatIsoDate(this.options.today());
+      this.changed();
+    });
+    const boundaries = el('input', { id: 'boundaries', type: 'text', value: this.settings.boundaries });
+    boundaries.addEventListener('change', () => {
+      this.settings.boundaries = boundaries.value;
+      this.changed();
+    });
+    const basis = el(
+      'select',
+      { id: 'basis' },
+      el('option', { value: 'dueDate' }, s.basisDue),
+      el('option', { value: 'invoiceDate' }, s.basisInvoice),
+    );
+    basis.value = this.settings.basis;
+    basis.addEventListener('change', () => {
+      this.settings.basis = basis.value === 'invoiceDate' ? 'invoiceDate' : 'dueDate';
+      this.changed();
+    });
+    return el(
+      'div',
+      { class: 'options' },
+      el('label', {}, s.asOf, asOf),
+      el('label', { class: 'check' }, follow, s.followToday),
+      el('label', {}, s.boundaries, boundaries),
+      el('label', {}, s.basis, basis),
+    );
+  }
+
+  private legend(): HTMLElement {
+    const s = this.strings;
+    let buckets: ReturnType<typeof makeBuckets>;
+    try {
+      buckets = makeBuckets(parseBoundaries(this.settings.boundaries), undefined, this.settings.language);
+    } catch {
+      return el('div');
+    }
+    const swatch = (color: string, label: string) =>
+      el('li', {}, el('span', { class: 'swatch', style: `background:${color}` }), label);
+    return el(
+      'ul',
+      { class: 'legend', 'aria-label': s.legend },
+      ...buckets.labels
+        .slice(1)
+        .map((label, index) => swatch(BUCKET_FILLS[Math.min(index, BUCKET_FILLS.length - 1)] as string, label)),
+      swatch(DISPUTED_FILL, s.disputed),
+    );
+  }
+
+  private readReport(): HTMLElement | null {
+    const s = this.strings;
+    const ledger = this.ledger;
+    const report = this.report;
+    if (!ledger || !report) return null;
+    const skipped = report.skipped;
+    return el(
+      'div',
+      { id: 'read-report', class: 'read-report' },
+      el('p', {}, `${s.readSummary(report.itemCount, ledger.rowCount)} · ${s.blank(ledger.blankRows)}`),
+      skipped.length > 0
+        ? el(
+            'details',
+            { id: 'skipped' },
+            el('summary', { class: 'warning' }, s.skipped(skipped.length)),
+            el(
+              'ul',
+              {},
+              ...skipped.map((row) =>
+                el(
+                  'li',
+                  {},
+                  `${this.settings.language === 'fr' ? 'ligne' : 'row'} ${row.row}: ${row.error.localized(this.settings.language)}`,
+                ),
+              ),
+            ),
+          )
+        : null,
+    );
+  }
+
+  private kpiView(): HTMLElement | null {
+    const s = this.strings;
+    const report = this.report;
+    if (!report) return null;
+    const language = this.settings.language;
+    const percent = (value: number | null) =>
+      value === null ? '–' : `${(value * 100).toFixed(1).replace('.', language === 'fr' ? ',' : '.')} %`;
+    const sales = this.salesByCurrency();
+    const cards = report.balance.totals.map((total) => {
+      const money = (minor: number) => formatMoney(minor, total.currency, language);
+      const sold = sales?.byCurrency[total.currency];
+      const dso = sales && sold && sold > 0 ? daysSalesOutstanding(total.total, sold, sales.periodDays).toFixed(1) : '–';
+      const top = topOverdueAccounts(report.balance, total.currency, 5);
+      return el(
+        'article',
+        { class: 'kpi', 'data-currency': total.currency },
+        el('h3', {}, total.currency),
+        el(
+          'dl',
+          {},
+          el('dt', {}, s.total),
+          el('dd', { 'data-kpi': 'total' }, money(total.total)),
+          el('dt', {}, s.overdue),
+          el('dd', { 'data-kpi': 'overdue' }, money(total.overdue)),
+          el('dt', {}, s.overdueShare),
+          el('dd', { 'data-kpi': 'overdue-share' }, percent(total.overdueShare)),
+          el('dt', {}, s.weightedDays),
+          el(
+            'dd',
+            { 'data-kpi': 'weighted-days' },
+            total.weightedDaysOverdue === null ? '–' : total.weightedDaysOverdue.toFixed(1),
+          ),
+          el('dt', {}, s.expectedLoss),
+          el('dd', { 'data-kpi': 'expected-loss' }, money(total.expectedLoss)),
+          el('dt', {}, s.dso),
+          el('dd', { 'data-kpi': 'dso' }, dso),
+        ),
+        top.length > 0
+          ? el(
+              'details',
+              {},
+              el('summary', {}, s.topAccounts),
+              el('ol', {}, ...top.map((line) => el('li', {}, `${line.customer} — ${money(line.overdue)}`))),
+            )
+          : null,
+      );
+    });
+    return el(
+      'section',
+      { id: 'kpis' },
+      el('h2', {}, s.kpis),
+      el('div', { class: 'kpis' }, ...cards),
+      el('p', { class: 'help' }, s.curveNote),
+    );
+  }
+
+  private checkbox(key: 'date1904', label: string): HTMLElement {
+    const input = el('input', { id: `setting-${key}`, type: 'checkbox' });
+    input.checked = this.settings[key];
+    input.addEventListener('change', () => {
+      this.settings[key] = input.checked;
+      this.changed();
+    });
+    return el('label', { class: 'check' }, input, label);
+  }
+
+  private settingsView(): HTMLElement {
+    const s = this.strings;
+    const field = (key: keyof PaneSettings, label: string, multiline = false) => {
+      const input = multiline
+        ? el('textarea', { id: `setting-${key}`, rows: '3' })
+        : el('input', { id: `setting-${key}`, type: 'text' });
+      input.value = String(this.settings[key] ?? '');
+      input.addEventListener('change', () => {
+        (this.settings as unknown as Record<string, unknown>)[key] = input.value;
+        this.changed();
+      });
+      return el('label', {}, label, input);
+    };
+    return el(
+      'section',
+      { id: 'settings' },
+      el('h2', {}, s.company),
+      field('companyName', s.companyName),
+      field('companyAddress', s.companyAddress, true),
+      field('companyRegistration', s.companyRegistration),
+      field('companyIban', s.companyIban),
+      field('companyEmail', s.companyEmail),
+      field('companyPhone', s.companyPhone),
+      field('companyCity', s.companyCity),
+      field('defaultCurrency', s.defaultCurrency),
+      this.checkbox('date1904', s.date1904),
+      field('sales', s.sales),
+      field('periodDays', s.periodDays),
+      el(
+        'div',
+        { class: 'actions' },
+        this.button('save-settings', s.save, () => this.saveSettings(), true),
+      ),
+    );
+  }
+}

@@ -1,0 +1,161 @@
+// The Preview workbook: an in-browser spreadsheet the pane runs on outside Office, loaded with
+// the sample ledger or the user's own file. It is also the browser tests' host. It keeps the
+// same rules a real host keeps: new sheets never overwrite, text stays text, and only our
+// colour rules are ever removed.
+
+import type { SheetLayout } from '../../agedBalanceSheet';
+import type { CellValue } from '../../cells';
+import { type ColourRule, isOurRule } from '../../colourRules';
+import { uniqueSheetName } from '../../sheetNames';
+import type { LedgerTable, Workbook } from '../workbook';
+
+/** A rule the user made themselves: the Preview evaluates a simple "column above a value". */
+export interface UserRule {
+  readonly formula: string;
+  readonly column: number;
+  readonly above: number;
+  readonly bold: boolean;
+  readonly fill: string | null;
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+export type PreviewRule = ({ readonly kind: 'ours' } & ColourRule) | ({ readonly kind: 'user' } & UserRule);
+
+export interface PreviewSheet {
+  name: string;
+  values: CellValue[][];
+  /** Number format per 0-based column ("dd/mm/yyyy", "#,##0.00"…). */
+  columnFormats: Array<string | null>;
+  /** Formats of single cells, "row:column" → format, over their column's. */
+  cellFormats?: Record<string, string>;
+  boldRows: number[];
+  rules: PreviewRule[];
+  chart: SheetLayout['chart'];
+}
+
+export class PreviewWorkbook implements Workbook {
+  readonly kind = 'preview' as const;
+  sheets: PreviewSheet[] = [];
+  activeSheet = '';
+  /** Every port call, in order: what the browser tests read back. */
+  readonly calls: string[] = [];
+
+  constructor(private readonly storageKey: string) {}
+
+  load(sheets: PreviewSheet[]): void {
+    this.sheets = sheets;
+    this.activeSheet = sheets[0]?.name ?? '';
+  }
+
+  sheet(name: string): PreviewSheet | undefined {
+    return this.sheets.find((sheet) => sheet.name === name);
+  }
+
+  private active(): PreviewSheet {
+    const sheet = this.sheet(this.activeSheet);
+    if (!sheet) throw new Error('The workbook has no sheet.');
+    return sheet;
+  }
+
+  async readActiveTable(): Promise<LedgerTable> {
+    this.calls.push('readActiveTable');
+    const sheet = this.active();
+    const width = Math.max(0, ...sheet.values.map((row) => row.length));
+    return {
+      sheetName: sheet.name,
+      headerRow: 0,
+      firstColumn: 0,
+      values: sheet.values.map((row) => Array.from({ length: width }, (_, column) => row[column] ?? null)),
+      serialSystem: 'excel1900',
+      description: `${sheet.name}!A1:${String.fromCharCode(64 + Math.min(width, 26))}${sheet.values.length}`,
+    };
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.sheets.map((sheet) => sheet.name);
+  }
+
+  async writeNewSheet(baseName: string, layout: SheetLayout): Promise<string> {
+    this.calls.push('writeNewSheet');
+    const name = uniqueSheetName(baseName, await this.sheetNames());
+    this.sheets.push({
+      name,
+      values: layout.rows.map((row) => [...row]),
+      columnFormats: [...layout.columnFormats],
+      cellFormats: Object.fromEntries(layout.cellFormats.map((f) => [`${f.row}:${f.column}`, f.format])),
+      boldRows: [...layout.boldRows],
+      rules: [],
+      chart: layout.chart,
+    });
+    this.activeSheet = name;
+    return name;
+  }
+
+  async applyColourRules(sheetName: string, rules: readonly ColourRule[]): Promise<void> {
+    this.calls.push('applyColourRules');
+    const sheet = this.requireSheet(sheetName);
+    sheet.rules = [
+      ...sheet.rules.filter((rule) => !isOurRule(rule.formula)),
+      ...rules.map((rule) => ({ kind: 'ours' as const, ...rule })),
+    ];
+  }
+
+  async removeColourRules(sheetName: string): Promise<number> {
+    this.calls.push('removeColourRules');
+    const sheet = this.requireSheet(sheetName);
+    const before = sheet.rules.length;
+    sheet.rules = sheet.rules.filter((rule) => !isOurRule(rule.formula));
+    return before - sheet.rules.length;
+  }
+
+  async readSheet(name: string): Promise<CellValue[][] | null> {
+    const sheet = this.sheet(name);
+    return sheet ? sheet.values.map((row) => [...row]) : null;
+  }
+
+  async appendRows(
+    sheetName: string,
+    header: readonly string[],
+    rows: ReadonlyArray<ReadonlyArray<string | number>>,
+  ): Promise<void> {
+    this.calls.push('appendRows');
+    let sheet = this.sheet(sheetName);
+    if (!sheet) {
+      sheet = { name: sheetName, values: [[...header]], columnFormats: [], boldRows: [0], rules: [], chart: null };
+      this.sheets.push(sheet);
+    }
+    sheet.values.push(...rows.map((row) => [...row]));
+  }
+
+  async readSettings(): Promise<Record<string, string>> {
+    try {
+      return JSON.parse(globalThis.localStorage?.getItem(this.storageKey) ?? '{}') as Record<string, string>;
+    } catch {
+      return {};
+    }
+  }
+
+  async writeSettings(settings: Record<string, string>): Promise<void> {
+    globalThis.localStorage?.setItem(this.storageKey, JSON.stringify(settings));
+  }
+
+  async deliverFile(name: string, bytes: Uint8Array, mimeType: string): Promise<'delivered' | 'blocked'> {
+    this.calls.push('deliverFile');
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return 'delivered';
+  }
+
+  private requireSheet(name: string): PreviewSheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`There is no sheet "${name}".`);
+    return sheet;
+  }
+}

@@ -1,0 +1,43 @@
+// The Workbook port: everything the pane needs from a spreadsheet, and nothing else. Three
+// adapters implement it: Excel (Office.js), Sheets (server functions behind
+// google.script.run) and Preview (an in-browser workbook). The pane never asks which.
+
+import type { SheetLayout } from '../agedBalanceSheet';
+import type { CellValue } from '../cells';
+import type { ColourRule } from '../colourRules';
+import type { SerialSystem } from '../dates';
+
+export interface LedgerTable {
+  readonly sheetName: string;
+  /** 0-based sheet row of the header and column of the first cell. */
+  readonly headerRow: number;
+  readonly firstColumn: number;
+  /** The header row, then the data rows, as the sheet holds them. */
+  readonly values: CellValue[][];
+  readonly serialSystem: SerialSystem;
+  /** A short description for the pane: "Table1 on Créances", "Créances!A1:Q337". */
+  readonly description: string;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export interface Workbook {
+  readonly kind: 'excel' | 'sheets' | 'preview';
+  /** The table under the selection, else the active sheet's used range. */
+  readActiveTable(): Promise<LedgerTable>;
+  sheetNames(): Promise<string[]>;
+  /** Writes a new sheet under a name no sheet has yet; returns the name used. */
+  writeNewSheet(baseName: string, layout: SheetLayout, progress?: Progress): Promise<string>;
+  /** Replaces our colour rules on that sheet (the user's own stay as they are). */
+  applyColourRules(sheetName: string, rules: readonly ColourRule[]): Promise<void>;
+  /** Removes only our rules; returns how many were removed. */
+  removeColourRules(sheetName: string): Promise<number>;
+  /** A sheet's values, or null when there is no such sheet. */
+  readSheet(name: string): Promise<CellValue[][] | null>;
+  /** Appends rows under a sheet's last row, creating it with the header if missing. */
+  appendRows(sheetName: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): Promise<void>;
+  readSettings(): Promise<Record<string, string>>;
+  writeSettings(settings: Record<string, string>): Promise<void>;
+  /** Offers a file to the user; "blocked" when the host cannot save files. */
+  deliverFile(name: string, bytes: Uint8Array, mimeType: string): Promise<'delivered' | 'blocked'>;
+}

@@ -1,0 +1,343 @@
+// A recording fake of the slice of Office.js the Excel adapter uses. Like Excel, it refuses to
+// read a property before it was loaded and synced, and it counts context.sync() calls: the
+// number of round trips a command costs.
+
+type Cell = string | number | boolean;
+
+export interface FakeRule {
+  type: string;
+  formula: string;
+  address: { row: number; column: number; rows: number; columns: number };
+  fill?: string;
+  priority?: number;
+  deleted: boolean;
+}
+
+export interface FakeSheetModel {
+  name: string;
+  values: Cell[][];
+  rules: FakeRule[];
+  numberFormats: Map<string, string>;
+  bold: Set<number>;
+  charts: Array<{ type: string; title: string; series: string[] }>;
+}
+
+export class FakeExcel {
+  sheets: FakeSheetModel[] = [];
+  active = '';
+  syncs = 0;
+  settings: Record<string, unknown> = {};
+  platform = 'PC';
+
+  addSheet(name: string, values: Cell[][] = []): FakeSheetModel {
+    const sheet: FakeSheetModel = { name, values, rules: [], numberFormats: new Map(), bold: new Set(), charts: [] };
+    this.sheets.push(sheet);
+    if (!this.active) this.active = name;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** Installs Excel and Office as globals, as office.js does. */
+  install(): void {
+    const globals = globalThis as Record<string, unknown>;
+    globals.Excel = {
+      run: async <T>(batch: (context: unknown) => Promise<T>) => batch(new Context(this)),
+      ConditionalFormatType: { custom: 'Custom' },
+      ChartType: { columnClustered: 'ColumnClustered' },
+      ChartSeriesBy: { rows: 'Rows' },
+    };
+    globals.Office = {
+      context: {
+        platform: this.platform,
+        requirements: { isSetSupported: () => true },
+        document: {
+          settings: {
+            get: (key: string) => this.settings[key] ?? null,
+            set: (key: string, value: unknown) => {
+              this.settings[key] = value;
+            },
+            saveAsync: (callback: (result: { status: string }) => void) => callback({ status: 'succeeded' }),
+          },
+        },
+      },
+      AsyncResultStatus: { Succeeded: 'succeeded' },
+      PlatformType: { OfficeOnline: 'OfficeOnline' },
+    };
+  }
+}
+
+/** A value readable only after load() and a sync, as in Office.js. */
+class Loadable {
+  private loaded = new Set<string>();
+  private pending = new Set<string>();
+  constructor(protected readonly context: Context) {}
+  load(names: string): this {
+    for (const name of names.split(',')) this.pending.add(name.trim().replace(/^items\//, ''));
+    this.context.track(this);
+    return this;
+  }
+  /** Items of a loaded collection come with the properties loaded on it. */
+  loadedWith(names: Iterable<string>): this {
+    for (const name of names) this.loaded.add(name);
+    return this;
+  }
+  settle(): void {
+    for (const name of this.pending) this.loaded.add(name);
+    this.pending.clear();
+  }
+  protected read<T>(name: string, value: () => T): T {
+    if (!this.loaded.has(name)) throw new Error(`PropertyNotLoaded: ${name} was read before load("${name}") and sync()`);
+    return value();
+  }
+}
+
+class Context {
+  private tracked = new Set<Loadable>();
+  readonly workbook: Workbook;
+  constructor(readonly fake: FakeExcel) {
+    this.workbook = new Workbook(this);
+  }
+  track(item: Loadable): void {
+    this.tracked.add(item);
+  }
+  async sync(): Promise<void> {
+    this.fake.syncs++;
+    for (const item of this.tracked) item.settle();
+    this.tracked.clear();
+  }
+}
+
+class Workbook {
+  readonly worksheets: Worksheets;
+  constructor(private readonly context: Context) {
+    this.worksheets = new Worksheets(context);
+  }
+  getSelectedRange(): Range {
+    const sheet = this.context.fake.sheet(this.context.fake.active) as FakeSheetModel;
+    return new Range(this.context, sheet, 0, 0, 1, 1);
+  }
+}
+
+class Worksheets extends Loadable {
+  get items(): Worksheet[] {
+    return this.read('name', () => this.context.fake.sheets.map((s) => new Worksheet(this.context, s).loadedWith(['name'])));
+  }
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.context, this.context.fake.sheet(this.context.fake.active) ?? null);
+  }
+  getItem(name: string): Worksheet {
+    const sheet = this.context.fake.sheet(name);
+    if (!sheet) throw new Error(`ItemNotFound: ${name}`);
+    return new Worksheet(this.context, sheet);
+  }
+  getItemOrNullObject(name: string): Worksheet {
+    return new Worksheet(this.context, this.context.fake.sheet(name) ?? null);
+  }
+  add(name: string): Worksheet {
+    if (this.context.fake.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+    return new Worksheet(this.context, this.context.fake.addSheet(name));
+  }
+}
+
+class Worksheet extends Loadable {
+  constructor(
+    context: Context,
+    readonly model: FakeSheetModel | null,
+  ) {
+    super(context);
+  }
+  get isNullObject(): boolean {
+    return this.model === null;
+  }
+  get name(): string {
+    return this.read('name', () => this.model?.name ?? '');
+  }
+  get charts() {
+    const model = this.require();
+    return {
+      add: (type: string) => {
+        const chart = { type, title: '', series: [] as string[] };
+        model.charts.push(chart);
+        return {
+          title: {
+            set text(value: string) {
+              chart.title = value;
+            },
+          },
+          series: {
+            getItemAt: () => ({
+              set name(value: string) {
+                chart.series.push(value);
+              },
+              setXAxisValues: () => undefined,
+            }),
+          },
+          setPosition: () => undefined,
+        };
+      },
+    };
+  }
+  private require(): FakeSheetModel {
+    if (!this.model) throw new Error('InvalidObjectPath: the sheet does not exist');
+    return this.model;
+  }
+  getUsedRangeOrNullObject(): Range {
+    const model = this.model;
+    const rows = model?.values.length ?? 0;
+    const columns = Math.max(0, ...(model?.values ?? []).map((row) => row.length));
+    return model && rows > 0 ? new Range(this.context, model, 0, 0, rows, columns) : new Range(this.context, null, 0, 0, 0, 0);
+  }
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): Range {
+    return new Range(this.context, this.require(), row, column, rows, columns);
+  }
+  getRange(): Range {
+    return new Range(this.context, this.require(), 0, 0, 1_048_576, 16_384);
+  }
+  activate(): void {
+    this.context.fake.active = this.require().name;
+  }
+}
+
+class Range extends Loadable {
+  constructor(
+    context: Context,
+    private readonly model: FakeSheetModel | null,
+    readonly row: number,
+    readonly column: number,
+    readonly rows: number,
+    readonly columns: number,
+  ) {
+    super(context);
+  }
+  get isNullObject(): boolean {
+    return this.model === null;
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex', () => this.row);
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex', () => this.column);
+  }
+  get rowCount(): number {
+    return this.read('rowCount', () => this.rows);
+  }
+  get columnCount(): number {
+    return this.read('columnCount', () => this.columns);
+  }
+  get address(): string {
+    return this.read('address', () => `${this.model?.name}!R${this.row + 1}C${this.column + 1}`);
+  }
+  get values(): Cell[][] {
+    return this.read('values', () =>
+      Array.from({ length: this.rows }, (_, r) =>
+        Array.from({ length: this.columns }, (_, c) => this.model?.values[this.row + r]?.[this.column + c] ?? ''),
+      ),
+    );
+  }
+  set values(rows: Cell[][]) {
+    const model = this.model as FakeSheetModel;
+    rows.forEach((cells, r) => {
+      if (!model.values[this.row + r]) model.values[this.row + r] = [];
+      const target = model.values[this.row + r] as Cell[];
+      cells.forEach((cell, c) => {
+        target[this.column + c] = cell;
+      });
+    });
+  }
+  set numberFormat(formats: string[][]) {
+    formats.forEach((cells, r) => {
+      cells.forEach((format, c) => {
+        this.model?.numberFormats.set(`${this.row + r}:${this.column + c}`, format);
+      });
+    });
+  }
+  get format() {
+    const model = this.model as FakeSheetModel;
+    const row = this.row;
+    return {
+      font: {
+        set bold(value: boolean) {
+          if (value) model.bold.add(row);
+        },
+      },
+      autofitColumns: () => undefined,
+    };
+  }
+  getTables() {
+    const collection = new (class extends Loadable {
+      get items(): never[] {
+        return this.read('name', () => []);
+      }
+    })(this.context);
+    return collection;
+  }
+  get conditionalFormats() {
+    return new ConditionalFormats(this.context, this.model as FakeSheetModel, this);
+  }
+}
+
+class ConditionalFormats extends Loadable {
+  constructor(
+    context: Context,
+    private readonly model: FakeSheetModel,
+    private readonly range: Range,
+  ) {
+    super(context);
+  }
+  get items(): ConditionalFormat[] {
+    return this.read('type', () =>
+      this.model.rules.filter((rule) => !rule.deleted).map((rule) => new ConditionalFormat(this.context, rule)),
+    );
+  }
+  add(type: string): ConditionalFormat {
+    const rule: FakeRule = {
+      type,
+      formula: '',
+      address: { row: this.range.row, column: this.range.column, rows: this.range.rows, columns: this.range.columns },
+      deleted: false,
+    };
+    this.model.rules.push(rule);
+    return new ConditionalFormat(this.context, rule);
+  }
+}
+
+class ConditionalFormat {
+  readonly custom;
+  stopIfTrue = false;
+  constructor(
+    context: Context,
+    private readonly rule: FakeRule,
+  ) {
+    const formulaLoad = new (class extends Loadable {
+      get formula(): string {
+        return this.read('formula', () => rule.formula);
+      }
+      set formula(value: string) {
+        rule.formula = value;
+      }
+    })(context);
+    this.custom = {
+      rule: formulaLoad,
+      format: {
+        fill: {
+          set color(value: string) {
+            rule.fill = value;
+          },
+        },
+        font: { color: '', italic: false },
+      },
+    };
+  }
+  get type(): string {
+    return this.rule.type;
+  }
+  set priority(value: number) {
+    this.rule.priority = value;
+  }
+  delete(): void {
+    this.rule.deleted = true;
+  }
+}

@@ -1,0 +1,81 @@
+// Chromium from Debian, driven by playwright-core, on the built pane. CI must have Chromium
+// (the tests fail there without it); on a laptop without it they are skipped, loudly.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve, OFFICE_JS_DIST } = require('../../scripts/staticServer.js') as {
+  serve: (root: string, port: number) => Promise<Server>;
+  OFFICE_JS_DIST: string;
+};
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
+
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`Chromium is not at ${CHROMIUM}: CI must install it (apt-get install -y chromium).`);
+  console.warn(
+    `\n*** Browser tests SKIPPED: Chromium is not at ${CHROMIUM}. Install it with "sudo apt-get install -y chromium" (Debian/Ubuntu) or set CHROMIUM_PATH. ***\n`,
+  );
+  return false;
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  server: Server;
+  url: string;
+  problems: string[];
+}
+
+export async function openPane(path = 'taskpane.html'): Promise<Session> {
+  const server = await serve(join(__dirname, '..', '..', 'dist', 'addin'), 0);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  // A fresh profile each time (playwright passes it as --user-data-dir, and --headless itself).
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'agebucket-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 60_000,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+    locale: 'en-GB',
+  });
+  // office.js comes from Microsoft's CDN in Office; here from the npm package, offline.
+  await context.route('https://appsforoffice.microsoft.com/**', async (route) => {
+    const file = join(OFFICE_JS_DIST, new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, ''));
+    if (existsSync(file)) await route.fulfill({ body: readFileSync(file), contentType: 'text/javascript' });
+    else await route.fulfill({ status: 404, body: '' });
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  const url = `http://127.0.0.1:${port}/${path}`;
+  await page.goto(url);
+  return { context, page, server, url, problems };
+}
+
+export async function closePane(session: Session): Promise<void> {
+  await session.context.close();
+  await new Promise((resolve) => session.server.close(resolve));
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
