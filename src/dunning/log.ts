@@ -59,6 +59,15 @@ export const LOG_EVENTS: Record<'call' | 'promise' | 'dispute' | 'noAnswer', Rec
   noAnswer: { en: 'No answer', fr: 'Pas de réponse' },
 };
 
+/** Which event a log row records, from its stage text in either language. */
+export function logEventOf(text: string): keyof typeof LOG_EVENTS | null {
+  const wanted = fold(text);
+  for (const [event, names] of Object.entries(LOG_EVENTS) as Array<[keyof typeof LOG_EVENTS, Record<Language, string>]>) {
+    if (fold(names.en) === wanted || fold(names.fr) === wanted) return event;
+  }
+  return null;
+}
+
 function logColumnOf(header: CellValue): LogColumn | undefined {
   const text = readText(header);
   if (text === null) return undefined;

@@ -3,13 +3,13 @@
 // interval, and the log is the memory of what was already sent.
 
 import { compareCodePoints } from '../agedBalance';
-import { type DayNumber, formatLongDate } from '../dates';
+import { type DayNumber, dayFromCalendar, formatLongDate } from '../dates';
 import type { LedgerItem } from '../ledger';
 import { AgeBucketError, formatMessage, type Language, type MessageCode } from '../messages';
 import { formatMoney, type MinorUnits, minorFromNumber } from '../money';
 import { lateInterest, statutoryInterest } from '../penalties/lateInterest';
 import { type RecoveryFee, recoveryFee } from '../penalties/recoveryFee';
-import type { LogEntry } from './log';
+import { type LogEntry, logEventOf } from './log';
 import type { DunningPolicy, DunningStage } from './policy';
 import { stageIndexForDays } from './policy';
 
@@ -109,7 +109,7 @@ export function planDunning(items: readonly LedgerItem[], log: readonly LogEntry
   for (const list of accounts.values()) {
     const first = list[0] as LedgerItem;
     const history = lastStageSent(log, first.customer, first.currency, list, options.policy);
-    const plan = planAccount(list, history, options);
+    const plan = planAccount(list, history, loggedOutcome(log, first.customer, first.currency, history), options);
     (plan.stage ? actions : excluded).push(plan);
   }
   actions.sort((a, b) => b.priority - a.priority || b.amountDue - a.amountDue || compareCustomers(a, b));
@@ -152,7 +152,36 @@ function lastStageSent(
   return last.invoices.some((number) => open.has(number)) ? last : null;
 }
 
-function planAccount(items: readonly LedgerItem[], history: LogEntry | null, options: PlanOptions): AccountPlan {
+/** What the last call logged for the account since its last reminder: a promise, or a dispute. */
+interface LoggedOutcome {
+  readonly promiseUntil: DayNumber | null;
+  readonly disputed: boolean;
+}
+
+const ISO_IN_NOTE = /(\d{4})-(\d{2})-(\d{2})/;
+
+function loggedOutcome(log: readonly LogEntry[], customer: string, currency: string, history: LogEntry | null): LoggedOutcome {
+  let latest: LogEntry | null = null;
+  for (const entry of log) {
+    if (entry.stageIndex >= 0 || entry.customer !== customer) continue;
+    if (entry.currency !== null && entry.currency !== currency) continue;
+    if (history && entry.day < history.day) continue;
+    const event = logEventOf(entry.stageText);
+    if (event !== 'promise' && event !== 'dispute') continue;
+    if (latest === null || entry.day >= latest.day) latest = entry;
+  }
+  if (latest === null) return { promiseUntil: null, disputed: false };
+  if (logEventOf(latest.stageText) === 'dispute') return { promiseUntil: null, disputed: true };
+  const date = ISO_IN_NOTE.exec(latest.note);
+  return { promiseUntil: date ? dayFromCalendar(Number(date[1]), Number(date[2]), Number(date[3])) : null, disputed: false };
+}
+
+function planAccount(
+  items: readonly LedgerItem[],
+  history: LogEntry | null,
+  outcome: LoggedOutcome,
+  options: PlanOptions,
+): AccountPlan {
   const { asOf, policy } = options;
   const stages = policy.stages;
   const first = items[0] as LedgerItem;
@@ -179,6 +208,10 @@ function planAccount(items: readonly LedgerItem[], history: LogEntry | null, opt
 
   const exclusion = ((): Exclusion | null => {
     if (positives.length === 0) return { code: 'reasonNoOpenInvoices' };
+    // A promise or a dispute taken down on the phone holds the whole account.
+    if (outcome.promiseUntil !== null && outcome.promiseUntil >= asOf)
+      return { code: 'reasonPromise', until: outcome.promiseUntil };
+    if (outcome.disputed) return { code: 'reasonDisputed' };
     if (candidates.length === 0) {
       if (promised.length > 0)
         return { code: 'reasonPromise', until: Math.max(...promised.map((item) => item.promiseDay as number)) };

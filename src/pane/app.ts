@@ -7,6 +7,7 @@ import { makeBuckets, parseBoundaries } from '../ageing';
 import { DEFAULT_COLLECTION_CURVE } from '../collection';
 import { ageingColourRules, BUCKET_FILLS, DISPUTED_FILL } from '../colourRules';
 import { type DayNumber, formatIsoDate, parseTextDate } from '../dates';
+import type { DunningPolicy } from '../dunning/policy';
 import { daysSalesOutstanding, topOverdueAccounts } from '../kpis';
 import {
   COLUMN_LABELS,
@@ -20,6 +21,7 @@ import {
 } from '../ledger';
 import { AgeBucketError, type Language } from '../messages';
 import { formatMoney, minorFromText, parseCurrencyCode } from '../money';
+import { DunningPanel } from './dunning';
 import { STRINGS, type Strings } from './i18n';
 import type { LedgerTable, Workbook } from './workbook';
 
@@ -59,6 +61,8 @@ export interface PaneSettings {
   date1904: boolean;
   sales: string;
   periodDays: string;
+  /** The user's dunning policy; null for the default one. */
+  policy: DunningPolicy | null;
 }
 
 export function defaultSettings(language: Language, today: DayNumber): PaneSettings {
@@ -81,6 +85,7 @@ export function defaultSettings(language: Language, today: DayNumber): PaneSetti
     date1904: false,
     sales: '',
     periodDays: '90',
+    policy: null,
   };
 }
 
@@ -130,10 +135,29 @@ export class Pane {
   private status = '';
   private statusKind: 'info' | 'error' = 'info';
   private busy = false;
-  private tab: 'ageing' | 'settings' = 'ageing';
+  private tab: 'ageing' | 'dunning' | 'settings' = 'ageing';
+  readonly dunning: DunningPanel;
 
   constructor(private readonly options: PaneOptions) {
     this.settings = defaultSettings(options.displayLanguage, options.today());
+    this.dunning = new DunningPanel(this);
+  }
+
+  get workbook(): Workbook {
+    return this.options.workbook;
+  }
+
+  /** The ledger as read, or an error that says which columns to map. */
+  requireLedger(): Ledger {
+    this.recompute();
+    if (!this.ledger) {
+      const missing = missingRoles(this.mapping);
+      throw new AgeBucketError('ledgerColumnsMissing', {
+        roles: missing.map((role) => COLUMN_LABELS.en[role]).join(', '),
+        colonnes: missing.map((role) => COLUMN_LABELS.fr[role]).join(', '),
+      });
+    }
+    return this.ledger;
   }
 
   get strings(): Strings {
@@ -327,14 +351,15 @@ export class Pane {
         'nav',
         { class: 'tabs', role: 'tablist' },
         this.tabButton('ageing', s.tabAgeing),
+        this.tabButton('dunning', s.tabDunning),
         this.tabButton('settings', s.tabSettings),
       ),
       el('p', { id: 'status', class: `status ${this.statusKind}`, role: 'status', 'aria-live': 'polite' }, this.status),
-      this.tab === 'ageing' ? this.ageingView() : this.settingsView(),
+      this.tab === 'ageing' ? this.ageingView() : this.tab === 'dunning' ? this.dunning.render() : this.settingsView(),
     );
   }
 
-  private tabButton(tab: 'ageing' | 'settings', label: string): HTMLElement {
+  private tabButton(tab: 'ageing' | 'dunning' | 'settings', label: string): HTMLElement {
     const button = el(
       'button',
       { type: 'button', role: 'tab', 'data-tab': tab, 'aria-selected': String(this.tab === tab) },
@@ -360,6 +385,11 @@ export class Pane {
       this.changed();
     });
     return select;
+  }
+
+  /** A button that runs a command through run(): disabled while any command is running. */
+  commandButton(id: string, label: string, command: () => Promise<string | undefined>, primary = false): HTMLButtonElement {
+    return this.button(id, label, command, primary);
   }
 
   private button(id: string, label: string, command: () => Promise<string | undefined>, primary = false): HTMLButtonElement {

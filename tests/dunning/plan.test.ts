@@ -161,3 +161,29 @@ describe('default policy rules', () => {
     expect(account?.interestTotal).toBe(0);
   });
 });
+
+describe('outcomes of calls taken down in the log', () => {
+  const asOf = parseTextDate('2025-11-28');
+  const item = invoice({ customer: 'A', dueDay: asOf - 25, amount: 100_00, invoiceNumber: 'F1' });
+  const call = (stageText: string, day: number, note: string) => ({ ...logged('A', -1, day), stageText, note });
+  test('a promise to pay logged after a call holds the account until its date', () => {
+    const plan = planDunning(
+      [item],
+      [logged('A', 1, asOf - 12, ['F1']), call('Promesse de paiement', asOf - 2, 'jusqu’au 2025-12-05')],
+      { asOf, policy: DEFAULT_POLICY },
+    );
+    expect(exclusionText(plan.excluded[0] as NonNullable<(typeof plan.excluded)[0]>, 'en')).toBe(
+      'promise to pay until 5 December 2025',
+    );
+    const later = planDunning(
+      [item],
+      [logged('A', 1, asOf - 12, ['F1']), call('Promise to pay', asOf - 20, 'until 2025-11-20')],
+      { asOf, policy: DEFAULT_POLICY },
+    );
+    expect(later.actions[0]?.stage?.id).toBe('second');
+  });
+  test('a dispute logged after a call holds the account', () => {
+    const plan = planDunning([item], [call('Dispute', asOf - 1, 'goods damaged')], { asOf, policy: DEFAULT_POLICY });
+    expect(plan.excluded[0]?.exclusion?.code).toBe('reasonDisputed');
+  });
+});

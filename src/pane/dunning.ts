@@ -1,0 +1,775 @@
+// The pane's dunning half: whom to chase today and with which letter, the templates the user
+// edits in a sheet, the letters themselves (Word, a printable sheet, email drafts), the call
+// list, and the dunning log that remembers all of it.
+
+import { readText } from '../cells';
+import { formatIsoDate, formatLongDate, formatShortDate } from '../dates';
+import { type CallListEntry, callList } from '../dunning/callList';
+import { LOG_COLUMNS, LOG_EVENTS, LOG_HEADERS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
+import { type AccountPlan, type DunningPlan, exclusionText, planDunning } from '../dunning/plan';
+import { DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../dunning/policy';
+import { DEFAULT_TEMPLATES, type LetterTemplate } from '../letters/defaultTemplates';
+import { lettersToDocx } from '../letters/docx';
+import { buildLetter, type Letter } from '../letters/letter';
+import { lettersToSheetRows, letterToHtml, letterToText } from '../letters/render';
+import { FLAGS, PLACEHOLDERS, validateTemplate } from '../letters/templates';
+import type { Language } from '../messages';
+import { formatMoney } from '../money';
+import { parseJurisdiction } from '../penalties/statutoryRates';
+import type { Pane } from './app';
+import { el } from './app';
+
+export const TEMPLATE_SHEETS: Record<Language, string> = { en: 'Letter templates', fr: 'Modèles de lettres' };
+export const LOG_SHEETS: Record<Language, string> = { en: 'Dunning log', fr: 'Journal des relances' };
+const TEMPLATE_HEADERS: Record<Language, string[]> = {
+  en: ['Stage key', 'Stage', 'Language', 'Subject', 'Body', '', 'Placeholder', 'Meaning'],
+  fr: ['Clé du niveau', 'Niveau', 'Langue', 'Objet', 'Corps', '', 'Champ', 'Signification'],
+};
+/** Browsers and mail programs cut mailto links beyond about 2,000 characters. */
+export const MAILTO_LIMIT = 2000;
+
+const WORDS = {
+  en: {
+    planFor: (date: string) => `Dunning plan as of ${date}`,
+    build: 'Build the plan',
+    toChase: (n: number) => `${n} accounts to chase`,
+    excluded: (n: number) => `${n} accounts with no action today`,
+    owner: 'Owner',
+    stage: 'Stage',
+    currency: 'Currency',
+    all: 'All',
+    customer: 'Customer',
+    due: 'Overdue',
+    oldest: 'Oldest',
+    claims: 'Interest + fees',
+    reason: 'Reason',
+    days: (n: number) => `${n} d`,
+    templates: 'Templates',
+    openTemplates: 'Templates sheet',
+    templatesCreated: (name: string) => `The templates are in the sheet "${name}": edit the texts there`,
+    templatesOk: (n: number) => `${n} templates checked: every placeholder is known`,
+    letters: 'Letters',
+    preview: 'Preview',
+    docx: 'Word file (.docx)',
+    sheet: 'Letters sheet',
+    email: 'Email drafts',
+    selected: (n: number) => `${n} selected`,
+    docxDone: (n: number, name: string) => `${n} letters in ${name}; ${n} rows added to the dunning log`,
+    docxBlocked:
+      'This version of Excel cannot save a file from the pane: use "Letters sheet" instead, then print it or save it as PDF.',
+    sheetDone: (n: number, name: string) => `${n} letters written to the sheet "${name}"; the dunning log has them`,
+    emailDone: (n: number) => `${n} email drafts below; click each to open it in your mail program`,
+    noEmail: 'no email address',
+    tooLong: 'too long for an email link: send the .docx instead',
+    already: (n: number, date: string) => `${n} of these letters were already logged on ${date}. Log them again?`,
+    yes: 'Yes, log again',
+    no: 'No',
+    skippedDuplicates: 'Nothing generated: these letters were already logged today.',
+    callList: 'Call list',
+    noCalls: 'No account is at the phone stage today.',
+    phone: 'Phone',
+    script: 'Script',
+    promise: 'Promise to pay',
+    promiseDate: 'Promised for',
+    dispute: 'Dispute',
+    disputeReason: 'Reason',
+    noAnswer: 'No answer',
+    logged: (customer: string) => `Logged for ${customer}`,
+    noPlan: 'Build the plan first.',
+    policy: 'Dunning policy',
+    from: 'From day',
+    nameEn: 'Name (en)',
+    nameFr: 'Name (fr)',
+    channelEn: 'Channel (en)',
+    channelFr: 'Channel (fr)',
+    interest: 'Interest',
+    fee: 'Fee',
+    interval: 'Days between two reminders',
+    minimum: 'Minimum amount to chase',
+    jurisdiction: 'Penalties under',
+    none: 'None',
+    rate: 'Or an annual rate (e.g. 0.1215)',
+    deadline: 'Days given in a formal notice',
+    penaltyError: 'penalties not claimed',
+  },
+  fr: {
+    planFor: (date: string) => `Plan de relance au ${date}`,
+    build: 'Établir le plan',
+    toChase: (n: number) => `${n} comptes à relancer`,
+    excluded: (n: number) => `${n} comptes sans action aujourd’hui`,
+    owner: 'Responsable',
+    stage: 'Niveau',
+    currency: 'Devise',
+    all: 'Tous',
+    customer: 'Client',
+    due: 'Échu',
+    oldest: 'Plus ancien',
+    claims: 'Pénalités + indemnités',
+    reason: 'Motif',
+    days: (n: number) => `${n} j`,
+    templates: 'Modèles',
+    openTemplates: 'Feuille des modèles',
+    templatesCreated: (name: string) => `Les modèles sont dans la feuille « ${name} » : modifiez-y les textes`,
+    templatesOk: (n: number) => `${n} modèles vérifiés : tous les champs sont connus`,
+    letters: 'Lettres',
+    preview: 'Aperçu',
+    docx: 'Fichier Word (.docx)',
+    sheet: 'Feuille de lettres',
+    email: 'Brouillons d’email',
+    selected: (n: number) => `${n} sélectionnés`,
+    docxDone: (n: number, name: string) => `${n} lettres dans ${name} ; ${n} lignes ajoutées au journal des relances`,
+    docxBlocked:
+      'Cette version d’Excel ne peut pas enregistrer de fichier depuis le volet : utilisez « Feuille de lettres », puis imprimez-la ou enregistrez-la en PDF.',
+    sheetDone: (n: number, name: string) =>
+      `${n} lettres écrites dans la feuille « ${name} » ; le journal des relances les contient`,
+    emailDone: (n: number) => `${n} brouillons d’email ci-dessous ; cliquez sur chacun pour l’ouvrir dans votre messagerie`,
+    noEmail: 'pas d’adresse email',
+    tooLong: 'trop long pour un lien email : envoyez plutôt le .docx',
+    already: (n: number, date: string) => `${n} de ces lettres figurent déjà au journal du ${date}. Les y ajouter à nouveau ?`,
+    yes: 'Oui, ajouter',
+    no: 'Non',
+    skippedDuplicates: 'Rien n’a été généré : ces lettres sont déjà au journal aujourd’hui.',
+    callList: 'Liste d’appels',
+    noCalls: 'Aucun compte n’est au niveau de l’appel téléphonique aujourd’hui.',
+    phone: 'Téléphone',
+    script: 'Argumentaire',
+    promise: 'Promesse de paiement',
+    promiseDate: 'Promis pour le',
+    dispute: 'Litige',
+    disputeReason: 'Motif',
+    noAnswer: 'Pas de réponse',
+    logged: (customer: string) => `Noté au journal pour ${customer}`,
+    noPlan: 'Établissez d’abord le plan.',
+    policy: 'Politique de relance',
+    from: 'Dès le jour',
+    nameEn: 'Nom (en)',
+    nameFr: 'Nom (fr)',
+    channelEn: 'Canal (en)',
+    channelFr: 'Canal (fr)',
+    interest: 'Pénalités',
+    fee: 'Indemnité',
+    interval: 'Jours entre deux relances',
+    minimum: 'Montant minimum à relancer',
+    jurisdiction: 'Pénalités selon',
+    none: 'Aucune',
+    rate: 'Ou un taux annuel (ex. 0,1215)',
+    deadline: 'Délai accordé dans la mise en demeure (jours)',
+    penaltyError: 'pénalités non réclamées',
+  },
+} as const;
+
+type Words = (typeof WORDS)['en'] | (typeof WORDS)['fr'];
+
+export class DunningPanel {
+  plan: DunningPlan | null = null;
+  logEntries: LogEntry[] = [];
+  selected = new Set<string>();
+  filters = { owner: '', stage: '', currency: '' };
+  previewHtml: string[] = [];
+  emailDrafts: Array<{ customer: string; href: string | null; note: string }> = [];
+  question: { text: string; yes: () => void; no: () => void } | null = null;
+
+  constructor(private readonly pane: Pane) {}
+
+  private get words(): Words {
+    return WORDS[this.pane.settings.language];
+  }
+
+  private get language(): Language {
+    return this.pane.settings.language;
+  }
+
+  policy(): DunningPolicy {
+    return this.pane.settings.policy ?? DEFAULT_POLICY;
+  }
+
+  // ---- commands -----------------------------------------------------------------------------
+
+  async buildPlan(): Promise<string> {
+    const ledger = this.pane.requireLedger();
+    const workbook = this.pane.workbook;
+    const logValues = (await workbook.readSheet(LOG_SHEETS.fr)) ?? (await workbook.readSheet(LOG_SHEETS.en));
+    const policy = validatePolicy(this.policy());
+    this.logEntries =
+      logValues && logValues.length > 0
+        ? [...readDunningLog(logValues, policy, this.pane.table?.serialSystem ?? 'excel1900').entries]
+        : [];
+    this.plan = planDunning(ledger.items, this.logEntries, { asOf: this.pane.asOfDay(), policy });
+    this.selected = new Set(this.plan.actions.map(accountKey));
+    this.previewHtml = [];
+    this.emailDrafts = [];
+    return `${this.words.toChase(this.plan.actions.length)} · ${this.words.excluded(this.plan.excluded.length)}`;
+  }
+
+  /** The user's templates from the sheet, created with the defaults on first use. */
+  async templates(): Promise<LetterTemplate[]> {
+    const workbook = this.pane.workbook;
+    const existing = (await workbook.readSheet(TEMPLATE_SHEETS.fr)) ?? (await workbook.readSheet(TEMPLATE_SHEETS.en));
+    if (!existing) {
+      await this.createTemplatesSheet();
+      return [...DEFAULT_TEMPLATES];
+    }
+    const templates: LetterTemplate[] = [];
+    for (const row of existing.slice(1)) {
+      const stageId = readText(row[0] ?? null);
+      const language = readText(row[2] ?? null)?.toLowerCase();
+      if (!stageId || (language !== 'en' && language !== 'fr')) continue;
+      templates.push({ stageId, language, subject: readText(row[3] ?? null) ?? '', body: readText(row[4] ?? null) ?? '' });
+    }
+    return templates;
+  }
+
+  async createTemplatesSheet(): Promise<string> {
+    const language = this.language;
+    const stageName = (id: string) =>
+      this.policy().stages.find((s) => s.id === id)?.name[language] ??
+      (language === 'fr' ? 'Relevé de compte' : 'Statement of account');
+    const reference = [
+      ...Object.entries(PLACEHOLDERS),
+      ...Object.entries(FLAGS).map(([name, meaning]) => [`#if ${name}`, meaning] as const),
+    ];
+    const rows = DEFAULT_TEMPLATES.map((t, index) => {
+      const ref = reference[index];
+      return [
+        t.stageId,
+        stageName(t.stageId),
+        t.language,
+        t.subject,
+        t.body,
+        '',
+        ref ? `{{${ref[0]}}}` : '',
+        ref ? ref[1][language] : '',
+      ];
+    });
+    for (const ref of reference.slice(DEFAULT_TEMPLATES.length))
+      rows.push(['', '', '', '', '', '', `{{${ref[0]}}}`, ref[1][language]]);
+    const name = await this.pane.workbook.writeNewSheet(TEMPLATE_SHEETS[language], {
+      rows: [TEMPLATE_HEADERS[language], ...rows],
+      columnFormats: [],
+      boldRows: [0],
+      cellFormats: [],
+      chart: null,
+    });
+    return this.words.templatesCreated(name);
+  }
+
+  async checkTemplates(): Promise<string> {
+    const templates = await this.templates();
+    for (const template of templates) validateTemplate(template);
+    return this.words.templatesOk(templates.length);
+  }
+
+  /** The selected accounts' letters; every template is checked before any letter is built. */
+  private async letters(): Promise<Letter[]> {
+    const plan = this.requirePlan();
+    const templates = await this.templates();
+    for (const template of templates) validateTemplate(template);
+    const settings = this.pane.settings;
+    const company = {
+      name: settings.companyName,
+      address: settings.companyAddress,
+      registration: settings.companyRegistration,
+      iban: settings.companyIban,
+      email: settings.companyEmail,
+      phone: settings.companyPhone,
+      city: settings.companyCity,
+    };
+    return this.chosen(plan).map((account) =>
+      buildLetter(account, { company, policy: plan.policy, asOf: plan.asOf, defaultLanguage: this.language, templates }),
+    );
+  }
+
+  private chosen(plan: DunningPlan): AccountPlan[] {
+    return this.visible(plan.actions).filter((account) => this.selected.has(accountKey(account)));
+  }
+
+  async previewLetters(): Promise<string> {
+    const letters = await this.letters();
+    this.previewHtml = letters.map(letterToHtml);
+    return this.words.selected(letters.length);
+  }
+
+  /** Appends the letters to the log, asking first when the same letters were logged that day. */
+  private async logLetters(letters: Letter[], channelNote: string): Promise<boolean> {
+    const plan = this.requirePlan();
+    const already = letters.filter((letter) =>
+      this.logEntries.some(
+        (entry) =>
+          entry.day === plan.asOf &&
+          entry.customer === letter.customer &&
+          entry.stageText === stageText(plan, letter, this.language),
+      ),
+    );
+    if (already.length > 0 && !(await this.ask(this.words.already(already.length, formatLongDate(plan.asOf, this.language)))))
+      return false;
+    const entries = letters.map((letter) => ({
+      day: plan.asOf,
+      customer: letter.customer,
+      currency: letter.currency,
+      stageText: stageText(plan, letter, this.language),
+      channel: channelNote,
+      amount: letter.amountDue,
+      invoices: letter.invoiceNumbers,
+      owner: letter.signature.length > 1 ? (letter.signature[0] ?? '') : '',
+      note: '',
+    }));
+    await this.appendLog(entries);
+    return true;
+  }
+
+  private async appendLog(entries: Array<Omit<LogEntry, 'stageIndex'>>): Promise<void> {
+    const workbook = this.pane.workbook;
+    const existing =
+      (await workbook.readSheet(LOG_SHEETS.fr)) !== null
+        ? LOG_SHEETS.fr
+        : (await workbook.readSheet(LOG_SHEETS.en)) !== null
+          ? LOG_SHEETS.en
+          : LOG_SHEETS[this.language];
+    await workbook.appendRows(
+      existing,
+      LOG_COLUMNS.map((column) => LOG_HEADERS[this.language][column]),
+      entries.map(logRow),
+    );
+    const policy = this.policy();
+    for (const entry of entries) {
+      this.logEntries.push({
+        ...entry,
+        stageIndex: policy.stages.findIndex((s) => s.name.en === entry.stageText || s.name.fr === entry.stageText),
+      });
+    }
+  }
+
+  async docx(): Promise<string> {
+    const letters = await this.letters();
+    if (letters.length === 0) return this.words.selected(0);
+    if (!(await this.logLetters(letters, '.docx'))) return this.words.skippedDuplicates;
+    const plan = this.requirePlan();
+    const name = `${this.language === 'fr' ? 'Relances' : 'Reminders'} ${formatIsoDate(plan.asOf)}.docx`;
+    const bytes = await lettersToDocx(letters, name);
+    const outcome = await this.pane.workbook.deliverFile(
+      name,
+      bytes,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    return outcome === 'blocked' ? this.words.docxBlocked : this.words.docxDone(letters.length, name);
+  }
+
+  async lettersSheet(): Promise<string> {
+    const letters = await this.letters();
+    if (letters.length === 0) return this.words.selected(0);
+    if (!(await this.logLetters(letters, this.language === 'fr' ? 'Courrier' : 'Letter'))) return this.words.skippedDuplicates;
+    const plan = this.requirePlan();
+    const name = await this.pane.workbook.writeNewSheet(
+      `${this.language === 'fr' ? 'Lettres' : 'Letters'} ${formatIsoDate(plan.asOf)}`,
+      {
+        rows: lettersToSheetRows(letters),
+        columnFormats: [],
+        boldRows: [],
+        cellFormats: [],
+        chart: null,
+      },
+    );
+    return this.words.sheetDone(letters.length, name);
+  }
+
+  async emails(): Promise<string> {
+    const letters = await this.letters();
+    const withEmail = letters.filter((letter) => letter.email);
+    this.emailDrafts = letters.map((letter) => {
+      if (!letter.email) return { customer: letter.customer, href: null, note: this.words.noEmail };
+      const href = `mailto:${encodeURIComponent(letter.email)}?subject=${encodeURIComponent(letter.subject)}&body=${encodeURIComponent(letterToText(letter))}`;
+      return href.length > MAILTO_LIMIT
+        ? { customer: letter.customer, href: null, note: this.words.tooLong }
+        : { customer: letter.customer, href, note: letter.email };
+    });
+    const drafted = letters.filter((letter, index) => withEmail.includes(letter) && this.emailDrafts[index]?.href);
+    if (drafted.length > 0 && !(await this.logLetters(drafted, 'Email'))) return this.words.skippedDuplicates;
+    return this.words.emailDone(drafted.length);
+  }
+
+  async logCall(entry: CallListEntry, outcome: 'promise' | 'dispute' | 'noAnswer', detail: string): Promise<string> {
+    const plan = this.requirePlan();
+    const note = outcome === 'promise' ? `${this.language === 'fr' ? 'jusqu’au' : 'until'} ${detail}` : detail;
+    await this.appendLog([
+      {
+        day: plan.asOf,
+        customer: entry.customer,
+        currency: entry.currency,
+        stageText: LOG_EVENTS[outcome][this.language],
+        channel: LOG_EVENTS.call[this.language],
+        amount: entry.amountDue,
+        invoices: entry.oldestInvoice ? [entry.oldestInvoice.number] : [],
+        owner: entry.owner ?? '',
+        note,
+      },
+    ]);
+    return this.words.logged(entry.customer);
+  }
+
+  private requirePlan(): DunningPlan {
+    if (!this.plan) throw new Error(this.words.noPlan);
+    return this.plan;
+  }
+
+  /** A question in the pane itself: Office's web views do not show window.confirm. */
+  private ask(text: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.question = {
+        text,
+        yes: () => {
+          this.question = null;
+          resolve(true);
+        },
+        no: () => {
+          this.question = null;
+          resolve(false);
+        },
+      };
+      this.pane.render();
+    });
+  }
+
+  private visible(accounts: readonly AccountPlan[]): AccountPlan[] {
+    const { owner, stage, currency } = this.filters;
+    return accounts.filter(
+      (a) =>
+        (owner === '' || (a.owner ?? '') === owner) &&
+        (stage === '' || a.stage?.id === stage) &&
+        (currency === '' || a.currency === currency),
+    );
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  render(): HTMLElement {
+    const w = this.words;
+    const plan = this.plan;
+    const section = el(
+      'section',
+      { id: 'dunning' },
+      el('h2', {}, w.planFor(formatLongDate(this.pane.asOfDay(), this.language))),
+      el(
+        'div',
+        { class: 'actions' },
+        this.pane.commandButton('build-plan', w.build, () => this.buildPlan(), true),
+      ),
+    );
+    if (this.question) section.append(this.questionView());
+    if (!plan) return section;
+    section.append(this.filtersView(plan), this.actionsTable(plan), this.excludedView(plan));
+    section.append(
+      el('h2', {}, w.templates),
+      el(
+        'div',
+        { class: 'actions' },
+        this.pane.commandButton('templates-sheet', w.openTemplates, async () => {
+          await this.templates();
+          return this.checkTemplates();
+        }),
+      ),
+      el('h2', {}, `${w.letters} — ${w.selected(this.chosen(plan).length)}`),
+      el(
+        'div',
+        { class: 'actions' },
+        this.pane.commandButton('preview-letters', w.preview, () => this.previewLetters()),
+        this.pane.commandButton('letters-docx', w.docx, () => this.docx(), true),
+        this.pane.commandButton('letters-sheet', w.sheet, () => this.lettersSheet()),
+        this.pane.commandButton('letters-email', w.email, () => this.emails()),
+      ),
+    );
+    if (this.emailDrafts.length > 0) section.append(this.emailView());
+    if (this.previewHtml.length > 0) section.append(this.previewView());
+    section.append(this.callListView(plan));
+    return section;
+  }
+
+  private questionView(): HTMLElement {
+    const question = this.question;
+    const yes = el('button', { id: 'confirm-yes', type: 'button', class: 'primary' }, this.words.yes);
+    const no = el('button', { id: 'confirm-no', type: 'button' }, this.words.no);
+    yes.addEventListener('click', () => question?.yes());
+    no.addEventListener('click', () => question?.no());
+    return el(
+      'div',
+      { class: 'question', role: 'alertdialog', id: 'question' },
+      el('p', {}, question?.text ?? ''),
+      el('div', { class: 'actions' }, yes, no),
+    );
+  }
+
+  private filtersView(plan: DunningPlan): HTMLElement {
+    const w = this.words;
+    const select = (key: 'owner' | 'stage' | 'currency', label: string, options: Array<[string, string]>) => {
+      const input = el(
+        'select',
+        { id: `filter-${key}` },
+        el('option', { value: '' }, w.all),
+        ...options.map(([value, text]) => el('option', { value }, text)),
+      );
+      input.value = this.filters[key];
+      input.addEventListener('change', () => {
+        this.filters[key] = input.value;
+        this.pane.render();
+      });
+      return el('label', {}, label, input);
+    };
+    const accounts = plan.actions;
+    const unique = (values: string[]) => [...new Set(values)].sort();
+    return el(
+      'div',
+      { class: 'filters' },
+      select(
+        'owner',
+        w.owner,
+        unique(accounts.map((a) => a.owner ?? '')).map((o) => [o, o]),
+      ),
+      select(
+        'stage',
+        w.stage,
+        plan.policy.stages.map((s) => [s.id, s.name[this.language]]),
+      ),
+      select(
+        'currency',
+        w.currency,
+        unique(accounts.map((a) => a.currency)).map((c) => [c, c]),
+      ),
+    );
+  }
+
+  private actionsTable(plan: DunningPlan): HTMLElement {
+    const w = this.words;
+    const language = this.language;
+    const rows = this.visible(plan.actions).map((account) => {
+      const key = accountKey(account);
+      const box = el('input', { type: 'checkbox', 'data-account': key, 'aria-label': account.customer });
+      box.checked = this.selected.has(key);
+      box.addEventListener('change', () => {
+        if (box.checked) this.selected.add(key);
+        else this.selected.delete(key);
+        this.pane.render();
+      });
+      const money = (minor: number, currency = account.currency) => formatMoney(minor, currency, language);
+      const claims =
+        account.penaltyError !== null
+          ? w.penaltyError
+          : account.stage?.claimsInterest
+            ? [money(account.interestTotal), ...account.feeTotals.map((f) => money(f.amount, f.currency))].join(' + ')
+            : '';
+      const oldest = account.dunned[0];
+      return el(
+        'tr',
+        { 'data-customer': account.customer, 'data-stage': account.stage?.id ?? '' },
+        el('td', {}, box),
+        el('td', {}, account.customer),
+        el('td', {}, account.stage?.name[language] ?? ''),
+        el('td', { class: 'num' }, money(account.amountDue)),
+        el('td', { class: 'num' }, oldest ? `${oldest.item.invoiceNumber} · ${w.days(oldest.daysOverdue)}` : ''),
+        el('td', {}, account.owner ?? ''),
+        el('td', { class: 'num' }, claims),
+      );
+    });
+    return el(
+      'table',
+      { class: 'plan', id: 'plan-actions' },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', {}),
+          el('th', {}, w.customer),
+          el('th', {}, w.stage),
+          el('th', {}, w.due),
+          el('th', {}, w.oldest),
+          el('th', {}, w.owner),
+          el('th', {}, w.claims),
+        ),
+      ),
+      el('tbody', {}, ...rows),
+    );
+  }
+
+  private excludedView(plan: DunningPlan): HTMLElement {
+    const w = this.words;
+    return el(
+      'details',
+      { id: 'plan-excluded' },
+      el('summary', {}, w.excluded(plan.excluded.length)),
+      el(
+        'table',
+        { class: 'plan' },
+        el(
+          'tbody',
+          {},
+          ...plan.excluded.map((account) =>
+            el(
+              'tr',
+              { 'data-customer': account.customer },
+              el('td', {}, account.customer),
+              el('td', {}, account.currency),
+              el('td', { class: 'reason' }, exclusionText(account, this.language)),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  private emailView(): HTMLElement {
+    return el(
+      'ul',
+      { id: 'email-drafts' },
+      ...this.emailDrafts.map((draft) =>
+        el(
+          'li',
+          {},
+          draft.href ? el('a', { href: draft.href, target: '_blank', rel: 'noopener' }, draft.customer) : draft.customer,
+          ` — ${draft.note}`,
+        ),
+      ),
+    );
+  }
+
+  private previewView(): HTMLElement {
+    // Letters are HTML built by the core renderer, which escapes every value.
+    const frame = el('iframe', { id: 'letter-preview', title: this.words.preview, sandbox: '' });
+    frame.srcdoc = `<!doctype html><meta charset="utf-8"><style>body{font:12px Georgia,serif}.letter{border-bottom:1px dashed #999;padding-bottom:1em;margin-bottom:1em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:2px 4px;text-align:left}.num{text-align:right}</style>${this.previewHtml.join('\n')}`;
+    return frame;
+  }
+
+  private callListView(plan: DunningPlan): HTMLElement {
+    const w = this.words;
+    const settings = this.pane.settings;
+    const entries = callList(plan, { company: settings.companyName || '—', defaultLanguage: this.language });
+    if (entries.length === 0)
+      return el('section', { id: 'call-list' }, el('h2', {}, w.callList), el('p', { class: 'help' }, w.noCalls));
+    return el(
+      'section',
+      { id: 'call-list' },
+      el('h2', {}, w.callList),
+      ...entries.map((entry) => {
+        const date = el('input', { type: 'date', 'aria-label': w.promiseDate, value: formatIsoDate(plan.asOf + 7) });
+        const reason = el('input', { type: 'text', 'aria-label': w.disputeReason, placeholder: w.disputeReason });
+        const log = (outcome: 'promise' | 'dispute' | 'noAnswer', label: string, detail: () => string) =>
+          this.pane.commandButton(`call-${outcome}-${entry.customer}`, label, () => this.logCall(entry, outcome, detail()));
+        return el(
+          'article',
+          { class: 'call', 'data-customer': entry.customer },
+          el('h3', {}, `${entry.customer} — ${formatMoney(entry.amountDue, entry.currency, this.language)}`),
+          el(
+            'p',
+            {},
+            `${w.phone}: ${entry.phone ?? '—'} · ${entry.owner ?? ''}${entry.oldestInvoice ? ` · ${entry.oldestInvoice.number} (${formatShortDate(entry.oldestInvoice.dueDay)})` : ''}`,
+          ),
+          el('p', { class: 'script', lang: entry.language }, entry.script),
+          el(
+            'div',
+            { class: 'actions' },
+            date,
+            log('promise', w.promise, () => date.value),
+            reason,
+            log('dispute', w.dispute, () => reason.value),
+            log('noAnswer', w.noAnswer, () => ''),
+          ),
+        );
+      }),
+    );
+  }
+
+  // ---- the policy, in Settings --------------------------------------------------------------
+
+  policyView(): HTMLElement {
+    const w = this.words;
+    const policy = this.policy();
+    const update = (next: DunningPolicy) => {
+      this.pane.settings.policy = next;
+      this.pane.changed();
+    };
+    const rows = policy.stages.map((stage, index) => {
+      const text = (value: string, label: string, change: (value: string) => DunningPolicy) => {
+        const input = el('input', { type: 'text', value, 'aria-label': label });
+        input.addEventListener('change', () => update(change(input.value)));
+        return el('td', {}, input);
+      };
+      const check = (value: boolean, label: string, change: (value: boolean) => DunningPolicy) => {
+        const input = el('input', { type: 'checkbox', 'aria-label': label });
+        input.checked = value;
+        input.addEventListener('change', () => update(change(input.checked)));
+        return el('td', {}, input);
+      };
+      const withStage = (patch: Partial<(typeof policy.stages)[number]>) => ({
+        ...policy,
+        stages: policy.stages.map((s, i) => (i === index ? { ...s, ...patch } : s)),
+      });
+      return el(
+        'tr',
+        {},
+        text(String(stage.fromDay), w.from, (v) => withStage({ fromDay: Number(v) })),
+        text(stage.name.en, w.nameEn, (v) => withStage({ name: { ...stage.name, en: v } })),
+        text(stage.name.fr, w.nameFr, (v) => withStage({ name: { ...stage.name, fr: v } })),
+        check(stage.claimsInterest, w.interest, (v) => withStage({ claimsInterest: v })),
+        check(stage.claimsRecoveryFee, w.fee, (v) => withStage({ claimsRecoveryFee: v })),
+      );
+    });
+    const number = (id: string, label: string, value: number | null, change: (value: string) => DunningPolicy) => {
+      const input = el('input', { id, type: 'text', value: value === null ? '' : String(value) });
+      input.addEventListener('change', () => update(change(input.value)));
+      return el('label', {}, label, input);
+    };
+    const jurisdiction = el(
+      'select',
+      { id: 'policy-jurisdiction' },
+      ...['FR', 'EU', 'DE', 'UK'].map((j) => el('option', { value: j }, j)),
+      el('option', { value: '' }, w.none),
+    );
+    jurisdiction.value = policy.jurisdiction ?? '';
+    jurisdiction.addEventListener('change', () =>
+      update({ ...policy, jurisdiction: jurisdiction.value === '' ? null : parseJurisdiction(jurisdiction.value) }),
+    );
+    return el(
+      'section',
+      { id: 'policy' },
+      el('h2', {}, w.policy),
+      el(
+        'table',
+        { class: 'policy' },
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', {}, w.from),
+            el('th', {}, w.nameEn),
+            el('th', {}, w.nameFr),
+            el('th', {}, w.interest),
+            el('th', {}, w.fee),
+          ),
+        ),
+        el('tbody', {}, ...rows),
+      ),
+      number('policy-interval', w.interval, policy.minimumIntervalDays, (v) => ({ ...policy, minimumIntervalDays: Number(v) })),
+      number('policy-minimum', w.minimum, policy.minimumAmount, (v) => ({
+        ...policy,
+        minimumAmount: Number(v.replace(',', '.')),
+      })),
+      el('label', {}, w.jurisdiction, jurisdiction),
+      number('policy-rate', w.rate, policy.explicitRate, (v) => ({
+        ...policy,
+        explicitRate: v.trim() === '' ? null : Number(v.replace(',', '.')),
+      })),
+      number('policy-deadline', w.deadline, policy.paymentDeadlineDays, (v) => ({ ...policy, paymentDeadlineDays: Number(v) })),
+    );
+  }
+}
+
+function accountKey(account: AccountPlan): string {
+  return `${account.customer}\u0000${account.currency}`;
+}
+
+/** The stage name as the log records it: in the document's language. */
+function stageText(plan: DunningPlan, letter: Letter, language: Language): string {
+  const stage = plan.policy.stages.find((s) => s.id === letter.stageId);
+  return stage ? stage.name[language] : letter.stageName;
+}

@@ -1,0 +1,212 @@
+// The pane's dunning half in Preview mode, on the sample ledger as of 28 November 2025: the
+// plan, the templates sheet, the letters, the log, and the question before logging twice.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { chromiumAvailable, closePane, openPane, type Session, screenshot } from './browser';
+
+const run = chromiumAvailable() ? describe : describe.skip;
+const NBSP = '\u00A0';
+
+type Window = { agebucket: { workbook: { sheets: Array<{ name: string; values: unknown[][] }> } } };
+
+run('dunning in Preview mode', () => {
+  let session: Session;
+  let docx: Buffer;
+  beforeAll(async () => {
+    session = await openPane();
+    const { page } = session;
+    await page.waitForSelector('#mapping summary');
+    await page.uncheck('#follow-today');
+    await page.fill('#as-of', '2025-11-28');
+    await page.dispatchEvent('#as-of', 'change');
+    await page.click('button[data-tab="settings"]');
+    await page.fill('#setting-companyName', 'Ateliers Réunis SAS');
+    await page.dispatchEvent('#setting-companyName', 'change');
+    await page.fill('#setting-companyIban', 'FR76 3000 4000 0500 0012 3456 789');
+    await page.dispatchEvent('#setting-companyIban', 'change');
+    await page.fill('#setting-companyCity', 'Lyon');
+    await page.dispatchEvent('#setting-companyCity', 'change');
+    await page.click('button[data-tab="dunning"]');
+  }, 60_000);
+  afterAll(async () => {
+    if (session) await closePane(session);
+  });
+
+  test('the plan: accounts in priority order with their stage, the others with their reason', async () => {
+    const { page } = session;
+    await page.click('#build-plan');
+    await page.waitForSelector('#plan-actions');
+    expect(await page.textContent('#status')).toBe('26 accounts to chase · 14 accounts with no action today');
+    // Worked out by hand from samples/: formal notice logged 24 days ago, so collection now.
+    expect(await page.getAttribute('#plan-actions tr[data-customer="Association Les Amis du Rail"]', 'data-stage')).toBe(
+      'collection',
+    );
+    expect(await page.textContent('#plan-actions tr[data-customer="Association Les Amis du Rail"] td:last-child')).toBe(
+      '€420.60 + €200.00',
+    );
+    // Its June cycle was paid: the first reminder again.
+    expect(await page.getAttribute('#plan-actions tr[data-customer="Pharmacie Centrale"]', 'data-stage')).toBe('first');
+    const first = await page.$$eval('#plan-actions tbody tr', (rows) =>
+      rows.slice(0, 2).map((tr) => tr.getAttribute('data-customer')),
+    );
+    expect(first).toEqual(['Électricité Gauthier', 'Traiteur Picard']);
+    await page.click('#plan-excluded summary');
+    expect(await page.textContent('#plan-excluded tr[data-customer="Optique Muller"] .reason')).toBe(
+      'reminded 9 days ago (First reminder, 19 November 2025); next reminder possible on 29 November 2025',
+    );
+    expect(await page.textContent('#plan-excluded tr[data-customer="Boulangerie Martin SARL"] .reason')).toBe(
+      'promise to pay until 18 December 2025',
+    );
+    await screenshot(page, '10-dunning-plan');
+    await page.selectOption('#filter-owner', 'Sophie Laurent');
+    const owners = await page.$$eval('#plan-actions tbody tr', (rows) => rows.length);
+    expect(owners).toBeLessThan(26);
+    await page.selectOption('#filter-owner', '');
+  });
+
+  test('the templates sheet is created on first use; an unknown placeholder is named before anything is made', async () => {
+    const { page } = session;
+    await page.click('#templates-sheet');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('templates checked'));
+    const templates = await page.evaluate(
+      () => (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Letter templates')?.values.length,
+    );
+    expect(templates).toBeGreaterThan(14);
+    // The user edits the French collection letter's body in the sheet and mistypes a placeholder.
+    await page.evaluate(() => {
+      const sheet = (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Letter templates');
+      const row = sheet?.values.find((r) => r[0] === 'collection' && r[2] === 'fr');
+      if (row) row[4] = `${row[4]}\n\nMontant : {{montant_du}}`;
+    });
+    const logBefore = await page.evaluate(
+      () => (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values.length,
+    );
+    await page.click('#letters-docx');
+    await page.waitForFunction(() => document.querySelector('#status')?.classList.contains('error'));
+    expect(await page.textContent('#status')).toContain('template "collection" (fr, body): unknown placeholder {{montant_du}}');
+    const logAfter = await page.evaluate(
+      () => (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values.length,
+    );
+    expect(logAfter).toBe(logBefore);
+    await screenshot(page, '11-template-error');
+    await page.evaluate(() => {
+      const sheet = (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Letter templates');
+      const row = sheet?.values.find((r) => r[0] === 'collection' && r[2] === 'fr');
+      if (row) row[4] = String(row[4]).replace('\n\nMontant : {{montant_du}}', '');
+    });
+  });
+
+  test('letters: preview, then a .docx with one page per selected account, logged', async () => {
+    const { page } = session;
+    // Keep three accounts selected.
+    const keep = ['Association Les Amis du Rail', 'Thames Valley Logistics Ltd', 'Cabinet Roux Avocats'];
+    // Each tick redraws the pane, so find each box afresh by its customer.
+    const customers = await page.$$eval('#plan-actions tbody input[type="checkbox"]', (boxes) =>
+      boxes.map((box) => box.getAttribute('aria-label') ?? ''),
+    );
+    for (const customer of customers) {
+      if (!keep.includes(customer)) await page.uncheck(`#plan-actions input[aria-label="${customer}"]`);
+    }
+    await page.click('#preview-letters');
+    await page.waitForSelector('iframe#letter-preview');
+    const preview = await page.frameLocator('iframe#letter-preview').locator('body').textContent();
+    expect(preview).toContain('Transmission au service contentieux');
+    expect(preview).toContain('Final reminder before formal notice');
+    await screenshot(page, '12-letter-preview');
+    const logBefore =
+      (await page.evaluate(
+        () =>
+          (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values.length,
+      )) ?? 0;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#letters-docx')]);
+    const path = await download.path();
+    docx = readFileSync(path);
+    const xml = (await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string')) ?? '';
+    expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(2);
+    for (const [customer, total, invoice] of [
+      ['Association Les Amis du Rail', `24${NBSP}788,36${NBSP}€`, 'FA-2025-04113'],
+      ['Thames Valley Logistics Ltd', '£51,222.21', 'FA-2025-04177'],
+      ['Cabinet Roux Avocats', `10${NBSP}719,38${NBSP}€`, 'FA-2025-04148'],
+    ] as const) {
+      expect(xml).toContain(customer);
+      expect(xml).toContain(total);
+      expect(xml).toContain(invoice);
+    }
+    const log = await page.evaluate(
+      () => (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values,
+    );
+    expect(log?.length).toBe(logBefore + 3);
+    // In the plan's priority order, stage names in the document's language.
+    expect(log?.slice(-3).map((row) => [row[0], row[1], row[2]])).toEqual([
+      ['2025-11-28', 'Thames Valley Logistics Ltd', 'Final reminder'],
+      ['2025-11-28', 'Association Les Amis du Rail', 'Collection'],
+      ['2025-11-28', 'Cabinet Roux Avocats', 'Second reminder'],
+    ]);
+    await screenshot(page, '13-letters-logged');
+  });
+
+  test('generating again the same day asks before logging twice', async () => {
+    const { page } = session;
+    await page.click('#letters-sheet');
+    await page.waitForSelector('#question');
+    expect(await page.textContent('#question p')).toBe(
+      '3 of these letters were already logged on 28 November 2025. Log them again?',
+    );
+    await screenshot(page, '14-asked-before-logging-twice');
+    await page.click('#confirm-no');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Nothing generated'));
+    const sheets = await page.evaluate(() => (window as unknown as Window).agebucket.workbook.sheets.map((s) => s.name));
+    expect(sheets.some((name) => name.startsWith('Letters'))).toBe(false);
+  });
+
+  test('the call list logs what the customer said', async () => {
+    const { page } = session;
+    const customer = 'Cabinet Roux Avocats';
+    const card = page.locator(`.call[data-customer="${customer}"]`);
+    expect(await card.locator('.script').textContent()).toMatch(/^Bonjour, ici .*, de Ateliers Réunis SAS\. Je vous appelle/);
+    await card.locator('input[type="date"]').fill('2025-12-10');
+    await card.locator('button', { hasText: 'Promise to pay' }).click();
+    await page.waitForFunction((name) => document.querySelector('#status')?.textContent === `Logged for ${name}`, customer);
+    await page.click('#build-plan');
+    await page.waitForSelector('#plan-actions');
+    await page.click('#plan-excluded summary');
+    expect(await page.textContent(`#plan-excluded tr[data-customer="${customer}"] .reason`)).toBe(
+      'promise to pay until 10 December 2025',
+    );
+    await screenshot(page, '15-call-logged-promise');
+  });
+
+  test('a real word processor reads the .docx: one letter per page, French amounts', () => {
+    if (!existsSync('/usr/bin/soffice') || !existsSync('/usr/bin/pdftotext')) {
+      if (process.env.CI) throw new Error('CI must install libreoffice-writer-nogui and poppler-utils');
+      console.warn('\n*** .docx check in LibreOffice SKIPPED: apt-get install -y libreoffice-writer-nogui poppler-utils ***\n');
+      return;
+    }
+    const folder = mkdtempSync(join(tmpdir(), 'agebucket-docx-'));
+    const file = join(folder, 'letters.docx');
+    require('node:fs').writeFileSync(file, docx);
+    execFileSync(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'pdf', '--outdir', folder, file],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
+    const pages = execFileSync('pdftotext', ['-layout', join(folder, 'letters.pdf'), '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim() !== '');
+    // One page per letter, each holding its own customer and total.
+    expect(pages).toHaveLength(3);
+    expect(pages[0]).toContain('Thames Valley Logistics Ltd');
+    expect(pages[0]).toContain('£51,222.21');
+    expect(pages[1]).toContain('Association Les Amis du Rail');
+    expect(pages[1]).toMatch(/Total réclamé\s+24.788,36.€/);
+    expect(pages[2]).toContain('Cabinet Roux Avocats');
+    expect(pages[2]).toMatch(/Net à payer\s+8.175,79.€/);
+  });
+
+  test('no console error or uncaught exception on the way', () => {
+    expect(session.problems).toEqual([]);
+  });
+});
