@@ -29,6 +29,19 @@ export const COLUMN_ROLES = [
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
+/** A ledger as a host read it from a sheet, header row first. */
+export interface LedgerTable {
+  readonly sheetName: string;
+  /** 0-based sheet row of the header and column of the first cell. */
+  readonly headerRow: number;
+  readonly firstColumn: number;
+  /** The header row, then the data rows, as the sheet holds them. */
+  readonly values: CellValue[][];
+  readonly serialSystem: SerialSystem;
+  /** A short description for the pane: "Table1 on Créances", "Créances!A1:Q337". */
+  readonly description: string;
+}
+
 /** Column index (0-based) per role; a role the ledger lacks is absent. */
 export type ColumnMapping = Partial<Record<ColumnRole, number>>;
 

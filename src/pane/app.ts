@@ -1,26 +1,16 @@
 // The task pane, written once for every host: it talks to a Workbook port and to the core,
 // and builds its DOM with textContent only, so no value from a sheet is ever parsed as HTML.
 
-import { AgedBalanceBuilder, type AgedBalanceReport } from '../agedBalance';
-import { agedBalanceSheet } from '../agedBalanceSheet';
+import type { AgedBalanceReport } from '../agedBalance';
 import { makeBuckets, parseBoundaries } from '../ageing';
-import { DEFAULT_COLLECTION_CURVE } from '../collection';
-import { ageingColourRules, BUCKET_FILLS, DISPUTED_FILL } from '../colourRules';
-import { type DayNumber, formatIsoDate, parseTextDate } from '../dates';
-import type { DunningPolicy } from '../dunning/policy';
+import { BUCKET_FILLS, DISPUTED_FILL } from '../colourRules';
+import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, mappingFor, salesByCurrency } from '../commands';
+import { type DayNumber, formatIsoDate } from '../dates';
 import { daysSalesOutstanding, topOverdueAccounts } from '../kpis';
-import {
-  COLUMN_LABELS,
-  COLUMN_ROLES,
-  type ColumnMapping,
-  type ColumnRole,
-  detectColumns,
-  type Ledger,
-  missingRoles,
-  readLedger,
-} from '../ledger';
+import { COLUMN_LABELS, COLUMN_ROLES, type ColumnMapping, type Ledger, missingRoles } from '../ledger';
 import { AgeBucketError, type Language } from '../messages';
-import { formatMoney, minorFromText, parseCurrencyCode } from '../money';
+import { formatMoney } from '../money';
+import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../settings';
 import { DunningPanel } from './dunning';
 import { STRINGS, type Strings } from './i18n';
 import type { LedgerTable, Workbook } from './workbook';
@@ -39,80 +29,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     element.append(typeof child === 'string' ? document.createTextNode(child) : child);
   }
   return element;
-}
-
-export interface PaneSettings {
-  language: Language;
-  asOf: string;
-  followToday: boolean;
-  boundaries: string;
-  basis: 'dueDate' | 'invoiceDate';
-  mapping: ColumnMapping | null;
-  monthFirst: ColumnRole[];
-  companyName: string;
-  companyAddress: string;
-  companyRegistration: string;
-  companyIban: string;
-  companyEmail: string;
-  companyPhone: string;
-  companyCity: string;
-  defaultCurrency: string;
-  /** Old Mac workbooks count dates from 1904-01-01, 1,462 days after Windows ones. */
-  date1904: boolean;
-  sales: string;
-  periodDays: string;
-  /** The user's dunning policy; null for the default one. */
-  policy: DunningPolicy | null;
-}
-
-export function defaultSettings(language: Language, today: DayNumber): PaneSettings {
-  return {
-    language,
-    asOf: formatIsoDate(today),
-    followToday: true,
-    boundaries: '30, 60, 90',
-    basis: 'dueDate',
-    mapping: null,
-    monthFirst: [],
-    companyName: '',
-    companyAddress: '',
-    companyRegistration: '',
-    companyIban: '',
-    companyEmail: '',
-    companyPhone: '',
-    companyCity: '',
-    defaultCurrency: 'EUR',
-    date1904: false,
-    sales: '',
-    periodDays: '90',
-    policy: null,
-  };
-}
-
-/** Settings as the document stores them: flat text, one key each. */
-export function settingsToRecord(settings: PaneSettings): Record<string, string> {
-  const record: Record<string, string> = {};
-  for (const [key, value] of Object.entries(settings)) record[key] = typeof value === 'string' ? value : JSON.stringify(value);
-  return record;
-}
-
-export function settingsFromRecord(record: Record<string, string>, defaults: PaneSettings): PaneSettings {
-  const settings: PaneSettings = { ...defaults };
-  const target = settings as unknown as Record<string, unknown>;
-  for (const [key, fallback] of Object.entries(defaults)) {
-    const stored = record[key];
-    if (stored === undefined) continue;
-    if (typeof fallback === 'string') target[key] = stored;
-    else {
-      try {
-        target[key] = JSON.parse(stored);
-      } catch {
-        // A damaged setting falls back to its default rather than blocking the pane.
-      }
-    }
-  }
-  if (settings.language !== 'en' && settings.language !== 'fr') settings.language = defaults.language;
-  return settings;
 }
 
 export interface PaneOptions {
@@ -220,16 +136,13 @@ export class Pane {
   }
 
   asOfDay(): DayNumber {
-    return this.settings.followToday ? this.options.today() : parseTextDate(this.settings.asOf);
+    return asOfDayOf(this.settings, this.options.today());
   }
 
   async detect(): Promise<string | undefined> {
     const table = await this.options.workbook.readActiveTable();
     this.table = table;
-    const detected = detectColumns(table.values[0] ?? []);
-    const saved = this.settings.mapping;
-    // A saved mapping applies when the headers still fit it; otherwise detect afresh.
-    this.mapping = saved && Object.values(saved).every((column) => column < (table.values[0]?.length ?? 0)) ? saved : detected;
+    this.mapping = mappingFor(table, this.settings);
     this.recompute();
     return this.strings.detected(table.description, Math.max(table.values.length - 1, 0));
   }
@@ -240,47 +153,14 @@ export class Pane {
       this.report = null;
       return;
     }
-    this.ledger = readLedger(this.table.values, this.mapping, {
-      serialSystem: this.settings.date1904 && this.table.serialSystem === 'excel1900' ? 'excel1904' : this.table.serialSystem,
-      defaultCurrency: this.settings.defaultCurrency || 'EUR',
-      monthFirstColumns: this.settings.monthFirst,
-    });
-    const buckets = makeBuckets(parseBoundaries(this.settings.boundaries), undefined, this.settings.language);
-    const builder = new AgedBalanceBuilder({ asOf: this.asOfDay(), buckets, curve: DEFAULT_COLLECTION_CURVE });
-    let itemCount = 0;
-    const skipped = [...this.ledger.skipped];
-    for (const item of this.ledger.items) {
-      const ageDay = this.settings.basis === 'invoiceDate' ? item.invoiceDay : item.dueDay;
-      if (ageDay === null) {
-        skipped.push({ row: item.row, error: new AgeBucketError('dateMissing') });
-        continue;
-      }
-      builder.add(item.customer, item.currency, ageDay, item.amount);
-      itemCount++;
-    }
-    this.report = { balance: builder.result(), blankRows: this.ledger.blankRows, skipped, itemCount };
+    const { ledger, report } = ageLedger(this.table, this.mapping, this.settings, this.asOfDay());
+    this.ledger = ledger;
+    this.report = report;
   }
 
   async colour(): Promise<string | undefined> {
     const table = this.requireTable();
-    const dueColumn = this.mapping.dueDate;
-    if (dueColumn === undefined)
-      throw new AgeBucketError('ledgerColumnsMissing', { roles: COLUMN_LABELS.en.dueDate, colonnes: COLUMN_LABELS.fr.dueDate });
-    const width = table.values[0]?.length ?? 1;
-    const disputed = this.mapping.disputed;
-    const rules = ageingColourRules(
-      {
-        headerRow: table.headerRow,
-        lastRow: table.headerRow + table.values.length - 1,
-        firstColumn: table.firstColumn,
-        lastColumn: table.firstColumn + width - 1,
-        dueDateColumn: table.firstColumn + dueColumn,
-        disputedColumn: disputed === undefined ? null : table.firstColumn + disputed,
-      },
-      makeBuckets(parseBoundaries(this.settings.boundaries), undefined, this.settings.language),
-      this.settings.followToday ? null : this.asOfDay(),
-      this.strings.disputed,
-    );
+    const rules = colourRulesFor(table, this.mapping, this.settings, this.asOfDay(), this.strings.disputed);
     await this.options.workbook.applyColourRules(table.sheetName, rules);
     return this.strings.coloured(rules.length, table.sheetName);
   }
@@ -292,39 +172,15 @@ export class Pane {
   }
 
   async writeAgedBalance(): Promise<string | undefined> {
-    this.recompute();
-    const report = this.report;
-    if (!report)
-      throw new AgeBucketError('ledgerColumnsMissing', {
-        roles: missingRoles(this.mapping).join(', '),
-        colonnes: missingRoles(this.mapping).join(', '),
-      });
-    const asOf = this.asOfDay();
-    const sales = this.salesByCurrency();
-    const layout = agedBalanceSheet(report, {
-      asOf,
-      language: this.settings.language,
-      basis: this.settings.basis,
-      curveLabel: DEFAULT_COLLECTION_CURVE.label,
-      ...(sales ? { sales } : {}),
-    });
-    const base = `${this.settings.language === 'fr' ? 'Balance âgée' : 'Aged balance'} ${formatIsoDate(asOf)}`;
-    const name = await this.options.workbook.writeNewSheet(base, layout);
-    return this.strings.written(name);
+    this.requireLedger();
+    const report = this.report as AgedBalanceReport;
+    const { name, layout } = agedBalanceSheetFor(report, this.settings, this.asOfDay());
+    const written = await this.options.workbook.writeNewSheet(name, layout);
+    return this.strings.written(written);
   }
 
-  salesByCurrency(): { byCurrency: Record<string, number>; periodDays: number } | null {
-    const text = this.settings.sales.trim();
-    const periodDays = Number(this.settings.periodDays);
-    if (text === '' || !(periodDays > 0)) return null;
-    const byCurrency: Record<string, number> = {};
-    for (const part of text.split(/[;\n]+/)) {
-      const match = /^\s*([A-Za-z]{3}|[€$£])\s*(.+)$/.exec(part);
-      if (!match) continue;
-      const currency = parseCurrencyCode(match[1] as string);
-      byCurrency[currency] = minorFromText(match[2] as string, currency);
-    }
-    return { byCurrency, periodDays };
+  salesByCurrency(): ReturnType<typeof salesByCurrency> {
+    return salesByCurrency(this.settings);
   }
 
   async saveSettings(): Promise<string | undefined> {

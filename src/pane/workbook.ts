@@ -5,19 +5,9 @@
 import type { SheetLayout } from '../agedBalanceSheet';
 import type { CellValue } from '../cells';
 import type { ColourRule } from '../colourRules';
-import type { SerialSystem } from '../dates';
+import type { LedgerTable } from '../ledger';
 
-export interface LedgerTable {
-  readonly sheetName: string;
-  /** 0-based sheet row of the header and column of the first cell. */
-  readonly headerRow: number;
-  readonly firstColumn: number;
-  /** The header row, then the data rows, as the sheet holds them. */
-  readonly values: CellValue[][];
-  readonly serialSystem: SerialSystem;
-  /** A short description for the pane: "Table1 on Créances", "Créances!A1:Q337". */
-  readonly description: string;
-}
+export type { LedgerTable };
 
 export type Progress = (done: number, total: number) => void;
 

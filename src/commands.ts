@@ -1,0 +1,129 @@
+// The ageing commands the pane and the Sheets menu both run: read the ledger with the user's
+// settings, age it, and build the colour rules and the aged balance sheet. No host in here.
+
+import { AgedBalanceBuilder, type AgedBalanceReport } from './agedBalance';
+import { agedBalanceSheet, type SheetLayout } from './agedBalanceSheet';
+import { makeBuckets, parseBoundaries } from './ageing';
+import { DEFAULT_COLLECTION_CURVE } from './collection';
+import { ageingColourRules, type ColourRule } from './colourRules';
+import { type DayNumber, formatIsoDate, parseTextDate } from './dates';
+import {
+  COLUMN_LABELS,
+  type ColumnMapping,
+  detectColumns,
+  type Ledger,
+  type LedgerTable,
+  missingRoles,
+  readLedger,
+} from './ledger';
+import { AgeBucketError } from './messages';
+import { minorFromText, parseCurrencyCode } from './money';
+import type { PaneSettings } from './settings';
+
+export function asOfDayOf(settings: PaneSettings, today: DayNumber): DayNumber {
+  return settings.followToday ? today : parseTextDate(settings.asOf);
+}
+
+/** The saved mapping while the headers still fit it; otherwise the columns found afresh. */
+export function mappingFor(table: LedgerTable, settings: PaneSettings): ColumnMapping {
+  const width = table.values[0]?.length ?? 0;
+  const saved = settings.mapping;
+  return saved && Object.values(saved).every((column) => column < width) ? saved : detectColumns(table.values[0] ?? []);
+}
+
+function missingError(mapping: ColumnMapping): AgeBucketError {
+  const missing = missingRoles(mapping);
+  return new AgeBucketError('ledgerColumnsMissing', {
+    roles: missing.map((role) => COLUMN_LABELS.en[role]).join(', '),
+    colonnes: missing.map((role) => COLUMN_LABELS.fr[role]).join(', '),
+  });
+}
+
+/** Reads and ages the ledger; rows with no date on the chosen basis are reported, not dropped. */
+export function ageLedger(
+  table: LedgerTable,
+  mapping: ColumnMapping,
+  settings: PaneSettings,
+  asOf: DayNumber,
+): { ledger: Ledger; report: AgedBalanceReport } {
+  if (missingRoles(mapping).length > 0) throw missingError(mapping);
+  const ledger = readLedger(table.values, mapping, {
+    serialSystem: settings.date1904 && table.serialSystem === 'excel1900' ? 'excel1904' : table.serialSystem,
+    defaultCurrency: settings.defaultCurrency || 'EUR',
+    monthFirstColumns: settings.monthFirst,
+  });
+  const buckets = makeBuckets(parseBoundaries(settings.boundaries), undefined, settings.language);
+  const builder = new AgedBalanceBuilder({ asOf, buckets, curve: DEFAULT_COLLECTION_CURVE });
+  let itemCount = 0;
+  const skipped = [...ledger.skipped];
+  for (const item of ledger.items) {
+    const ageDay = settings.basis === 'invoiceDate' ? item.invoiceDay : item.dueDay;
+    if (ageDay === null) {
+      skipped.push({ row: item.row, error: new AgeBucketError('dateMissing') });
+      continue;
+    }
+    builder.add(item.customer, item.currency, ageDay, item.amount);
+    itemCount++;
+  }
+  return { ledger, report: { balance: builder.result(), blankRows: ledger.blankRows, skipped, itemCount } };
+}
+
+/** Colour rules over the ledger's rows: following TODAY(), or the fixed as-of date. */
+export function colourRulesFor(
+  table: LedgerTable,
+  mapping: ColumnMapping,
+  settings: PaneSettings,
+  asOf: DayNumber,
+  disputedLabel: string,
+): ColourRule[] {
+  const dueColumn = mapping.dueDate;
+  if (dueColumn === undefined)
+    throw new AgeBucketError('ledgerColumnsMissing', { roles: COLUMN_LABELS.en.dueDate, colonnes: COLUMN_LABELS.fr.dueDate });
+  const width = table.values[0]?.length ?? 1;
+  const disputed = mapping.disputed;
+  return ageingColourRules(
+    {
+      headerRow: table.headerRow,
+      lastRow: table.headerRow + table.values.length - 1,
+      firstColumn: table.firstColumn,
+      lastColumn: table.firstColumn + width - 1,
+      dueDateColumn: table.firstColumn + dueColumn,
+      disputedColumn: disputed === undefined ? null : table.firstColumn + disputed,
+    },
+    makeBuckets(parseBoundaries(settings.boundaries), undefined, settings.language),
+    settings.followToday ? null : asOf,
+    disputedLabel,
+  );
+}
+
+/** Sales of the period per currency, for DSO: "EUR 1200000; USD 50000". */
+export function salesByCurrency(settings: PaneSettings): { byCurrency: Record<string, number>; periodDays: number } | null {
+  const text = settings.sales.trim();
+  const periodDays = Number(settings.periodDays);
+  if (text === '' || !(periodDays > 0)) return null;
+  const byCurrency: Record<string, number> = {};
+  for (const part of text.split(/[;\n]+/)) {
+    const match = /^\s*([A-Za-z]{3}|[€$£])\s*(.+)$/.exec(part);
+    if (!match) continue;
+    const currency = parseCurrencyCode(match[1] as string);
+    byCurrency[currency] = minorFromText(match[2] as string, currency);
+  }
+  return { byCurrency, periodDays };
+}
+
+/** The aged balance sheet and the name to give it (a new one is found if it is taken). */
+export function agedBalanceSheetFor(
+  report: AgedBalanceReport,
+  settings: PaneSettings,
+  asOf: DayNumber,
+): { name: string; layout: SheetLayout } {
+  const sales = salesByCurrency(settings);
+  const layout = agedBalanceSheet(report, {
+    asOf,
+    language: settings.language,
+    basis: settings.basis,
+    curveLabel: DEFAULT_COLLECTION_CURVE.label,
+    ...(sales ? { sales } : {}),
+  });
+  return { name: `${settings.language === 'fr' ? 'Balance âgée' : 'Aged balance'} ${formatIsoDate(asOf)}`, layout };
+}

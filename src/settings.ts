@@ -1,0 +1,83 @@
+// The user's settings for a workbook: what the pane shows and the Sheets menu uses, stored in
+// the document (Excel's document settings, Sheets' document properties) as flat text.
+
+import type { DayNumber } from './dates';
+import { formatIsoDate } from './dates';
+import type { DunningPolicy } from './dunning/policy';
+import type { ColumnMapping, ColumnRole } from './ledger';
+import type { Language } from './messages';
+
+/** What the user chose, stored in the document as flat text, one key each. */
+export interface PaneSettings {
+  language: Language;
+  asOf: string;
+  followToday: boolean;
+  boundaries: string;
+  basis: 'dueDate' | 'invoiceDate';
+  mapping: ColumnMapping | null;
+  monthFirst: ColumnRole[];
+  companyName: string;
+  companyAddress: string;
+  companyRegistration: string;
+  companyIban: string;
+  companyEmail: string;
+  companyPhone: string;
+  companyCity: string;
+  defaultCurrency: string;
+  /** Old Mac workbooks count dates from 1904-01-01, 1,462 days after Windows ones. */
+  date1904: boolean;
+  sales: string;
+  periodDays: string;
+  /** The user's dunning policy; null for the default one. */
+  policy: DunningPolicy | null;
+}
+
+export function defaultSettings(language: Language, today: DayNumber): PaneSettings {
+  return {
+    language,
+    asOf: formatIsoDate(today),
+    followToday: true,
+    boundaries: '30, 60, 90',
+    basis: 'dueDate',
+    mapping: null,
+    monthFirst: [],
+    companyName: '',
+    companyAddress: '',
+    companyRegistration: '',
+    companyIban: '',
+    companyEmail: '',
+    companyPhone: '',
+    companyCity: '',
+    defaultCurrency: 'EUR',
+    date1904: false,
+    sales: '',
+    periodDays: '90',
+    policy: null,
+  };
+}
+
+/** Settings as the document stores them: flat text, one key each. */
+export function settingsToRecord(settings: PaneSettings): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const [key, value] of Object.entries(settings)) record[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  return record;
+}
+
+export function settingsFromRecord(record: Record<string, string>, defaults: PaneSettings): PaneSettings {
+  const settings: PaneSettings = { ...defaults };
+  const target = settings as unknown as Record<string, unknown>;
+  for (const [key, fallback] of Object.entries(defaults)) {
+    const stored = record[key];
+    if (stored === undefined) continue;
+    if (typeof fallback === 'string') target[key] = stored;
+    else {
+      try {
+        target[key] = JSON.parse(stored);
+      } catch {
+        // A damaged setting falls back to its default rather than blocking the pane.
+      }
+    }
+  }
+  if (settings.language !== 'en' && settings.language !== 'fr') settings.language = defaults.language;
+  return settings;
+}
