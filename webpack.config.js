@@ -8,6 +8,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const TerserPlugin = require('terser-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
+const fs = require('node:fs');
+const paneCss = fs.readFileSync(path.join(__dirname, 'src/pane/pane.css'), 'utf8');
 
 function baseUrl() {
   const url = process.env.AGEBUCKET_BASE_URL ?? DEV_URL;
@@ -41,6 +43,7 @@ const addin = {
       chunks: ['functions', 'taskpane'],
       scriptLoading: 'blocking',
       inject: 'body',
+      paneCss,
     }),
     new CopyWebpackPlugin({
       patterns: [
@@ -61,7 +64,8 @@ const gas = {
   mode: 'production',
   devtool: false,
   entry: { Code: './gas/main.ts' },
-  output: { path: path.resolve(__dirname, 'dist/gas'), filename: '[name].js', clean: true },
+  // Not cleaned here: the sidebar build writes into the same folder (npm run build empties dist first).
+  output: { path: path.resolve(__dirname, 'dist/gas'), filename: '[name].js', clean: false },
   resolve: { extensions: ['.ts', '.js'] },
   module: { rules: [typescript('es2019')] },
   performance: { hints: false },
@@ -78,4 +82,28 @@ const gas = {
   plugins: [new GasPlugin(), new CopyWebpackPlugin({ patterns: [{ from: 'appsscript.json', to: 'appsscript.json' }] })],
 };
 
-module.exports = [addin, gas];
+/** The sidebar: the pane's bundle inlined into one HTML file, as HtmlService serves it. */
+const sidebar = {
+  name: 'sidebar',
+  mode: 'production',
+  devtool: false,
+  entry: { sidebar: './gas/sidebar.ts' },
+  output: { path: path.resolve(__dirname, 'dist/gas'), filename: '[name].js', clean: false },
+  resolve: { extensions: ['.ts', '.js'] },
+  module: { rules: [typescript('es2019')] },
+  performance: { hints: false },
+  plugins: [
+    new HtmlWebpackPlugin({ filename: 'Sidebar.html', template: './gas/sidebar.html', inject: false, minify: false, paneCss }),
+    {
+      // The script lives inside Sidebar.html: the separate file would be pushed for nothing.
+      apply: (compiler) =>
+        compiler.hooks.thisCompilation.tap('DropInlinedScript', (compilation) =>
+          compilation.hooks.processAssets.tap({ name: 'DropInlinedScript', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () =>
+            compilation.deleteAsset('sidebar.js'),
+          ),
+        ),
+    },
+  ],
+};
+
+module.exports = [addin, gas, sidebar];

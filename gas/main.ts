@@ -1,3 +1,4 @@
+/// <reference types="google-apps-script" />
 // The Apps Script entry: every global Sheets calls. gas-webpack-plugin turns each
 // `global.NAME = …` below into a top-level `function NAME()` carrying the JSDoc above it,
 // which is what Sheets reads to offer the custom functions.
@@ -13,7 +14,20 @@ import {
   recoveryFeeFunction,
   statutoryRateFunction,
 } from '../src/functions/catalogue';
+import { createEmailDrafts, writeLettersDocument } from './letters';
+import { agedBalance, colourOverdueRows, onInstall, onOpen, openSidebar, removeColours, spreadsheetToday } from './menu';
 import { callFromSheets } from './sheetsHost';
+import {
+  appendRows,
+  applyColourRules,
+  readActiveTable,
+  readSettings,
+  readSheet,
+  removeColourRules,
+  sheetNames,
+  writeNewSheet,
+  writeSettings,
+} from './sheetsWorkbook';
 
 declare const global: Record<string, unknown>;
 
@@ -126,3 +140,31 @@ global.STATUTORYRATE = (jurisdiction: unknown, date?: unknown) =>
  */
 global.COLLECTPROB = (days_overdue: unknown, curve?: unknown) =>
   callFromSheets([days_overdue, curve], ([d, k], c) => collectProbFunction(d, k, c));
+
+// ---- the menu, the sidebar's server side --------------------------------------------------
+
+/**
+ * @OnlyCurrentDoc
+ */
+global.onOpen = onOpen;
+global.onInstall = onInstall;
+global.AgeBucket_openSidebar = () => openSidebar('ageing');
+global.AgeBucket_openDunningPlan = () => openSidebar('dunning');
+global.AgeBucket_openLetters = () => openSidebar('dunning');
+global.AgeBucket_colourOverdueRows = colourOverdueRows;
+global.AgeBucket_removeColours = removeColours;
+global.AgeBucket_agedBalanceSheet = agedBalance;
+global.AgeBucket_today = spreadsheetToday;
+global.AgeBucket_language = () =>
+  SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+global.AgeBucket_readActiveTable = readActiveTable;
+global.AgeBucket_sheetNames = sheetNames;
+global.AgeBucket_writeNewSheet = writeNewSheet;
+global.AgeBucket_applyColourRules = applyColourRules;
+global.AgeBucket_removeColourRules = removeColourRules;
+global.AgeBucket_readSheet = readSheet;
+global.AgeBucket_appendRows = appendRows;
+global.AgeBucket_readSettings = readSettings;
+global.AgeBucket_writeSettings = writeSettings;
+global.AgeBucket_writeLettersDocument = writeLettersDocument;
+global.AgeBucket_createEmailDrafts = createEmailDrafts;

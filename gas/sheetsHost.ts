@@ -1,3 +1,4 @@
+/// <reference types="google-apps-script" />
 // What Google Sheets tells the function bodies. Sheets hands dates to custom functions as
 // Date objects at midnight in the spreadsheet's time zone, so they are read back in that zone
 // (never the script's or the machine's); a plain number is a serial counted from 1899-12-30.
@@ -6,11 +7,6 @@ import type { CellValue } from '../src/cells';
 import { type DayNumber, dayFromCalendar } from '../src/dates';
 import type { HostContext } from '../src/functions/context';
 import { AgeBucketError, type Language } from '../src/messages';
-
-declare const SpreadsheetApp: {
-  getActiveSpreadsheet(): { getSpreadsheetTimeZone(): string; getSpreadsheetLocale(): string };
-};
-declare const Utilities: { formatDate(date: Date, timeZone: string, pattern: string): string };
 
 // Dates made in another realm (a test's vm context) fail `instanceof Date`; this test does not.
 function isDate(value: unknown): value is Date {

@@ -40,6 +40,8 @@ export interface PaneOptions {
   readonly header?: (strings: Strings) => Node | null;
   /** Called after each command, so Preview can redraw its grid. */
   readonly afterCommand?: () => void;
+  /** The tab to open on (the Sheets menu opens the sidebar on the dunning plan). */
+  readonly initialTab?: 'ageing' | 'dunning';
 }
 
 export class Pane {
@@ -57,6 +59,7 @@ export class Pane {
   constructor(private readonly options: PaneOptions) {
     this.settings = defaultSettings(options.displayLanguage, options.today());
     this.dunning = new DunningPanel(this);
+    if (options.initialTab) this.tab = options.initialTab;
   }
 
   get workbook(): Workbook {

@@ -91,6 +91,12 @@ const WORDS = {
     rate: 'Or an annual rate (e.g. 0.1215)',
     deadline: 'Days given in a formal notice',
     penaltyError: 'penalties not claimed',
+    googleDoc: 'Google Doc',
+    openDoc: 'Open the letters in Google Docs',
+    docDone: (n: number, title: string) => `${n} letters in the Google Doc "${title}"; the dunning log has them`,
+    gmailDone: (n: number) => `${n} Gmail drafts created; the dunning log has them`,
+    stoppedAt: (done: number, total: number, why: string) =>
+      `Stopped after ${done} of ${total}: ${why}. Run it again tomorrow for the rest.`,
   },
   fr: {
     planFor: (date: string) => `Plan de relance au ${date}`,
@@ -155,6 +161,12 @@ const WORDS = {
     rate: 'Ou un taux annuel (ex. 0,1215)',
     deadline: 'Délai accordé dans la mise en demeure (jours)',
     penaltyError: 'pénalités non réclamées',
+    googleDoc: 'Google Doc',
+    openDoc: 'Ouvrir les lettres dans Google Docs',
+    docDone: (n: number, title: string) => `${n} lettres dans le Google Doc « ${title} » ; le journal des relances les contient`,
+    gmailDone: (n: number) => `${n} brouillons Gmail créés ; le journal des relances les contient`,
+    stoppedAt: (done: number, total: number, why: string) =>
+      `Arrêté après ${done} sur ${total} : ${why}. Relancez demain pour le reste.`,
   },
 } as const;
 
@@ -168,6 +180,7 @@ export class DunningPanel {
   previewHtml: string[] = [];
   emailDrafts: Array<{ customer: string; href: string | null; note: string }> = [];
   question: { text: string; yes: () => void; no: () => void } | null = null;
+  documentUrl = '';
 
   constructor(private readonly pane: Pane) {}
 
@@ -354,6 +367,21 @@ export class DunningPanel {
     return outcome === 'blocked' ? this.words.docxBlocked : this.words.docxDone(letters.length, name);
   }
 
+  /** Sheets: the letters in one Google Doc, logged as sent. */
+  async googleDoc(): Promise<string> {
+    const workbook = this.pane.workbook;
+    const letters = await this.letters();
+    if (letters.length === 0 || !workbook.writeLettersDocument) return this.words.selected(0);
+    if (!(await this.logLetters(letters, 'Google Docs'))) return this.words.skippedDuplicates;
+    const plan = this.requirePlan();
+    const title = `${this.language === 'fr' ? 'Relances' : 'Reminders'} ${formatIsoDate(plan.asOf)}`;
+    const result = await workbook.writeLettersDocument(letters, title);
+    this.documentUrl = result.url;
+    return result.stopped === null
+      ? this.words.docDone(result.written, title)
+      : this.words.stoppedAt(result.written, letters.length, result.stopped);
+  }
+
   async lettersSheet(): Promise<string> {
     const letters = await this.letters();
     if (letters.length === 0) return this.words.selected(0);
@@ -374,6 +402,18 @@ export class DunningPanel {
 
   async emails(): Promise<string> {
     const letters = await this.letters();
+    const workbook = this.pane.workbook;
+    if (workbook.createEmailDrafts) {
+      // Sheets: real Gmail drafts, as many as the day's quota allows.
+      const drafts = letters.filter((letter) => letter.email);
+      if (drafts.length > 0 && !(await this.logLetters(drafts, 'Gmail'))) return this.words.skippedDuplicates;
+      const result = await workbook.createEmailDrafts(
+        drafts.map((letter) => ({ to: letter.email ?? '', subject: letter.subject, body: letterToText(letter) })),
+      );
+      return result.stopped === null
+        ? this.words.gmailDone(result.created)
+        : this.words.stoppedAt(result.created, drafts.length, result.stopped);
+    }
     const withEmail = letters.filter((letter) => letter.email);
     this.emailDrafts = letters.map((letter) => {
       if (!letter.email) return { customer: letter.customer, href: null, note: this.words.noEmail };
@@ -472,11 +512,17 @@ export class DunningPanel {
         'div',
         { class: 'actions' },
         this.pane.commandButton('preview-letters', w.preview, () => this.previewLetters()),
-        this.pane.commandButton('letters-docx', w.docx, () => this.docx(), true),
+        this.pane.workbook.writeLettersDocument
+          ? this.pane.commandButton('letters-doc', w.googleDoc, () => this.googleDoc(), true)
+          : this.pane.commandButton('letters-docx', w.docx, () => this.docx(), true),
         this.pane.commandButton('letters-sheet', w.sheet, () => this.lettersSheet()),
         this.pane.commandButton('letters-email', w.email, () => this.emails()),
       ),
     );
+    if (this.documentUrl)
+      section.append(
+        el('p', {}, el('a', { id: 'letters-doc-link', href: this.documentUrl, target: '_blank', rel: 'noopener' }, w.openDoc)),
+      );
     if (this.emailDrafts.length > 0) section.append(this.emailView());
     if (this.previewHtml.length > 0) section.append(this.previewView());
     section.append(this.callListView(plan));

@@ -6,6 +6,7 @@ import type { SheetLayout } from '../agedBalanceSheet';
 import type { CellValue } from '../cells';
 import type { ColourRule } from '../colourRules';
 import type { LedgerTable } from '../ledger';
+import type { Letter } from '../letters/letter';
 
 export type { LedgerTable };
 
@@ -30,4 +31,21 @@ export interface Workbook {
   writeSettings(settings: Record<string, string>): Promise<void>;
   /** Offers a file to the user; "blocked" when the host cannot save files. */
   deliverFile(name: string, bytes: Uint8Array, mimeType: string): Promise<'delivered' | 'blocked'>;
+  /** Sheets: the letters in one Google Doc, one per page, written in batches. */
+  writeLettersDocument?(letters: Letter[], title: string, progress?: Progress): Promise<LettersDocument>;
+  /** Sheets: a Gmail draft per letter, stopping cleanly at the daily quota. */
+  createEmailDrafts?(drafts: EmailDraft[], progress?: Progress): Promise<{ created: number; stopped: string | null }>;
+}
+
+export interface LettersDocument {
+  readonly url: string;
+  readonly written: number;
+  /** Why it stopped before the end (a quota), or null. */
+  readonly stopped: string | null;
+}
+
+export interface EmailDraft {
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
 }

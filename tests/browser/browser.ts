@@ -32,8 +32,8 @@ export interface Session {
   problems: string[];
 }
 
-export async function openPane(path = 'taskpane.html'): Promise<Session> {
-  const server = await serve(join(__dirname, '..', '..', 'dist', 'addin'), 0);
+export async function openPane(path = 'taskpane.html', options: { root?: string; initScript?: string } = {}): Promise<Session> {
+  const server = await serve(join(__dirname, '..', '..', 'dist', options.root ?? 'addin'), 0);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   // A fresh profile each time (playwright passes it as --user-data-dir, and --headless itself).
@@ -59,7 +59,8 @@ export async function openPane(path = 'taskpane.html'): Promise<Session> {
     if (existsSync(file)) await route.fulfill({ body: readFileSync(file), contentType: 'text/javascript' });
     else await route.fulfill({ status: 404, body: '' });
   });
-  const page = await context.newPage();
+  if (options.initScript) await context.addInitScript(options.initScript);
+  const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);

@@ -1,0 +1,124 @@
+/// <reference types="google-apps-script" />
+// The AgeBucket menu in Sheets and the commands behind it. onOpen runs before the user has
+// authorised anything, so it touches nothing but the menu; every command reads the user's
+// settings from the document and runs the same core commands as the pane.
+
+import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, mappingFor } from '../src/commands';
+import { dayFromCalendar } from '../src/dates';
+import { AgeBucketError, type Language } from '../src/messages';
+import { STRINGS } from '../src/pane/i18n';
+import { defaultSettings, type PaneSettings, settingsFromRecord } from '../src/settings';
+import { applyColourRules, readActiveTable, readSettings, removeColourRules, writeNewSheet } from './sheetsWorkbook';
+
+const MENU: Record<Language, { open: string; colour: string; remove: string; balance: string; plan: string; letters: string }> = {
+  en: {
+    open: 'Open AgeBucket',
+    colour: 'Colour overdue rows',
+    remove: 'Remove colours',
+    balance: 'Aged balance sheet',
+    plan: 'Dunning plan',
+    letters: 'Letters',
+  },
+  fr: {
+    open: 'Ouvrir AgeBucket',
+    colour: 'Colorer les retards',
+    remove: 'Retirer les couleurs',
+    balance: 'Feuille de balance âgée',
+    plan: 'Plan de relance',
+    letters: 'Lettres',
+  },
+};
+
+/** The spreadsheet's language; before authorisation it cannot be read, and English is used. */
+function language(): Language {
+  try {
+    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export function onOpen(): void {
+  const words = MENU[language()];
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(words.open, 'AgeBucket_openSidebar')
+    .addSeparator()
+    .addItem(words.colour, 'AgeBucket_colourOverdueRows')
+    .addItem(words.remove, 'AgeBucket_removeColours')
+    .addItem(words.balance, 'AgeBucket_agedBalanceSheet')
+    .addSeparator()
+    .addItem(words.plan, 'AgeBucket_openDunningPlan')
+    .addItem(words.letters, 'AgeBucket_openLetters')
+    .addToUi();
+}
+
+export function onInstall(): void {
+  onOpen();
+}
+
+export function openSidebar(tab: 'ageing' | 'dunning' = 'ageing'): void {
+  // The built page may drop the quotes around the attribute: match either form.
+  const page = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .getContent()
+    .replace(/data-initial-tab="?ageing"?/, `data-initial-tab="${tab}"`);
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(page).setTitle('AgeBucket'));
+}
+
+/** Today in the spreadsheet's time zone, as the sheet's TODAY() sees it. */
+export function spreadsheetToday(): number {
+  const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  const [year, month, day] = Utilities.formatDate(new Date(), zone, 'yyyy-MM-dd').split('-').map(Number);
+  return dayFromCalendar(year as number, month as number, day as number);
+}
+
+function settings(): PaneSettings {
+  return settingsFromRecord(readSettings(), defaultSettings(language(), spreadsheetToday()));
+}
+
+/** Runs a menu command and tells the user the outcome in a toast, in their language. */
+function command(body: (settings: PaneSettings) => string): void {
+  const current = settings();
+  let message: string;
+  try {
+    message = body(current);
+  } catch (error) {
+    message =
+      error instanceof AgeBucketError
+        ? error.localized(current.language)
+        : error instanceof Error
+          ? error.message
+          : String(error);
+  }
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, 'AgeBucket', 8);
+}
+
+export function colourOverdueRows(): void {
+  command((current) => {
+    const table = readActiveTable();
+    const strings = STRINGS[current.language];
+    const rules = colourRulesFor(
+      table,
+      mappingFor(table, current),
+      current,
+      asOfDayOf(current, spreadsheetToday()),
+      strings.disputed,
+    );
+    applyColourRules(table.sheetName, rules);
+    return strings.coloured(rules.length, table.sheetName);
+  });
+}
+
+export function removeColours(): void {
+  command((current) => STRINGS[current.language].removed(removeColourRules(SpreadsheetApp.getActiveSheet().getName())));
+}
+
+export function agedBalance(): void {
+  command((current) => {
+    const table = readActiveTable();
+    const asOf = asOfDayOf(current, spreadsheetToday());
+    const { report } = ageLedger(table, mappingFor(table, current), current, asOf);
+    const { name, layout } = agedBalanceSheetFor(report, current, asOf);
+    return STRINGS[current.language].written(writeNewSheet(name, layout));
+  });
+}

@@ -1,0 +1,177 @@
+/// <reference types="google-apps-script" />
+// The Workbook port on the Apps Script side: what the sidebar asks through google.script.run
+// and what the menu's commands use. Whole ranges are read and written with one getValues or
+// setValues each, never a cell at a time; dates cross to the sidebar as ISO text (a Date cannot
+// travel through google.script.run); text that looks like a formula is written as text.
+
+import type { SheetLayout } from '../src/agedBalanceSheet';
+import type { CellValue } from '../src/cells';
+import { type ColourRule, isOurRule } from '../src/colourRules';
+import type { LedgerTable } from '../src/ledger';
+import { uniqueSheetName } from '../src/sheetNames';
+import { sheetText } from '../src/sheetText';
+
+const SETTINGS_KEY = 'agebucket';
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** Sheet values as the core reads them: Dates become ISO dates of the spreadsheet's zone. */
+function readValues(range: GoogleAppsScript.Spreadsheet.Range, timeZone: string): CellValue[][] {
+  return range
+    .getValues()
+    .map((row) => row.map((cell) => (isDate(cell) ? Utilities.formatDate(cell, timeZone, 'yyyy-MM-dd') : (cell as CellValue))));
+}
+
+function toSheetValue(value: unknown): string | number | boolean {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return sheetText(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return sheetText(String(value));
+}
+
+export function readActiveTable(): LedgerTable {
+  const book = spreadsheet();
+  const sheet = book.getActiveSheet();
+  const range = sheet.getDataRange();
+  return {
+    sheetName: sheet.getName(),
+    headerRow: range.getRow() - 1,
+    firstColumn: range.getColumn() - 1,
+    values: readValues(range, book.getSpreadsheetTimeZone()),
+    serialSystem: 'sheets',
+    description: `${sheet.getName()}!${range.getA1Notation()}`,
+  };
+}
+
+export function sheetNames(): string[] {
+  return spreadsheet()
+    .getSheets()
+    .map((sheet) => sheet.getName());
+}
+
+export function writeNewSheet(baseName: string, layout: SheetLayout): string {
+  const book = spreadsheet();
+  const name = uniqueSheetName(baseName, sheetNames());
+  const sheet = book.insertSheet(name);
+  const width = Math.max(1, ...layout.rows.map((row) => row.length));
+  const rows = layout.rows.map((row) => Array.from({ length: width }, (_, column) => toSheetValue(row[column])));
+  if (rows.length === 0) return name;
+  const range = sheet.getRange(1, 1, rows.length, width);
+  range.setValues(rows);
+  // Number formats for the whole block in one call: column formats, then single cells.
+  const formats = rows.map(() => Array.from({ length: width }, (_, column) => layout.columnFormats[column] ?? 'General'));
+  for (const { row, column, format } of layout.cellFormats) {
+    const line = formats[row];
+    if (line) line[column] = format;
+  }
+  for (const row of [0, 1, 2]) formats[row]?.fill('General');
+  range.setNumberFormats(formats);
+  const weights = rows.map((_, row) => Array.from({ length: width }, () => (layout.boldRows.includes(row) ? 'bold' : 'normal')));
+  range.setFontWeights(weights);
+  if (layout.chart) {
+    const chart = layout.chart;
+    const builder = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.COLUMN)
+      .addRange(sheet.getRange(chart.categoryRow + 1, chart.firstColumn + 1, 1, chart.lastColumn - chart.firstColumn + 1));
+    for (const series of chart.series)
+      builder.addRange(sheet.getRange(series.row + 1, chart.firstColumn + 1, 1, chart.lastColumn - chart.firstColumn + 1));
+    sheet.insertChart(
+      builder
+        .setTransposeRowsAndColumns(true)
+        .setOption('title', chart.title)
+        .setPosition(rows.length + 2, 1, 0, 0)
+        .build(),
+    );
+  }
+  sheet.activate();
+  return name;
+}
+
+function ruleFormula(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string {
+  const condition = rule.getBooleanCondition();
+  const values = condition ? condition.getCriteriaValues() : [];
+  return typeof values[0] === 'string' ? values[0] : '';
+}
+
+/**
+ * setConditionalFormatRules replaces a sheet's whole list: read it, keep the user's rules in
+ * their order, add ours after them, write it back. Two calls, whatever the size of the sheet.
+ */
+export function applyColourRules(sheetName: string, rules: readonly ColourRule[]): void {
+  const sheet = requireSheet(sheetName);
+  const kept = sheet.getConditionalFormatRules().filter((rule) => !isOurRule(ruleFormula(rule)));
+  const ours = rules.map((rule) => {
+    let builder = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(rule.formula)
+      .setRanges([
+        sheet.getRange(
+          rule.firstRow + 1,
+          rule.firstColumn + 1,
+          rule.lastRow - rule.firstRow + 1,
+          rule.lastColumn - rule.firstColumn + 1,
+        ),
+      ]);
+    if (rule.fill) builder = builder.setBackground(rule.fill);
+    if (rule.fontColor) builder = builder.setFontColor(rule.fontColor);
+    if (rule.italic) builder = builder.setItalic(true);
+    return builder.build();
+  });
+  // Sheets applies the first matching rule: ours go first so disputed rows keep their grey.
+  sheet.setConditionalFormatRules([...ours, ...kept]);
+}
+
+export function removeColourRules(sheetName: string): number {
+  const sheet = requireSheet(sheetName);
+  const all = sheet.getConditionalFormatRules();
+  const kept = all.filter((rule) => !isOurRule(ruleFormula(rule)));
+  sheet.setConditionalFormatRules(kept);
+  return all.length - kept.length;
+}
+
+export function readSheet(name: string): CellValue[][] | null {
+  const book = spreadsheet();
+  const sheet = book.getSheetByName(name);
+  if (!sheet) return null;
+  return readValues(sheet.getDataRange(), book.getSpreadsheetTimeZone());
+}
+
+export function appendRows(
+  sheetName: string,
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+): void {
+  const book = spreadsheet();
+  const width = Math.max(header.length, ...rows.map((row) => row.length));
+  const pad = (row: ReadonlyArray<string | number>) => Array.from({ length: width }, (_, column) => toSheetValue(row[column]));
+  let sheet = book.getSheetByName(sheetName);
+  if (!sheet) {
+    sheet = book.insertSheet(sheetName);
+    sheet
+      .getRange(1, 1, 1, width)
+      .setValues([pad(header)])
+      .setFontWeight('bold');
+  }
+  if (rows.length > 0) sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, width).setValues(rows.map(pad));
+}
+
+export function readSettings(): Record<string, string> {
+  const stored = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+  return stored ? (JSON.parse(stored) as Record<string, string>) : {};
+}
+
+export function writeSettings(settings: Record<string, string>): void {
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(settings));
+}
+
+function requireSheet(name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = spreadsheet().getSheetByName(name);
+  if (!sheet) throw new Error(`There is no sheet "${name}".`);
+  return sheet;
+}
