@@ -754,6 +754,8 @@ export class DunningPanel {
         text(String(stage.fromDay), w.from, (v) => withStage({ fromDay: Number(v) })),
         text(stage.name.en, w.nameEn, (v) => withStage({ name: { ...stage.name, en: v } })),
         text(stage.name.fr, w.nameFr, (v) => withStage({ name: { ...stage.name, fr: v } })),
+        text(stage.channel.en, w.channelEn, (v) => withStage({ channel: { ...stage.channel, en: v } })),
+        text(stage.channel.fr, w.channelFr, (v) => withStage({ channel: { ...stage.channel, fr: v } })),
         check(stage.claimsInterest, w.interest, (v) => withStage({ claimsInterest: v })),
         check(stage.claimsRecoveryFee, w.fee, (v) => withStage({ claimsRecoveryFee: v })),
       );

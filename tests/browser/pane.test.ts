@@ -1,6 +1,7 @@
 // The pane as a credit manager uses it, in Preview mode in Chromium: find the ledger, fix a
 // column, colour the rows, build the aged balance, remove the colours, reload.
 
+import { join } from 'node:path';
 import { agedBalance } from '../../src/agedBalance';
 import { makeBuckets } from '../../src/ageing';
 import { amountFromMinor } from '../../src/money';
@@ -162,4 +163,24 @@ run('the pane in Preview mode', () => {
   test('no console error or uncaught exception on the way', () => {
     expect(session.problems).toEqual([]);
   });
+});
+
+run('loading the user’s own .xlsx in Preview', () => {
+  test('the sample workbook, dates as Excel holds them, reads the same 336 items', async () => {
+    const session = await openPane();
+    try {
+      const { page } = session;
+      await page.waitForSelector('#mapping summary');
+      await page.setInputFiles('#load-file', join(__dirname, '..', '..', 'samples', 'ledger.xlsx'));
+      await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Créances!'));
+      expect(await page.textContent('#read-report')).toContain('336 of 336 rows read');
+      expect(await page.$$eval('.sheet-tabs button', (tabs) => tabs.map((t) => t.textContent))).toEqual([
+        'Créances',
+        'Journal des relances',
+      ]);
+      expect(session.problems).toEqual([]);
+    } finally {
+      await closePane(session);
+    }
+  }, 60_000);
 });
