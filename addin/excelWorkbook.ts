@@ -7,6 +7,7 @@
 import type { SheetLayout } from '../src/agedBalanceSheet';
 import type { CellValue } from '../src/cells';
 import { type ColourRule, isOurRule } from '../src/colourRules';
+import { downloadInBrowser } from '../src/pane/download';
 import type { LedgerTable, Progress, Workbook } from '../src/pane/workbook';
 import { uniqueSheetName } from '../src/sheetNames';
 import { sheetText } from '../src/sheetText';
@@ -271,14 +272,7 @@ export class ExcelWorkbook implements Workbook {
   async deliverFile(name: string, bytes: Uint8Array, mimeType: string): Promise<'delivered' | 'blocked'> {
     // Excel on the web lets a page download a file; the desktop apps' web views do not.
     if (Office.context.platform !== Office.PlatformType.OfficeOnline) return 'blocked';
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadInBrowser(name, bytes, mimeType);
     return 'delivered';
   }
 }

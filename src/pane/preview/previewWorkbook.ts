@@ -7,6 +7,7 @@ import type { SheetLayout } from '../../agedBalanceSheet';
 import type { CellValue } from '../../cells';
 import { type ColourRule, isOurRule } from '../../colourRules';
 import { uniqueSheetName } from '../../sheetNames';
+import { downloadInBrowser } from '../download';
 import type { LedgerTable, Workbook } from '../workbook';
 
 /** A rule the user made themselves: the Preview evaluates a simple "column above a value". */
@@ -142,14 +143,7 @@ export class PreviewWorkbook implements Workbook {
 
   async deliverFile(name: string, bytes: Uint8Array, mimeType: string): Promise<'delivered' | 'blocked'> {
     this.calls.push('deliverFile');
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mimeType }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadInBrowser(name, bytes, mimeType);
     return 'delivered';
   }
 
