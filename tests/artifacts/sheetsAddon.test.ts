@@ -1,0 +1,206 @@
+// The Sheets add-on as users receive it: dist/gas/Code.js run in a context holding only fakes
+// of the Apps Script services, on the sample ledger. Every menu action, the sidebar's server
+// functions, the Google Doc of letters and the Gmail drafts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { sampleLedgerCells, sampleLogCells } from '../../scripts/sampleData';
+import { SAMPLE_COMPANY } from '../../scripts/sampleLedger';
+import { ageLedger, mappingFor } from '../../src/commands';
+import { readDunningLog } from '../../src/dunning/log';
+import { planDunning } from '../../src/dunning/plan';
+import { DEFAULT_POLICY } from '../../src/dunning/policy';
+import type { LedgerTable } from '../../src/ledger';
+import { DEFAULT_TEMPLATES } from '../../src/letters/defaultTemplates';
+import { buildLetter } from '../../src/letters/letter';
+import { amountFromMinor } from '../../src/money';
+import { defaultSettings, settingsToRecord } from '../../src/settings';
+import { type FakeServices, FakeSpreadsheet, fakeServices } from './fakeAppsScript';
+import { DIST, formatDate, offsetMinutes } from './harness';
+
+const ZONE = 'Europe/Paris';
+const AS_OF = Date.UTC(2025, 10, 28) / 86_400_000;
+
+interface Project {
+  run: (name: string, ...args: unknown[]) => unknown;
+  services: FakeServices;
+  book: FakeSpreadsheet;
+}
+
+function load(copies = 1, locale = 'en_US'): Project {
+  const book = new FakeSpreadsheet(ZONE, locale);
+  const services = fakeServices(book, formatDate, readFileSync(join(DIST, 'gas', 'Sidebar.html'), 'utf8'));
+  const context = vm.createContext({ ...services.globals });
+  vm.runInContext(readFileSync(join(DIST, 'gas', 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+  const ContextDate = vm.runInContext('Date', context) as DateConstructor;
+  // Sheets holds date cells as Dates at midnight in the spreadsheet's zone.
+  const asSheet = (rows: unknown[][]) =>
+    rows.map((row, index) =>
+      index === 0
+        ? row
+        : row.map((cell) => {
+            const iso = typeof cell === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(cell) : null;
+            if (!iso) return cell;
+            const utc = Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
+            return new ContextDate(utc - offsetMinutes(utc, ZONE) * 60_000);
+          }),
+    );
+  const [header, ...rows] = asSheet(sampleLedgerCells());
+  const ledger = book.addSheet('Créances', [header ?? [], ...Array.from({ length: copies }, () => rows).flat()]);
+  // The user's own rule: large amounts in bold.
+  ledger.rules.push({ formula: '=$H2>20000', background: '#00FF00', ranges: [] });
+  book.addSheet('Journal des relances', asSheet(sampleLogCells()));
+  services.properties.agebucket = JSON.stringify(
+    settingsToRecord({ ...defaultSettings('en', AS_OF), followToday: false, asOf: '2025-11-28' }),
+  );
+  const run = (name: string, ...args: unknown[]) => (context[name] as (...values: unknown[]) => unknown)(...args);
+  return { run, services, book };
+}
+
+/** Spreadsheet calls one menu action costs. */
+function callsOf(project: Project, name: string): number {
+  project.book.calls = [];
+  project.run(name);
+  return project.book.calls.length;
+}
+
+test('onOpen adds the menu, in the spreadsheet’s language, touching nothing else', () => {
+  const english = load();
+  english.run('onOpen');
+  expect(english.services.menus).toEqual([
+    {
+      title: 'AgeBucket',
+      items: [
+        'Open AgeBucket → AgeBucket_openSidebar',
+        'Colour overdue rows → AgeBucket_colourOverdueRows',
+        'Remove colours → AgeBucket_removeColours',
+        'Aged balance sheet → AgeBucket_agedBalanceSheet',
+        'Dunning plan → AgeBucket_openDunningPlan',
+        'Letters → AgeBucket_openLetters',
+      ],
+    },
+  ]);
+  expect(english.book.calls).toEqual([]);
+  const french = load(1, 'fr_FR');
+  french.run('onOpen');
+  expect(french.services.menus[0]?.items[1]).toBe('Colorer les retards → AgeBucket_colourOverdueRows');
+});
+
+test('colour overdue rows: ours first, the user’s rule kept, a second run replaces', () => {
+  const project = load();
+  project.run('AgeBucket_colourOverdueRows');
+  project.run('AgeBucket_colourOverdueRows');
+  const rules = project.book.sheets[0]?.rules ?? [];
+  expect(rules.map((rule) => rule.formula.includes('N("agebucket")=0'))).toEqual([true, true, true, true, true, false]);
+  expect(rules[1]?.formula).toBe('=AND(N("agebucket")=0,ISNUMBER($F2),DATE(2025,11,28)-$F2>=1,DATE(2025,11,28)-$F2<=30)');
+  expect(project.book.toasts.at(-1)).toBe('5 colour rules on Créances');
+  project.run('AgeBucket_removeColours');
+  expect(project.book.sheets[0]?.rules.map((rule) => rule.formula)).toEqual(['=$H2>20000']);
+  expect(project.book.toasts.at(-1)).toBe('5 AgeBucket rules removed; your own rules are untouched');
+});
+
+test('the aged balance sheet holds the core’s totals and a chart', () => {
+  const project = load();
+  project.run('AgeBucket_agedBalanceSheet');
+  const sheet = project.book.sheets.find((s) => s.name === 'Aged balance 2025-11-28');
+  expect(sheet).toBeDefined();
+  const table = project.run('AgeBucket_readActiveTable') as LedgerTable; // the new sheet is active now
+  expect(table.sheetName).toBe('Aged balance 2025-11-28');
+  const ledgerTable: LedgerTable = {
+    sheetName: 'Créances',
+    headerRow: 0,
+    firstColumn: 0,
+    values: sampleLedgerCells(),
+    serialSystem: 'sheets',
+    description: '',
+  };
+  const settings = { ...defaultSettings('en', AS_OF), followToday: false, asOf: '2025-11-28' };
+  const { report } = ageLedger(ledgerTable, mappingFor(ledgerTable, settings), settings, AS_OF);
+  const eur = report.balance.totals.find((t) => t.currency === 'EUR');
+  const totalRow = sheet?.values.find((row) => row[0] === 'Total' && row[1] === 'EUR');
+  expect(totalRow?.slice(2, 8)).toEqual([
+    ...(eur?.buckets ?? []).map((b) => amountFromMinor(b, 'EUR')),
+    amountFromMinor(eur?.total ?? 0, 'EUR'),
+  ]);
+  expect(sheet?.charts).toHaveLength(1);
+});
+
+test('each menu action costs as many Spreadsheet calls for 3,360 rows as for 336', () => {
+  for (const action of ['AgeBucket_colourOverdueRows', 'AgeBucket_removeColours', 'AgeBucket_agedBalanceSheet']) {
+    expect([action, callsOf(load(10), action)]).toEqual([action, callsOf(load(1), action)]);
+  }
+});
+
+test('the sidebar’s server functions: plain data over the wire, text kept as text, the log appended', () => {
+  const project = load();
+  const table = project.run('AgeBucket_readActiveTable') as LedgerTable;
+  // No Date can cross google.script.run: what goes out must survive JSON.
+  expect(JSON.parse(JSON.stringify(table))).toEqual(table);
+  expect(table.values[1]?.[5]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  project.run('AgeBucket_appendRows', 'Journal des relances', ['Date', 'Client'], [['2025-11-28', '=HYPERLINK("x")']]);
+  const log = project.book.sheets.find((s) => s.name === 'Journal des relances');
+  expect(log?.values.at(-1)?.slice(0, 2)).toEqual(['2025-11-28', '\'=HYPERLINK("x")']);
+  project.run('AgeBucket_writeSettings', { language: 'fr' });
+  expect(project.run('AgeBucket_readSettings')).toEqual({ language: 'fr' });
+  project.run('AgeBucket_openDunningPlan');
+  expect(project.services.sidebars[0]).toContain('data-initial-tab="dunning"');
+});
+
+describe('letters from Sheets', () => {
+  const table: LedgerTable = {
+    sheetName: 'Créances',
+    headerRow: 0,
+    firstColumn: 0,
+    values: sampleLedgerCells(),
+    serialSystem: 'sheets',
+    description: '',
+  };
+  const settings = { ...defaultSettings('fr', AS_OF), followToday: false, asOf: '2025-11-28' };
+  const { ledger } = ageLedger(table, mappingFor(table, settings), settings, AS_OF);
+  const plan = planDunning(ledger.items, readDunningLog(sampleLogCells(), DEFAULT_POLICY, 'sheets').entries, {
+    asOf: AS_OF,
+    policy: DEFAULT_POLICY,
+  });
+  const letters = plan.actions.slice(0, 5).map((account) =>
+    buildLetter(account, {
+      company: SAMPLE_COMPANY,
+      policy: DEFAULT_POLICY,
+      asOf: AS_OF,
+      defaultLanguage: 'fr',
+      templates: DEFAULT_TEMPLATES,
+    }),
+  );
+
+  test('one Google Doc, one letter per page, resumable batch after batch', () => {
+    const project = load();
+    const first = project.run('AgeBucket_writeLettersDocument', letters.slice(0, 3), 'Relances 2025-11-28', null) as {
+      done: number;
+      documentId: string;
+    };
+    expect(first.done).toBe(3);
+    const second = project.run('AgeBucket_writeLettersDocument', letters.slice(3), 'Relances 2025-11-28', first.documentId) as {
+      done: number;
+    };
+    expect(second.done).toBe(2);
+    const [document] = project.services.documents;
+    expect(project.services.documents).toHaveLength(1);
+    expect(document?.pageBreaks).toBe(4);
+    for (const letter of letters) {
+      expect(document?.body).toContain(letter.customer);
+      for (const number of letter.invoiceNumbers) expect(document?.body.some((line) => line.includes(number))).toBe(true);
+    }
+  });
+
+  test('Gmail drafts stop cleanly at the daily quota and say how many were made', () => {
+    const project = load();
+    project.services.draftQuota = 2;
+    const drafts = letters
+      .slice(0, 3)
+      .map((letter) => ({ to: 'compta@example.fr', subject: letter.subject, body: 'Madame, Monsieur' }));
+    const result = project.run('AgeBucket_createEmailDrafts', drafts) as { done: number; stopped: string | null };
+    expect(result.done).toBe(2);
+    expect(result.stopped).toMatch(/too many times/);
+    const subject = /Subject: =\?UTF-8\?B\?([^?]+)\?=/.exec(project.services.drafts[0] ?? '')?.[1] ?? '';
+    expect(Buffer.from(subject, 'base64').toString('utf8')).toBe(letters[0]?.subject);
+  });
+});
