@@ -5,10 +5,13 @@ import { type CellValue, isBlank, readDate } from '../cells';
 import { AgeBucketError } from '../messages';
 import { readAsOf, readBuckets } from './arguments';
 import { type HostContext, isMatrix } from './context';
+import { spill } from './spill';
 
 const FIRST_TRUE_SERIAL = 61; // 1900-03-01: from here Excel and Sheets serials count real days
 const MAX_SERIAL = 2958465;
 const SERIAL_OF_EPOCH = 25569;
+/** Boundaries up to this many days get a lookup table (a few hundred kB at most). */
+const MAX_TABLE = 100_000;
 
 export function ageBucketFunction(
   dueDate: unknown,
@@ -17,11 +20,21 @@ export function ageBucketFunction(
   labels: unknown,
   context: HostContext,
 ): unknown {
-  const asOfDay = readAsOf(asOf, context);
   const { boundaries: bounds, labels: names } = readBuckets(boundaries, labels, context.language);
+  if (isMatrix(asOf) && asOf.flat().length > 1) {
+    // One as-of date per cell: the general spill, no fast path.
+    return spill(
+      [
+        { name: 'due_date', value: dueDate, blankGivesBlank: true },
+        { name: 'as_of', value: asOf, blankGivesBlank: false },
+      ],
+      context,
+      ([due, at]) => names[bucketIndex(readAsOf(at, context) - (readDate(due, context) as number), bounds)],
+    );
+  }
+  const asOfDay = readAsOf(asOf, context);
   // Days overdue of serial s is asOfSerial − s, for every serial that counts real days.
   const asOfSerial = context.serialSystem === 'excel1904' ? Number.NaN : asOfDay + SERIAL_OF_EPOCH;
-  const labelOf = labelTable(bounds, names);
   const slowCell = (cell: CellValue): unknown => {
     if (isBlank(cell)) return '';
     try {
@@ -32,6 +45,13 @@ export function ageBucketFunction(
     }
   };
   if (!isMatrix(dueDate)) return slowCell(dueDate as CellValue);
+  // Label by days overdue from a table up to the last boundary: one load instead of a search.
+  // The lookup is written out in the loops below: through a closure it cost a fifth more.
+  const last = bounds[bounds.length - 1] as number;
+  const notDue = names[0] as string;
+  const oldest = names[names.length - 1] as string;
+  const table =
+    last <= MAX_TABLE ? Array.from({ length: last + 1 }, (_, days) => names[bucketIndex(days, bounds)] as string) : null;
   const rows = dueDate.length;
   const out: unknown[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
@@ -40,32 +60,21 @@ export function ageBucketFunction(
     // A one-cell row as a literal: V8 builds it far faster than new Array(1) filled later.
     if (columns === 1) {
       const cell = input[0];
-      out[r] = [
-        typeof cell === 'number' && cell >= FIRST_TRUE_SERIAL && cell <= MAX_SERIAL
-          ? labelOf(asOfSerial - Math.floor(cell))
-          : slowCell(cell),
-      ];
+      if (typeof cell === 'number' && cell >= FIRST_TRUE_SERIAL && cell <= MAX_SERIAL) {
+        const days = asOfSerial - Math.floor(cell);
+        out[r] = [days <= 0 ? notDue : days > last ? oldest : table ? table[days] : names[bucketIndex(days, bounds)]];
+      } else out[r] = [slowCell(cell)];
       continue;
     }
     const row: unknown[] = new Array(columns);
     for (let c = 0; c < columns; c++) {
       const cell = input[c];
-      row[c] =
-        typeof cell === 'number' && cell >= FIRST_TRUE_SERIAL && cell <= MAX_SERIAL
-          ? labelOf(asOfSerial - Math.floor(cell))
-          : slowCell(cell);
+      if (typeof cell === 'number' && cell >= FIRST_TRUE_SERIAL && cell <= MAX_SERIAL) {
+        const days = asOfSerial - Math.floor(cell);
+        row[c] = days <= 0 ? notDue : days > last ? oldest : table ? table[days] : names[bucketIndex(days, bounds)];
+      } else row[c] = slowCell(cell);
     }
     out[r] = row;
   }
   return out;
-}
-
-/** Label by days overdue from a table up to the last boundary: one load instead of a search. */
-function labelTable(bounds: readonly number[], names: readonly string[]): (days: number) => string {
-  const last = bounds[bounds.length - 1] as number;
-  const notDue = names[0] as string;
-  const oldest = names[names.length - 1] as string;
-  if (last > 100_000) return (days) => names[bucketIndex(days, bounds)] as string;
-  const table = Array.from({ length: last + 1 }, (_, days) => names[bucketIndex(days, bounds)] as string);
-  return (days) => (days <= 0 ? notDue : days > last ? oldest : (table[days] as string));
 }
