@@ -45,6 +45,8 @@ export interface Letter {
   readonly stageId: string;
   readonly stageName: string;
   readonly email: string | null;
+  /** Who manages the account: the log records it. */
+  readonly owner: string | null;
   readonly sender: { readonly name: string; readonly lines: readonly string[] };
   readonly recipient: { readonly name: string; readonly lines: readonly string[] };
   readonly placeAndDate: string;
@@ -225,6 +227,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     stageId,
     stageName: statement ? template.subject(values) : (stage?.name[language] ?? ''),
     email: account.email,
+    owner: account.owner,
     sender: {
       name: company.name,
       lines: [...splitLines(company.address), ...[company.phone, company.email].filter((x) => x !== '')],

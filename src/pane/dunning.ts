@@ -323,7 +323,7 @@ export class DunningPanel {
       channel: channelNote,
       amount: letter.amountDue,
       invoices: letter.invoiceNumbers,
-      owner: letter.signature.length > 1 ? (letter.signature[0] ?? '') : '',
+      owner: letter.owner ?? '',
       note: '',
     }));
     await this.appendLog(entries);

@@ -20,6 +20,16 @@ import { DIST, formatDate, offsetMinutes } from './harness';
 
 const ZONE = 'Europe/Paris';
 const AS_OF = Date.UTC(2025, 10, 28) / 86_400_000;
+/** The sample ledger as the core reads it, and the settings the tests save in the document. */
+const SAMPLE_TABLE: LedgerTable = {
+  sheetName: 'Créances',
+  headerRow: 0,
+  firstColumn: 0,
+  values: sampleLedgerCells(),
+  serialSystem: 'sheets',
+  description: '',
+};
+const fixedAsOf = (language: 'en' | 'fr') => ({ ...defaultSettings(language, AS_OF), followToday: false, asOf: '2025-11-28' });
 
 interface Project {
   run: (name: string, ...args: unknown[]) => unknown;
