@@ -60,9 +60,7 @@ function load(copies = 1, locale = 'en_US'): Project {
   // The user's own rule: large amounts in bold.
   ledger.rules.push({ formula: '=$H2>20000', background: '#00FF00', ranges: [] });
   book.addSheet('Journal des relances', asSheet(sampleLogCells()));
-  services.properties.agebucket = JSON.stringify(
-    settingsToRecord({ ...defaultSettings('en', AS_OF), followToday: false, asOf: '2025-11-28' }),
-  );
+  services.properties.agebucket = JSON.stringify(settingsToRecord(fixedAsOf('en')));
   const run = (name: string, ...args: unknown[]) => (context[name] as (...values: unknown[]) => unknown)(...args);
   return { run, services, book };
 }
@@ -116,16 +114,8 @@ test('the aged balance sheet holds the core’s totals and a chart', () => {
   expect(sheet).toBeDefined();
   const table = project.run('AgeBucket_readActiveTable') as LedgerTable; // the new sheet is active now
   expect(table.sheetName).toBe('Aged balance 2025-11-28');
-  const ledgerTable: LedgerTable = {
-    sheetName: 'Créances',
-    headerRow: 0,
-    firstColumn: 0,
-    values: sampleLedgerCells(),
-    serialSystem: 'sheets',
-    description: '',
-  };
-  const settings = { ...defaultSettings('en', AS_OF), followToday: false, asOf: '2025-11-28' };
-  const { report } = ageLedger(ledgerTable, mappingFor(ledgerTable, settings), settings, AS_OF);
+  const settings = fixedAsOf('en');
+  const { report } = ageLedger(SAMPLE_TABLE, mappingFor(SAMPLE_TABLE, settings), settings, AS_OF);
   const eur = report.balance.totals.find((t) => t.currency === 'EUR');
   const totalRow = sheet?.values.find((row) => row[0] === 'Total' && row[1] === 'EUR');
   expect(totalRow?.slice(2, 8)).toEqual([
@@ -157,16 +147,8 @@ test('the sidebar’s server functions: plain data over the wire, text kept as t
 });
 
 describe('letters from Sheets', () => {
-  const table: LedgerTable = {
-    sheetName: 'Créances',
-    headerRow: 0,
-    firstColumn: 0,
-    values: sampleLedgerCells(),
-    serialSystem: 'sheets',
-    description: '',
-  };
-  const settings = { ...defaultSettings('fr', AS_OF), followToday: false, asOf: '2025-11-28' };
-  const { ledger } = ageLedger(table, mappingFor(table, settings), settings, AS_OF);
+  const settings = fixedAsOf('fr');
+  const { ledger } = ageLedger(SAMPLE_TABLE, mappingFor(SAMPLE_TABLE, settings), settings, AS_OF);
   const plan = planDunning(ledger.items, readDunningLog(sampleLogCells(), DEFAULT_POLICY, 'sheets').entries, {
     asOf: AS_OF,
     policy: DEFAULT_POLICY,
