@@ -114,6 +114,12 @@ export class Pane {
     }
   }
 
+  /** Long work reports here: "Working… 1,200 / 30,000". */
+  readonly progress = (done: number, total: number): void => {
+    const format = (n: number) => n.toLocaleString(this.settings.language === 'fr' ? 'fr-FR' : 'en-GB');
+    this.setStatus(`${this.strings.working} ${format(done)} / ${format(total)}`, 'info');
+  };
+
   /** A setting changed: recompute, redraw, and keep it in the document. */
   changed(): void {
     try {
@@ -178,7 +184,7 @@ export class Pane {
     this.requireLedger();
     const report = this.report as AgedBalanceReport;
     const { name, layout } = agedBalanceSheetFor(report, this.settings, this.asOfDay());
-    const written = await this.options.workbook.writeNewSheet(name, layout);
+    const written = await this.options.workbook.writeNewSheet(name, layout, this.progress);
     return this.strings.written(written);
   }
 

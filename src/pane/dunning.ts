@@ -92,6 +92,9 @@ const WORDS = {
     deadline: 'Days given in a formal notice',
     penaltyError: 'penalties not claimed',
     googleDoc: 'Google Doc',
+    kind: 'Letters to make',
+    reminders: 'Reminders (the plan’s stage)',
+    statements: 'Statements of account',
     openDoc: 'Open the letters in Google Docs',
     docDone: (n: number, title: string) => `${n} letters in the Google Doc "${title}"; the dunning log has them`,
     gmailDone: (n: number) => `${n} Gmail drafts created; the dunning log has them`,
@@ -162,6 +165,9 @@ const WORDS = {
     deadline: 'Délai accordé dans la mise en demeure (jours)',
     penaltyError: 'pénalités non réclamées',
     googleDoc: 'Google Doc',
+    kind: 'Lettres à produire',
+    reminders: 'Relances (niveau du plan)',
+    statements: 'Relevés de compte',
     openDoc: 'Ouvrir les lettres dans Google Docs',
     docDone: (n: number, title: string) => `${n} lettres dans le Google Doc « ${title} » ; le journal des relances les contient`,
     gmailDone: (n: number) => `${n} brouillons Gmail créés ; le journal des relances les contient`,
@@ -180,6 +186,8 @@ export class DunningPanel {
   previewHtml: string[] = [];
   emailDrafts: Array<{ customer: string; href: string | null; note: string }> = [];
   question: { text: string; yes: () => void; no: () => void } | null = null;
+  /** Reminders (the plan's stages) or statements of account (every open item, no stage logged). */
+  kind: 'reminder' | 'statement' = 'reminder';
   documentUrl = '';
 
   constructor(private readonly pane: Pane) {}
@@ -273,7 +281,7 @@ export class DunningPanel {
   }
 
   /** The selected accounts' letters; every template is checked before any letter is built. */
-  private async letters(): Promise<Letter[]> {
+  private async letters(kind: 'reminder' | 'statement' = this.kind): Promise<Letter[]> {
     const plan = this.requirePlan();
     const templates = await this.templates();
     for (const template of templates) validateTemplate(template);
@@ -288,7 +296,7 @@ export class DunningPanel {
       city: settings.companyCity,
     };
     return this.chosen(plan).map((account) =>
-      buildLetter(account, { company, policy: plan.policy, asOf: plan.asOf, defaultLanguage: this.language, templates }),
+      buildLetter(account, { company, policy: plan.policy, asOf: plan.asOf, defaultLanguage: this.language, templates, kind }),
     );
   }
 
@@ -375,7 +383,7 @@ export class DunningPanel {
     if (!(await this.logLetters(letters, 'Google Docs'))) return this.words.skippedDuplicates;
     const plan = this.requirePlan();
     const title = `${this.language === 'fr' ? 'Relances' : 'Reminders'} ${formatIsoDate(plan.asOf)}`;
-    const result = await workbook.writeLettersDocument(letters, title);
+    const result = await workbook.writeLettersDocument(letters, title, this.pane.progress);
     this.documentUrl = result.url;
     return result.stopped === null
       ? this.words.docDone(result.written, title)
@@ -508,6 +516,7 @@ export class DunningPanel {
         }),
       ),
       el('h2', {}, `${w.letters} — ${w.selected(this.chosen(plan).length)}`),
+      this.kindSelect(),
       el(
         'div',
         { class: 'actions' },
@@ -527,6 +536,23 @@ export class DunningPanel {
     if (this.previewHtml.length > 0) section.append(this.previewView());
     section.append(this.callListView(plan));
     return section;
+  }
+
+  private kindSelect(): HTMLElement {
+    const w = this.words;
+    const select = el(
+      'select',
+      { id: 'letters-kind' },
+      el('option', { value: 'reminder' }, w.reminders),
+      el('option', { value: 'statement' }, w.statements),
+    );
+    select.value = this.kind;
+    select.addEventListener('change', () => {
+      this.kind = select.value === 'statement' ? 'statement' : 'reminder';
+      this.previewHtml = [];
+      this.pane.render();
+    });
+    return el('label', {}, w.kind, select);
   }
 
   private questionView(): HTMLElement {

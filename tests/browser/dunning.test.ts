@@ -210,3 +210,34 @@ run('dunning in Preview mode', () => {
     expect(session.problems).toEqual([]);
   });
 });
+
+run('statements of account in Preview mode', () => {
+  test('a statement lists every open item of the selected accounts', async () => {
+    const session = await openPane();
+    try {
+      const { page } = session;
+      await page.waitForSelector('#mapping summary');
+      await page.uncheck('#follow-today');
+      await page.fill('#as-of', '2025-11-28');
+      await page.dispatchEvent('#as-of', 'change');
+      await page.click('button[data-tab="dunning"]');
+      await page.click('#build-plan');
+      await page.waitForSelector('#plan-actions');
+      await page.selectOption('#letters-kind', 'statement');
+      const customers = await page.$$eval('#plan-actions tbody input[type="checkbox"]', (boxes) =>
+        boxes.map((box) => box.getAttribute('aria-label') ?? ''),
+      );
+      for (const customer of customers)
+        if (customer !== 'Association Les Amis du Rail') await page.uncheck(`#plan-actions input[aria-label="${customer}"]`);
+      await page.click('#preview-letters');
+      await page.waitForSelector('iframe#letter-preview');
+      const text = (await page.frameLocator('iframe#letter-preview').locator('body').textContent()) ?? '';
+      expect(text).toContain('Relevé de compte au 28 novembre 2025');
+      // 13 open items: overdue, not yet due and disputed ones alike.
+      expect(await page.frameLocator('iframe#letter-preview').locator('table.invoices tbody tr:not(.total)').count()).toBe(13);
+      expect(session.problems).toEqual([]);
+    } finally {
+      await closePane(session);
+    }
+  }, 60_000);
+});
