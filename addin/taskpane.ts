@@ -92,7 +92,8 @@ async function startPreview(): Promise<void> {
 
 async function main(): Promise<void> {
   // Without office.js (blocked or offline) there is no Office: that is Preview too.
-  const info = typeof Office === 'undefined' ? { host: null } : await Office.onReady();
+  if (typeof Office === 'undefined') return startPreview();
+  const info = await Office.onReady();
   if (info.host === Office.HostType.Excel) await startExcel();
   else await startPreview();
 }

@@ -32,7 +32,10 @@ export interface Session {
   problems: string[];
 }
 
-export async function openPane(path = 'taskpane.html', options: { root?: string; initScript?: string } = {}): Promise<Session> {
+export async function openPane(
+  path = 'taskpane.html',
+  options: { root?: string; initScript?: string; offline?: boolean } = {},
+): Promise<Session> {
   const server = await serve(join(__dirname, '..', '..', 'dist', options.root ?? 'addin'), 0);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -55,6 +58,7 @@ export async function openPane(path = 'taskpane.html', options: { root?: string;
   });
   // office.js comes from Microsoft's CDN in Office; here from the npm package, offline.
   await context.route('https://appsforoffice.microsoft.com/**', async (route) => {
+    if (options.offline) return route.abort();
     const file = join(OFFICE_JS_DIST, new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, ''));
     if (existsSync(file)) await route.fulfill({ body: readFileSync(file), contentType: 'text/javascript' });
     else await route.fulfill({ status: 404, body: '' });

@@ -184,3 +184,17 @@ run('loading the user’s own .xlsx in Preview', () => {
     }
   }, 60_000);
 });
+
+run('Preview without office.js (offline, or the CDN blocked)', () => {
+  test('the pane still starts on the sample ledger, with no uncaught error', async () => {
+    const session = await openPane('taskpane.html', { offline: true });
+    try {
+      await session.page.waitForSelector('#mapping summary');
+      expect(await session.page.textContent('#read-report')).toContain('336 of 336 rows read');
+      // The blocked script itself is logged by the browser; nothing of ours may throw.
+      expect(session.problems.filter((problem) => problem.startsWith('uncaught'))).toEqual([]);
+    } finally {
+      await closePane(session);
+    }
+  }, 60_000);
+});
