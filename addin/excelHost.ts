@@ -22,12 +22,15 @@ export function cellError(message: string): unknown {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
 
+/** Today as Excel's TODAY() sees it: the local calendar date of the machine Excel runs on. */
+export function localToday(): number {
+  const now = new Date();
+  return dayFromCalendar(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 export const excelContext: HostContext = {
   serialSystem: 'excel1900',
-  today: () => {
-    const now = new Date();
-    return dayFromCalendar(now.getFullYear(), now.getMonth() + 1, now.getDate());
-  },
+  today: localToday,
   cellError,
   // Excel custom functions cannot return a Date: a serial, which a date format shows as a date.
   dateResult: (day) => day + 25569,

@@ -3,18 +3,13 @@
 
 import sampleLog from '../samples/dunning-log.csv';
 import sampleLedger from '../samples/ledger.csv';
-import { dayFromCalendar } from '../src/dates';
 import type { Language } from '../src/messages';
 import { el, Pane } from '../src/pane/app';
 import { renderGrid } from '../src/pane/preview/grid';
 import { type PreviewSheet, PreviewWorkbook } from '../src/pane/preview/previewWorkbook';
 import { csvToSheet, xlsxToSheets } from '../src/pane/preview/sheetFiles';
+import { localToday as today } from './excelHost';
 import { ExcelWorkbook } from './excelWorkbook';
-
-function today(): number {
-  const now = new Date();
-  return dayFromCalendar(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
 
 function languageOf(tag: string | undefined): Language {
   return (tag ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';

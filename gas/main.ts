@@ -15,8 +15,8 @@ import {
   statutoryRateFunction,
 } from '../src/functions/catalogue';
 import { createEmailDrafts, writeLettersDocument } from './letters';
-import { agedBalance, colourOverdueRows, onInstall, onOpen, openSidebar, removeColours, spreadsheetToday } from './menu';
-import { callFromSheets } from './sheetsHost';
+import { agedBalance, colourOverdueRows, onInstall, onOpen, openSidebar, removeColours } from './menu';
+import { callFromSheets, spreadsheetToday } from './sheetsHost';
 import {
   appendRows,
   applyColourRules,

@@ -4,10 +4,10 @@
 // settings from the document and runs the same core commands as the pane.
 
 import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, mappingFor } from '../src/commands';
-import { dayFromCalendar } from '../src/dates';
 import { AgeBucketError, type Language } from '../src/messages';
 import { STRINGS } from '../src/pane/i18n';
 import { defaultSettings, type PaneSettings, settingsFromRecord } from '../src/settings';
+import { spreadsheetToday } from './sheetsHost';
 import { applyColourRules, readActiveTable, readSettings, removeColourRules, writeNewSheet } from './sheetsWorkbook';
 
 const MENU: Record<Language, { open: string; colour: string; remove: string; balance: string; plan: string; letters: string }> = {
@@ -63,13 +63,6 @@ export function openSidebar(tab: 'ageing' | 'dunning' = 'ageing'): void {
     .getContent()
     .replace(/data-initial-tab="?ageing"?/, `data-initial-tab="${tab}"`);
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(page).setTitle('AgeBucket'));
-}
-
-/** Today in the spreadsheet's time zone, as the sheet's TODAY() sees it. */
-export function spreadsheetToday(): number {
-  const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
-  const [year, month, day] = Utilities.formatDate(new Date(), zone, 'yyyy-MM-dd').split('-').map(Number);
-  return dayFromCalendar(year as number, month as number, day as number);
 }
 
 function settings(): PaneSettings {

@@ -47,16 +47,24 @@ export function dateInZone(day: DayNumber, timeZone: string): Date {
   return instant;
 }
 
+/** Today in a zone, as the sheet's TODAY() sees it. */
+function todayIn(timeZone: string): DayNumber {
+  const { year, month, day } = calendarDateIn(new Date(), timeZone) as { year: number; month: number; day: number };
+  return dayFromCalendar(year, month, day);
+}
+
+/** Today in the spreadsheet's time zone. */
+export function spreadsheetToday(): DayNumber {
+  return todayIn(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
+}
+
 export function sheetsContext(): { context: HostContext; timeZone: string } {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const language: Language = spreadsheet.getSpreadsheetLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
   const context: HostContext = {
     serialSystem: 'sheets',
-    today: () => {
-      const { year, month, day } = calendarDateIn(new Date(), timeZone) as { year: number; month: number; day: number };
-      return dayFromCalendar(year, month, day);
-    },
+    today: () => todayIn(timeZone),
     cellError: (message) => `#VALUE! ${message}`,
     dateResult: (day) => dateInZone(day, timeZone),
     language,

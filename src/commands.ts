@@ -7,15 +7,7 @@ import { makeBuckets, parseBoundaries } from './ageing';
 import { DEFAULT_COLLECTION_CURVE } from './collection';
 import { ageingColourRules, type ColourRule } from './colourRules';
 import { type DayNumber, formatIsoDate, parseTextDate } from './dates';
-import {
-  COLUMN_LABELS,
-  type ColumnMapping,
-  detectColumns,
-  type Ledger,
-  type LedgerTable,
-  missingRoles,
-  readLedger,
-} from './ledger';
+import { type ColumnMapping, detectColumns, type Ledger, type LedgerTable, missingColumnsError, readLedger } from './ledger';
 import { AgeBucketError } from './messages';
 import { minorFromText, parseCurrencyCode } from './money';
 import type { PaneSettings } from './settings';
@@ -31,14 +23,6 @@ export function mappingFor(table: LedgerTable, settings: PaneSettings): ColumnMa
   return saved && Object.values(saved).every((column) => column < width) ? saved : detectColumns(table.values[0] ?? []);
 }
 
-function missingError(mapping: ColumnMapping): AgeBucketError {
-  const missing = missingRoles(mapping);
-  return new AgeBucketError('ledgerColumnsMissing', {
-    roles: missing.map((role) => COLUMN_LABELS.en[role]).join(', '),
-    colonnes: missing.map((role) => COLUMN_LABELS.fr[role]).join(', '),
-  });
-}
-
 /** Reads and ages the ledger; rows with no date on the chosen basis are reported, not dropped. */
 export function ageLedger(
   table: LedgerTable,
@@ -46,7 +30,6 @@ export function ageLedger(
   settings: PaneSettings,
   asOf: DayNumber,
 ): { ledger: Ledger; report: AgedBalanceReport } {
-  if (missingRoles(mapping).length > 0) throw missingError(mapping);
   const ledger = readLedger(table.values, mapping, {
     serialSystem: settings.date1904 && table.serialSystem === 'excel1900' ? 'excel1904' : table.serialSystem,
     defaultCurrency: settings.defaultCurrency || 'EUR',
@@ -77,8 +60,7 @@ export function colourRulesFor(
   disputedLabel: string,
 ): ColourRule[] {
   const dueColumn = mapping.dueDate;
-  if (dueColumn === undefined)
-    throw new AgeBucketError('ledgerColumnsMissing', { roles: COLUMN_LABELS.en.dueDate, colonnes: COLUMN_LABELS.fr.dueDate });
+  if (dueColumn === undefined) throw missingColumnsError(['dueDate']);
   const width = table.values[0]?.length ?? 1;
   const disputed = mapping.disputed;
   return ageingColourRules(

@@ -230,15 +230,18 @@ export interface Ledger {
   readonly rowCount: number;
 }
 
+/** The error that names the columns still to map, in both languages. */
+export function missingColumnsError(roles: readonly ColumnRole[]): AgeBucketError {
+  return new AgeBucketError('ledgerColumnsMissing', {
+    roles: roles.map((role) => COLUMN_LABELS.en[role]).join(', '),
+    colonnes: roles.map((role) => COLUMN_LABELS.fr[role]).join(', '),
+  });
+}
+
 /** Reads every data row (rows[0] is the header). Rows that cannot be used are listed, not dropped silently. */
 export function readLedger(rows: readonly (readonly CellValue[])[], mapping: ColumnMapping, options: LedgerReadOptions): Ledger {
   const missing = missingRoles(mapping);
-  if (missing.length > 0) {
-    fail('ledgerColumnsMissing', {
-      roles: missing.map((role) => COLUMN_LABELS.en[role]).join(', '),
-      colonnes: missing.map((role) => COLUMN_LABELS.fr[role]).join(', '),
-    });
-  }
+  if (missing.length > 0) throw missingColumnsError(missing);
   const items: LedgerItem[] = [];
   const skipped: SkippedLedgerRow[] = [];
   let blankRows = 0;

@@ -190,25 +190,15 @@ export function agedBalanceFunction(
     context.language === 'fr'
       ? { customer: 'Client', currency: 'Devise', total: 'Total' }
       : { customer: 'Customer', currency: 'Currency', total: 'Total' };
-  const money = (minor: number, currency: string) => amountFromMinor(minor, currency);
-  const header = [words.customer, ...(withCurrency ? [words.currency] : []), ...buckets.labels, words.total];
-  const rows: unknown[][] = [header];
-  for (const line of balance.lines) {
-    rows.push([
-      line.customer,
-      ...(withCurrency ? [line.currency] : []),
-      ...line.buckets.map((b) => money(b, line.currency)),
-      money(line.total, line.currency),
-    ]);
-  }
-  for (const total of balance.totals) {
-    rows.push([
-      words.total,
-      ...(withCurrency ? [total.currency] : []),
-      ...total.buckets.map((b) => money(b, total.currency)),
-      money(total.total, total.currency),
-    ]);
-  }
+  const row = (label: string, currency: string, amounts: readonly number[], total: number): unknown[] => [
+    label,
+    ...(withCurrency ? [currency] : []),
+    ...amounts.map((amount) => amountFromMinor(amount, currency)),
+    amountFromMinor(total, currency),
+  ];
+  const rows: unknown[][] = [[words.customer, ...(withCurrency ? [words.currency] : []), ...buckets.labels, words.total]];
+  for (const line of balance.lines) rows.push(row(line.customer, line.currency, line.buckets, line.total));
+  for (const total of balance.totals) rows.push(row(words.total, total.currency, total.buckets, total.total));
   if (balance.totals.length === 0) rows.push([words.total, ...(withCurrency ? [''] : []), ...buckets.labels.map(() => 0), 0]);
   return rows;
 }

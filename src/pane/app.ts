@@ -7,7 +7,7 @@ import { BUCKET_FILLS, DISPUTED_FILL } from '../colourRules';
 import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, mappingFor, salesByCurrency } from '../commands';
 import { type DayNumber, formatIsoDate } from '../dates';
 import { daysSalesOutstanding, topOverdueAccounts } from '../kpis';
-import { COLUMN_LABELS, COLUMN_ROLES, type ColumnMapping, type Ledger, missingRoles } from '../ledger';
+import { COLUMN_LABELS, COLUMN_ROLES, type ColumnMapping, type Ledger, missingColumnsError, missingRoles } from '../ledger';
 import { AgeBucketError, type Language } from '../messages';
 import { formatMoney } from '../money';
 import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../settings';
@@ -69,13 +69,7 @@ export class Pane {
   /** The ledger as read, or an error that says which columns to map. */
   requireLedger(): Ledger {
     this.recompute();
-    if (!this.ledger) {
-      const missing = missingRoles(this.mapping);
-      throw new AgeBucketError('ledgerColumnsMissing', {
-        roles: missing.map((role) => COLUMN_LABELS.en[role]).join(', '),
-        colonnes: missing.map((role) => COLUMN_LABELS.fr[role]).join(', '),
-      });
-    }
+    if (!this.ledger) throw missingColumnsError(missingRoles(this.mapping));
     return this.ledger;
   }
 
@@ -199,7 +193,7 @@ export class Pane {
   }
 
   private requireTable(): LedgerTable {
-    if (!this.table) throw new AgeBucketError('ledgerColumnsMissing', { roles: 'customer', colonnes: 'client' });
+    if (!this.table) throw missingColumnsError(['customer']);
     return this.table;
   }
 

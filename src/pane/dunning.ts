@@ -340,12 +340,13 @@ export class DunningPanel {
 
   private async appendLog(entries: Array<Omit<LogEntry, 'stageIndex'>>): Promise<void> {
     const workbook = this.pane.workbook;
-    const existing =
-      (await workbook.readSheet(LOG_SHEETS.fr)) !== null
-        ? LOG_SHEETS.fr
-        : (await workbook.readSheet(LOG_SHEETS.en)) !== null
-          ? LOG_SHEETS.en
-          : LOG_SHEETS[this.language];
+    // The sheet names are enough to find the log: reading it whole twice was for nothing.
+    const names = await workbook.sheetNames();
+    const existing = names.includes(LOG_SHEETS.fr)
+      ? LOG_SHEETS.fr
+      : names.includes(LOG_SHEETS.en)
+        ? LOG_SHEETS.en
+        : LOG_SHEETS[this.language];
     await workbook.appendRows(
       existing,
       LOG_COLUMNS.map((column) => LOG_HEADERS[this.language][column]),

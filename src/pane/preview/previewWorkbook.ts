@@ -6,7 +6,7 @@
 import type { SheetLayout } from '../../agedBalanceSheet';
 import type { CellValue } from '../../cells';
 import { type ColourRule, isOurRule } from '../../colourRules';
-import { uniqueSheetName } from '../../sheetNames';
+import { columnLetter, uniqueSheetName } from '../../sheetNames';
 import { downloadInBrowser } from '../download';
 import type { LedgerTable, Workbook } from '../workbook';
 
@@ -69,7 +69,7 @@ export class PreviewWorkbook implements Workbook {
       firstColumn: 0,
       values: sheet.values.map((row) => Array.from({ length: width }, (_, column) => row[column] ?? null)),
       serialSystem: 'excel1900',
-      description: `${sheet.name}!A1:${String.fromCharCode(64 + Math.min(width, 26))}${sheet.values.length}`,
+      description: `${sheet.name}!A1:${columnLetter(Math.max(width, 1) - 1)}${sheet.values.length}`,
     };
   }
 
