@@ -2,8 +2,16 @@
 import { performance } from 'node:perf_hooks';
 
 // With --expose-gc (npm run bench sets it), each run starts from a collected heap, so one
-// run does not pay for the garbage of the one before.
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+// run does not pay for the garbage of the one before. V8 sweeps after a full collection on
+// other threads: on two cores that sweep would slow whichever contender runs next (a plain
+// read of the bench's million rows takes 2-3× longer right after gc()), so let it finish.
+const gc = (globalThis as { gc?: () => void }).gc;
+const SETTLE_MS = 100;
+async function collect(): Promise<void> {
+  if (!gc) return;
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+}
 
 export function report(name: string, ours: number, reference: number, referenceName: string, target: string): void {
   const ratio = ours / reference;
@@ -16,9 +24,13 @@ export function report(name: string, ours: number, reference: number, referenceN
  * Times two contenders in alternation (A, B, A, B …) so a slow patch of a shared machine hits
  * both, and returns each one's median.
  */
-export async function pairedMedianMs(a: () => unknown, b: () => unknown, repeats = 9, warmups = 2): Promise<[number, number]> {
+export async function pairedMedianMs(a: () => unknown, b: () => unknown, repeats = 9, warmups = 4): Promise<[number, number]> {
+  // Runs after loading a million rows stay slow for a while (JIT tiers, the heap still growing):
+  // with BENCH_DETAIL=1 the first aged balances came out 2-3× the later ones after 2 warm-ups.
   for (let i = 0; i < warmups; i++) {
+    await collect();
     await a();
+    await collect();
     await b();
   }
   const timesA: number[] = [];
@@ -28,11 +40,16 @@ export async function pairedMedianMs(a: () => unknown, b: () => unknown, repeats
       [a, timesA],
       [b, timesB],
     ] as const) {
-      collect();
+      await collect();
       const start = performance.now();
       await run();
       times.push(performance.now() - start);
     }
+  }
+  // BENCH_DETAIL=1 prints every run, to see the spread behind a median.
+  if (process.env.BENCH_DETAIL) {
+    const list = (times: number[]) => times.map((t) => t.toFixed(0)).join(' ');
+    console.log(`  runs: ${list(timesA)} | ${list(timesB)}`);
   }
   const median = (times: number[]) => times.sort((x, y) => x - y)[Math.floor(times.length / 2)] as number;
   return [median(timesA), median(timesB)];

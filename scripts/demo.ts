@@ -1,7 +1,7 @@
 // `npm start` until the add-in's dev server exists: the core's aged balance of the sample
 // ledger, printed as the table the add-in writes into a sheet.
 import { join } from 'node:path';
-import { agedBalanceFromColumns } from '../src/agedBalance';
+import { agedBalanceFromColumns, columnRange } from '../src/agedBalance';
 import { makeBuckets } from '../src/ageing';
 import { DEFAULT_COLLECTION_CURVE } from '../src/collection';
 import { formatIsoDate, parseTextDate } from '../src/dates';
@@ -14,10 +14,10 @@ const records = readCsvRecords(join(__dirname, '..', 'samples', 'ledger.csv'));
 const asOf = parseTextDate(SAMPLE_AS_OF);
 const report = agedBalanceFromColumns(
   {
-    customers: records.map((r) => r.Client),
-    dates: records.map((r) => r.Échéance),
-    amounts: records.map((r) => r['Reste dû']),
-    currencies: records.map((r) => r.Devise),
+    customers: columnRange(records.map((r) => r.Client)),
+    dates: columnRange(records.map((r) => r.Échéance)),
+    amounts: columnRange(records.map((r) => r['Reste dû'])),
+    currencies: columnRange(records.map((r) => r.Devise)),
   },
   {
     asOf,

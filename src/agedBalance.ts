@@ -73,6 +73,15 @@ const MAX_SERIAL = 2958465;
 const SERIAL_OF_EPOCH = 25569;
 const MAX_FAST_MINOR = 2 ** 49;
 
+/** The fast path's settings. */
+interface PlainRows {
+  readonly currency: string;
+  /** The as-of date as a serial of the 1900 system (or of Sheets: the same after 1900-03-01). */
+  readonly asOfSerial: number;
+  /** 10 ** the currency's decimals. */
+  readonly scale: number;
+}
+
 /** Accumulates open items one at a time; `result()` gives the aged balance. */
 export class AgedBalanceBuilder {
   private readonly width: number;
@@ -112,6 +121,13 @@ export class AgedBalanceBuilder {
 
   /** The account's slot; callers that see the same account row after row may keep it. */
   slotOf(customer: string, currency: string): number {
+    const accounts = this.accountsOf(currency);
+    const slot = accounts.get(customer);
+    return slot === undefined ? this.newSlot(accounts, customer, currency) : slot;
+  }
+
+  /** The slots of the currency's accounts by customer. */
+  private accountsOf(currency: string): Map<string, number> {
     let accounts = this.lastAccounts;
     if (accounts === undefined || currency !== this.lastCurrency) {
       accounts = this.byCurrency.get(currency);
@@ -122,8 +138,7 @@ export class AgedBalanceBuilder {
       this.lastCurrency = currency;
       this.lastAccounts = accounts;
     }
-    const slot = accounts.get(customer);
-    return slot === undefined ? this.newSlot(accounts, customer, currency) : slot;
+    return accounts;
   }
 
   private newSlot(accounts: Map<string, number>, customer: string, currency: string): number {
@@ -136,26 +151,51 @@ export class AgedBalanceBuilder {
   }
 
   addToSlot(slot: number, days: number, amount: MinorUnits): void {
-    const records = this.records;
     const base = slot * this.stride;
-    const fields = base + this.width;
-    const cell = base + bucketIndex(days, this.boundaries);
-    records[cell] = (records[cell] as number) + amount;
-    records[fields + COUNT] = (records[fields + COUNT] as number) + 1;
-    if (amount < 0) {
-      records[fields + CREDITS] = (records[fields + CREDITS] as number) + amount;
-      records[fields + ABSOLUTE] = (records[fields + ABSOLUTE] as number) - amount;
-      return;
+    addToRecord(this.records, base, this.width, this.boundaries, days, amount);
+    const curve = this.options.curve;
+    if (curve && amount > 0) {
+      const loss = base + this.width + LOSS;
+      this.records[loss] = (this.records[loss] as number) + amount * (1 - collectionProbability(days, curve));
     }
-    records[fields + ABSOLUTE] = (records[fields + ABSOLUTE] as number) + amount;
-    if (days > (records[fields + OLDEST] as number)) records[fields + OLDEST] = days;
-    if (this.options.curve) {
-      records[fields + LOSS] =
-        (records[fields + LOSS] as number) + amount * (1 - collectionProbability(days, this.options.curve));
-    }
-    if (days > 0) {
-      records[fields + OVERDUE_AMOUNT_DAYS] = (records[fields + OVERDUE_AMOUNT_DAYS] as number) + amount * days;
-      records[fields + OVERDUE_AMOUNT] = (records[fields + OVERDUE_AMOUNT] as number) + amount;
+  }
+
+  /**
+   * The fast path for what a ledger holds nearly everywhere: plain text, a date serial, a number
+   * with no more decimals than the currency. Adds rows from `start` on and returns the index of
+   * the first row it could not add, which the cell readers then handle.
+   */
+  addWhilePlain(
+    customers: ColumnRange,
+    dates: ColumnRange,
+    amounts: ColumnRange,
+    start: number,
+    end: number,
+    plain: PlainRows,
+  ): number {
+    const accounts = this.accountsOf(plain.currency);
+    let i = start;
+    for (;;) {
+      const stop = addPlainRows(
+        customers,
+        dates,
+        amounts,
+        i,
+        end,
+        accounts,
+        this.records,
+        this.stride,
+        this.width,
+        this.boundaries,
+        plain.asOfSerial,
+        plain.scale,
+      );
+      if (stop >= 0) return stop;
+      // A customer seen for the first time: open its account, then go on from its row.
+      i = -stop - 1;
+      const customer = (customers[i] as readonly CellValue[])[0] as string;
+      if (!isPlainText(customer)) return i;
+      this.newSlot(accounts, customer, plain.currency);
     }
   }
 
@@ -167,114 +207,136 @@ export class AgedBalanceBuilder {
   }
 
   result(): AgedBalance {
-    const width = this.width;
-    const totals = new Map<
-      string,
-      {
-        buckets: number[];
-        credits: number;
-        itemCount: number;
-        customerCount: number;
-        loss: number;
-        absolute: number;
-        amountDays: number;
-        overdueAmount: number;
+    const { width, stride, records, customers, currencies } = this;
+    const count = customers.length;
+    // Per currency first, in an account's layout plus a customer count: each line's share
+    // needs its currency's grand total.
+    const currencyIndex = new Map<string, number>();
+    const sums: Float64Array[] = [];
+    for (let slot = 0; slot < count; slot++) {
+      const currency = currencies[slot] as string;
+      let index = currencyIndex.get(currency);
+      if (index === undefined) {
+        index = sums.length;
+        currencyIndex.set(currency, index);
+        sums.push(new Float64Array(stride + 1));
       }
-    >();
-    const lines: Array<Omit<AgedBalanceLine, 'share'>> = this.customers.map((customer, slot) => {
-      const currency = this.currencies[slot] as string;
-      const base = slot * this.stride;
-      const field = (index: number) => this.records[base + width + index] as number;
-      const buckets = Array.from(this.records.subarray(base, base + width));
-      const total = buckets.reduce((sum, amount) => sum + amount, 0);
+      const sum = sums[index] as Float64Array;
+      const base = slot * stride;
+      for (let field = 0; field < stride; field++) sum[field] = (sum[field] as number) + (records[base + field] as number);
+      sum[width + LOSS] = (sum[width + LOSS] as number) - (records[base + width + LOSS] as number) + this.lossOf(base);
+      sum[stride] = (sum[stride] as number) + 1;
+    }
+    const totals: AgedBalanceTotal[] = [...currencyIndex.keys()].sort(compareCodePoints).map((currency) => {
+      const sum = sums[currencyIndex.get(currency) as number] as Float64Array;
+      const field = (index: number) => sum[width + index] as number;
+      const buckets = Array.from(sum.subarray(0, width));
+      const total = buckets.reduce((acc, amount) => acc + amount, 0);
       const overdue = total - (buckets[0] as number);
-      const oldest = field(OLDEST);
-      // Credits reduce what the customer owes, so the loss never exceeds the net balance.
-      const expectedLoss = Math.round(Math.min(field(LOSS), Math.max(total, 0)));
-      const credits = field(CREDITS);
-      const itemCount = field(COUNT);
-      const sum = totals.get(currency) ?? {
-        buckets: new Array<number>(width).fill(0),
-        credits: 0,
-        itemCount: 0,
-        customerCount: 0,
-        loss: 0,
-        absolute: 0,
-        amountDays: 0,
-        overdueAmount: 0,
-      };
-      buckets.forEach((amount, index) => {
-        sum.buckets[index] = (sum.buckets[index] as number) + amount;
-      });
-      sum.credits += credits;
-      sum.itemCount += itemCount;
-      sum.customerCount += 1;
-      sum.loss += expectedLoss;
-      sum.absolute += field(ABSOLUTE);
-      sum.amountDays += field(OVERDUE_AMOUNT_DAYS);
-      sum.overdueAmount += field(OVERDUE_AMOUNT);
-      totals.set(currency, sum);
+      assertSafeTotal(field(ABSOLUTE));
       return {
-        customer,
         currency,
         buckets,
         total,
         overdue,
-        credits,
-        itemCount,
-        oldestDaysOverdue: oldest === Number.NEGATIVE_INFINITY ? null : oldest,
-        expectedLoss,
+        credits: field(CREDITS),
+        itemCount: field(COUNT),
+        customerCount: sum[stride] as number,
+        expectedLoss: field(LOSS),
+        weightedDaysOverdue: field(OVERDUE_AMOUNT) > 0 ? field(OVERDUE_AMOUNT_DAYS) / field(OVERDUE_AMOUNT) : null,
+        overdueShare: total > 0 ? overdue / total : null,
       };
     });
-    const currencyTotals: AgedBalanceTotal[] = [...totals.entries()]
-      .sort(([a], [b]) => compareCodePoints(a, b))
-      .map(([currency, sum]) => {
-        const total = sum.buckets.reduce((acc, amount) => acc + amount, 0);
-        const overdue = total - (sum.buckets[0] as number);
-        assertSafeTotal(sum.absolute);
-        return {
-          currency,
-          buckets: sum.buckets,
-          total,
-          overdue,
-          credits: sum.credits,
-          itemCount: sum.itemCount,
-          customerCount: sum.customerCount,
-          expectedLoss: sum.loss,
-          weightedDaysOverdue: sum.overdueAmount > 0 ? sum.amountDays / sum.overdueAmount : null,
-          overdueShare: total > 0 ? overdue / total : null,
-        };
-      });
-    const totalOf = new Map(currencyTotals.map((t) => [t.currency, t.total]));
-    const keyed = lines.map((line) => ({ line, key: line.customer.toLowerCase() }));
-    keyed.sort(
-      (a, b) =>
-        compareCodePoints(a.key, b.key) ||
-        compareCodePoints(a.line.customer, b.line.customer) ||
-        compareCodePoints(a.line.currency, b.line.currency),
-    );
-    return {
-      asOf: this.options.asOf,
-      buckets: this.options.buckets,
-      lines: keyed.map(({ line }) => {
-        const grand = totalOf.get(line.currency) ?? 0;
-        return { ...line, share: grand === 0 ? null : line.total / grand };
-      }),
-      totals: currencyTotals,
-    };
+    const grandTotal = new Map(totals.map((t) => [t.currency, t.total]));
+    const lines: AgedBalanceLine[] = new Array(count);
+    const order = sortedSlots(customers, currencies);
+    for (let n = 0; n < count; n++) {
+      const slot = order[n] as number;
+      const currency = currencies[slot] as string;
+      const base = slot * stride;
+      const fields = base + width;
+      const buckets: number[] = new Array(width);
+      let total = 0;
+      for (let b = 0; b < width; b++) {
+        const amount = records[base + b] as number;
+        buckets[b] = amount;
+        total += amount;
+      }
+      const grand = grandTotal.get(currency) as number;
+      const oldest = records[fields + OLDEST] as number;
+      lines[n] = {
+        customer: customers[slot] as string,
+        currency,
+        buckets,
+        total,
+        overdue: total - (buckets[0] as number),
+        credits: records[fields + CREDITS] as number,
+        share: grand === 0 ? null : total / grand,
+        itemCount: records[fields + COUNT] as number,
+        oldestDaysOverdue: oldest === Number.NEGATIVE_INFINITY ? null : oldest,
+        expectedLoss: this.lossOf(base),
+      };
+    }
+    return { asOf: this.options.asOf, buckets: this.options.buckets, lines, totals };
   }
+
+  /** Credits reduce what the customer owes, so the expected loss never exceeds the net balance. */
+  private lossOf(base: number): MinorUnits {
+    let total = 0;
+    for (let b = 0; b < this.width; b++) total += this.records[base + b] as number;
+    return Math.round(Math.min(this.records[base + this.width + LOSS] as number, Math.max(total, 0)));
+  }
+}
+
+/** Slots in line order: customer case-insensitively, then exactly, then currency. */
+function sortedSlots(customers: readonly string[], currencies: readonly string[]): number[] {
+  const keys = customers.map((customer) => customer.toLowerCase());
+  const order = Array.from(keys, (_, slot) => slot);
+  // Without surrogates UTF-16 unit order is code-point order, and the engine compares units fast.
+  const anySurrogate = [keys, customers, currencies].some((texts) => texts.some((text) => SURROGATE.test(text)));
+  const compare = anySurrogate ? compareCodePoints : compareUnits;
+  order.sort(
+    (a, b) =>
+      compare(keys[a] as string, keys[b] as string) ||
+      compare(customers[a] as string, customers[b] as string) ||
+      compare(currencies[a] as string, currencies[b] as string),
+  );
+  return order;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function compareUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Code-point order (not UTF-16 unit order), so an emoji sorts after every BMP character. */
 export function compareCodePoints(a: string, b: string): number {
   if (a === b) return 0;
   const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.codePointAt(i) as number;
-    const y = b.codePointAt(i) as number;
-    if (x !== y) return x < y ? -1 : 1;
+  let i = 0;
+  while (i < length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === length) return a.length - b.length;
+  const x = a.charCodeAt(i);
+  const y = b.charCodeAt(i);
+  // UTF-16 unit order is code-point order unless a surrogate is involved: only then compare
+  // whole code points, from the start of the pair the difference falls in.
+  if (!isSurrogate(x) && !isSurrogate(y)) return x < y ? -1 : 1;
+  const from = i > 0 && isHighSurrogate(a.charCodeAt(i - 1)) ? i - 1 : i;
+  const xs = Array.from(a.slice(from), (c) => c.codePointAt(0) as number);
+  const ys = Array.from(b.slice(from), (c) => c.codePointAt(0) as number);
+  for (let k = 0; k < xs.length && k < ys.length; k++) {
+    if (xs[k] !== ys[k]) return (xs[k] as number) < (ys[k] as number) ? -1 : 1;
   }
-  return a.length - b.length;
+  return xs.length - ys.length;
+}
+
+function isSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdfff;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 export interface OpenItem {
@@ -292,12 +354,23 @@ export function agedBalance(items: Iterable<OpenItem>, options: AgedBalanceOptio
 
 // ---- from raw sheet columns -----------------------------------------------------------------
 
+/**
+ * One column of a sheet as both hosts hand a range over: rows of cells, read at index 0.
+ * Reading the cells where they are saves copying a million of them into a flat array first.
+ */
+export type ColumnRange = readonly (readonly CellValue[])[];
+
+/** A column of values as a one-column range, for callers holding plain arrays. */
+export function columnRange(values: readonly CellValue[]): ColumnRange {
+  return values.map((value) => [value]);
+}
+
 export interface LedgerColumns {
-  readonly customers: readonly CellValue[];
+  readonly customers: ColumnRange;
   /** Due dates, or invoice dates on an invoice-date basis. */
-  readonly dates: readonly CellValue[];
-  readonly amounts: readonly CellValue[];
-  readonly currencies?: readonly CellValue[];
+  readonly dates: ColumnRange;
+  readonly amounts: ColumnRange;
+  readonly currencies?: ColumnRange;
 }
 
 export interface SkippedRow {
@@ -336,15 +409,22 @@ export function agedBalanceFromColumns(columns: LedgerColumns, options: ColumnsR
   if (currencies) checkLength('currencies', currencies.length, rowCount);
   const builder = new AgedBalanceBuilder(options);
   const skipped: SkippedRow[] = [];
-  const asOfSerial = options.serialSystem === 'excel1904' ? Number.NaN : options.asOf + SERIAL_OF_EPOCH;
-  const defaultScale = 10 ** minorUnitsOf(options.defaultCurrency);
   let blankRows = 0;
   let itemCount = 0;
-  const fast = currencies === undefined ? new FastRows(builder, options.defaultCurrency, asOfSerial, defaultScale) : undefined;
+  // With a currency column each row names its own currency, and only the cell readers know
+  // how; the expected loss of a curve is the builder's; 1904 serials count from another day.
+  const plainRows: PlainRows | undefined =
+    currencies === undefined && options.curve === undefined && options.serialSystem !== 'excel1904'
+      ? {
+          currency: options.defaultCurrency,
+          asOfSerial: options.asOf + SERIAL_OF_EPOCH,
+          scale: 10 ** minorUnitsOf(options.defaultCurrency),
+        }
+      : undefined;
   let i = 0;
   while (i < rowCount) {
-    if (fast) {
-      const stop = fast.addWhilePlain(customers, dates, amounts, i, rowCount);
+    if (plainRows) {
+      const stop = builder.addWhilePlain(customers, dates, amounts, i, rowCount, plainRows);
       itemCount += stop - i;
       i = stop;
       if (i >= rowCount) break;
@@ -355,13 +435,14 @@ export function agedBalanceFromColumns(columns: LedgerColumns, options: ColumnsR
   return { balance: builder.result(), blankRows, skipped, itemCount };
 
   function readRow(i: number): void {
+    const cell = (column: ColumnRange) => (column[i] as readonly CellValue[])[0];
     try {
-      const customer = readText(customers[i]);
-      const currency = currencies ? readCurrency(currencies[i], options.defaultCurrency) : options.defaultCurrency;
-      const day = readDate(dates[i], options);
-      const amount = readAmount(amounts[i], currency);
+      const customer = readText(cell(customers));
+      const currency = currencies ? readCurrency(cell(currencies), options.defaultCurrency) : options.defaultCurrency;
+      const day = readDate(cell(dates), options);
+      const amount = readAmount(cell(amounts), currency);
       if (customer === null || day === null || amount === null) {
-        if (customer === null && day === null && amount === null && (!currencies || isBlank(currencies[i]))) {
+        if (customer === null && day === null && amount === null && (!currencies || isBlank(cell(currencies)))) {
           blankRows++;
           return;
         }
@@ -378,53 +459,71 @@ export function agedBalanceFromColumns(columns: LedgerColumns, options: ColumnsR
 }
 
 /**
- * The fast path for what a ledger holds nearly everywhere: plain text, a date serial, a number
- * with no more decimals than the currency. It stops at the first other row, which the cell
- * readers then handle. A method of its own so V8 optimises it once for every call.
+ * The fast path's loop, over built-in types only (no object of ours), so that V8's optimised
+ * code for it survives a garbage collection between two recalculations. Returns the index of
+ * the first row it could not add, or -(index + 1) when that row's only fault is a customer
+ * with no account yet.
  */
-class FastRows {
-  private lastCustomer = '';
-  private lastSlot = -1;
-
-  constructor(
-    private readonly builder: AgedBalanceBuilder,
-    private readonly currency: string,
-    private readonly asOfSerial: number,
-    private readonly scale: number,
-  ) {}
-
-  /** Adds rows from `start` on; returns the index of the first row it could not add. */
-  addWhilePlain(
-    customers: readonly CellValue[],
-    dates: readonly CellValue[],
-    amounts: readonly CellValue[],
-    start: number,
-    end: number,
-  ): number {
-    const { builder, asOfSerial, scale } = this;
-    let lastCustomer = this.lastCustomer;
-    let lastSlot = this.lastSlot;
-    let i = start;
-    for (; i < end; i++) {
-      const customer = customers[i];
-      const serial = dates[i];
-      const amount = amounts[i];
-      if (typeof customer !== 'string' || typeof serial !== 'number' || typeof amount !== 'number') break;
-      if (!(serial >= FIRST_TRUE_SERIAL && serial <= MAX_SERIAL)) break;
-      const scaled = amount * scale;
-      const minor = Math.round(scaled);
-      const gap = scaled - minor;
-      if (!(gap < 1e-7 && gap > -1e-7 && minor < MAX_FAST_MINOR && minor > -MAX_FAST_MINOR)) break;
-      if (customer !== lastCustomer || lastSlot < 0) {
-        if (!isPlainText(customer)) break;
-        lastCustomer = customer;
-        lastSlot = builder.slotOf(customer, this.currency);
-      }
-      builder.addToSlot(lastSlot, asOfSerial - Math.floor(serial), minor === 0 ? 0 : minor);
+function addPlainRows(
+  customers: ColumnRange,
+  dates: ColumnRange,
+  amounts: ColumnRange,
+  start: number,
+  end: number,
+  accounts: Map<string, number>,
+  records: Float64Array,
+  stride: number,
+  width: number,
+  boundaries: readonly number[],
+  asOfSerial: number,
+  scale: number,
+): number {
+  let lastCustomer = '';
+  let base = -1;
+  for (let i = start; i < end; i++) {
+    const customer = (customers[i] as readonly CellValue[])[0];
+    const serial = (dates[i] as readonly CellValue[])[0];
+    const amount = (amounts[i] as readonly CellValue[])[0];
+    if (typeof customer !== 'string' || typeof serial !== 'number' || typeof amount !== 'number') return i;
+    if (!(serial >= FIRST_TRUE_SERIAL && serial <= MAX_SERIAL)) return i;
+    const scaled = amount * scale;
+    const rounded = Math.round(scaled);
+    const gap = scaled - rounded;
+    if (!(gap < 1e-7 && gap > -1e-7 && rounded < MAX_FAST_MINOR && rounded > -MAX_FAST_MINOR)) return i;
+    if (base < 0 || customer !== lastCustomer) {
+      const slot = accounts.get(customer);
+      if (slot === undefined) return -i - 1;
+      lastCustomer = customer;
+      base = slot * stride;
     }
-    this.lastCustomer = lastCustomer;
-    this.lastSlot = lastSlot;
-    return i;
+    addToRecord(records, base, width, boundaries, asOfSerial - Math.floor(serial), rounded === 0 ? 0 : rounded);
+  }
+  return end;
+}
+
+/** One item into an account's record: its bucket, count, credits, oldest and overdue days. */
+function addToRecord(
+  records: Float64Array,
+  base: number,
+  width: number,
+  boundaries: readonly number[],
+  days: number,
+  amount: MinorUnits,
+): void {
+  const fields = base + width;
+  const cell = base + bucketIndex(days, boundaries);
+  records[cell] = (records[cell] as number) + amount;
+  records[fields + COUNT] = (records[fields + COUNT] as number) + 1;
+  if (amount < 0) {
+    records[fields + CREDITS] = (records[fields + CREDITS] as number) + amount;
+    records[fields + ABSOLUTE] = (records[fields + ABSOLUTE] as number) - amount;
+    return;
+  }
+  records[fields + ABSOLUTE] = (records[fields + ABSOLUTE] as number) + amount;
+  if (days > (records[fields + OLDEST] as number)) records[fields + OLDEST] = days;
+  if (days > 0) {
+    records[fields + OVERDUE_AMOUNT_DAYS] = (records[fields + OVERDUE_AMOUNT_DAYS] as number) + amount * days;
+    records[fields + OVERDUE_AMOUNT] = (records[fields + OVERDUE_AMOUNT] as number) + amount;
   }
 }
 

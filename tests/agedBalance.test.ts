@@ -1,13 +1,31 @@
+import fc from 'fast-check';
 import { IBM_SAMPLE, readCsvRecords } from '../scripts/csv';
-import { agedBalance, agedBalanceFromColumns, type ColumnsReadOptions } from '../src/agedBalance';
+import { agedBalance, agedBalanceFromColumns, type ColumnsReadOptions, columnRange, compareCodePoints } from '../src/agedBalance';
 import { makeBuckets } from '../src/ageing';
+import type { CellValue } from '../src/cells';
 import { DEFAULT_COLLECTION_CURVE } from '../src/collection';
-import { dayFromCalendar, excelSerialFromDay, formatIsoDate, parseTextDate } from '../src/dates';
+import { dayFromCalendar, excelSerialFromDay, formatIsoDate, parseTextDate, serialFromDay } from '../src/dates';
 import { AgeBucketError } from '../src/messages';
 
 const asOf = parseTextDate('2026-11-23');
 const daysAgo = (days: number) => asOf - days;
 const options = { asOf, buckets: makeBuckets() };
+
+/** The columns as plain arrays, handed over as one-column ranges the way hosts do. */
+function fromColumns(
+  columns: { customers: CellValue[]; dates: CellValue[]; amounts: CellValue[]; currencies?: CellValue[] },
+  readOptions: ColumnsReadOptions,
+) {
+  return agedBalanceFromColumns(
+    {
+      customers: columnRange(columns.customers),
+      dates: columnRange(columns.dates),
+      amounts: columnRange(columns.amounts),
+      ...(columns.currencies ? { currencies: columnRange(columns.currencies) } : {}),
+    },
+    readOptions,
+  );
+}
 
 describe('aged balance per customer and currency', () => {
   const balance = agedBalance(
@@ -84,7 +102,7 @@ const serial = (iso: string) => excelSerialFromDay(parseTextDate(iso));
 
 describe('from sheet columns', () => {
   test('mixed cell kinds read as a sheet holds them', () => {
-    const report = agedBalanceFromColumns(
+    const report = fromColumns(
       {
         customers: ['Dupont SA', ' Dupont SA ', 'Martin', null, 42],
         dates: [serial('2026-10-24'), '2026-10-23', '23/11/2026', null, { year: 2026, month: 1, day: 1 }],
@@ -103,19 +121,19 @@ describe('from sheet columns', () => {
   });
   test('strict mode names the row and the value', () => {
     const call = () =>
-      agedBalanceFromColumns(
+      fromColumns(
         { customers: ['A', 'B', 'C'], dates: [serial('2026-01-01'), '31/02/2026', serial('2026-01-01')], amounts: [1, 2, 3] },
         strict,
       );
     expect(call).toThrow('row 2: "31/02/2026" is not a real date');
   });
   test('strict mode refuses a half-blank row', () => {
-    expect(() => agedBalanceFromColumns({ customers: ['A'], dates: [serial('2026-01-01')], amounts: [null] }, strict)).toThrow(
+    expect(() => fromColumns({ customers: ['A'], dates: [serial('2026-01-01')], amounts: [null] }, strict)).toThrow(
       'row 1: the amount is blank',
     );
   });
   test('lenient mode reports each skipped row and keeps the rest', () => {
-    const report = agedBalanceFromColumns(
+    const report = fromColumns(
       { customers: ['A', 'B', 'C'], dates: [serial('2026-01-01'), 'soon', serial('2026-01-01')], amounts: [1, 2, 'abc'] },
       { ...strict, strict: false },
     );
@@ -127,13 +145,35 @@ describe('from sheet columns', () => {
     expect(report.balance.totals[0]?.total).toBe(100);
   });
   test('ranges of different heights are refused', () => {
-    expect(() => agedBalanceFromColumns({ customers: ['A', 'B'], dates: [1], amounts: [1, 2] }, strict)).toThrow(
+    expect(() => fromColumns({ customers: ['A', 'B'], dates: [1], amounts: [1, 2] }, strict)).toThrow(
       'the dates range has 1 rows but the customers range has 2',
     );
   });
+  test('the same rows give the same balance in every serial system, with or without a curve', () => {
+    const days = [0, 1, 30, 31, 60, 61, 90, 91, -5];
+    const balances = (['excel1900', 'excel1904', 'sheets'] as const).flatMap((system) =>
+      [undefined, DEFAULT_COLLECTION_CURVE].map((curve) => {
+        const report = fromColumns(
+          {
+            customers: days.map((_, i) => (i % 2 === 0 ? 'Dupont SA' : 'Martin')),
+            dates: days.map((d) => serialFromDay(asOf - d, system)),
+            amounts: days.map((_, i) => 100 + i),
+          },
+          { ...strict, serialSystem: system, ...(curve ? { curve } : {}) },
+        );
+        return report.balance.lines.map((l) => [l.customer, l.buckets, l.oldestDaysOverdue]);
+      }),
+    );
+    expect(balances[0]).toEqual([
+      ['Dupont SA', [208_00, 102_00, 104_00, 106_00, 0], 90],
+      ['Martin', [0, 101_00, 103_00, 105_00, 107_00], 91],
+    ]);
+    expect(balances).toHaveLength(6);
+    for (const balance of balances) expect(balance).toEqual(balances[0]);
+  });
   test('many customers grow the accumulator without losing a cent', () => {
     const n = 5000;
-    const report = agedBalanceFromColumns(
+    const report = fromColumns(
       {
         customers: Array.from({ length: n * 3 }, (_, i) => `C${i % n}`),
         dates: Array.from({ length: n * 3 }, (_, i) => serial('2026-11-23') - (i % 120)),
@@ -164,7 +204,7 @@ describe('on the IBM sample of 2,466 settled invoices', () => {
   test('the aged balance of invoices open on 2013-06-30 reconciles to their amounts', () => {
     const day = dayFromCalendar(2013, 6, 30);
     const open = records.filter((r) => monthFirst(r.InvoiceDate ?? '') <= day && day < monthFirst(r.SettledDate ?? ''));
-    const report = agedBalanceFromColumns(
+    const report = fromColumns(
       {
         customers: open.map((r) => r.customerID ?? ''),
         dates: open.map((r) => r.DueDate ?? ''),
@@ -183,5 +223,42 @@ describe('on the IBM sample of 2,466 settled invoices', () => {
     const bucketsSum = report.balance.totals[0]?.buckets.reduce((a, b) => a + b, 0);
     expect(bucketsSum).toBe(cents);
     expect(formatIsoDate(report.balance.asOf)).toBe('2013-06-30');
+  });
+});
+
+describe('line order', () => {
+  const codePoints = (text: string) => Array.from(text, (c) => c.codePointAt(0) as number);
+  const reference = (a: string, b: string) => {
+    const x = codePoints(a);
+    const y = codePoints(b);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] as number) < (y[i] as number) ? -1 : 1;
+    return Math.sign(x.length - y.length);
+  };
+  test('code-point order: a character above U+FFFF sorts after U+E000-U+FFFF', () => {
+    expect(compareCodePoints('a😀', 'a\uFB01')).toBe(1);
+    expect(compareCodePoints('a\uFB01', 'a😀')).toBe(-1);
+    expect(compareCodePoints('Dupont', 'Dupont SA')).toBeLessThan(0);
+    expect(compareCodePoints('Été', 'Été')).toBe(0);
+  });
+  test('agrees with comparing code points one by one on any text', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'B', 'é', '\uFB01', '\uFFFD', '😀', '𝄞', '\uD800', '\uDC00'),
+      maxLength: 6,
+    });
+    fc.assert(fc.property(text, text, (a, b) => Math.sign(compareCodePoints(a, b)) === reference(a, b)));
+  });
+});
+
+describe('lines sorted for reading', () => {
+  const lineOrder = (customers: string[]) =>
+    agedBalance(
+      customers.map((customer) => ({ customer, currency: 'EUR', ageDay: asOf, amount: 1 })),
+      options,
+    ).lines.map((l) => l.customer);
+  test('case-insensitively, then exactly', () => {
+    expect(lineOrder(['dupont', 'Martin', 'Dupont', 'azur', 'Été'])).toEqual(['azur', 'Dupont', 'dupont', 'Martin', 'Été']);
+  });
+  test('by code point when a name holds a character above U+FFFF', () => {
+    expect(lineOrder(['Café 😀', 'Café \uFB01', 'Café a'])).toEqual(['Café a', 'Café \uFB01', 'Café 😀']);
   });
 });

@@ -4,7 +4,7 @@ import { bucketIndex } from '../ageing';
 import { type CellValue, isBlank, readDate } from '../cells';
 import { AgeBucketError } from '../messages';
 import { readAsOf, readBuckets } from './arguments';
-import { type HostContext, isMatrix } from './context';
+import { type HostContext, isMatrix, type Matrix } from './context';
 import { spill } from './spill';
 
 const FIRST_TRUE_SERIAL = 61; // 1900-03-01: from here Excel and Sheets serials count real days
@@ -33,8 +33,11 @@ export function ageBucketFunction(
     );
   }
   const asOfDay = readAsOf(asOf, context);
-  // Days overdue of serial s is asOfSerial − s, for every serial that counts real days.
-  const asOfSerial = context.serialSystem === 'excel1904' ? Number.NaN : asOfDay + SERIAL_OF_EPOCH;
+  // Days overdue of serial s is asOfSerial − s for every serial that counts real days. 1904
+  // serials count from another day: none of them takes the fast way.
+  const asOfSerial = asOfDay + SERIAL_OF_EPOCH;
+  const [firstFast, lastFast] =
+    context.serialSystem === 'excel1904' ? [Number.POSITIVE_INFINITY, 0] : [FIRST_TRUE_SERIAL, MAX_SERIAL];
   const slowCell = (cell: CellValue): unknown => {
     if (isBlank(cell)) return '';
     try {
@@ -45,13 +48,32 @@ export function ageBucketFunction(
     }
   };
   if (!isMatrix(dueDate)) return slowCell(dueDate as CellValue);
+  const last = bounds[bounds.length - 1] as number;
   // Label by days overdue from a table up to the last boundary: one load instead of a search.
-  // The lookup is written out in the loops below: through a closure it cost a fifth more.
+  const table =
+    last <= MAX_TABLE ? Array.from({ length: last + 1 }, (_, days) => names[bucketIndex(days, bounds)] as string) : null;
+  return labelSerials(dueDate, asOfSerial, firstFast, lastFast, names, bounds, table, slowCell);
+}
+
+/**
+ * The loop over a million cells, apart from the function above and over built-in types only:
+ * V8's optimised code for it then survives a garbage collection between two recalculations,
+ * where code specialised on one call's closures would be thrown away and warmed up again.
+ * The lookup is written out twice below: through a closure it cost a fifth more.
+ */
+function labelSerials(
+  dueDate: Matrix,
+  asOfSerial: number,
+  firstFast: number,
+  lastFast: number,
+  names: readonly string[],
+  bounds: readonly number[],
+  table: readonly string[] | null,
+  slowCell: (cell: CellValue) => unknown,
+): unknown[][] {
   const last = bounds[bounds.length - 1] as number;
   const notDue = names[0] as string;
   const oldest = names[names.length - 1] as string;
-  const table =
-    last <= MAX_TABLE ? Array.from({ length: last + 1 }, (_, days) => names[bucketIndex(days, bounds)] as string) : null;
   const rows = dueDate.length;
   const out: unknown[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
@@ -60,7 +82,7 @@ export function ageBucketFunction(
     // A one-cell row as a literal: V8 builds it far faster than new Array(1) filled later.
     if (columns === 1) {
       const cell = input[0];
-      if (typeof cell === 'number' && cell >= FIRST_TRUE_SERIAL && cell <= MAX_SERIAL) {
+      if (typeof cell === 'number' && cell >= firstFast && cell <= lastFast) {
         const days = asOfSerial - Math.floor(cell);
         out[r] = [days <= 0 ? notDue : days > last ? oldest : table ? table[days] : names[bucketIndex(days, bounds)]];
       } else out[r] = [slowCell(cell)];
@@ -69,7 +91,7 @@ export function ageBucketFunction(
     const row: unknown[] = new Array(columns);
     for (let c = 0; c < columns; c++) {
       const cell = input[c];
-      if (typeof cell === 'number' && cell >= FIRST_TRUE_SERIAL && cell <= MAX_SERIAL) {
+      if (typeof cell === 'number' && cell >= firstFast && cell <= lastFast) {
         const days = asOfSerial - Math.floor(cell);
         row[c] = days <= 0 ? notDue : days > last ? oldest : table ? table[days] : names[bucketIndex(days, bounds)];
       } else row[c] = slowCell(cell);

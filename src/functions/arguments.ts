@@ -1,6 +1,7 @@
 // Reading custom-function arguments: scalars and ranges, omitted optional arguments (Excel
 // passes null, Sheets undefined), and the settings arguments (as_of, boundaries, labels).
 
+import type { ColumnRange } from '../agedBalance';
 import { type Buckets, makeBuckets, validateBoundaries } from '../ageing';
 import { type CellValue, isBlank, readDate, readNumber, readText } from '../cells';
 import type { DayNumber } from '../dates';
@@ -70,16 +71,14 @@ export function readBuckets(boundaries: unknown, labels: unknown, language: Lang
   return makeBuckets(readBoundaries(boundaries), readLabels(labels), language);
 }
 
-/** Every cell of a range argument, row by row, as one column. */
-export function columnOf(value: unknown): CellValue[] {
-  if (!isMatrix(value)) return [value as CellValue];
-  if (value.length > 0 && (value[0] as readonly unknown[]).length === 1) {
-    // The common case, a one-column range: one pass, no intermediate arrays.
-    const column: CellValue[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) column[i] = (value[i] as readonly CellValue[])[0];
-    return column;
-  }
-  return value.flat() as CellValue[];
+/**
+ * A range argument as one column. A one-column range (the common case) is used as the host
+ * handed it over, without copying its cells; a wider range is read row by row.
+ */
+export function columnRangeOf(value: unknown): ColumnRange {
+  if (!isMatrix(value)) return [[value as CellValue]];
+  if (value.length > 0 && (value[0] as readonly unknown[]).length === 1) return value as ColumnRange;
+  return (value.flat() as CellValue[]).map((cell) => [cell]);
 }
 
 /** A table argument (policy, curve) as rows of two cells; blank rows are left out. */

@@ -11,7 +11,7 @@ import { checkedRate, lateInterest } from '../penalties/lateInterest';
 import { recoveryFee } from '../penalties/recoveryFee';
 import { parseJurisdiction, statutoryRate } from '../penalties/statutoryRates';
 import { dueDateFromTerms, parsePaymentTerms } from '../terms';
-import { columnOf, isOmitted, pairsOf, readAsOf, readBuckets, singleCell } from './arguments';
+import { columnRangeOf, isOmitted, pairsOf, readAsOf, readBuckets, singleCell } from './arguments';
 import type { HostContext } from './context';
 import { type SpillArgument, spill } from './spill';
 
@@ -179,10 +179,10 @@ export function agedBalanceFunction(
   const withCurrency = !isOmitted(currencies);
   const { balance } = agedBalanceFromColumns(
     {
-      customers: columnOf(customers),
-      dates: columnOf(dueDates),
-      amounts: columnOf(amounts),
-      ...(withCurrency ? { currencies: columnOf(currencies) } : {}),
+      customers: columnRangeOf(customers),
+      dates: columnRangeOf(dueDates),
+      amounts: columnRangeOf(amounts),
+      ...(withCurrency ? { currencies: columnRangeOf(currencies) } : {}),
     },
     { asOf: asOfDay, buckets, serialSystem: context.serialSystem, defaultCurrency: NO_CURRENCY, strict: true },
   );
