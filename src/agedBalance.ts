@@ -223,8 +223,12 @@ export class AgedBalanceBuilder {
       }
       const sum = sums[index] as Float64Array;
       const base = slot * stride;
-      for (let field = 0; field < stride; field++) sum[field] = (sum[field] as number) + (records[base + field] as number);
-      sum[width + LOSS] = (sum[width + LOSS] as number) - (records[base + width + LOSS] as number) + this.lossOf(base);
+      // Fields add up across accounts (the oldest is not read from the totals), except the
+      // expected loss: each account's is capped and rounded first, so totals stay whole cents.
+      for (let field = 0; field < stride; field++) {
+        if (field !== width + LOSS) sum[field] = (sum[field] as number) + (records[base + field] as number);
+      }
+      sum[width + LOSS] = (sum[width + LOSS] as number) + this.lossOf(base);
       sum[stride] = (sum[stride] as number) + 1;
     }
     const totals: AgedBalanceTotal[] = [...currencyIndex.keys()].sort(compareCodePoints).map((currency) => {

@@ -95,6 +95,18 @@ describe('expected loss from the collection curve', () => {
     );
     expect(balance.lines[0]?.expectedLoss).toBe(100_00);
   });
+  test("the currency's expected loss is the sum of its accounts' whole-cent losses", () => {
+    const items = Array.from({ length: 3000 }, (_, i) => ({
+      customer: `Client ${i % 700}`,
+      currency: 'EUR',
+      ageDay: daysAgo((i * 37) % 800),
+      amount: 1_000_000_000_00 + i * 7_77,
+    }));
+    const balance = agedBalance(items, { ...options, curve: DEFAULT_COLLECTION_CURVE });
+    const lines = balance.lines.reduce((sum, line) => sum + line.expectedLoss, 0);
+    expect(balance.lines.every((line) => Number.isInteger(line.expectedLoss))).toBe(true);
+    expect(balance.totals[0]?.expectedLoss).toBe(lines);
+  });
 });
 
 const strict: ColumnsReadOptions = { ...options, serialSystem: 'excel1900', defaultCurrency: 'EUR', strict: true };
