@@ -31,6 +31,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** A table's header row: one column heading per label (an empty one for a blank heading). */
+export function headerRow(...labels: string[]): HTMLTableRowElement {
+  return el('tr', {}, ...labels.map((label) => el('th', {}, label === '' ? null : label)));
+}
+
 export interface PaneOptions {
   readonly workbook: Workbook;
   readonly root: HTMLElement;

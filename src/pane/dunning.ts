@@ -17,7 +17,7 @@ import type { Language } from '../messages';
 import { formatMoney } from '../money';
 import { parseJurisdiction } from '../penalties/statutoryRates';
 import type { Pane } from './app';
-import { el } from './app';
+import { el, headerRow } from './app';
 
 export const TEMPLATE_SHEETS: Record<Language, string> = { en: 'Letter templates', fr: 'Modèles de lettres' };
 export const LOG_SHEETS: Record<Language, string> = { en: 'Dunning log', fr: 'Journal des relances' };
@@ -644,21 +644,7 @@ export class DunningPanel {
     return el(
       'table',
       { class: 'plan', id: 'plan-actions' },
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', {}),
-          el('th', {}, w.customer),
-          el('th', {}, w.stage),
-          el('th', {}, w.due),
-          el('th', {}, w.oldest),
-          el('th', {}, w.owner),
-          el('th', {}, w.claims),
-        ),
-      ),
+      el('thead', {}, headerRow('', w.customer, w.stage, w.due, w.oldest, w.owner, w.claims)),
       el('tbody', {}, ...rows),
     );
   }
@@ -809,19 +795,7 @@ export class DunningPanel {
       el(
         'table',
         { class: 'policy' },
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            el('th', {}, w.from),
-            el('th', {}, w.nameEn),
-            el('th', {}, w.nameFr),
-            el('th', {}, w.interest),
-            el('th', {}, w.fee),
-          ),
-        ),
+        el('thead', {}, headerRow(w.from, w.nameEn, w.nameFr, w.interest, w.fee)),
         el('tbody', {}, ...rows),
       ),
       number('policy-interval', w.interval, policy.minimumIntervalDays, (v) => ({ ...policy, minimumIntervalDays: Number(v) })),

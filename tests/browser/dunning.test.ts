@@ -10,18 +10,30 @@ import { chromiumAvailable, closePane, openPane, type Session, screenshot } from
 const run = chromiumAvailable() ? describe : describe.skip;
 const NBSP = '\u00A0';
 
+/** The pane in Preview on the sample ledger, aged at the sample's own date (not today). */
+async function openAtSampleDate(): Promise<Session> {
+  const session = await openPane();
+  const { page } = session;
+  try {
+    await page.waitForSelector('#mapping summary');
+    await page.uncheck('#follow-today');
+    await page.fill('#as-of', '2025-11-28');
+    await page.dispatchEvent('#as-of', 'change');
+    return session;
+  } catch (error) {
+    await closePane(session);
+    throw error;
+  }
+}
+
 type Window = { agebucket: { workbook: { sheets: Array<{ name: string; values: unknown[][] }> } } };
 
 run('dunning in Preview mode', () => {
   let session: Session;
   let docx: Buffer;
   beforeAll(async () => {
-    session = await openPane();
+    session = await openAtSampleDate();
     const { page } = session;
-    await page.waitForSelector('#mapping summary');
-    await page.uncheck('#follow-today');
-    await page.fill('#as-of', '2025-11-28');
-    await page.dispatchEvent('#as-of', 'change');
     await page.click('button[data-tab="settings"]');
     await page.fill('#setting-companyName', 'Ateliers Réunis SAS');
     await page.dispatchEvent('#setting-companyName', 'change');
@@ -213,13 +225,9 @@ run('dunning in Preview mode', () => {
 
 run('statements of account in Preview mode', () => {
   test('a statement lists every open item of the selected accounts', async () => {
-    const session = await openPane();
+    const session = await openAtSampleDate();
     try {
       const { page } = session;
-      await page.waitForSelector('#mapping summary');
-      await page.uncheck('#follow-today');
-      await page.fill('#as-of', '2025-11-28');
-      await page.dispatchEvent('#as-of', 'change');
       await page.click('button[data-tab="dunning"]');
       await page.click('#build-plan');
       await page.waitForSelector('#plan-actions');
