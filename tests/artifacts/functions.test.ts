@@ -118,11 +118,12 @@ const cases: Case[] = [
   {
     name: 'statutory rates',
     fn: 'STATUTORYRATE',
-    args: ['FR', column([d('2025-11-28'), d('2023-03-01'), d('2026-01-05')])],
+    args: ['FR', column([d('2025-11-28'), d('2023-03-01'), d('2026-01-05'), d('2026-07-06')])],
     expected: column([
       0.1215,
       0.125,
-      '#VALUE! no statutory FR rate is on file for 2026-H1 (2026-01-05); rates cover 2022-H1 to 2025-H2: give an explicit annual rate',
+      0.1215,
+      '#VALUE! no statutory FR rate is on file for 2026-H2 (2026-07-06); rates cover 2022-H1 to 2026-H1: give an explicit annual rate',
     ]),
   },
   {

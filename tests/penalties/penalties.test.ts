@@ -36,11 +36,16 @@ describe('statutory rates per half-year', () => {
     ['UK', '2022-03-01', 8.25],
     ['UK', '2023-09-01', 13],
     ['UK', '2025-11-28', 12.25],
+    ['FR', '2026-03-15', 12.15],
+    ['EU', '2026-06-30', 10.15],
+    ['DE', '2026-01-01', 10.27],
+    ['UK', '2026-01-01', 11.75],
+    ['UK', '2026-11-23', 11.75],
   ] as const)('%s on %s: %d %%', (jurisdiction, date, rate) => expect(percent(jurisdiction, date)).toBe(rate));
   test('every row names its source', () => expect(statutoryRates().every((r) => r.source.length > 20)).toBe(true));
   test('a half-year not on file is an error asking for an explicit rate', () => {
-    expect(() => statutoryRate('FR', day('2026-01-01'))).toThrow(
-      'no statutory FR rate is on file for 2026-H1 (2026-01-01); rates cover 2022-H1 to 2025-H2: give an explicit annual rate',
+    expect(() => statutoryRate('FR', day('2026-07-01'))).toThrow(
+      'no statutory FR rate is on file for 2026-H2 (2026-07-01); rates cover 2022-H1 to 2026-H1: give an explicit annual rate',
     );
   });
   test('jurisdiction names', () => {
@@ -67,8 +72,24 @@ describe('statutory interest over several half-years', () => {
     // 10000 × 0.1325 × 69 / 365 = 250.4794…
     expect(result.interest).toBe(250_48);
   });
+  test('FR from 2025-H2 into 2026-H1', () => {
+    // 10 000 due 2025-12-21: 10 days of 2025-H2 and 59 days of 2026-H1, both at 12.15 %
+    const result = statutoryInterest(10_000_00, 'FR', day('2025-12-21'), day('2026-02-28'));
+    expect(result.periods.map((p) => [p.halfYear, p.days, p.rate.toString()])).toEqual([
+      ['2025-H2', 10, '0.1215'],
+      ['2026-H1', 59, '0.1215'],
+    ]);
+    // 10000 × 0.1215 × 69 / 365 = 229.6849…
+    expect(result.interest).toBe(229_68);
+  });
+  test('UK in 2026 keeps the 2026-H1 rate into the second half-year', () => {
+    // 10 000 due 2026-06-20, as of 2026-08-29: 70 days at 11.75 % → 10000 × 0.1175 × 70 / 365 = 225.3424…
+    const result = statutoryInterest(10_000_00, 'UK', day('2026-06-20'), day('2026-08-29'));
+    expect(result.periods.map((p) => [p.halfYear, p.days, p.rate.toString()])).toEqual([['2026-H1', 70, '0.1175']]);
+    expect(result.interest).toBe(225_34);
+  });
   test('an overdue period reaching an uncovered half-year is an error', () => {
-    expect(() => statutoryInterest(100_00, 'FR', day('2025-12-01'), day('2026-01-10'))).toThrow(/no statutory FR rate.*2026-H1/);
+    expect(() => statutoryInterest(100_00, 'FR', day('2026-06-01'), day('2026-07-10'))).toThrow(/no statutory FR rate.*2026-H2/);
   });
 });
 
