@@ -44,3 +44,32 @@ describe.each(['excel1900', 'excel1904', 'sheets'] as const)('serials of the %s 
     ]);
   });
 });
+
+describe('AGEBUCKET over a column', () => {
+  const context = contextIn('excel1900');
+  const asOfCell = [[serialFromDay(asOf, 'excel1900')]];
+  const column = [0, 45, 400, 45, 0, 50].map((d) => [serialFromDay(asOf - d, 'excel1900')]);
+
+  test('rows of one label are one shared row, and the values read out as a copy would', () => {
+    const result = ageBucketFunction(column, asOfCell, null, null, context) as unknown[][];
+    expect(JSON.parse(JSON.stringify(result))).toEqual([['Not due'], ['31-60'], ['91+'], ['31-60'], ['Not due'], ['31-60']]);
+    expect(result[1]).toBe(result[3]);
+    expect(result[1]).toBe(result[5]);
+    expect(result[0]).toBe(result[4]);
+    expect(result[0]).not.toBe(result[1]);
+  });
+
+  test('each call has rows of its own, labelled by its own arguments', () => {
+    const first = ageBucketFunction(column, asOfCell, null, null, context) as unknown[][];
+    const second = ageBucketFunction(column, asOfCell, [[60], [120]], [['A'], ['B'], ['C'], ['D']], context) as unknown[][];
+    expect(first[1]).not.toBe(second[1]);
+    expect(second.map((row) => row[0])).toEqual(['A', 'B', 'D', 'B', 'A', 'B']);
+  });
+
+  test('a blank or broken cell gets a row of its own', () => {
+    const result = ageBucketFunction([[null], ['31/02/2026'], [null]], asOfCell, null, null, context) as unknown[][];
+    expect(result[0]).toEqual(['']);
+    expect(result[0]).not.toBe(result[2]);
+    expect(result[1]?.[0]).toEqual({ error: expect.stringMatching(/not a real date/) });
+  });
+});

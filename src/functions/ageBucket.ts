@@ -48,18 +48,27 @@ export function ageBucketFunction(
     }
   };
   if (!isMatrix(dueDate)) return slowCell(dueDate as CellValue);
+  // A spill of one column holds a handful of different labels however long it is: each label's
+  // row is built once and shared by every row that shows it. The host only reads the result out
+  // (Excel serialises it, Apps Script copies it into the sheet), so shared rows and copies look
+  // the same there, and a million-row spill allocates five rows instead of a million. Not
+  // frozen: a host that rewrote its result's cells in place would fail on a frozen row.
+  const labelRows = names.map((name): LabelRow => [name]);
   const last = bounds[bounds.length - 1] as number;
-  // Label by days overdue from a table up to the last boundary: one load instead of a search.
+  // The row by days overdue from a table up to the last boundary: one load instead of a search.
   const table =
-    last <= MAX_TABLE ? Array.from({ length: last + 1 }, (_, days) => names[bucketIndex(days, bounds)] as string) : null;
-  return labelSerials(dueDate, asOfSerial, firstFast, lastFast, names, bounds, table, slowCell);
+    last <= MAX_TABLE ? Array.from({ length: last + 1 }, (_, days) => labelRows[bucketIndex(days, bounds)] as LabelRow) : null;
+  return labelSerials(dueDate, asOfSerial, firstFast, lastFast, names, labelRows, bounds, table, slowCell);
 }
+
+type LabelRow = readonly [string];
 
 /**
  * The loop over a million cells, apart from the function above and over built-in types only:
  * V8's optimised code for it then survives a garbage collection between two recalculations,
  * where code specialised on one call's closures would be thrown away and warmed up again.
- * The lookup is written out twice below: through a closure it cost a fifth more.
+ * The lookup is written out twice below: through a closure it cost a fifth more. A one-cell
+ * row gets its label's shared row; a wider row is built, since its cells differ.
  */
 function labelSerials(
   dueDate: Matrix,
@@ -67,24 +76,33 @@ function labelSerials(
   firstFast: number,
   lastFast: number,
   names: readonly string[],
+  labelRows: readonly LabelRow[],
   bounds: readonly number[],
-  table: readonly string[] | null,
+  table: readonly LabelRow[] | null,
   slowCell: (cell: CellValue) => unknown,
-): unknown[][] {
+): (readonly unknown[])[] {
   const last = bounds[bounds.length - 1] as number;
   const notDue = names[0] as string;
   const oldest = names[names.length - 1] as string;
+  const notDueRow = labelRows[0] as LabelRow;
+  const oldestRow = labelRows[labelRows.length - 1] as LabelRow;
   const rows = dueDate.length;
-  const out: unknown[][] = new Array(rows);
+  const out: (readonly unknown[])[] = new Array(rows);
   for (let r = 0; r < rows; r++) {
     const input = dueDate[r] as readonly CellValue[];
     const columns = input.length;
-    // A one-cell row as a literal: V8 builds it far faster than new Array(1) filled later.
     if (columns === 1) {
       const cell = input[0];
       if (typeof cell === 'number' && cell >= firstFast && cell <= lastFast) {
         const days = asOfSerial - Math.floor(cell);
-        out[r] = [days <= 0 ? notDue : days > last ? oldest : table ? table[days] : names[bucketIndex(days, bounds)]];
+        out[r] =
+          days <= 0
+            ? notDueRow
+            : days > last
+              ? oldestRow
+              : table
+                ? (table[days] as LabelRow)
+                : (labelRows[bucketIndex(days, bounds)] as LabelRow);
       } else out[r] = [slowCell(cell)];
       continue;
     }
@@ -93,7 +111,8 @@ function labelSerials(
       const cell = input[c];
       if (typeof cell === 'number' && cell >= firstFast && cell <= lastFast) {
         const days = asOfSerial - Math.floor(cell);
-        row[c] = days <= 0 ? notDue : days > last ? oldest : table ? table[days] : names[bucketIndex(days, bounds)];
+        row[c] =
+          days <= 0 ? notDue : days > last ? oldest : table ? (table[days] as LabelRow)[0] : names[bucketIndex(days, bounds)];
       } else row[c] = slowCell(cell);
     }
     out[r] = row;
