@@ -20,29 +20,43 @@ export function report(name: string, ours: number, reference: number, referenceN
   );
 }
 
+/** What is timed, and what must happen untimed before each run (such as handing over new input). */
+export interface Contender {
+  readonly run: () => unknown;
+  readonly prepare?: () => void;
+}
+
 /**
  * Times two contenders in alternation (A, B, A, B …) so a slow patch of a shared machine hits
  * both, and returns each one's median.
  */
-export async function pairedMedianMs(a: () => unknown, b: () => unknown, repeats = 9, warmups = 4): Promise<[number, number]> {
+export async function pairedMedianMs(
+  first: (() => unknown) | Contender,
+  second: (() => unknown) | Contender,
+  repeats = 9,
+  warmups = 4,
+): Promise<[number, number]> {
+  const [a, b] = [first, second].map((c) => (typeof c === 'function' ? { run: c } : c)) as [Contender, Contender];
   // Runs after loading a million rows stay slow for a while (JIT tiers, the heap still growing):
   // with BENCH_DETAIL=1 the first aged balances came out 2-3× the later ones after 2 warm-ups.
   for (let i = 0; i < warmups; i++) {
-    await collect();
-    await a();
-    await collect();
-    await b();
+    for (const contender of [a, b]) {
+      contender.prepare?.();
+      await collect();
+      await contender.run();
+    }
   }
   const timesA: number[] = [];
   const timesB: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    for (const [run, times] of [
+    for (const [contender, times] of [
       [a, timesA],
       [b, timesB],
     ] as const) {
+      contender.prepare?.();
       await collect();
       const start = performance.now();
-      await run();
+      await contender.run();
       times.push(performance.now() - start);
     }
   }
