@@ -1,0 +1,105 @@
+// The .docx renderer writes the letters' XML itself, for speed: it must write exactly what the
+// docx library writes for the same paragraphs and runs (the library's output is what Word has
+// been opening), and the rest of the package must be the library's own.
+
+import JSZip from 'jszip';
+import { readSample, sampleAsOf } from '../../scripts/sampleData';
+import { SAMPLE_COMPANY } from '../../scripts/sampleLedger';
+import { planDunning } from '../../src/dunning/plan';
+import { DEFAULT_POLICY } from '../../src/dunning/policy';
+import { DEFAULT_TEMPLATES } from '../../src/letters/defaultTemplates';
+import { escapeXml, lettersToDocx } from '../../src/letters/docx';
+import { buildLetter, type Letter, type LetterOptions } from '../../src/letters/letter';
+import { invoice } from '../dunning/fixtures';
+import { lettersToDocxWithLibrary } from './docxReference';
+
+const options: LetterOptions = {
+  company: SAMPLE_COMPANY,
+  policy: DEFAULT_POLICY,
+  asOf: sampleAsOf,
+  defaultLanguage: 'fr',
+  templates: DEFAULT_TEMPLATES,
+};
+const { ledger, log } = readSample();
+const plan = planDunning(ledger.items, log.entries, { asOf: sampleAsOf, policy: DEFAULT_POLICY });
+
+async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const files = new Map<string, string>();
+  for (const name of Object.keys(zip.files).sort()) files.set(name, (await zip.file(name)?.async('string')) ?? '');
+  return files;
+}
+
+async function expectSameAsLibrary(letters: Letter[]): Promise<string> {
+  const ours = await parts(await lettersToDocx(letters, 'Relances'));
+  const library = await parts(await lettersToDocxWithLibrary(letters, 'Relances'));
+  expect([...ours.keys()]).toEqual([...library.keys()]);
+  for (const [name, text] of library) {
+    // The core properties carry the time the file was made.
+    if (name === 'docProps/core.xml') continue;
+    expect(firstDifference(name, ours.get(name) ?? '', text)).toBeNull();
+  }
+  return ours.get('word/document.xml') ?? '';
+}
+
+/** Where two texts part, with some context, or null when they are the same. */
+function firstDifference(name: string, ours: string, library: string): string | null {
+  if (ours === library) return null;
+  let at = 0;
+  while (at < ours.length && ours[at] === library[at]) at++;
+  return `${name} at ${at}: ours …${ours.slice(at - 80, at + 80)}… library …${library.slice(at - 80, at + 80)}…`;
+}
+
+const base = buildLetter(plan.actions[0] as (typeof plan.actions)[number], options);
+
+test('every letter of the sample run, in French and English, as the library writes it', async () => {
+  const letters = plan.actions.map((account) => buildLetter(account, options));
+  expect(letters.length).toBeGreaterThan(10);
+  const english = plan.actions.slice(0, 5).map((account) => buildLetter(account, { ...options, defaultLanguage: 'en' }));
+  const xml = await expectSameAsLibrary([...letters, ...english]);
+  expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(letters.length + english.length - 1);
+});
+
+test('statements of account, as the library writes them', async () => {
+  await expectSameAsLibrary(plan.actions.slice(0, 8).map((account) => buildLetter(account, { ...options, kind: 'statement' })));
+});
+
+test('names that look like markup, formulas, quotes and control characters', async () => {
+  const hostile = ['<script>alert(1)</script>', '=HYPERLINK("http://x")', 'O\'Brien & Fils > "SA"', 'Tab\there\u0001\u001f'];
+  const letters = hostile.map((customer) =>
+    buildLetter(
+      planDunning([invoice({ customer, dueDay: sampleAsOf - 15, amount: 100_00, address: '<b>1 rue</b>, 75001 Paris' })], [], {
+        asOf: sampleAsOf,
+        policy: DEFAULT_POLICY,
+      }).actions[0] as (typeof plan.actions)[number],
+      options,
+    ),
+  );
+  const xml = await expectSameAsLibrary(letters);
+  expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  expect(xml).toContain('O&apos;Brien &amp; Fils &gt; &quot;SA&quot;');
+  expect(xml).not.toContain('\u0001');
+});
+
+test('tables with one column, no rows or no totals, and paragraphs over several lines', async () => {
+  const letter: Letter = {
+    ...base,
+    blocks: [
+      { kind: 'paragraph', text: 'First line\nSecond line\n\nAfter a blank line' },
+      { kind: 'table', table: { headers: ['Invoice'], numeric: [false], rows: [['F1'], ['F2']], totals: [] } },
+      { kind: 'table', table: { headers: ['Amount'], numeric: [true], rows: [], totals: [['Total', '0,00 €']] } },
+      { kind: 'table', table: { headers: ['A', 'B', 'C'], numeric: [true, false, true], rows: [['1', '', '3']], totals: [] } },
+    ],
+    signature: [],
+  };
+  await expectSameAsLibrary([letter, { ...letter, recipient: { name: 'Solo', lines: [] } }]);
+});
+
+test('an empty run still makes a document Word can open', async () => {
+  await expectSameAsLibrary([]);
+});
+
+test('XML escaping keeps tabs and line breaks and drops what XML 1.0 forbids', () => {
+  expect(escapeXml('a\tb\nc\rd\u0000e\u000bf\u001fg')).toBe('a\tb\nc\rdefg');
+  expect(escapeXml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&apos;');
+});
