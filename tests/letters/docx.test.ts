@@ -3,25 +3,14 @@
 // been opening), and the rest of the package must be the library's own.
 
 import JSZip from 'jszip';
-import { readSample, sampleAsOf } from '../../scripts/sampleData';
-import { SAMPLE_COMPANY } from '../../scripts/sampleLedger';
+import { sampleAsOf } from '../../scripts/sampleData';
 import { planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
-import { DEFAULT_TEMPLATES } from '../../src/letters/defaultTemplates';
 import { escapeXml, lettersToDocx } from '../../src/letters/docx';
-import { buildLetter, type Letter, type LetterOptions } from '../../src/letters/letter';
+import { buildLetter, type Letter } from '../../src/letters/letter';
 import { invoice } from '../dunning/fixtures';
 import { lettersToDocxWithLibrary } from './docxReference';
-
-const options: LetterOptions = {
-  company: SAMPLE_COMPANY,
-  policy: DEFAULT_POLICY,
-  asOf: sampleAsOf,
-  defaultLanguage: 'fr',
-  templates: DEFAULT_TEMPLATES,
-};
-const { ledger, log } = readSample();
-const plan = planDunning(ledger.items, log.entries, { asOf: sampleAsOf, policy: DEFAULT_POLICY });
+import { options, plan } from './sample';
 
 async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(bytes);

@@ -1,25 +1,16 @@
 import JSZip from 'jszip';
-import { readSample, sampleAsOf } from '../../scripts/sampleData';
-import { SAMPLE_COMPANY } from '../../scripts/sampleLedger';
+import { sampleAsOf } from '../../scripts/sampleData';
 import { type AccountPlan, planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
 import { DEFAULT_TEMPLATES } from '../../src/letters/defaultTemplates';
 import { lettersToDocx } from '../../src/letters/docx';
-import { buildLetter, type Letter, type LetterOptions } from '../../src/letters/letter';
+import { buildLetter, type Letter } from '../../src/letters/letter';
 import { lettersToSheetRows, letterToHtml, letterToText } from '../../src/letters/render';
 import { validateTemplate } from '../../src/letters/templates';
 import { sheetText } from '../../src/sheetText';
 import { invoice, logged } from '../dunning/fixtures';
+import { options, plan } from './sample';
 
-const options: LetterOptions = {
-  company: SAMPLE_COMPANY,
-  policy: DEFAULT_POLICY,
-  asOf: sampleAsOf,
-  defaultLanguage: 'fr',
-  templates: DEFAULT_TEMPLATES,
-};
-const { ledger, log } = readSample();
-const plan = planDunning(ledger.items, log.entries, { asOf: sampleAsOf, policy: DEFAULT_POLICY });
 const byCustomer = (name: string) => plan.actions.find((a) => a.customer === name) as AccountPlan;
 const NBSP = '\u00A0';
 
