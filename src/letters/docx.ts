@@ -60,6 +60,9 @@ const DOCUMENT_START = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><
 
 const SECTION = `<w:sectPr><w:pgSz w:w="${PAGE_WIDTH}" w:h="${PAGE_HEIGHT}" w:orient="portrait"/><w:pgMar w:top="${PAGE_MARGIN}" w:right="${PAGE_MARGIN}" w:bottom="${PAGE_MARGIN}" w:left="${PAGE_MARGIN}" w:header="708" w:footer="708" w:gutter="0"/><w:pgNumType/><w:docGrid w:linePitch="360"/></w:sectPr>`;
 
+/** The package part that holds the document's body (a file name, not the DOM's `document`). */
+const MAIN_PART = 'word/document.xml';
+
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
 /**
@@ -166,7 +169,8 @@ export function lettersDocumentXml(letters: readonly Letter[]): string {
 
 /** One .docx holding every letter, each starting on a new page. */
 export async function lettersToDocx(letters: readonly Letter[], title: string): Promise<Uint8Array> {
-  const document = new Document({
+  // The package with an empty body: styles, settings, fonts, relationships and properties.
+  const wordFile = new Document({
     title,
     creator: letters[0]?.sender.name ?? 'AgeBucket',
     styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
@@ -179,5 +183,6 @@ export async function lettersToDocx(letters: readonly Letter[], title: string): 
       },
     ],
   });
-  return Packer.pack(document, 'uint8array', false, [{ path: 'word/document.xml', data: lettersDocumentXml(letters) }]);
+  // Its main part replaced by one with the letters in its body.
+  return Packer.pack(wordFile, 'uint8array', false, [{ path: MAIN_PART, data: lettersDocumentXml(letters) }]);
 }
