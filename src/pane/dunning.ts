@@ -91,6 +91,8 @@ const WORDS = {
     rate: 'Or an annual rate (e.g. 0.1215)',
     deadline: 'Days given in a formal notice',
     penaltyError: 'penalties not claimed',
+    penaltiesMissing: (n: number, reasons: string) =>
+      `Penalties are not claimed for ${n} account${n > 1 ? 's' : ''}: ${reasons}. Enter the rate in Settings, or turn interest off for the stage.`,
     googleDoc: 'Google Doc',
     kind: 'Letters to make',
     reminders: 'Reminders (the plan’s stage)',
@@ -164,6 +166,8 @@ const WORDS = {
     rate: 'Ou un taux annuel (ex. 0,1215)',
     deadline: 'Délai accordé dans la mise en demeure (jours)',
     penaltyError: 'pénalités non réclamées',
+    penaltiesMissing: (n: number, reasons: string) =>
+      `Pénalités non réclamées pour ${n} compte${n > 1 ? 's' : ''} : ${reasons}. Indiquez le taux dans les Réglages, ou retirez les intérêts de ce niveau.`,
     googleDoc: 'Google Doc',
     kind: 'Lettres à produire',
     reminders: 'Relances (niveau du plan)',
@@ -505,7 +509,16 @@ export class DunningPanel {
     );
     if (this.question) section.append(this.questionView());
     if (!plan) return section;
-    section.append(this.filtersView(plan), this.actionsTable(plan), this.excludedView(plan));
+    section.append(this.filtersView(plan));
+    // A missing legal rate stops the interest of whole accounts: say so above the table, with why.
+    const unclaimed = plan.actions.filter((account) => account.penaltyError !== null);
+    if (unclaimed.length > 0) {
+      const reasons = [...new Set(unclaimed.map((account) => account.penaltyError?.localized(this.language) ?? ''))];
+      section.append(
+        el('p', { class: 'warning', id: 'penalties-missing' }, w.penaltiesMissing(unclaimed.length, reasons.join('; '))),
+      );
+    }
+    section.append(this.actionsTable(plan), this.excludedView(plan));
     section.append(
       el('h2', {}, w.templates),
       el(
@@ -638,7 +651,11 @@ export class DunningPanel {
         el('td', { class: 'num' }, money(account.amountDue)),
         el('td', { class: 'num' }, oldest ? `${oldest.item.invoiceNumber} · ${w.days(oldest.daysOverdue)}` : ''),
         el('td', {}, account.owner ?? ''),
-        el('td', { class: 'num' }, claims),
+        el(
+          'td',
+          account.penaltyError ? { class: 'num', title: account.penaltyError.localized(language) } : { class: 'num' },
+          claims,
+        ),
       );
     });
     return el(

@@ -11,13 +11,18 @@ const run = chromiumAvailable() ? describe : describe.skip;
 const NBSP = '\u00A0';
 
 /** The pane in Preview on the sample ledger, aged at the sample's own date (not today). */
-async function openAtSampleDate(): Promise<Session> {
+function openAtSampleDate(): Promise<Session> {
+  return openAt('2025-11-28');
+}
+
+/** The pane in Preview on the sample ledger, aged at `asOf`. */
+async function openAt(asOf: string): Promise<Session> {
   const session = await openPane();
   const { page } = session;
   try {
     await page.waitForSelector('#mapping summary');
     await page.uncheck('#follow-today');
-    await page.fill('#as-of', '2025-11-28');
+    await page.fill('#as-of', asOf);
     await page.dispatchEvent('#as-of', 'change');
     return session;
   } catch (error) {
@@ -243,6 +248,28 @@ run('statements of account in Preview mode', () => {
       expect(text).toContain('Relevé de compte au 28 novembre 2025');
       // 13 open items: overdue, not yet due and disputed ones alike.
       expect(await page.frameLocator('iframe#letter-preview').locator('table.invoices tbody tr:not(.total)').count()).toBe(13);
+      expect(session.problems).toEqual([]);
+    } finally {
+      await closePane(session);
+    }
+  }, 60_000);
+});
+
+run('a dunning run past the rate table', () => {
+  test('accounts whose penalties need a rate not on file say so, with why', async () => {
+    // Aged at 20 August 2026: the French statutory rate for 2026-H2 is not in the table yet.
+    const session = await openAt('2026-08-20');
+    try {
+      const { page } = session;
+      await page.click('button[data-tab="dunning"]');
+      await page.click('#build-plan');
+      await page.waitForSelector('#plan-actions');
+      const warning = (await page.textContent('#penalties-missing')) ?? '';
+      expect(warning).toMatch(/^Penalties are not claimed for \d+ accounts: no statutory FR rate is on file for 2026-H2/);
+      expect(warning).toContain('Enter the rate in Settings');
+      const cell = page.locator('#plan-actions td[title]').first();
+      expect(await cell.textContent()).toBe('penalties not claimed');
+      expect(await cell.getAttribute('title')).toContain('give an explicit annual rate');
       expect(session.problems).toEqual([]);
     } finally {
       await closePane(session);
