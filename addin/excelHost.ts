@@ -3,9 +3,9 @@
 // and CustomFunctions.Error for errors. CustomFunctions exists only inside Excel: this is the
 // one module that touches it, so the bodies and the tests never do.
 
-import { dayFromCalendar } from '../src/dates';
 import type { HostContext } from '../src/functions/context';
-import { AgeBucketError, type Language } from '../src/messages';
+import { dayFromCalendar } from '../src/primitives/dates';
+import { AgeBucketError, type Language } from '../src/primitives/messages';
 
 declare const CustomFunctions: {
   Error: new (code: string, message?: string) => unknown;

@@ -4,13 +4,13 @@
 // writes text so that Excel never takes it for a formula, and recognises its own colour rules
 // by the marker in their formula.
 
-import type { SheetLayout } from '../src/agedBalanceSheet';
-import type { CellValue } from '../src/cells';
-import { type ColourRule, isOurRule } from '../src/colourRules';
+import type { SheetLayout } from '../src/ageing/agedBalanceSheet';
+import { type ColourRule, isOurRule } from '../src/ageing/colourRules';
 import { downloadInBrowser } from '../src/pane/download';
 import type { LedgerTable, Progress, Workbook } from '../src/pane/workbook';
-import { uniqueSheetName } from '../src/sheetNames';
-import { sheetText } from '../src/sheetText';
+import type { CellValue } from '../src/primitives/cells';
+import { uniqueSheetName } from '../src/primitives/sheetNames';
+import { sheetText } from '../src/primitives/sheetText';
 
 /**
  * Cells per request: at a generous 80 bytes a cell in JSON this stays under Excel on the web's

@@ -3,11 +3,11 @@
 
 import sampleLog from '../samples/dunning-log.csv';
 import sampleLedger from '../samples/ledger.csv';
-import type { Language } from '../src/messages';
 import { el, Pane } from '../src/pane/app';
 import { renderGrid } from '../src/pane/preview/grid';
 import { type PreviewSheet, PreviewWorkbook } from '../src/pane/preview/previewWorkbook';
 import { csvToSheet, xlsxToSheets } from '../src/pane/preview/sheetFiles';
+import type { Language } from '../src/primitives/messages';
 import { localToday as today } from './excelHost';
 import { ExcelWorkbook } from './excelWorkbook';
 

@@ -3,10 +3,10 @@
 // authorised anything, so it touches nothing but the menu; every command reads the user's
 // settings from the document and runs the same core commands as the pane.
 
-import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, mappingFor } from '../src/commands';
-import { AgeBucketError, type Language } from '../src/messages';
+import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, mappingFor } from '../src/commands/ageing';
+import { defaultSettings, type PaneSettings, settingsFromRecord } from '../src/commands/settings';
 import { STRINGS } from '../src/pane/i18n';
-import { defaultSettings, type PaneSettings, settingsFromRecord } from '../src/settings';
+import { AgeBucketError, type Language } from '../src/primitives/messages';
 import { spreadsheetToday } from './sheetsHost';
 import { applyColourRules, readActiveTable, readSettings, removeColourRules, writeNewSheet } from './sheetsWorkbook';
 

@@ -3,10 +3,10 @@
 // Date objects at midnight in the spreadsheet's time zone, so they are read back in that zone
 // (never the script's or the machine's); a plain number is a serial counted from 1899-12-30.
 
-import type { CellValue } from '../src/cells';
-import { type DayNumber, dayFromCalendar } from '../src/dates';
 import type { HostContext } from '../src/functions/context';
-import { AgeBucketError, type Language } from '../src/messages';
+import type { CellValue } from '../src/primitives/cells';
+import { type DayNumber, dayFromCalendar } from '../src/primitives/dates';
+import { AgeBucketError, type Language } from '../src/primitives/messages';
 
 // Dates made in another realm (a test's vm context) fail `instanceof Date`; this test does not.
 function isDate(value: unknown): value is Date {

@@ -4,12 +4,12 @@
 // setValues each, never a cell at a time; dates cross to the sidebar as ISO text (a Date cannot
 // travel through google.script.run); text that looks like a formula is written as text.
 
-import type { SheetLayout } from '../src/agedBalanceSheet';
-import type { CellValue } from '../src/cells';
-import { type ColourRule, isOurRule } from '../src/colourRules';
-import type { LedgerTable } from '../src/ledger';
-import { uniqueSheetName } from '../src/sheetNames';
-import { sheetText } from '../src/sheetText';
+import type { SheetLayout } from '../src/ageing/agedBalanceSheet';
+import { type ColourRule, isOurRule } from '../src/ageing/colourRules';
+import type { LedgerTable } from '../src/ledger/ledger';
+import type { CellValue } from '../src/primitives/cells';
+import { uniqueSheetName } from '../src/primitives/sheetNames';
+import { sheetText } from '../src/primitives/sheetText';
 
 const SETTINGS_KEY = 'agebucket';
 

@@ -2,12 +2,12 @@
 // through google.script.run, wrapped in a typed promise. Nothing crosses the wire but plain
 // data: dates travel as ISO text.
 
-import type { SheetLayout } from '../src/agedBalanceSheet';
-import type { CellValue } from '../src/cells';
-import type { ColourRule } from '../src/colourRules';
-import type { LedgerTable } from '../src/ledger';
+import type { SheetLayout } from '../src/ageing/agedBalanceSheet';
+import type { ColourRule } from '../src/ageing/colourRules';
+import type { LedgerTable } from '../src/ledger/ledger';
 import type { Letter } from '../src/letters/letter';
 import type { EmailDraft, LettersDocument, Progress, Workbook } from '../src/pane/workbook';
+import type { CellValue } from '../src/primitives/cells';
 import type { BatchResult } from './letters';
 
 /** The server functions the sidebar calls, with their arguments and results. */

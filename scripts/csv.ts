@@ -1,7 +1,7 @@
 // The CSV files the tests and scripts read (the IBM sample, our sample ledger).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from '../src/csv';
+import { parseCsv } from '../src/ledger/csv';
 
 export { parseCsv };
 

@@ -1,11 +1,11 @@
 // `npm start` until the add-in's dev server exists: the core's aged balance of the sample
 // ledger, printed as the table the add-in writes into a sheet.
 import { join } from 'node:path';
-import { agedBalanceFromColumns, columnRange } from '../src/agedBalance';
-import { makeBuckets } from '../src/ageing';
-import { DEFAULT_COLLECTION_CURVE } from '../src/collection';
-import { formatIsoDate, parseTextDate } from '../src/dates';
-import { formatMoney } from '../src/money';
+import { agedBalanceFromColumns, columnRange } from '../src/ageing/agedBalance';
+import { makeBuckets } from '../src/ageing/ageing';
+import { DEFAULT_COLLECTION_CURVE } from '../src/ageing/collection';
+import { formatIsoDate, parseTextDate } from '../src/primitives/dates';
+import { formatMoney } from '../src/primitives/money';
 import { readCsvRecords } from './csv';
 import { SAMPLE_AS_OF } from './sampleLedger';
 

@@ -2,11 +2,11 @@
 // sheet: shared by the demo, the tests and the benchmarks.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CellValue } from '../src/cells';
-import { parseTextDate } from '../src/dates';
 import { readDunningLog } from '../src/dunning/log';
 import { DEFAULT_POLICY, type DunningPolicy } from '../src/dunning/policy';
-import { detectColumns, readLedger } from '../src/ledger';
+import { detectColumns, readLedger } from '../src/ledger/ledger';
+import type { CellValue } from '../src/primitives/cells';
+import { parseTextDate } from '../src/primitives/dates';
 import { parseCsv } from './csv';
 import { SAMPLE_AS_OF } from './sampleLedger';
 

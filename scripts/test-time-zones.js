@@ -3,7 +3,7 @@
 const { spawnSync } = require('node:child_process');
 
 const zones = ['Pacific/Auckland', 'America/Los_Angeles'];
-const suites = ['tests/dates', 'tests/cells', 'tests/terms', 'tests/agedBalance'];
+const suites = ['tests/primitives/dates', 'tests/primitives/cells', 'tests/ledger/terms', 'tests/ageing/agedBalance'];
 for (const zone of zones) {
   console.log(`\n== time zone ${zone} ==`);
   const run = spawnSync('npx', ['jest', ...suites], { stdio: 'inherit', env: { ...process.env, TZ: zone } });

@@ -1,9 +1,9 @@
 // The call list for the phone stage: whom to ring today, what they owe, and what to say, in
 // the customer's language.
 
-import { formatLongDate } from '../dates';
-import type { Language } from '../messages';
-import { formatMoney, type MinorUnits } from '../money';
+import { formatLongDate } from '../primitives/dates';
+import type { Language } from '../primitives/messages';
+import { formatMoney, type MinorUnits } from '../primitives/money';
 import type { AccountPlan, DunningPlan } from './plan';
 
 export interface CallListEntry {

@@ -1,10 +1,10 @@
 // The dunning log: an append-only sheet of what was sent to whom and when. It is the memory of
 // the process: the next run reads it to know each account's last stage and its date.
 
-import { type CellValue, isBlank, readAmount, readCurrency, readDate, readText } from '../cells';
-import { type DayNumber, formatIsoDate, type SerialSystem } from '../dates';
-import { AgeBucketError, fail, type Language } from '../messages';
-import { amountFromMinor, type MinorUnits } from '../money';
+import { type CellValue, isBlank, readAmount, readCurrency, readDate, readText } from '../primitives/cells';
+import { type DayNumber, formatIsoDate, type SerialSystem } from '../primitives/dates';
+import { AgeBucketError, fail, type Language } from '../primitives/messages';
+import { amountFromMinor, type MinorUnits } from '../primitives/money';
 import { type DunningPolicy, findStage, fold } from './policy';
 
 export interface LogEntry {

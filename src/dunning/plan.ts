@@ -2,13 +2,13 @@
 // today, or why nothing is sent. Escalation climbs one stage at a time, after a minimum
 // interval, and the log is the memory of what was already sent.
 
-import { compareCodePoints } from '../agedBalance';
-import { type DayNumber, dayFromCalendar, formatLongDate } from '../dates';
-import type { LedgerItem } from '../ledger';
-import { AgeBucketError, formatMessage, type Language, type MessageCode } from '../messages';
-import { formatMoney, type MinorUnits, minorFromNumber } from '../money';
+import { compareCodePoints } from '../ageing/agedBalance';
+import type { LedgerItem } from '../ledger/ledger';
 import { lateInterest, statutoryInterest } from '../penalties/lateInterest';
 import { type RecoveryFee, recoveryFee } from '../penalties/recoveryFee';
+import { type DayNumber, dayFromCalendar, formatLongDate } from '../primitives/dates';
+import { AgeBucketError, formatMessage, type Language, type MessageCode } from '../primitives/messages';
+import { formatMoney, type MinorUnits, minorFromNumber } from '../primitives/money';
 import { type LogEntry, logEventOf } from './log';
 import type { DunningPolicy, DunningStage } from './policy';
 import { stageIndexForDays } from './policy';

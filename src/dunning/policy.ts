@@ -1,9 +1,9 @@
 // The dunning policy: the ladder of stages a credit manager climbs with an overdue account,
 // from the courtesy reminder before the due date to collection. The user can edit every rung.
 
-import type { Language } from '../messages';
-import { fail } from '../messages';
 import type { Jurisdiction } from '../penalties/statutoryRates';
+import type { Language } from '../primitives/messages';
+import { fail } from '../primitives/messages';
 
 export type Localized = { readonly en: string; readonly fr: string };
 

@@ -1,8 +1,8 @@
 // AGEBUCKET(due_date, [as_of], [boundaries], [labels]): the ageing bucket of each due date.
 
-import { bucketIndex } from '../ageing';
-import { type CellValue, isBlank, readDate } from '../cells';
-import { AgeBucketError } from '../messages';
+import { bucketIndex } from '../ageing/ageing';
+import { type CellValue, isBlank, readDate } from '../primitives/cells';
+import { AgeBucketError } from '../primitives/messages';
 import { readAsOf, readBuckets } from './arguments';
 import { type HostContext, isMatrix, type Matrix } from './context';
 import { spill } from './spill';

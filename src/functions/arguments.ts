@@ -1,11 +1,11 @@
 // Reading custom-function arguments: scalars and ranges, omitted optional arguments (Excel
 // passes null, Sheets undefined), and the settings arguments (as_of, boundaries, labels).
 
-import type { ColumnRange } from '../agedBalance';
-import { type Buckets, makeBuckets, validateBoundaries } from '../ageing';
-import { type CellValue, isBlank, readDate, readNumber, readText } from '../cells';
-import type { DayNumber } from '../dates';
-import { AgeBucketError, fail, type Language } from '../messages';
+import type { ColumnRange } from '../ageing/agedBalance';
+import { type Buckets, makeBuckets, validateBoundaries } from '../ageing/ageing';
+import { type CellValue, isBlank, readDate, readNumber, readText } from '../primitives/cells';
+import type { DayNumber } from '../primitives/dates';
+import { AgeBucketError, fail, type Language } from '../primitives/messages';
 import { type HostContext, isMatrix, type Matrix } from './context';
 
 export function isOmitted(value: unknown): boolean {

@@ -1,16 +1,16 @@
 // The bodies of the nine custom functions (DESIGN §3), host-neutral: raw cell values in, the
 // host's cell values or cell errors out. Excel's and Sheets' files are one-line wrappers.
 
-import { agedBalanceFromColumns } from '../agedBalance';
-import { type CellValue, isBlank, readAmount, readDate, readNumber, readText } from '../cells';
-import { collectionProbability, DEFAULT_COLLECTION_CURVE, makeCollectionCurve } from '../collection';
+import { agedBalanceFromColumns } from '../ageing/agedBalance';
+import { collectionProbability, DEFAULT_COLLECTION_CURVE, makeCollectionCurve } from '../ageing/collection';
 import { DEFAULT_POLICY, policyFromTable, stageIndexForDays } from '../dunning/policy';
-import { AgeBucketError, fail } from '../messages';
-import { amountFromMinor } from '../money';
+import { dueDateFromTerms, parsePaymentTerms } from '../ledger/terms';
 import { checkedRate, lateInterest } from '../penalties/lateInterest';
 import { recoveryFee } from '../penalties/recoveryFee';
 import { parseJurisdiction, statutoryRate } from '../penalties/statutoryRates';
-import { dueDateFromTerms, parsePaymentTerms } from '../terms';
+import { type CellValue, isBlank, readAmount, readDate, readNumber, readText } from '../primitives/cells';
+import { AgeBucketError, fail } from '../primitives/messages';
+import { amountFromMinor } from '../primitives/money';
 import { columnRangeOf, isOmitted, pairsOf, readAsOf, readBuckets, singleCell } from './arguments';
 import type { HostContext } from './context';
 import { type SpillArgument, spill } from './spill';

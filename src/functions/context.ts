@@ -2,8 +2,8 @@
 // the workbook's time zone, and how it shows an error in one cell. The bodies build the
 // host's own error values directly so a million-cell spill needs no second pass.
 
-import type { DayNumber, SerialSystem } from '../dates';
-import type { Language } from '../messages';
+import type { DayNumber, SerialSystem } from '../primitives/dates';
+import type { Language } from '../primitives/messages';
 
 export interface HostContext {
   /** Excel: 'excel1900' (serial 60 is the fake 1900-02-29); Sheets: 'sheets'. */

@@ -2,8 +2,8 @@
 // cell or a range; ranges must share one shape and single cells apply to every cell. A cell
 // that cannot be read becomes an error in that cell only; a blank input gives a blank result.
 
-import { type CellValue, isBlank } from '../cells';
-import { AgeBucketError, fail } from '../messages';
+import { type CellValue, isBlank } from '../primitives/cells';
+import { AgeBucketError, fail } from '../primitives/messages';
 import { asMatrix, shapeOf } from './arguments';
 import type { HostContext } from './context';
 

@@ -3,7 +3,7 @@
 // expects (deadline, late-payment penalties, the 40 EUR indemnity per invoice, the injunction
 // to pay). Users edit them in the Templates sheet; these fill it on first use.
 
-import type { Language } from '../messages';
+import type { Language } from '../primitives/messages';
 
 export interface LetterTemplate {
   /** A stage id of the policy, or "statement" for the statement of account. */

@@ -1,15 +1,15 @@
 // The letter model: one letter per customer account (and currency), built from the account's
 // dunning plan and a template. Every renderer (text, HTML, .docx, sheet) draws the same model.
 
-import type { DayNumber } from '../dates';
-import { formatLongDate, formatShortDate } from '../dates';
 import type { AccountPlan, DunnedItem } from '../dunning/plan';
 import type { DunningPolicy } from '../dunning/policy';
-import type { LedgerItem } from '../ledger';
-import type { Language } from '../messages';
-import { formatMoney, type MinorUnits } from '../money';
+import type { LedgerItem } from '../ledger/ledger';
 import { Decimal } from '../penalties/decimal';
 import { statutoryInterest } from '../penalties/lateInterest';
+import type { DayNumber } from '../primitives/dates';
+import { formatLongDate, formatShortDate } from '../primitives/dates';
+import type { Language } from '../primitives/messages';
+import { formatMoney, type MinorUnits } from '../primitives/money';
 import type { LetterTemplate } from './defaultTemplates';
 import { compileTemplate, findTemplate, type TemplateValues } from './templates';
 

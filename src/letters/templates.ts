@@ -3,7 +3,7 @@
 // itself instead of leaving a blank in a letter sent to a customer.
 
 import Handlebars from 'handlebars';
-import { AgeBucketError, fail, type Language } from '../messages';
+import { AgeBucketError, fail, type Language } from '../primitives/messages';
 import type { LetterTemplate } from './defaultTemplates';
 
 type Described = { readonly en: string; readonly fr: string };

@@ -1,16 +1,23 @@
 // The task pane, written once for every host: it talks to a Workbook port and to the core,
 // and builds its DOM with textContent only, so no value from a sheet is ever parsed as HTML.
 
-import type { AgedBalanceReport } from '../agedBalance';
-import { makeBuckets, parseBoundaries } from '../ageing';
-import { BUCKET_FILLS, DISPUTED_FILL } from '../colourRules';
-import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, mappingFor, salesByCurrency } from '../commands';
-import { type DayNumber, formatIsoDate } from '../dates';
-import { daysSalesOutstanding, topOverdueAccounts } from '../kpis';
-import { COLUMN_LABELS, COLUMN_ROLES, type ColumnMapping, type Ledger, missingColumnsError, missingRoles } from '../ledger';
-import { AgeBucketError, type Language } from '../messages';
-import { formatMoney } from '../money';
-import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../settings';
+import type { AgedBalanceReport } from '../ageing/agedBalance';
+import { makeBuckets, parseBoundaries } from '../ageing/ageing';
+import { BUCKET_FILLS, DISPUTED_FILL } from '../ageing/colourRules';
+import { daysSalesOutstanding, topOverdueAccounts } from '../ageing/kpis';
+import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, mappingFor, salesByCurrency } from '../commands/ageing';
+import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../commands/settings';
+import {
+  COLUMN_LABELS,
+  COLUMN_ROLES,
+  type ColumnMapping,
+  type Ledger,
+  missingColumnsError,
+  missingRoles,
+} from '../ledger/ledger';
+import { type DayNumber, formatIsoDate } from '../primitives/dates';
+import { AgeBucketError, type Language } from '../primitives/messages';
+import { formatMoney } from '../primitives/money';
 import { DunningPanel } from './dunning';
 import { STRINGS, type Strings } from './i18n';
 import type { LedgerTable, Workbook } from './workbook';

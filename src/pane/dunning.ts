@@ -2,8 +2,6 @@
 // edits in a sheet, the letters themselves (Word, a printable sheet, email drafts), the call
 // list, and the dunning log that remembers all of it.
 
-import { readText } from '../cells';
-import { formatIsoDate, formatLongDate, formatShortDate } from '../dates';
 import { type CallListEntry, callList } from '../dunning/callList';
 import { LOG_COLUMNS, LOG_EVENTS, LOG_HEADERS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
 import { type AccountPlan, type DunningPlan, exclusionText, planDunning } from '../dunning/plan';
@@ -13,9 +11,11 @@ import { lettersToDocx } from '../letters/docx';
 import { buildLetter, type Letter } from '../letters/letter';
 import { lettersToSheetRows, letterToHtml, letterToText } from '../letters/render';
 import { FLAGS, PLACEHOLDERS, validateTemplate } from '../letters/templates';
-import type { Language } from '../messages';
-import { formatMoney } from '../money';
 import { parseJurisdiction } from '../penalties/statutoryRates';
+import { readText } from '../primitives/cells';
+import { formatIsoDate, formatLongDate, formatShortDate } from '../primitives/dates';
+import type { Language } from '../primitives/messages';
+import { formatMoney } from '../primitives/money';
 import type { Pane } from './app';
 import { el, headerRow } from './app';
 

@@ -1,6 +1,6 @@
 // Every text of the pane, in English and French.
 
-import type { Language } from '../messages';
+import type { Language } from '../primitives/messages';
 
 const en = {
   appTitle: 'AgeBucket',

@@ -2,11 +2,11 @@
 // adapters implement it: Excel (Office.js), Sheets (server functions behind
 // google.script.run) and Preview (an in-browser workbook). The pane never asks which.
 
-import type { SheetLayout } from '../agedBalanceSheet';
-import type { CellValue } from '../cells';
-import type { ColourRule } from '../colourRules';
-import type { LedgerTable } from '../ledger';
+import type { SheetLayout } from '../ageing/agedBalanceSheet';
+import type { ColourRule } from '../ageing/colourRules';
+import type { LedgerTable } from '../ledger/ledger';
 import type { Letter } from '../letters/letter';
+import type { CellValue } from '../primitives/cells';
 
 export type { LedgerTable };
 

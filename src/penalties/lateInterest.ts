@@ -1,9 +1,9 @@
 // Late-payment interest: simple interest on the open amount, amount × annual rate × days / 365,
 // rounded half up to the currency's minor unit once, at the end.
 
-import type { DayNumber } from '../dates';
-import { fail } from '../messages';
-import type { MinorUnits } from '../money';
+import type { DayNumber } from '../primitives/dates';
+import { fail } from '../primitives/messages';
+import type { MinorUnits } from '../primitives/money';
 import { Decimal, type DecimalValue } from './decimal';
 import { type Jurisdiction, statutoryRate } from './statutoryRates';
 

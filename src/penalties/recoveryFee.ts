@@ -1,7 +1,7 @@
 // The fixed compensation for recovery costs owed per late invoice, on top of interest.
 
-import { fail } from '../messages';
-import type { MinorUnits } from '../money';
+import { fail } from '../primitives/messages';
+import type { MinorUnits } from '../primitives/money';
 import type { Jurisdiction } from './statutoryRates';
 
 export interface RecoveryFee {

@@ -1,8 +1,8 @@
 // Statutory late-payment rates per half-year (FR, EU, DE, UK) from the data file beside this
 // one. A legal rate is never guessed: a half-year the file does not cover is an error.
 
-import { calendarFromDay, type DayNumber, dayFromCalendar, formatIsoDate } from '../dates';
-import { fail } from '../messages';
+import { calendarFromDay, type DayNumber, dayFromCalendar, formatIsoDate } from '../primitives/dates';
+import { fail } from '../primitives/messages';
 import { Decimal } from './decimal';
 import data from './statutory-rates.json';
 

@@ -1,10 +1,10 @@
 // The Excel adapter of the Workbook port, against a recording fake of Office.js: what each
 // command costs in round trips, and what it leaves in the workbook.
 import { ExcelWorkbook } from '../../addin/excelWorkbook';
-import { agedBalance } from '../../src/agedBalance';
-import { agedBalanceSheet } from '../../src/agedBalanceSheet';
-import { makeBuckets } from '../../src/ageing';
-import { ageingColourRules } from '../../src/colourRules';
+import { agedBalance } from '../../src/ageing/agedBalance';
+import { agedBalanceSheet } from '../../src/ageing/agedBalanceSheet';
+import { makeBuckets } from '../../src/ageing/ageing';
+import { ageingColourRules } from '../../src/ageing/colourRules';
 import { FakeExcel } from './fakeExcel';
 
 function ledger(rows: number): Array<Array<string | number>> {

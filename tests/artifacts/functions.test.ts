@@ -1,7 +1,7 @@
 // One table of cases through both built artifacts: Excel's functions.js and Sheets' Code.js
 // must give the same results, as users receive them.
 import { IBM_SAMPLE, readCsvRecords } from '../../scripts/csv';
-import { dayFromExcelSerial, excelSerialFromDay, formatIsoDate, parseTextDate } from '../../src/dates';
+import { dayFromExcelSerial, excelSerialFromDay, formatIsoDate, parseTextDate } from '../../src/primitives/dates';
 import { ExcelError, loadExcelFunctions, loadSheetsProject, type Registered, type SheetsProject } from './harness';
 
 /** A date argument, written once and converted per host: a serial for Excel, a Date for Sheets. */

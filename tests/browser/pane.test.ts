@@ -2,9 +2,9 @@
 // column, colour the rows, build the aged balance, remove the colours, reload.
 
 import { join } from 'node:path';
-import { agedBalance } from '../../src/agedBalance';
-import { makeBuckets } from '../../src/ageing';
-import { amountFromMinor } from '../../src/money';
+import { agedBalance } from '../../src/ageing/agedBalance';
+import { makeBuckets } from '../../src/ageing/ageing';
+import { amountFromMinor } from '../../src/primitives/money';
 import { chromiumAvailable, closePane, openPane, type Session, screenshot } from './browser';
 
 const run = chromiumAvailable() ? describe : describe.skip;

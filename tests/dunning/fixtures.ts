@@ -1,5 +1,5 @@
 import type { LogEntry } from '../../src/dunning/log';
-import type { LedgerItem } from '../../src/ledger';
+import type { LedgerItem } from '../../src/ledger/ledger';
 
 export function invoice(overrides: Partial<LedgerItem> & Pick<LedgerItem, 'customer' | 'dueDay' | 'amount'>): LedgerItem {
   return {

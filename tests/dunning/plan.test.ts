@@ -1,6 +1,6 @@
-import { parseTextDate } from '../../src/dates';
 import { exclusionText, planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY, type DunningPolicy, policyFromTable } from '../../src/dunning/policy';
+import { parseTextDate } from '../../src/primitives/dates';
 import { invoice, logged } from './fixtures';
 
 const D = parseTextDate('2025-03-03');

@@ -7,7 +7,7 @@ import { lettersToDocx } from '../../src/letters/docx';
 import { buildLetter, type Letter } from '../../src/letters/letter';
 import { lettersToSheetRows, letterToHtml, letterToText } from '../../src/letters/render';
 import { validateTemplate } from '../../src/letters/templates';
-import { sheetText } from '../../src/sheetText';
+import { sheetText } from '../../src/primitives/sheetText';
 import { invoice, logged } from '../dunning/fixtures';
 import { options, plan } from './sample';
 

@@ -1,7 +1,7 @@
-import { parseTextDate } from '../../src/dates';
 import { checkedRate, lateInterest, statutoryInterest } from '../../src/penalties/lateInterest';
 import { recoveryFee } from '../../src/penalties/recoveryFee';
 import { parseJurisdiction, statutoryRate, statutoryRates } from '../../src/penalties/statutoryRates';
+import { parseTextDate } from '../../src/primitives/dates';
 
 const day = parseTextDate;
 const percent = (jurisdiction: 'FR' | 'EU' | 'DE' | 'UK', date: string) =>

@@ -1,9 +1,9 @@
 // Draws the Preview workbook's active sheet as a grid with its sheet tabs, applying the
 // conditional-format rules the way a spreadsheet would, so colours can be seen and tested.
 
-import type { CellValue } from '../../cells';
-import { readFlag } from '../../cells';
-import { calendarFromDay, type DayNumber } from '../../dates';
+import type { CellValue } from '../../primitives/cells';
+import { readFlag } from '../../primitives/cells';
+import { calendarFromDay, type DayNumber } from '../../primitives/dates';
 import { el } from '../app';
 import type { PreviewRule, PreviewSheet, PreviewWorkbook } from './previewWorkbook';
 

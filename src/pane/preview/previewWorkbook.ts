@@ -3,10 +3,10 @@
 // same rules a real host keeps: new sheets never overwrite, text stays text, and only our
 // colour rules are ever removed.
 
-import type { SheetLayout } from '../../agedBalanceSheet';
-import type { CellValue } from '../../cells';
-import { type ColourRule, isOurRule } from '../../colourRules';
-import { columnLetter, uniqueSheetName } from '../../sheetNames';
+import type { SheetLayout } from '../../ageing/agedBalanceSheet';
+import { type ColourRule, isOurRule } from '../../ageing/colourRules';
+import type { CellValue } from '../../primitives/cells';
+import { columnLetter, uniqueSheetName } from '../../primitives/sheetNames';
 import { downloadInBrowser } from '../download';
 import type { LedgerTable, Workbook } from '../workbook';
 

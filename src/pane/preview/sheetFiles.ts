@@ -1,9 +1,9 @@
 // Files into Preview sheets: CSV text (as Excel opens it: plain numbers become numbers, ISO
 // dates become date serials) and .xlsx workbooks (read with ExcelJS, loaded only when used).
 
-import type { CellValue } from '../../cells';
-import { parseCsv } from '../../csv';
-import { dayFromCalendar, excelSerialFromDay } from '../../dates';
+import { parseCsv } from '../../ledger/csv';
+import type { CellValue } from '../../primitives/cells';
+import { dayFromCalendar, excelSerialFromDay } from '../../primitives/dates';
 import type { PreviewSheet } from './previewWorkbook';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

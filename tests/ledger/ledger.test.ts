@@ -1,6 +1,6 @@
-import { sampleLedgerCells } from '../scripts/sampleData';
-import { formatIsoDate } from '../src/dates';
-import { detectColumns, missingRoles, readLedger } from '../src/ledger';
+import { sampleLedgerCells } from '../../scripts/sampleData';
+import { detectColumns, missingRoles, readLedger } from '../../src/ledger/ledger';
+import { formatIsoDate } from '../../src/primitives/dates';
 
 describe('finding the columns from their headers', () => {
   test('French headers of the sample ledger', () => {

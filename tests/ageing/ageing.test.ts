@@ -1,5 +1,5 @@
-import { ageBucket, bucketIndex, daysOverdue, defaultBucketLabels, makeBuckets, parseBoundaries } from '../src/ageing';
-import { parseTextDate } from '../src/dates';
+import { ageBucket, bucketIndex, daysOverdue, defaultBucketLabels, makeBuckets, parseBoundaries } from '../../src/ageing/ageing';
+import { parseTextDate } from '../../src/primitives/dates';
 
 const standard = makeBuckets();
 

@@ -7,7 +7,7 @@ import {
   minorFromText,
   minorUnitsOf,
   parseCurrencyCode,
-} from '../src/money';
+} from '../../src/primitives/money';
 
 describe('minor units by ISO 4217', () => {
   test.each([

@@ -2,12 +2,12 @@
 // ageing buckets. Built for a million rows: one pass, integer minor units in typed arrays, one
 // map lookup per row.
 
+import { type CellValue, isBlank, readAmount, readCurrency, readDate, readText } from '../primitives/cells';
+import type { DayNumber, SerialSystem } from '../primitives/dates';
+import { AgeBucketError, fail } from '../primitives/messages';
+import { assertSafeTotal, type MinorUnits, minorUnitsOf } from '../primitives/money';
 import { type Buckets, bucketIndex } from './ageing';
-import { type CellValue, isBlank, readAmount, readCurrency, readDate, readText } from './cells';
 import { type CollectionCurve, collectionProbability } from './collection';
-import type { DayNumber, SerialSystem } from './dates';
-import { AgeBucketError, fail } from './messages';
-import { assertSafeTotal, type MinorUnits, minorUnitsOf } from './money';
 
 export interface AgedBalanceOptions {
   readonly asOf: DayNumber;

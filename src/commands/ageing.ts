@@ -1,15 +1,22 @@
 // The ageing commands the pane and the Sheets menu both run: read the ledger with the user's
 // settings, age it, and build the colour rules and the aged balance sheet. No host in here.
 
-import { AgedBalanceBuilder, type AgedBalanceReport } from './agedBalance';
-import { agedBalanceSheet, type SheetLayout } from './agedBalanceSheet';
-import { makeBuckets, parseBoundaries } from './ageing';
-import { DEFAULT_COLLECTION_CURVE } from './collection';
-import { ageingColourRules, type ColourRule } from './colourRules';
-import { type DayNumber, formatIsoDate, parseTextDate } from './dates';
-import { type ColumnMapping, detectColumns, type Ledger, type LedgerTable, missingColumnsError, readLedger } from './ledger';
-import { AgeBucketError } from './messages';
-import { minorFromText, parseCurrencyCode } from './money';
+import { AgedBalanceBuilder, type AgedBalanceReport } from '../ageing/agedBalance';
+import { agedBalanceSheet, type SheetLayout } from '../ageing/agedBalanceSheet';
+import { makeBuckets, parseBoundaries } from '../ageing/ageing';
+import { DEFAULT_COLLECTION_CURVE } from '../ageing/collection';
+import { ageingColourRules, type ColourRule } from '../ageing/colourRules';
+import {
+  type ColumnMapping,
+  detectColumns,
+  type Ledger,
+  type LedgerTable,
+  missingColumnsError,
+  readLedger,
+} from '../ledger/ledger';
+import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
+import { AgeBucketError } from '../primitives/messages';
+import { minorFromText, parseCurrencyCode } from '../primitives/money';
 import type { PaneSettings } from './settings';
 
 export function asOfDayOf(settings: PaneSettings, today: DayNumber): DayNumber {

@@ -1,11 +1,11 @@
 // The user's settings for a workbook: what the pane shows and the Sheets menu uses, stored in
 // the document (Excel's document settings, Sheets' document properties) as flat text.
 
-import type { DayNumber } from './dates';
-import { formatIsoDate } from './dates';
-import type { DunningPolicy } from './dunning/policy';
-import type { ColumnMapping, ColumnRole } from './ledger';
-import type { Language } from './messages';
+import type { DunningPolicy } from '../dunning/policy';
+import type { ColumnMapping, ColumnRole } from '../ledger/ledger';
+import type { DayNumber } from '../primitives/dates';
+import { formatIsoDate } from '../primitives/dates';
+import type { Language } from '../primitives/messages';
 
 /** What the user chose, stored in the document as flat text, one key each. */
 export interface PaneSettings {

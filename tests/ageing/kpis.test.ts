@@ -1,6 +1,6 @@
-import { agedBalance } from '../src/agedBalance';
-import { makeBuckets } from '../src/ageing';
-import { daysSalesOutstanding, topOverdueAccounts } from '../src/kpis';
+import { agedBalance } from '../../src/ageing/agedBalance';
+import { makeBuckets } from '../../src/ageing/ageing';
+import { daysSalesOutstanding, topOverdueAccounts } from '../../src/ageing/kpis';
 
 test('DSO: 120 000 owed on 360 000 of sales over 90 days is 30 days', () => {
   expect(daysSalesOutstanding(120_000_00, 360_000_00, 90)).toBe(30);

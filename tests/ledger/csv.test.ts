@@ -1,4 +1,4 @@
-import { parseCsv } from '../src/csv';
+import { parseCsv } from '../../src/ledger/csv';
 
 test('quoted fields with commas, line breaks and doubled quotes; CRLF', () => {
   expect(parseCsv('a,b\r\n"1, rue ""X""","line\nbreak"\r\n')).toEqual([

@@ -2,9 +2,9 @@
 // expected loss come with each currency's aged-balance total; DSO needs the period's sales,
 // which only the user knows.
 
+import { fail } from '../primitives/messages';
+import type { MinorUnits } from '../primitives/money';
 import type { AgedBalance, AgedBalanceLine } from './agedBalance';
-import { fail } from './messages';
-import type { MinorUnits } from './money';
 
 /**
  * DSO by the simple (count-back-free) method: receivables ÷ sales of the period × days in the

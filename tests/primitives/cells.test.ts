@@ -1,5 +1,5 @@
-import { readAmount, readCurrency, readDate, readFlag, readNumber, readText } from '../src/cells';
-import { formatIsoDate } from '../src/dates';
+import { readAmount, readCurrency, readDate, readFlag, readNumber, readText } from '../../src/primitives/cells';
+import { formatIsoDate } from '../../src/primitives/dates';
 
 const excel = { serialSystem: 'excel1900' } as const;
 const iso = (value: Parameters<typeof readDate>[0], options: Parameters<typeof readDate>[1] = excel) => {

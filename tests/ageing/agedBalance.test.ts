@@ -1,11 +1,17 @@
 import fc from 'fast-check';
-import { IBM_SAMPLE, readCsvRecords } from '../scripts/csv';
-import { agedBalance, agedBalanceFromColumns, type ColumnsReadOptions, columnRange, compareCodePoints } from '../src/agedBalance';
-import { makeBuckets } from '../src/ageing';
-import type { CellValue } from '../src/cells';
-import { DEFAULT_COLLECTION_CURVE } from '../src/collection';
-import { dayFromCalendar, excelSerialFromDay, formatIsoDate, parseTextDate, serialFromDay } from '../src/dates';
-import { AgeBucketError } from '../src/messages';
+import { IBM_SAMPLE, readCsvRecords } from '../../scripts/csv';
+import {
+  agedBalance,
+  agedBalanceFromColumns,
+  type ColumnsReadOptions,
+  columnRange,
+  compareCodePoints,
+} from '../../src/ageing/agedBalance';
+import { makeBuckets } from '../../src/ageing/ageing';
+import { DEFAULT_COLLECTION_CURVE } from '../../src/ageing/collection';
+import type { CellValue } from '../../src/primitives/cells';
+import { dayFromCalendar, excelSerialFromDay, formatIsoDate, parseTextDate, serialFromDay } from '../../src/primitives/dates';
+import { AgeBucketError } from '../../src/primitives/messages';
 
 const asOf = parseTextDate('2026-11-23');
 const daysAgo = (days: number) => asOf - days;

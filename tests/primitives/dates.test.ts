@@ -11,8 +11,8 @@ import {
   lastDayOfMonth,
   parseTextDate,
   sheetsSerialFromDay,
-} from '../src/dates';
-import { AgeBucketError } from '../src/messages';
+} from '../../src/primitives/dates';
+import { AgeBucketError } from '../../src/primitives/messages';
 
 const day = (iso: string) => parseTextDate(iso);
 

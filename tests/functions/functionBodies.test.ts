@@ -1,9 +1,9 @@
 // The host-neutral function bodies on their own, for what the two hosts never send but a
 // workbook can hold: dates in the 1904 system.
 
-import { parseTextDate, type SerialSystem, serialFromDay } from '../src/dates';
-import { ageBucketFunction, agedBalanceFunction } from '../src/functions/catalogue';
-import type { HostContext } from '../src/functions/context';
+import { ageBucketFunction, agedBalanceFunction } from '../../src/functions/catalogue';
+import type { HostContext } from '../../src/functions/context';
+import { parseTextDate, type SerialSystem, serialFromDay } from '../../src/primitives/dates';
 
 const asOf = parseTextDate('2026-11-23');
 const contextIn = (serialSystem: SerialSystem): HostContext => ({

@@ -1,11 +1,11 @@
 // The aged balance as a sheet: what the add-in writes into a new sheet in Excel, Sheets and
 // Preview alike, with its number formats and the chart of the buckets.
 
+import { type DayNumber, formatLongDate } from '../primitives/dates';
+import type { Language } from '../primitives/messages';
+import { amountFromMinor } from '../primitives/money';
 import type { AgedBalanceReport } from './agedBalance';
-import { type DayNumber, formatLongDate } from './dates';
 import { daysSalesOutstanding } from './kpis';
-import type { Language } from './messages';
-import { amountFromMinor } from './money';
 
 export type SheetCell = string | number | null;
 

@@ -3,9 +3,9 @@
 // only way to recognise our rules later: Excel's and Sheets' rules have no name or tag, and
 // removing all rules would delete the user's own.
 
+import { calendarFromDay, type DayNumber } from '../primitives/dates';
+import { columnLetter } from '../primitives/sheetNames';
 import type { Buckets } from './ageing';
-import { calendarFromDay, type DayNumber } from './dates';
-import { columnLetter } from './sheetNames';
 
 export const RULE_MARKER = 'N("agebucket")=0';
 

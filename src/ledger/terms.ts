@@ -2,8 +2,8 @@
 // go to the month end) and "fin de mois + 45" (month end, then 45 days): the two differ by up
 // to a month, so the order of the words matters.
 
-import { type DayNumber, lastDayOfMonth } from './dates';
-import { fail } from './messages';
+import { type DayNumber, lastDayOfMonth } from '../primitives/dates';
+import { fail } from '../primitives/messages';
 
 export type PaymentTerms =
   | { readonly kind: 'net'; readonly days: number }

@@ -1,5 +1,5 @@
-import { formatIsoDate, parseTextDate } from '../src/dates';
-import { dueDateFromTerms, parsePaymentTerms } from '../src/terms';
+import { dueDateFromTerms, parsePaymentTerms } from '../../src/ledger/terms';
+import { formatIsoDate, parseTextDate } from '../../src/primitives/dates';
 
 const due = (invoiceDate: string, terms: string | number) =>
   formatIsoDate(dueDateFromTerms(parseTextDate(invoiceDate), parsePaymentTerms(terms)));

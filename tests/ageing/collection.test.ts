@@ -1,4 +1,4 @@
-import { collectionProbability, expectedLoss, makeCollectionCurve } from '../src/collection';
+import { collectionProbability, expectedLoss, makeCollectionCurve } from '../../src/ageing/collection';
 
 describe('default collection curve', () => {
   test.each([

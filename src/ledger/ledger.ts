@@ -2,10 +2,10 @@
 // or French), then reading each row into a LedgerItem with a row-precise reason for every row
 // that cannot be used. The pane, the dunning run and the letters all start here.
 
-import { type CellValue, isBlank, readAmount, readCurrency, readDate, readFlag, readText } from './cells';
-import type { DayNumber, SerialSystem } from './dates';
-import { AgeBucketError, fail, type Language } from './messages';
-import type { MinorUnits } from './money';
+import { type CellValue, isBlank, readAmount, readCurrency, readDate, readFlag, readText } from '../primitives/cells';
+import type { DayNumber, SerialSystem } from '../primitives/dates';
+import { AgeBucketError, fail, type Language } from '../primitives/messages';
+import type { MinorUnits } from '../primitives/money';
 import { dueDateFromTerms, parsePaymentTerms } from './terms';
 
 export const COLUMN_ROLES = [

@@ -1,8 +1,8 @@
 // The chance of collecting an invoice falls with its age. The default curve is an industry
 // rule of thumb, not a law: it is labelled as such wherever it is shown.
 
-import { fail } from './messages';
-import type { MinorUnits } from './money';
+import { fail } from '../primitives/messages';
+import type { MinorUnits } from '../primitives/money';
 
 export interface CurvePoint {
   readonly daysOverdue: number;

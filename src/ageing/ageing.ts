@@ -2,8 +2,8 @@
 // inclusive (30 days overdue is in 1-30), the edge that spreadsheet templates most often get
 // wrong with a `<` where a `<=` belongs.
 
-import type { DayNumber } from './dates';
-import { fail, type Language } from './messages';
+import type { DayNumber } from '../primitives/dates';
+import { fail, type Language } from '../primitives/messages';
 
 export const DEFAULT_BOUNDARIES: readonly number[] = [30, 60, 90];
 
