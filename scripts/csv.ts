@@ -12,4 +12,5 @@ export function readCsvRecords(path: string): Array<Record<string, string>> {
   return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index] ?? ''])));
 }
 
-export const IBM_SAMPLE = join(__dirname, '..', '..', 'shared', 'data', 'ibm-accounts-receivable.csv');
+/** IBM's public sample of settled invoices, kept in the repository (provenance in tests/data/README.md). */
+export const IBM_SAMPLE = join(__dirname, '..', 'tests', 'data', 'ibm-accounts-receivable.csv');
