@@ -73,6 +73,8 @@ export class ExcelWorkbook implements Workbook {
         // Office.js does not tell the date system: a 1904 workbook is a setting of the pane.
         serialSystem: 'excel1900',
         description,
+        // The language Office edits the document in: it is how the user's dates are written.
+        locale: Office.context.contentLanguage,
       };
     });
   }

@@ -67,7 +67,7 @@ async function startPreview(): Promise<void> {
           ? [csvToSheet(file.name.replace(/\.csv$/i, ''), await file.text())]
           : await xlsxToSheets(await file.arrayBuffer());
         workbook.load(sheets);
-        return pane.detect();
+        return pane.detect(true);
       });
     });
     return el('div', { class: 'preview-banner' }, el('p', {}, strings.preview), el('label', {}, strings.loadFile, input));

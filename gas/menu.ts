@@ -3,7 +3,7 @@
 // authorised anything, so it touches nothing but the menu; every command reads the user's
 // settings from the document and runs the same core commands as the pane.
 
-import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, mappingFor } from '../src/commands/ageing';
+import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, findLedger } from '../src/commands/ageing';
 import { defaultSettings, type PaneSettings, settingsFromRecord } from '../src/commands/settings';
 import { STRINGS } from '../src/pane/i18n';
 import { AgeBucketError, type Language } from '../src/primitives/messages';
@@ -88,15 +88,9 @@ function command(body: (settings: PaneSettings) => string): void {
 
 export function colourOverdueRows(): void {
   command((current) => {
-    const table = readActiveTable();
+    const { table, mapping } = findLedger(readActiveTable(), current, false);
     const strings = STRINGS[current.language];
-    const rules = colourRulesFor(
-      table,
-      mappingFor(table, current),
-      current,
-      asOfDayOf(current, spreadsheetToday()),
-      strings.disputed,
-    );
+    const rules = colourRulesFor(table, mapping, current, asOfDayOf(current, spreadsheetToday()), strings.disputed);
     applyColourRules(table.sheetName, rules);
     return strings.coloured(rules.length, table.sheetName);
   });
@@ -108,9 +102,9 @@ export function removeColours(): void {
 
 export function agedBalance(): void {
   command((current) => {
-    const table = readActiveTable();
+    const { table, mapping } = findLedger(readActiveTable(), current, false);
     const asOf = asOfDayOf(current, spreadsheetToday());
-    const { report } = ageLedger(table, mappingFor(table, current), current, asOf);
+    const { report } = ageLedger(table, mapping, current, asOf);
     const { name, layout } = agedBalanceSheetFor(report, current, asOf);
     return STRINGS[current.language].written(writeNewSheet(name, layout));
   });

@@ -46,6 +46,7 @@ export function readActiveTable(): LedgerTable {
     values: readValues(range, book.getSpreadsheetTimeZone()),
     serialSystem: 'sheets',
     description: `${sheet.getName()}!${range.getA1Notation()}`,
+    locale: book.getSpreadsheetLocale(),
   };
 }
 

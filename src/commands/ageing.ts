@@ -8,9 +8,12 @@ import { DEFAULT_COLLECTION_CURVE } from '../ageing/collection';
 import { ageingColourRules, type ColourRule } from '../ageing/colourRules';
 import {
   type ColumnMapping,
+  dateOrderOfLocale,
   detectColumns,
+  headerSignature,
   type Ledger,
   type LedgerTable,
+  locateLedger,
   missingColumnsError,
   readLedger,
 } from '../ledger/ledger';
@@ -23,11 +26,39 @@ export function asOfDayOf(settings: PaneSettings, today: DayNumber): DayNumber {
   return settings.followToday ? today : parseTextDate(settings.asOf);
 }
 
-/** The saved mapping while the headers still fit it; otherwise the columns found afresh. */
+/**
+ * The saved mapping when the ledger has the very headers it was made for; otherwise the columns
+ * found afresh (a mapping made for one export means nothing for another's columns).
+ */
 export function mappingFor(table: LedgerTable, settings: PaneSettings): ColumnMapping {
-  const width = table.values[0]?.length ?? 0;
+  const headers = table.values[0] ?? [];
   const saved = settings.mapping;
-  return saved && Object.values(saved).every((column) => column < width) ? saved : detectColumns(table.values[0] ?? []);
+  const madeFor = settings.mappingHeaders;
+  const same =
+    madeFor !== null &&
+    madeFor.length === headers.length &&
+    headerSignature(headers).every((header, index) => header === madeFor[index]);
+  return saved && same ? { ...saved } : detectColumns(headers);
+}
+
+/** Keeps the user's mapping with the headers it was made for. */
+export function rememberMapping(settings: PaneSettings, table: LedgerTable | null, mapping: ColumnMapping): void {
+  settings.mapping = { ...mapping };
+  settings.mappingHeaders = table ? headerSignature(table.values[0] ?? []) : null;
+}
+
+/**
+ * The ledger in the sheet the host read: from the header row (the user's pick, else the one
+ * found under titles and blank lines), with its columns. `fresh` ("Find the ledger") forgets
+ * the saved header row and mapping and detects both again.
+ */
+export function findLedger(
+  raw: LedgerTable,
+  settings: PaneSettings,
+  fresh: boolean,
+): { table: LedgerTable; mapping: ColumnMapping } {
+  const table = locateLedger(raw, fresh ? null : settings.headerRow);
+  return { table, mapping: fresh ? detectColumns(table.values[0] ?? []) : mappingFor(table, settings) };
 }
 
 /** Reads and ages the ledger; rows with no date on the chosen basis are reported, not dropped. */
@@ -41,6 +72,10 @@ export function ageLedger(
     serialSystem: settings.date1904 && table.serialSystem === 'excel1900' ? 'excel1904' : table.serialSystem,
     defaultCurrency: settings.defaultCurrency || 'EUR',
     monthFirstColumns: settings.monthFirst,
+    localeDateOrder: dateOrderOfLocale(table.locale),
+    partialMatch: settings.partialMatch,
+    asOf,
+    rowsAbove: table.rowsAbove ?? 0,
   });
   const buckets = makeBuckets(parseBoundaries(settings.boundaries), undefined, settings.language);
   const builder = new AgedBalanceBuilder({ asOf, buckets, curve: DEFAULT_COLLECTION_CURVE });

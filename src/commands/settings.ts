@@ -2,7 +2,7 @@
 // the document (Excel's document settings, Sheets' document properties) as flat text.
 
 import type { DunningPolicy } from '../dunning/policy';
-import type { ColumnMapping, ColumnRole } from '../ledger/ledger';
+import type { ColumnMapping, ColumnRole, PartialMatchRule } from '../ledger/ledger';
 import type { DayNumber } from '../primitives/dates';
 import { formatIsoDate } from '../primitives/dates';
 import type { Language } from '../primitives/messages';
@@ -15,6 +15,12 @@ export interface PaneSettings {
   boundaries: string;
   basis: 'dueDate' | 'invoiceDate';
   mapping: ColumnMapping | null;
+  /** The headers `mapping` was made for: another ledger's headers are detected afresh. */
+  mappingHeaders: string[] | null;
+  /** The header row the user picked (1-based in the sheet's used range); null: found. */
+  headerRow: number | null;
+  /** Which matching codes are partial matches (their lines stay open). */
+  partialMatch: PartialMatchRule;
   monthFirst: ColumnRole[];
   companyName: string;
   companyAddress: string;
@@ -40,6 +46,9 @@ export function defaultSettings(language: Language, today: DayNumber): PaneSetti
     boundaries: '30, 60, 90',
     basis: 'dueDate',
     mapping: null,
+    mappingHeaders: null,
+    headerRow: null,
+    partialMatch: 'lowerCaseOrStar',
     monthFirst: [],
     companyName: '',
     companyAddress: '',

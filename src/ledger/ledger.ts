@@ -26,6 +26,12 @@ export const COLUMN_ROLES = [
   'phone',
   'address',
   'language',
+  'debit',
+  'credit',
+  'direction',
+  'runningBalance',
+  'matchingCode',
+  'matchDate',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
@@ -40,6 +46,10 @@ export interface LedgerTable {
   readonly serialSystem: SerialSystem;
   /** A short description for the pane: "Table1 on Créances", "Créances!A1:Q337". */
   readonly description: string;
+  /** Rows of the host's range above the header (titles, blank lines), cut off by `locateLedger`. */
+  readonly rowsAbove?: number;
+  /** The workbook's locale as the host knows it ("en-US", "fr_FR"): it orders ambiguous dates. */
+  readonly locale?: string;
 }
 
 /** Column index (0-based) per role; a role the ledger lacks is absent. */
@@ -70,6 +80,11 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
     'account number',
     'compte client',
     'account',
+    'compte',
+    'n compte',
+    'compte tiers',
+    'compte auxiliaire',
+    'numero de compte',
   ],
   invoiceNumber: [
     'n facture',
@@ -123,10 +138,9 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
   openAmount: [
     'reste du',
     'reste a payer',
-    'solde',
     'open amount',
+    'open balance',
     'outstanding',
-    'balance',
     'amount due',
     'montant restant',
     'encours',
@@ -150,6 +164,34 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
   phone: ['telephone', 'phone', 'tel', 'phone number', 'numero de telephone', 'mobile', 'contact phone'],
   address: ['adresse', 'address', 'adresse postale', 'postal address', 'billing address', 'adresse de facturation'],
   language: ['langue', 'language', 'lang', 'langage'],
+  debit: ['debit', 'montant debit', 'debit amount', 'mouvement debit', 'debits', 'dr'],
+  credit: ['credit', 'montant credit', 'credit amount', 'mouvement credit', 'credits', 'cr'],
+  direction: ['sens', 'd c', 'dc', 'sens d c', 'debit credit', 'debit ou credit', 'dr cr'],
+  // A running balance adds every line above it: taken as the open amount it counts paid
+  // invoices again and again. It is recognised only so that it is never taken.
+  runningBalance: [
+    'solde',
+    'solde progressif',
+    'solde cumule',
+    'solde courant',
+    'cumul',
+    'cumul solde',
+    'balance',
+    'running balance',
+    'cumulative balance',
+  ],
+  matchingCode: [
+    'lettrage',
+    'let',
+    'code lettrage',
+    'code de lettrage',
+    'lettre',
+    'matching',
+    'matching code',
+    'match code',
+    'ecriturelet',
+  ],
+  matchDate: ['date lettrage', 'date de lettrage', 'datelet', 'matching date', 'date matched'],
 };
 
 function normaliseHeader(text: string): string {
@@ -183,12 +225,83 @@ export function missingRoles(mapping: ColumnMapping): ColumnRole[] {
   if (mapping.customer === undefined) missing.push('customer');
   if (mapping.dueDate === undefined && (mapping.invoiceDate === undefined || mapping.terms === undefined))
     missing.push('dueDate');
-  if (mapping.openAmount === undefined && mapping.amount === undefined) missing.push('openAmount');
+  if (amountSourceOf(mapping) === null) missing.push('openAmount');
   return missing;
 }
 
+/**
+ * Where the open amount comes from, in this order: an open-amount column; debit − credit; an
+ * amount signed by a D/C column; the amount itself. A running balance (Solde, Cumul) never.
+ */
+export type AmountSource = 'openAmount' | 'debitCredit' | 'signedAmount' | 'amount';
+
+export function amountSourceOf(mapping: ColumnMapping): AmountSource | null {
+  if (mapping.openAmount !== undefined) return 'openAmount';
+  if (mapping.debit !== undefined || mapping.credit !== undefined) return 'debitCredit';
+  if (mapping.amount !== undefined) return mapping.direction !== undefined ? 'signedAmount' : 'amount';
+  return null;
+}
+
+// ---- where the ledger starts ------------------------------------------------------------------
+
+/** Exports put a title, the company, the period and blank lines above the header: this many rows are searched. */
+export const HEADER_SCAN_ROWS = 30;
+
+/**
+ * The header row (0-based in `values`): among the first rows, the one whose cells name the most
+ * ledger columns, the first on a tie; null when no row names two (a title names none).
+ */
+export function findHeaderRow(values: readonly (readonly CellValue[])[]): number | null {
+  let best: number | null = null;
+  let bestCount = 1;
+  const limit = Math.min(values.length, HEADER_SCAN_ROWS);
+  for (let index = 0; index < limit; index++) {
+    const count = Object.keys(detectColumns(values[index] ?? [])).length;
+    if (count > bestCount) {
+      best = index;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * The table from its header row on: the row the user picked (1-based in the range the host
+ * read), else the one found. Rows above it are counted so that row numbers stay the sheet's.
+ */
+export function locateLedger(table: LedgerTable, chosenHeaderRow: number | null = null): LedgerTable {
+  const chosen =
+    chosenHeaderRow !== null && chosenHeaderRow >= 1 && chosenHeaderRow <= table.values.length ? chosenHeaderRow - 1 : null;
+  const index = chosen ?? findHeaderRow(table.values) ?? 0;
+  if (index === 0) return table;
+  return {
+    ...table,
+    headerRow: table.headerRow + index,
+    values: table.values.slice(index),
+    rowsAbove: (table.rowsAbove ?? 0) + index,
+  };
+}
+
+/**
+ * Day-first unless the locale writes its short dates month-first (CLDR's short date pattern
+ * M/d/yy: the United States and the territories and states that follow its usage, and the
+ * Philippines).
+ */
+export function dateOrderOfLocale(locale: string | undefined): DateOrder {
+  const region = /^[a-z]{2,3}[-_]([A-Za-z]{2})\b/.exec(locale ?? '')?.[1]?.toUpperCase();
+  return region !== undefined && MONTH_FIRST_REGIONS.has(region) ? 'monthFirst' : 'dayFirst';
+}
+const MONTH_FIRST_REGIONS = new Set(['US', 'PH', 'AS', 'GU', 'MP', 'PR', 'UM', 'VI', 'FM', 'MH', 'PW']);
+
+/** The headers a mapping was made for, compared without case, accents or punctuation. */
+export function headerSignature(headers: readonly CellValue[]): string[] {
+  return headers.map((header) => (typeof header === 'string' ? normaliseHeader(header) : ''));
+}
+
+// ---- reading rows -----------------------------------------------------------------------------
+
 export interface LedgerItem {
-  /** 1-based row of the sheet range (the header is row 1). */
+  /** 1-based row of the range the host read (title rows above the header included). */
   readonly row: number;
   readonly customer: string;
   readonly customerCode: string | null;
@@ -210,11 +323,28 @@ export interface LedgerItem {
   readonly language: Language | null;
 }
 
+export type DateOrder = 'dayFirst' | 'monthFirst';
+
+/**
+ * Which matching codes mark a partial match, whose lines stay open: Sage, EBP and Quadra write a
+ * partial lettrage in lower case ("aa") and a full one in upper case ("AA"); others add a `*`.
+ * The default reads both conventions as partial, because taking a partial match for a full
+ * one would drop money still owed from the aged balance, the worse of the two mistakes.
+ */
+export type PartialMatchRule = 'lowerCaseOrStar' | 'none';
+
 export interface LedgerReadOptions {
   readonly serialSystem: SerialSystem;
   readonly defaultCurrency: string;
-  /** Roles whose text dates are month-first (1/2/2024 is 2 January). */
+  /** Roles whose text dates the user says are month-first (1/2/2024 is 2 January). */
   readonly monthFirstColumns?: readonly ColumnRole[];
+  /** The workbook locale's order, for a date column whose dates fit both orders. Default day-first. */
+  readonly localeDateOrder?: DateOrder;
+  readonly partialMatch?: PartialMatchRule;
+  /** A line matched after this day (its matching date) was still open on it. */
+  readonly asOf?: DayNumber;
+  /** Rows above `rows[0]` in the host's range (titles): row numbers count them. */
+  readonly rowsAbove?: number;
 }
 
 export interface SkippedLedgerRow {
@@ -222,11 +352,34 @@ export interface SkippedLedgerRow {
   readonly error: AgeBucketError;
 }
 
+/** How one date column was read, for the pane to say next to the column. */
+export interface DateColumnReading {
+  readonly role: ColumnRole;
+  readonly order: DateOrder;
+  /**
+   * proved: a date only fits this order (`1/26/2013`); conflict: dates prove both orders, the
+   * column is read the way most of them prove and the others are skipped rows; locale: every
+   * date fits both, so the workbook's locale decided; user: the user chose; none: no text date
+   * needs an order (serials, ISO, yyyymmdd).
+   */
+  readonly basis: 'proved' | 'conflict' | 'locale' | 'user' | 'none';
+  /** A date that proves the order, when one does. */
+  readonly example: string | null;
+}
+
 export interface Ledger {
   readonly items: readonly LedgerItem[];
   readonly skipped: readonly SkippedLedgerRow[];
   readonly blankRows: number;
-  /** Data rows read (items + skipped + blank): totals reconcile with the sheet. */
+  /** Totals and subtotals rows, left out (1-based rows). */
+  readonly totalsRows: readonly number[];
+  /** Lines closed by a matching code (lettrage): not open items, but counted. */
+  readonly matchedRows: number;
+  /** Lines whose code marks a partial match: read as open items (they are among `items`). */
+  readonly partiallyMatchedRows: number;
+  readonly amountSource: AmountSource;
+  readonly dateColumns: readonly DateColumnReading[];
+  /** Data rows under the header: items + skipped + blank + totals + matched. */
   readonly rowCount: number;
 }
 
@@ -238,16 +391,93 @@ export function missingColumnsError(roles: readonly ColumnRole[]): AgeBucketErro
   });
 }
 
+const DATE_ROLES: readonly ColumnRole[] = ['invoiceDate', 'dueDate', 'promiseDate', 'matchDate'];
+const NUMERIC_TEXT_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}(?:\s|$)/;
+
+/** Reads a whole date column first, so that one column is never read in two orders. */
+export function decideDateColumn(
+  rows: readonly (readonly CellValue[])[],
+  column: number,
+  role: ColumnRole,
+  options: Pick<LedgerReadOptions, 'monthFirstColumns' | 'localeDateOrder'>,
+): DateColumnReading {
+  if (options.monthFirstColumns?.includes(role)) return { role, order: 'monthFirst', basis: 'user', example: null };
+  let dayFirst = 0;
+  let monthFirst = 0;
+  let ambiguous = 0;
+  let dayExample: string | null = null;
+  let monthExample: string | null = null;
+  for (let index = 1; index < rows.length; index++) {
+    const value = (rows[index] as readonly CellValue[])[column];
+    if (typeof value !== 'string') continue;
+    const match = NUMERIC_TEXT_DATE.exec(value);
+    if (!match) continue;
+    const first = Number(match[1]);
+    const second = Number(match[2]);
+    if (first > 12 && second <= 12) {
+      dayFirst++;
+      dayExample ??= value.trim();
+    } else if (second > 12 && first <= 12) {
+      monthFirst++;
+      monthExample ??= value.trim();
+    } else ambiguous++;
+  }
+  const locale = options.localeDateOrder ?? 'dayFirst';
+  if (dayFirst > 0 && monthFirst > 0) {
+    const order = monthFirst > dayFirst ? 'monthFirst' : dayFirst > monthFirst ? 'dayFirst' : locale;
+    return { role, order, basis: 'conflict', example: order === 'monthFirst' ? monthExample : dayExample };
+  }
+  if (monthFirst > 0) return { role, order: 'monthFirst', basis: 'proved', example: monthExample };
+  if (dayFirst > 0) return { role, order: 'dayFirst', basis: 'proved', example: dayExample };
+  return { role, order: locale, basis: ambiguous > 0 ? 'locale' : 'none', example: null };
+}
+
+// "Total", "Total général", "Sous-total", "Totaux", "Grand total", "À reporter", compared
+// without case or accents.
+const TOTALS_LABEL = /^(?:sous total|sub total|subtotal|total|totaux|totals|grand total|a reporter|report)\b/;
+
+/**
+ * A totals row: a label such as "Total" or "Sous-total Dupont" on a row with no invoice number
+ * and no date, or a row with no customer and no invoice number that carries an amount (a sum).
+ */
+function isTotalsRow(cells: readonly CellValue[], mapping: ColumnMapping): boolean {
+  const at = (role: ColumnRole): CellValue => {
+    const column = mapping[role];
+    return column === undefined ? null : cells[column];
+  };
+  if (!isBlank(at('invoiceNumber')) || !isBlank(at('invoiceDate')) || !isBlank(at('dueDate'))) return false;
+  for (const cell of cells) if (typeof cell === 'string' && TOTALS_LABEL.test(normaliseHeader(cell))) return true;
+  if (!isBlank(at('customer')) || !isBlank(at('customerCode'))) return false;
+  return (['openAmount', 'debit', 'credit', 'amount'] as const).some((role) => !isBlank(at(role)));
+}
+
+export function isPartialMatchCode(code: string, rule: PartialMatchRule): boolean {
+  if (rule === 'none') return false;
+  return code.includes('*') || (/\p{L}/u.test(code) && code === code.toLowerCase());
+}
+
 /** Reads every data row (rows[0] is the header). Rows that cannot be used are listed, not dropped silently. */
 export function readLedger(rows: readonly (readonly CellValue[])[], mapping: ColumnMapping, options: LedgerReadOptions): Ledger {
   const missing = missingRoles(mapping);
   if (missing.length > 0) throw missingColumnsError(missing);
+  const amountSource = amountSourceOf(mapping) as AmountSource;
+  const dateColumns: DateColumnReading[] = [];
+  for (const role of DATE_ROLES) {
+    const column = mapping[role];
+    if (column !== undefined) dateColumns.push(decideDateColumn(rows, column, role, options));
+  }
+  const monthFirst = new Set(dateColumns.filter((reading) => reading.order === 'monthFirst').map((reading) => reading.role));
+  const partialRule = options.partialMatch ?? 'lowerCaseOrStar';
+  const rowsAbove = options.rowsAbove ?? 0;
   const items: LedgerItem[] = [];
   const skipped: SkippedLedgerRow[] = [];
+  const totalsRows: number[] = [];
   let blankRows = 0;
-  const monthFirst = new Set(options.monthFirstColumns ?? []);
+  let matchedRows = 0;
+  let partiallyMatchedRows = 0;
   for (let index = 1; index < rows.length; index++) {
     const cells = rows[index] as readonly CellValue[];
+    const row = rowsAbove + index + 1;
     const cell = (role: ColumnRole): CellValue => {
       const column = mapping[role];
       return column === undefined ? null : cells[column];
@@ -256,14 +486,46 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
       blankRows++;
       continue;
     }
+    if (isTotalsRow(cells, mapping)) {
+      totalsRows.push(row);
+      continue;
+    }
     try {
-      items.push(readItem(cell, index + 1, options, monthFirst));
+      const code = mapping.matchingCode === undefined ? null : readText(cell('matchingCode'));
+      if (code !== null) {
+        if (isPartialMatchCode(code, partialRule)) partiallyMatchedRows++;
+        else {
+          const matchDay = within('matchDate', () =>
+            readDate(cell('matchDate'), {
+              serialSystem: options.serialSystem,
+              monthFirst: monthFirst.has('matchDate'),
+              strict: true,
+            }),
+          );
+          // Matched after the as-of date: still open on it.
+          if (matchDay === null || options.asOf === undefined || matchDay <= options.asOf) {
+            matchedRows++;
+            continue;
+          }
+        }
+      }
+      items.push(readItem(cell, row, options, monthFirst, amountSource));
     } catch (error) {
       if (!(error instanceof AgeBucketError)) throw error;
-      skipped.push({ row: index + 1, error });
+      skipped.push({ row, error });
     }
   }
-  return { items, skipped, blankRows, rowCount: Math.max(rows.length - 1, 0) };
+  return {
+    items,
+    skipped,
+    blankRows,
+    totalsRows,
+    matchedRows,
+    partiallyMatchedRows,
+    amountSource,
+    dateColumns,
+    rowCount: Math.max(rows.length - 1, 0),
+  };
 }
 
 function readItem(
@@ -271,9 +533,12 @@ function readItem(
   row: number,
   options: LedgerReadOptions,
   monthFirst: ReadonlySet<ColumnRole>,
+  amountSource: AmountSource,
 ): LedgerItem {
   const dateOf = (role: ColumnRole): DayNumber | null =>
-    within(role, () => readDate(cell(role), { serialSystem: options.serialSystem, monthFirst: monthFirst.has(role) }));
+    within(role, () =>
+      readDate(cell(role), { serialSystem: options.serialSystem, monthFirst: monthFirst.has(role), strict: true }),
+    );
   const customer = within('customer', () => readText(cell('customer')));
   if (customer === null) fail('customerBlank');
   const currency = within('currency', () => readCurrency(cell('currency'), options.defaultCurrency));
@@ -284,9 +549,31 @@ function readItem(
     if (invoiceDay === null || terms === null) fail('dateMissing');
     dueDay = within('terms', () => dueDateFromTerms(invoiceDay, parsePaymentTerms(terms)));
   }
-  const invoiceAmount = within('amount', () => readAmount(cell('amount'), currency));
-  const open = within('openAmount', () => readAmount(cell('openAmount'), currency));
-  const amount = open ?? invoiceAmount;
+  const amountOf = (role: ColumnRole): MinorUnits | null => within(role, () => readAmount(cell(role), currency));
+  let invoiceAmount = amountOf('amount');
+  let amount: MinorUnits | null;
+  switch (amountSource) {
+    case 'openAmount':
+      amount = amountOf('openAmount');
+      break;
+    case 'debitCredit': {
+      const debit = amountOf('debit');
+      const credit = amountOf('credit');
+      amount = debit === null && credit === null ? null : (debit ?? 0) - (credit ?? 0);
+      invoiceAmount ??= amount;
+      break;
+    }
+    case 'signedAmount':
+      amount =
+        invoiceAmount === null
+          ? null
+          : within('direction', () => signedByDirection(invoiceAmount as MinorUnits, cell('direction')));
+      invoiceAmount = amount;
+      break;
+    case 'amount':
+      amount = invoiceAmount;
+      break;
+  }
   if (amount === null) fail('amountMissing');
   return {
     row,
@@ -309,6 +596,21 @@ function readItem(
   };
 }
 
+const DEBIT_WORDS = new Set(['d', 'db', 'dr', 'deb', 'debit', '+']);
+const CREDIT_WORDS = new Set(['c', 'cr', 'cred', 'credit', '-']);
+
+/** An amount with a Sens column: D is owed by the customer, C reduces what is owed. */
+export function signedByDirection(amount: MinorUnits, direction: CellValue): MinorUnits {
+  const text = readText(direction);
+  const word = text === null ? '' : text === '-' || text === '+' ? text : normaliseHeader(text);
+  if (DEBIT_WORDS.has(word)) {
+    if (amount < 0) fail('directionDisagrees', { value: text ?? '' });
+    return amount;
+  }
+  if (CREDIT_WORDS.has(word)) return amount > 0 ? -amount : amount;
+  return fail('directionUnreadable', { value: text ?? '' });
+}
+
 /** What each role is called in the pane and in messages. */
 export const COLUMN_LABELS: Record<Language, Record<ColumnRole, string>> = {
   en: {
@@ -329,6 +631,12 @@ export const COLUMN_LABELS: Record<Language, Record<ColumnRole, string>> = {
     phone: 'phone',
     address: 'address',
     language: 'language',
+    debit: 'debit',
+    credit: 'credit',
+    direction: 'debit/credit (D/C)',
+    runningBalance: 'running balance (never read)',
+    matchingCode: 'matching code',
+    matchDate: 'matching date',
   },
   fr: {
     customer: 'client',
@@ -348,6 +656,12 @@ export const COLUMN_LABELS: Record<Language, Record<ColumnRole, string>> = {
     phone: 'téléphone',
     address: 'adresse',
     language: 'langue',
+    debit: 'débit',
+    credit: 'crédit',
+    direction: 'sens (D/C)',
+    runningBalance: 'solde progressif (jamais lu)',
+    matchingCode: 'lettrage',
+    matchDate: 'date de lettrage',
   },
 };
 

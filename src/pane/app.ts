@@ -5,7 +5,15 @@ import type { AgedBalanceReport } from '../ageing/agedBalance';
 import { makeBuckets, parseBoundaries } from '../ageing/ageing';
 import { BUCKET_FILLS, DISPUTED_FILL } from '../ageing/colourRules';
 import { daysSalesOutstanding, topOverdueAccounts } from '../ageing/kpis';
-import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, mappingFor, salesByCurrency } from '../commands/ageing';
+import {
+  agedBalanceSheetFor,
+  ageLedger,
+  asOfDayOf,
+  colourRulesFor,
+  findLedger,
+  rememberMapping,
+  salesByCurrency,
+} from '../commands/ageing';
 import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../commands/settings';
 import {
   COLUMN_LABELS,
@@ -15,6 +23,7 @@ import {
   missingColumnsError,
   missingRoles,
 } from '../ledger/ledger';
+import { describeReading } from '../ledger/readingReport';
 import { type DayNumber, formatIsoDate } from '../primitives/dates';
 import { AgeBucketError, type Language } from '../primitives/messages';
 import { formatMoney } from '../primitives/money';
@@ -94,7 +103,7 @@ export class Pane {
     this.settings = settingsFromRecord(stored, this.settings);
     if (this.settings.followToday) this.settings.asOf = formatIsoDate(this.options.today());
     this.render();
-    await this.run(() => this.detect());
+    await this.run(() => this.detect(false));
   }
 
   /** Runs a command once at a time: a double click does not do the work twice. */
@@ -134,7 +143,7 @@ export class Pane {
       this.setStatus(error instanceof AgeBucketError ? error.localized(this.settings.language) : String(error), 'error');
     }
     this.render();
-    this.settings.mapping = this.mapping;
+    rememberMapping(this.settings, this.table, this.mapping);
     this.options.workbook
       .writeSettings(settingsToRecord(this.settings))
       .catch((error: unknown) => this.setStatus(String(error), 'error'));
@@ -154,10 +163,13 @@ export class Pane {
     return asOfDayOf(this.settings, this.options.today());
   }
 
-  async detect(): Promise<string | undefined> {
-    const table = await this.options.workbook.readActiveTable();
+  /** Reads the ledger; `fresh` ("Find the ledger") forgets the saved header row and mapping. */
+  async detect(fresh: boolean): Promise<string | undefined> {
+    const found = findLedger(await this.options.workbook.readActiveTable(), this.settings, fresh);
+    const table = found.table;
+    if (fresh) this.settings.headerRow = null;
     this.table = table;
-    this.mapping = mappingFor(table, this.settings);
+    this.mapping = found.mapping;
     this.recompute();
     return this.strings.detected(table.description, Math.max(table.values.length - 1, 0));
   }
@@ -199,7 +211,7 @@ export class Pane {
   }
 
   async saveSettings(): Promise<string | undefined> {
-    this.settings.mapping = this.mapping;
+    rememberMapping(this.settings, this.table, this.mapping);
     await this.options.workbook.writeSettings(settingsToRecord(this.settings));
     return this.strings.saved;
   }
@@ -279,7 +291,7 @@ export class Pane {
       el(
         'div',
         { class: 'row' },
-        this.button('detect', s.detect, () => this.detect()),
+        this.button('detect', s.detect, () => this.detect(true)),
       ),
       this.mappingView(),
       this.ageingOptions(),
@@ -422,6 +434,12 @@ export class Pane {
       'div',
       { id: 'read-report', class: 'read-report' },
       el('p', {}, `${s.readSummary(report.itemCount, ledger.rowCount)} · ${s.blank(ledger.blankRows)}`),
+      ...describeReading(ledger, {
+        language: this.settings.language,
+        locale: this.table?.locale ?? '',
+        partialMatch: this.settings.partialMatch,
+        hasMatchingCodes: this.mapping.matchingCode !== undefined,
+      }).map((line) => el('p', { class: 'help reading' }, line)),
       skipped.length > 0
         ? el(
             'details',

@@ -30,6 +30,8 @@ export type CellValue = number | string | boolean | null | undefined | CalendarD
 export interface DateReadOptions {
   readonly serialSystem: SerialSystem;
   readonly monthFirst?: boolean;
+  /** The column's order was decided from the whole column: a date that only fits the other order is an error. */
+  readonly strict?: boolean;
 }
 
 const ERROR_TEXT =
@@ -52,15 +54,21 @@ function failIfErrorText(value: string): void {
   if (ERROR_TEXT.test(value.trim())) fail('cellError', { value: value.trim() });
 }
 
+// 20261130: a yyyymmdd date stored as a number is far above the last serial (2958465).
+const FIRST_YYYYMMDD = 10000101;
+
 export function readDate(value: CellValue, options: DateReadOptions): DayNumber | null {
-  if (typeof value === 'number') return dayFromSerial(value, options.serialSystem);
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= FIRST_YYYYMMDD && value <= 99991231) return parseTextDate(String(value));
+    return dayFromSerial(value, options.serialSystem);
+  }
   if (isBlank(value)) return null;
   if (typeof value === 'string') {
     failIfErrorText(value);
     // A number stored as text ("45000") is a serial that lost its format, not a typo.
     const trimmed = value.trim();
     if (/^\d{1,7}(\.\d+)?$/.test(trimmed)) return dayFromSerial(Number(trimmed), options.serialSystem);
-    return parseTextDate(trimmed, options.monthFirst ? { monthFirst: true } : {});
+    return parseTextDate(trimmed, { monthFirst: options.monthFirst === true, strict: options.strict === true });
   }
   if (isCellError(value)) return fail('cellError', { value: value.error });
   if (typeof value === 'object') {

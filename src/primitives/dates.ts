@@ -168,16 +168,20 @@ export function serialFromDay(dayNumber: DayNumber, system: SerialSystem): numbe
 export interface TextDateOptions {
   /** Read `1/2/2024` as 2 January (US order) for a whole column. Default: day-first. */
   readonly monthFirst?: boolean;
+  /** The order was decided for the whole column: no falling back to the other one. */
+  readonly strict?: boolean;
 }
 
 // A time part after the date ("2024-03-01T10:00", "1/26/2013 0:00") is ignored: we age dates.
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s.*)?$/;
 const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:\s.*)?$/;
+// The FEC's and many exports' compact form: 20261130.
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 
 export function parseTextDate(text: string, options: TextDateOptions = {}): DayNumber {
   const value = text.trim();
-  const iso = ISO_DATE.exec(value) ?? YMD_SLASH.exec(value);
+  const iso = ISO_DATE.exec(value) ?? YMD_SLASH.exec(value) ?? COMPACT_DATE.exec(value);
   if (iso) {
     const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     if (!isValidCalendarDate(year, month, day)) failImpossible(value, year, month, day);
@@ -190,6 +194,9 @@ export function parseTextDate(text: string, options: TextDateOptions = {}): DayN
     const year = Number(numeric[4]);
     const [day, month] = options.monthFirst ? [second, first] : [first, second];
     if (isValidCalendarDate(year, month, day)) return dayFromCalendar(year, month, day);
+    if (options.strict && isValidCalendarDate(year, day, month)) {
+      fail(options.monthFirst ? 'dateNotMonthFirst' : 'dateNotDayFirst', { value });
+    }
     // 1/26/2013 cannot be day-first: when the other order is a real date, the author meant it.
     if (!options.monthFirst && isValidCalendarDate(year, first, second)) return dayFromCalendar(year, first, second);
     failImpossible(value, year, month, day);

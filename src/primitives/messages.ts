@@ -152,6 +152,22 @@ export const messages = {
     en: '{column}: {message}',
     fr: '{colonne} : {message}',
   },
+  dateNotMonthFirst: {
+    en: '"{value}" is day-first, but the rest of this column is month-first (dates over 12 in the second place prove it): correct this date',
+    fr: '« {value} » est au format jour/mois, mais le reste de la colonne est au format mois/jour (des dates ont plus de 12 en deuxième position) : corrigez cette date',
+  },
+  dateNotDayFirst: {
+    en: '"{value}" is month-first, but the rest of this column is day-first (dates over 12 in the first place prove it): correct this date',
+    fr: '« {value} » est au format mois/jour, mais le reste de la colonne est au format jour/mois (des dates ont plus de 12 en première position) : corrigez cette date',
+  },
+  directionUnreadable: {
+    en: '"{value}" is not a debit/credit direction: use D or C',
+    fr: "« {value} » n'est pas un sens débit/crédit : utilisez D ou C",
+  },
+  directionDisagrees: {
+    en: 'the amount is negative but marked as a debit ({value}): give the amount without its sign',
+    fr: 'le montant est négatif mais marqué au débit ({value}) : indiquez le montant sans signe',
+  },
   logColumnMissing: {
     en: 'the dunning log needs a "{column}" column ("{french}" in French)',
     fr: 'le journal des relances doit avoir une colonne « {french} » (« {column} » en anglais)',

@@ -70,6 +70,8 @@ export class PreviewWorkbook implements Workbook {
       values: sheet.values.map((row) => Array.from({ length: width }, (_, column) => row[column] ?? null)),
       serialSystem: 'excel1900',
       description: `${sheet.name}!A1:${columnLetter(Math.max(width, 1) - 1)}${sheet.values.length}`,
+      // Preview has no workbook locale: the browser's language is the user's.
+      locale: typeof navigator === 'undefined' ? '' : navigator.language,
     };
   }
 

@@ -1,0 +1,118 @@
+// What the reading of a ledger decided and left out, in the user's language: the pane shows it
+// under the ledger so that no row disappears without a word (matched lines, totals rows,
+// blank separators, skipped rows) and every guess can be checked (the amount's source, each date
+// column's order and why).
+
+import type { Language } from '../primitives/messages';
+import { type AmountSource, COLUMN_LABELS, type DateColumnReading, type Ledger, type PartialMatchRule } from './ledger';
+
+const MAX_ROWS_LISTED = 5;
+
+function rowList(rows: readonly number[], language: Language): string {
+  const shown = rows.slice(0, MAX_ROWS_LISTED).join(', ');
+  const more = rows.length - MAX_ROWS_LISTED;
+  if (more <= 0) return shown;
+  return language === 'fr' ? `${shown} et ${more} autres` : `${shown} and ${more} more`;
+}
+
+const WORDS = {
+  en: {
+    rows: (rows: number, items: number) => `${rows} rows under the header: ${items} open items`,
+    matched: (n: number) => `${n} matched lines (lettrage) closed`,
+    partial: (n: number) => `${n} partly matched lines kept open`,
+    totals: (n: number, rows: string) => `${n} totals rows left out (rows ${rows})`,
+    blank: (n: number) => `${n} blank rows`,
+    skipped: (n: number) => `${n} rows that cannot be read (listed below)`,
+    source: {
+      openAmount: 'Open amount: the open-amount column.',
+      debitCredit: 'Open amount: debit − credit.',
+      signedAmount: 'Open amount: the amount, credit when the D/C column says C.',
+      amount: 'Open amount: the amount column (no open-amount column: partly paid invoices count in full).',
+    } satisfies Record<AmountSource, string>,
+    partialRule: {
+      lowerCaseOrStar: 'Matching codes in lower case or with * are partial matches: their lines stay open.',
+      none: 'Every matching code closes its line (lower-case codes are not read as partial matches).',
+    } satisfies Record<PartialMatchRule, string>,
+    order: { dayFirst: 'day-first (31/12/2026)', monthFirst: 'month-first (12/31/2026)' },
+    proved: (column: string, order: string, example: string) => `${column}: read ${order}; "${example}" fits no other order.`,
+    conflict: (column: string, order: string) =>
+      `${column}: the column mixes both orders; read ${order} as most of its dates are, the other rows are skipped.`,
+    locale: (column: string, order: string, locale: string) =>
+      `${column}: every date fits both orders; read ${order} as the workbook's locale (${locale}) writes dates. Change it in Settings if wrong.`,
+    user: (column: string, order: string) => `${column}: read ${order}, as you chose.`,
+  },
+  fr: {
+    rows: (rows: number, items: number) => `${rows} lignes sous l’en-tête : ${items} pièces ouvertes`,
+    matched: (n: number) => `${n} lignes lettrées soldées`,
+    partial: (n: number) => `${n} lignes en lettrage partiel laissées ouvertes`,
+    totals: (n: number, rows: string) => `${n} lignes de total écartées (lignes ${rows})`,
+    blank: (n: number) => `${n} lignes vides`,
+    skipped: (n: number) => `${n} lignes illisibles (détail ci-dessous)`,
+    source: {
+      openAmount: 'Reste dû : la colonne du reste dû.',
+      debitCredit: 'Reste dû : débit − crédit.',
+      signedAmount: 'Reste dû : le montant, au crédit quand la colonne Sens indique C.',
+      amount:
+        'Reste dû : la colonne du montant (pas de colonne de reste dû : une facture partiellement réglée compte en entier).',
+    } satisfies Record<AmountSource, string>,
+    partialRule: {
+      lowerCaseOrStar:
+        'Les codes de lettrage en minuscules ou avec * sont des lettrages partiels : leurs lignes restent ouvertes.',
+      none: 'Tout code de lettrage solde sa ligne (les minuscules ne sont pas lues comme un lettrage partiel).',
+    } satisfies Record<PartialMatchRule, string>,
+    order: { dayFirst: 'jour/mois (31/12/2026)', monthFirst: 'mois/jour (12/31/2026)' },
+    proved: (column: string, order: string, example: string) =>
+      `${column} : lue en ${order} ; « ${example} » ne se lit pas autrement.`,
+    conflict: (column: string, order: string) =>
+      `${column} : la colonne mêle les deux ordres ; lue en ${order} comme la plupart de ses dates, les autres lignes sont écartées.`,
+    locale: (column: string, order: string, locale: string) =>
+      `${column} : chaque date se lit dans les deux ordres ; lue en ${order} selon les paramètres régionaux du classeur (${locale}). Modifiez-le dans les Réglages si c’est faux.`,
+    user: (column: string, order: string) => `${column} : lue en ${order}, comme vous l’avez choisi.`,
+  },
+} as const;
+
+function dateLine(reading: DateColumnReading, language: Language, locale: string): string | null {
+  const words = WORDS[language];
+  const column = COLUMN_LABELS[language][reading.role];
+  const label = column.charAt(0).toUpperCase() + column.slice(1);
+  const order = words.order[reading.order];
+  switch (reading.basis) {
+    case 'proved':
+      return words.proved(label, order, reading.example ?? '');
+    case 'conflict':
+      return words.conflict(label, order);
+    case 'locale':
+      return words.locale(label, order, locale);
+    case 'user':
+      return words.user(label, order);
+    case 'none':
+      return null;
+  }
+}
+
+/** The lines the pane shows under the ledger: what was read, what was left out and why. */
+export function describeReading(
+  ledger: Ledger,
+  options: {
+    readonly language: Language;
+    readonly locale: string;
+    readonly partialMatch: PartialMatchRule;
+    readonly hasMatchingCodes: boolean;
+  },
+): string[] {
+  const words = WORDS[options.language];
+  const parts: string[] = [words.rows(ledger.rowCount, ledger.items.length)];
+  if (ledger.matchedRows > 0) parts.push(words.matched(ledger.matchedRows));
+  if (ledger.partiallyMatchedRows > 0) parts.push(words.partial(ledger.partiallyMatchedRows));
+  if (ledger.totalsRows.length > 0)
+    parts.push(words.totals(ledger.totalsRows.length, rowList(ledger.totalsRows, options.language)));
+  if (ledger.blankRows > 0) parts.push(words.blank(ledger.blankRows));
+  if (ledger.skipped.length > 0) parts.push(words.skipped(ledger.skipped.length));
+  const lines = [`${parts.join(', ')}.`, words.source[ledger.amountSource]];
+  if (options.hasMatchingCodes) lines.push(words.partialRule[options.partialMatch]);
+  for (const reading of ledger.dateColumns) {
+    const line = dateLine(reading, options.language, options.locale || '?');
+    if (line !== null) lines.push(line);
+  }
+  return lines;
+}
