@@ -16,7 +16,15 @@ import { dayFromCalendar, formatIsoDate } from '../../src/primitives/dates';
 const OPTIONS = { serialSystem: 'excel1900' as const, defaultCurrency: 'EUR' };
 
 function table(values: CellValue[][], locale = 'fr-FR'): LedgerTable {
-  return { sheetName: 'Grand livre', headerRow: 0, firstColumn: 0, values, serialSystem: 'excel1900', description: 'Grand livre', locale };
+  return {
+    sheetName: 'Grand livre',
+    headerRow: 0,
+    firstColumn: 0,
+    values,
+    serialSystem: 'excel1900',
+    description: 'Grand livre',
+    locale,
+  };
 }
 
 // A customer ledger as French accounting software exports it: a title (merged across the
@@ -107,7 +115,12 @@ describe('debit, credit, running balance and lettrage', () => {
     expect(ledger.matchedRows).toBe(1);
   });
   test('the pane says what it read, left out and chose', () => {
-    const lines = describeReading(ledger, { language: 'en', locale: 'fr-FR', partialMatch: 'lowerCaseOrStar', hasMatchingCodes: true });
+    const lines = describeReading(ledger, {
+      language: 'en',
+      locale: 'fr-FR',
+      partialMatch: 'lowerCaseOrStar',
+      hasMatchingCodes: true,
+    });
     expect(lines[0]).toBe(
       '11 rows under the header: 5 open items, 2 matched lines (lettrage) closed, 2 partly matched lines kept open, 3 totals rows left out (rows 10, 14, 15), 1 blank rows.',
     );
@@ -177,7 +190,12 @@ describe('dates are read one way per column', () => {
   });
   test('yyyymmdd as text or as a number, serials and ISO text', () => {
     const ledger = read(['20261130', 20261231, 46356, '2026-11-30']);
-    expect(ledger.items.map((item) => formatIsoDate(item.dueDay))).toEqual(['2026-11-30', '2026-12-31', '2026-11-30', '2026-11-30']);
+    expect(ledger.items.map((item) => formatIsoDate(item.dueDay))).toEqual([
+      '2026-11-30',
+      '2026-12-31',
+      '2026-11-30',
+      '2026-11-30',
+    ]);
     expect(ledger.dateColumns[0]?.basis).toBe('none');
   });
   test('locales that write dates month-first', () => {
