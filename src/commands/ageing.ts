@@ -125,9 +125,10 @@ export function salesByCurrency(settings: PaneSettings): { byCurrency: Record<st
   const text = settings.sales.trim();
   const periodDays = Number(settings.periodDays);
   if (text === '' || !(periodDays > 0)) return null;
-  const byCurrency: Record<string, number> = {};
+  // Keyed by the user's text: a record with no prototype, so no currency is already "in" it.
+  const byCurrency: Record<string, number> = Object.create(null);
   for (const part of text.split(/[;\n]+/)) {
-    const match = /^\s*([A-Za-z]{3}|[€$£])\s*(.+)$/.exec(part);
+    const match = /^\s*([A-Za-z]{3}(?![A-Za-z])|[€$£])\s*(.+)$/.exec(part);
     if (!match) continue;
     const currency = parseCurrencyCode(match[1] as string);
     byCurrency[currency] = minorFromText(match[2] as string, currency);

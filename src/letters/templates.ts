@@ -69,7 +69,8 @@ export function validateTemplate(template: LetterTemplate): void {
       fail('templateSyntax', { stage: template.stageId, language: template.language, part, reason: firstLine(error) });
     }
     walk(program, (name, asFlag) => {
-      const known = asFlag ? name in FLAGS || name in PLACEHOLDERS : name in PLACEHOLDERS;
+      // Own keys only: `{{toString}}` or `{{constructor}}` is a typo, not a key of every object.
+      const known = asFlag ? Object.hasOwn(FLAGS, name) || Object.hasOwn(PLACEHOLDERS, name) : Object.hasOwn(PLACEHOLDERS, name);
       if (!known) fail('templateUnknownPlaceholder', { name, stage: template.stageId, language: template.language, part });
     });
   }

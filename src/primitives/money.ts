@@ -7,7 +7,8 @@ import { fail, type Language } from './messages';
 export type MinorUnits = number;
 
 // ISO 4217 minor units that are not 2. Unknown or unlisted codes use 2, the common case.
-const MINOR_UNIT_EXCEPTIONS: Readonly<Record<string, number>> = {
+// Maps, not object literals: a currency cell is user data, and `constructor` is a key of every object.
+const MINOR_UNIT_EXCEPTIONS: ReadonlyMap<string, number> = mapOf({
   BIF: 0,
   CLP: 0,
   DJF: 0,
@@ -34,13 +35,17 @@ const MINOR_UNIT_EXCEPTIONS: Readonly<Record<string, number>> = {
   TND: 3,
   CLF: 4,
   UYW: 4,
-};
+});
 
-const SYMBOLS: Readonly<Record<string, string>> = { EUR: '€', USD: '$', GBP: '£', JPY: '¥', CHF: 'CHF' };
-const CURRENCY_OF_SYMBOL: Readonly<Record<string, string>> = { '€': 'EUR', $: 'USD', '£': 'GBP', '¥': 'JPY' };
+const SYMBOLS: ReadonlyMap<string, string> = mapOf({ EUR: '€', USD: '$', GBP: '£', JPY: '¥', CHF: 'CHF' });
+const CURRENCY_OF_SYMBOL: ReadonlyMap<string, string> = mapOf({ '€': 'EUR', $: 'USD', '£': 'GBP', '¥': 'JPY' });
+
+function mapOf<T>(entries: Readonly<Record<string, T>>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(entries));
+}
 
 export function minorUnitsOf(currency: string): number {
-  return MINOR_UNIT_EXCEPTIONS[currency] ?? 2;
+  return MINOR_UNIT_EXCEPTIONS.get(currency) ?? 2;
 }
 
 const POWERS_OF_TEN = [1, 10, 100, 1000, 10000] as const;
@@ -57,7 +62,7 @@ const MAX_MINOR = 2 ** 53 / 16;
 /** A currency cell: `EUR`, `eur`, or a symbol `€`. */
 export function parseCurrencyCode(text: string): string {
   const value = text.trim();
-  const bySymbol = CURRENCY_OF_SYMBOL[value];
+  const bySymbol = CURRENCY_OF_SYMBOL.get(value);
   if (bySymbol) return bySymbol;
   if (/^[A-Za-z]{3}$/.test(value)) return value.toUpperCase();
   return fail('currencyUnreadable', { value: text });
@@ -201,7 +206,7 @@ export function formatMoney(minor: MinorUnits, currency: string, language: Langu
   const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'fr' ? NBSP : ',');
   const number = fraction ? `${grouped}${language === 'fr' ? ',' : '.'}${fraction}` : grouped;
   const sign = minor < 0 ? '-' : '';
-  const symbol = SYMBOLS[currency] ?? currency;
+  const symbol = SYMBOLS.get(currency) ?? currency;
   if (language === 'fr') return `${sign}${number}${NBSP}${symbol}`;
   return symbol.length === 1 ? `${sign}${symbol}${number}` : `${sign}${symbol}${NBSP}${number}`;
 }
