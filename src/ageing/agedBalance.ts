@@ -2,7 +2,7 @@
 // ageing buckets. Built for a million rows: one pass, integer minor units in typed arrays, one
 // map lookup per row.
 
-import { type CellValue, isBlank, readAmount, readCurrency, readDate, readText } from '../primitives/cells';
+import { type CellValue, customerKey, isBlank, readAmount, readCurrency, readCustomer, readDate } from '../primitives/cells';
 import type { DayNumber, SerialSystem } from '../primitives/dates';
 import { AgeBucketError, fail } from '../primitives/messages';
 import { assertSafeTotal, type MinorUnits, minorUnitsOf } from '../primitives/money';
@@ -191,11 +191,16 @@ export class AgedBalanceBuilder {
         plain.scale,
       );
       if (stop >= 0) return stop;
-      // A customer seen for the first time: open its account, then go on from its row.
+      // A customer text seen for the first time: open its account, or find the account of its
+      // key (`ACME` + U+00A0 is `ACME`) and let the text lead there too, then go on from its row.
+      // Keys are their own key, so such an alias never stands for another account.
       i = -stop - 1;
       const customer = (customers[i] as readonly CellValue[])[0] as string;
       if (!isPlainText(customer)) return i;
-      this.newSlot(accounts, customer, plain.currency);
+      const key = customerKey(customer);
+      if (key === '') return i;
+      const slot = accounts.get(key) ?? this.newSlot(accounts, key, plain.currency);
+      if (key !== customer) accounts.set(customer, slot);
     }
   }
 
@@ -441,7 +446,7 @@ export function agedBalanceFromColumns(columns: LedgerColumns, options: ColumnsR
   function readRow(i: number): void {
     const cell = (column: ColumnRange) => (column[i] as readonly CellValue[])[0];
     try {
-      const customer = readText(cell(customers));
+      const customer = readCustomer(cell(customers));
       const currency = currencies ? readCurrency(cell(currencies), options.defaultCurrency) : options.defaultCurrency;
       const day = readDate(cell(dates), options);
       const amount = readAmount(cell(amounts), currency);

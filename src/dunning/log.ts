@@ -1,7 +1,7 @@
 // The dunning log: an append-only sheet of what was sent to whom and when. It is the memory of
 // the process: the next run reads it to know each account's last stage and its date.
 
-import { type CellValue, isBlank, readAmount, readCurrency, readDate, readText } from '../primitives/cells';
+import { type CellValue, isBlank, readAmount, readCurrency, readCustomer, readDate, readText } from '../primitives/cells';
 import { type DayNumber, formatIsoDate, type SerialSystem } from '../primitives/dates';
 import { AgeBucketError, fail, type Language } from '../primitives/messages';
 import { amountFromMinor, type MinorUnits } from '../primitives/money';
@@ -106,7 +106,7 @@ export function readDunningLog(
     };
     try {
       const day = readDate(cell('date'), { serialSystem });
-      const customer = readText(cell('customer'));
+      const customer = readCustomer(cell('customer'));
       const stageText = readText(cell('stage')) ?? '';
       if (day === null) fail('dateMissing');
       if (customer === null) fail('customerBlank');

@@ -2,7 +2,16 @@
 // or French), then reading each row into a LedgerItem with a row-precise reason for every row
 // that cannot be used. The pane, the dunning run and the letters all start here.
 
-import { type CellValue, isBlank, readAmount, readCurrency, readDate, readFlag, readText } from '../primitives/cells';
+import {
+  type CellValue,
+  isBlank,
+  readAmount,
+  readCurrency,
+  readCustomer,
+  readDate,
+  readFlag,
+  readText,
+} from '../primitives/cells';
 import type { DayNumber, SerialSystem } from '../primitives/dates';
 import { AgeBucketError, fail, type Language } from '../primitives/messages';
 import type { MinorUnits } from '../primitives/money';
@@ -539,7 +548,7 @@ function readItem(
     within(role, () =>
       readDate(cell(role), { serialSystem: options.serialSystem, monthFirst: monthFirst.has(role), strict: true }),
     );
-  const customer = within('customer', () => readText(cell('customer')));
+  const customer = within('customer', () => readCustomer(cell('customer')));
   if (customer === null) fail('customerBlank');
   const currency = within('currency', () => readCurrency(cell('currency'), options.defaultCurrency));
   const invoiceDay = dateOf('invoiceDate');

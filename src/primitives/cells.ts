@@ -104,6 +104,25 @@ export function readText(value: CellValue): string | null {
   return `${value.year}-${String(value.month).padStart(2, '0')}-${String(value.day).padStart(2, '0')}`;
 }
 
+/**
+ * A customer as an account key: trimmed, every run of spaces one space. A no-break space
+ * (U+00A0, pasted from a PDF or a web page) and a narrow no-break space (U+202F, French
+ * typography before `:`) are spaces, as are tabs and line breaks: `ACME`, `ACME` + U+00A0 and
+ * ` ACME` are one account. Case is kept: `Acme` and `ACME` may be two companies.
+ */
+export function customerKey(text: string): string {
+  // `\s` covers U+00A0 and U+202F; written out so the reader need not know it.
+  return text.replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+}
+
+/** A customer cell read as its account key; a cell of only spaces (of any kind) is blank. */
+export function readCustomer(value: CellValue): string | null {
+  const text = readText(value);
+  if (text === null) return null;
+  const key = customerKey(text);
+  return key === '' ? null : key;
+}
+
 export function readCurrency(value: CellValue, fallback: string): string {
   const text = readText(value);
   return text === null ? fallback : parseCurrencyCode(text);
