@@ -8,6 +8,7 @@ import type { SheetLayout } from '../src/ageing/agedBalanceSheet';
 import { type ColourRule, isOurRule } from '../src/ageing/colourRules';
 import { downloadInBrowser } from '../src/pane/download';
 import type { LedgerTable, Progress, Workbook } from '../src/pane/workbook';
+import { widestRow } from '../src/primitives/arrays';
 import type { CellValue } from '../src/primitives/cells';
 import { uniqueSheetName } from '../src/primitives/sheetNames';
 import { sheetText } from '../src/primitives/sheetText';
@@ -120,7 +121,7 @@ export class ExcelWorkbook implements Workbook {
         sheets.items.map((sheet) => sheet.name),
       );
       const sheet = sheets.add(name);
-      const width = Math.max(1, ...layout.rows.map((row) => row.length));
+      const width = widestRow(layout.rows, 1);
       const rows = layout.rows.map((row) => Array.from({ length: width }, (_, column) => toExcelValue(row[column])));
       const step = rowsPerChunk(width);
       for (let offset = 0; offset < rows.length; offset += step) {
@@ -241,7 +242,7 @@ export class ExcelWorkbook implements Workbook {
       used.load('rowIndex,rowCount');
       await context.sync();
       let next = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
-      const width = Math.max(header.length, ...rows.map((row) => row.length));
+      const width = widestRow(rows, header.length);
       const pad = (row: ReadonlyArray<string | number>) =>
         Array.from({ length: width }, (_, column) => toExcelValue(row[column]));
       if (sheet.isNullObject) {

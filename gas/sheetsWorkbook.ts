@@ -7,6 +7,7 @@
 import type { SheetLayout } from '../src/ageing/agedBalanceSheet';
 import { type ColourRule, isOurRule } from '../src/ageing/colourRules';
 import type { LedgerTable } from '../src/ledger/ledger';
+import { widestRow } from '../src/primitives/arrays';
 import type { CellValue } from '../src/primitives/cells';
 import { uniqueSheetName } from '../src/primitives/sheetNames';
 import { sheetText } from '../src/primitives/sheetText';
@@ -60,7 +61,7 @@ export function writeNewSheet(baseName: string, layout: SheetLayout): string {
   const book = spreadsheet();
   const name = uniqueSheetName(baseName, sheetNames());
   const sheet = book.insertSheet(name);
-  const width = Math.max(1, ...layout.rows.map((row) => row.length));
+  const width = widestRow(layout.rows, 1);
   const rows = layout.rows.map((row) => Array.from({ length: width }, (_, column) => toSheetValue(row[column])));
   if (rows.length === 0) return name;
   const range = sheet.getRange(1, 1, rows.length, width);
@@ -149,7 +150,7 @@ export function appendRows(
   rows: ReadonlyArray<ReadonlyArray<string | number>>,
 ): void {
   const book = spreadsheet();
-  const width = Math.max(header.length, ...rows.map((row) => row.length));
+  const width = widestRow(rows, header.length);
   const pad = (row: ReadonlyArray<string | number>) => Array.from({ length: width }, (_, column) => toSheetValue(row[column]));
   let sheet = book.getSheetByName(sheetName);
   if (!sheet) {

@@ -6,6 +6,7 @@ import { compareCodePoints } from '../ageing/agedBalance';
 import type { LedgerItem } from '../ledger/ledger';
 import { lateInterest, statutoryInterest } from '../penalties/lateInterest';
 import { type RecoveryFee, recoveryFee } from '../penalties/recoveryFee';
+import { largest } from '../primitives/arrays';
 import { type DayNumber, dayFromCalendar, formatLongDate } from '../primitives/dates';
 import { AgeBucketError, formatMessage, type Language, type MessageCode } from '../primitives/messages';
 import { formatMoney, type MinorUnits, minorFromNumber } from '../primitives/money';
@@ -192,7 +193,7 @@ function planAccount(
   const promised = positives.filter((item) => !item.disputed && item.promiseDay !== null && item.promiseDay >= asOf);
   const candidates = positives.filter((item) => !item.disputed && !(item.promiseDay !== null && item.promiseDay >= asOf));
   const creditsTotal = sum(credits);
-  const oldest = candidates.length === 0 ? null : Math.max(...candidates.map(days));
+  const oldest = candidates.length === 0 ? null : largest(candidates.map(days));
   const targetIndex = oldest === null ? -1 : stageIndexForDays(oldest, stages);
   const target = targetIndex >= 0 ? (stages[targetIndex] as DunningStage) : null;
   // An overdue stage is about the overdue invoices; a courtesy stage about those due soon.
@@ -214,7 +215,7 @@ function planAccount(
     if (outcome.disputed) return { code: 'reasonDisputed' };
     if (candidates.length === 0) {
       if (promised.length > 0)
-        return { code: 'reasonPromise', until: Math.max(...promised.map((item) => item.promiseDay as number)) };
+        return { code: 'reasonPromise', until: largest(promised.map((item) => item.promiseDay as number)) };
       return { code: 'reasonDisputed' };
     }
     if (target === null) {
@@ -291,7 +292,7 @@ function planAccount(
     lastSent: history && history.stageIndex >= 0 ? { stage: stages[history.stageIndex] as DunningStage, day: history.day } : null,
     exclusion,
     dunned,
-    notDue: candidates.filter((item) => !dunnedItems.includes(item)),
+    notDue: notDunned(candidates, dunnedItems),
     disputed,
     promised,
     credits,
@@ -302,10 +303,16 @@ function planAccount(
     interestTotal: penaltyError ? 0 : dunned.reduce((total, d) => total + d.interest, 0),
     feeTotals: [...feeTotals.entries()].map(([currency, amount]) => ({ currency, amount })),
     penaltyError,
-    brokenPromiseDay: brokenPromises.length > 0 ? Math.max(...brokenPromises) : null,
+    brokenPromiseDay: brokenPromises.length > 0 ? largest(brokenPromises) : null,
     creditHoldSuggested: stage?.suggestsCreditHold ?? false,
     priority: (amountDue / 100) * Math.max(oldest ?? 0, 0),
   };
+}
+
+/** The candidates not in the reminder: a set, since an account may hold 200,000 items. */
+function notDunned(candidates: readonly LedgerItem[], dunned: readonly LedgerItem[]): LedgerItem[] {
+  const inReminder = new Set(dunned);
+  return candidates.filter((item) => !inReminder.has(item));
 }
 
 function sum(items: readonly LedgerItem[]): MinorUnits {

@@ -10,6 +10,7 @@
 // up, numbers on right-aligned stops.
 
 import { Document, Packer } from 'docx';
+import { largest } from '../primitives/arrays';
 import type { Letter, LetterTable } from './letter';
 
 const PAGE_MARGIN = 1134; // twips: 2 cm
@@ -66,12 +67,25 @@ const MAIN_PART = 'word/document.xml';
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
 /**
- * Text as the library escapes it: the five XML entities, and the control characters XML 1.0
- * cannot hold dropped (a tab, line feed or carriage return stays).
+ * What XML 1.0 cannot hold (§2.2 Char: tab, line feed, carriage return, U+0020-U+D7FF,
+ * U+E000-U+FFFD, U+10000 and up): the other C0 controls, U+FFFE, U+FFFF, and a surrogate
+ * without its pair. One such character in a name and Word refuses the whole file.
+ */
+const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 forbids
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text with the characters XML forbids dropped, for what the library writes itself (title, author). */
+export function xmlCharacters(text: string): string {
+  return text.replace(NOT_XML, '');
+}
+
+/**
+ * Text as the library escapes it: the five XML entities, and the characters XML 1.0 cannot
+ * hold dropped (a tab, line feed or carriage return stays).
  */
 export function escapeXml(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 forbids
-  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (char) => ESCAPES[char] ?? '');
+  return xmlCharacters(text).replace(/[&"'<>]/g, (char) => ESCAPES[char] ?? '');
 }
 
 interface RunStyle {
@@ -112,7 +126,10 @@ function paragraph(value: string, options: { bold?: boolean; right?: boolean; sp
 /** Column edges from the widest text in each column, scaled to the page's text width. */
 export function columnStops(table: LetterTable): Array<{ type: 'left' | 'right'; position: number }> {
   const widths = table.headers.map((header, column) =>
-    Math.max(header.length, ...table.rows.map((row) => (row[column] ?? '').length), 4),
+    largest(
+      table.rows.map((row) => (row[column] ?? '').length),
+      Math.max(header.length, 4),
+    ),
   );
   const scale = TEXT_WIDTH / widths.reduce((sum, width) => sum + width + 2, 0);
   const stops: Array<{ type: 'left' | 'right'; position: number }> = [];
@@ -171,8 +188,8 @@ export function lettersDocumentXml(letters: readonly Letter[]): string {
 export async function lettersToDocx(letters: readonly Letter[], title: string): Promise<Uint8Array> {
   // The package with an empty body: styles, settings, fonts, relationships and properties.
   const wordFile = new Document({
-    title,
-    creator: letters[0]?.sender.name ?? 'AgeBucket',
+    title: xmlCharacters(title),
+    creator: xmlCharacters(letters[0]?.sender.name ?? 'AgeBucket'),
     styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
     sections: [
       {

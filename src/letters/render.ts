@@ -1,28 +1,38 @@
 // Plain text (email bodies), HTML (preview and print) and sheet rows from the letter model.
 // Templates are plain text, so every paragraph is data: the HTML renderer escapes all of it.
 
+import { appendAll, largest } from '../primitives/arrays';
 import type { Letter, LetterTable } from './letter';
 
 export function letterToText(letter: Letter): string {
   const lines: string[] = [];
   for (const block of letter.blocks) {
     if (block.kind === 'paragraph') lines.push(block.text, '');
-    else lines.push(...tableToText(block.table), '');
+    else {
+      appendAll(lines, tableToText(block.table));
+      lines.push('');
+    }
   }
-  lines.push(...letter.signature);
+  appendAll(lines, letter.signature);
   return lines.join('\n');
 }
 
 function tableToText(table: LetterTable): string[] {
   const widths = table.headers.map((header, column) =>
-    Math.max(header.length, ...table.rows.map((row) => (row[column] ?? '').length)),
+    largest(
+      table.rows.map((row) => (row[column] ?? '').length),
+      header.length,
+    ),
   );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (table.numeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
       .join('  ')
       .trimEnd();
-  const labelWidth = Math.max(0, ...table.totals.map(([label]) => label.length));
+  const labelWidth = largest(
+    table.totals.map(([label]) => label.length),
+    0,
+  );
   return [
     line(table.headers),
     ...table.rows.map(line),
@@ -95,13 +105,15 @@ export function lettersToSheetRows(letters: readonly Letter[]): string[][] {
     for (const block of letter.blocks) {
       if (block.kind === 'paragraph') rows.push([block.text], []);
       else {
-        rows.push([...block.table.headers], ...block.table.rows.map((row) => [...row]));
+        rows.push([...block.table.headers]);
+        for (const row of block.table.rows) rows.push([...row]);
         for (const [label, value] of block.table.totals)
           rows.push([label, ...Array(Math.max(block.table.headers.length - 2, 0)).fill(''), value]);
         rows.push([]);
       }
     }
-    rows.push(...letter.signature.map((line) => [line]), [], []);
+    for (const line of letter.signature) rows.push([line]);
+    rows.push([], []);
   }
   return rows;
 }

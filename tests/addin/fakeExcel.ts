@@ -187,7 +187,8 @@ class Worksheet extends Loadable {
   getUsedRangeOrNullObject(): Range {
     const model = this.model;
     const rows = model?.values.length ?? 0;
-    const columns = Math.max(0, ...(model?.values ?? []).map((row) => row.length));
+    let columns = 0;
+    for (const row of model?.values ?? []) columns = Math.max(columns, row.length);
     return model && rows > 0 ? new Range(this.context, model, 0, 0, rows, columns) : new Range(this.context, null, 0, 0, 0, 0);
   }
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): Range {

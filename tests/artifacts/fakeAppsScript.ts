@@ -28,7 +28,8 @@ export class FakeSheet {
   getDataRange() {
     this.book.count('Sheet.getDataRange');
     const rows = this.values.length;
-    const columns = Math.max(0, ...this.values.map((row) => row.length));
+    let columns = 0;
+    for (const row of this.values) columns = Math.max(columns, row.length);
     return new FakeRange(this, 1, 1, Math.max(rows, 1), Math.max(columns, 1));
   }
   getRange(row: number, column: number, rows = 1, columns = 1) {

@@ -2,6 +2,7 @@
 // docx library writes for the same paragraphs and runs (the library's output is what Word has
 // been opening), and the rest of the package must be the library's own.
 
+import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { sampleAsOf } from '../../scripts/sampleData';
 import { planDunning } from '../../src/dunning/plan';
@@ -91,4 +92,54 @@ test('an empty run still makes a document Word can open', async () => {
 test('XML escaping keeps tabs and line breaks and drops what XML 1.0 forbids', () => {
   expect(escapeXml('a\tb\nc\rd\u0000e\u000bf\u001fg')).toBe('a\tb\nc\rdefg');
   expect(escapeXml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&apos;');
+});
+
+describe('characters XML 1.0 forbids, in a customer’s or the sender’s name', () => {
+  // XML 1.0 §2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+  const notAnXmlChar = (text: string): string[] =>
+    Array.from(text).filter((char) => {
+      const code = char.codePointAt(0) as number;
+      const allowed =
+        code === 0x9 ||
+        code === 0xa ||
+        code === 0xd ||
+        (code >= 0x20 && code <= 0xd7ff) ||
+        (code >= 0xe000 && code <= 0xfffd) ||
+        (code >= 0x10000 && code <= 0x10ffff);
+      return !allowed;
+    });
+  const hostile = [
+    'Non\uFFFEchar',
+    'Non\uFFFFchar',
+    'Bell\u0007 Escape\u001B',
+    'Lone \uD800 high',
+    'Lone \uDC00 low',
+    'Smile \uD83D\uDE00',
+  ];
+
+  test('are dropped: word/document.xml and the package properties stay well-formed, other text stays', async () => {
+    const letters = hostile.map((customer) =>
+      buildLetter(
+        planDunning([invoice({ customer, dueDay: sampleAsOf - 15, amount: 100_00 })], [], {
+          asOf: sampleAsOf,
+          policy: DEFAULT_POLICY,
+        }).actions[0] as (typeof plan.actions)[number],
+        { ...options, company: { ...options.company, name: 'Sender\uFFFF \u0002SARL' } },
+      ),
+    );
+    const files = await parts(await lettersToDocx(letters, 'Relances \uFFFE novembre'));
+    for (const [name, text] of files) {
+      if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
+      expect([name, notAnXmlChar(text).map((char) => char.codePointAt(0)?.toString(16))]).toEqual([name, []]);
+      expect([name, XMLValidator.validate(text)]).toEqual([name, true]);
+    }
+    const xml = files.get('word/document.xml') ?? '';
+    for (const kept of ['Nonchar', 'Bell Escape', 'Lone  high', 'Lone  low', 'Smile \uD83D\uDE00', 'Sender SARL'])
+      expect(xml).toContain(kept);
+    expect(files.get('docProps/core.xml')).toContain('Relances  novembre');
+  });
+
+  test('escapeXml drops U+FFFE, U+FFFF and unpaired surrogates, keeps a pair', () => {
+    expect(escapeXml('a\uFFFEb\uFFFFc\uD800d\uDC00e\uD83D\uDE00')).toBe('abcde\uD83D\uDE00');
+  });
 });

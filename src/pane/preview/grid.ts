@@ -1,6 +1,7 @@
 // Draws the Preview workbook's active sheet as a grid with its sheet tabs, applying the
 // conditional-format rules the way a spreadsheet would, so colours can be seen and tested.
 
+import { largest, widestRow } from '../../primitives/arrays';
 import type { CellValue } from '../../primitives/cells';
 import { readFlag } from '../../primitives/cells';
 import { calendarFromDay, type DayNumber } from '../../primitives/dates';
@@ -67,7 +68,7 @@ export function renderGrid(
 }
 
 function gridTable(sheet: PreviewSheet, today: DayNumber): HTMLElement {
-  const width = Math.max(0, ...sheet.values.map((row) => row.length));
+  const width = widestRow(sheet.values);
   const body = el('tbody');
   sheet.values.slice(0, MAX_ROWS).forEach((row, rowIndex) => {
     const style: string[] = [];
@@ -111,7 +112,10 @@ function chartView(sheet: PreviewSheet): HTMLElement {
       .slice(chart.firstColumn, chart.lastColumn + 1)
       .map((v) => (typeof v === 'number' ? v : 0)),
   }));
-  const max = Math.max(1, ...series.flatMap((s) => s.values.map(Math.abs)));
+  const max = largest(
+    series.flatMap((s) => s.values.map(Math.abs)),
+    1,
+  );
   const colours = ['#1a73e8', '#e37400', '#188038', '#a142f4'];
   return el(
     'figure',

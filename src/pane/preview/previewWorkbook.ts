@@ -5,6 +5,7 @@
 
 import type { SheetLayout } from '../../ageing/agedBalanceSheet';
 import { type ColourRule, isOurRule } from '../../ageing/colourRules';
+import { widestRow } from '../../primitives/arrays';
 import type { CellValue } from '../../primitives/cells';
 import { columnLetter, uniqueSheetName } from '../../primitives/sheetNames';
 import { downloadInBrowser } from '../download';
@@ -62,7 +63,7 @@ export class PreviewWorkbook implements Workbook {
   async readActiveTable(): Promise<LedgerTable> {
     this.calls.push('readActiveTable');
     const sheet = this.active();
-    const width = Math.max(0, ...sheet.values.map((row) => row.length));
+    const width = widestRow(sheet.values);
     return {
       sheetName: sheet.name,
       headerRow: 0,
@@ -128,7 +129,7 @@ export class PreviewWorkbook implements Workbook {
       sheet = { name: sheetName, values: [[...header]], columnFormats: [], boldRows: [0], rules: [], chart: null };
       this.sheets.push(sheet);
     }
-    sheet.values.push(...rows.map((row) => [...row]));
+    for (const row of rows) sheet.values.push([...row]);
   }
 
   async readSettings(): Promise<Record<string, string>> {

@@ -2,6 +2,7 @@
 // dates become date serials) and .xlsx workbooks (read with ExcelJS, loaded only when used).
 
 import { parseCsv } from '../../ledger/csv';
+import { widestRow } from '../../primitives/arrays';
 import type { CellValue } from '../../primitives/cells';
 import { dayFromCalendar, excelSerialFromDay } from '../../primitives/dates';
 import type { PreviewSheet } from './previewWorkbook';
@@ -25,7 +26,7 @@ export function csvToSheet(name: string, text: string): PreviewSheet {
       return cell;
     }),
   );
-  const width = Math.max(0, ...rows.map((row) => row.length));
+  const width = widestRow(rows);
   return {
     name,
     values,
