@@ -4,7 +4,7 @@
 // writes text so that Excel never takes it for a formula, and recognises its own colour rules
 // by the marker in their formula.
 
-import type { SheetLayout } from '../src/ageing/agedBalanceSheet';
+import { type CellRange, SHADE, type SheetLayout } from '../src/ageing/agedBalanceSheet';
 import { type ColourRule, isOurRule } from '../src/ageing/colourRules';
 import { downloadInBrowser } from '../src/pane/download';
 import type { LedgerTable, Progress, Workbook } from '../src/pane/workbook';
@@ -30,6 +30,41 @@ function toExcelValue(value: unknown): Value {
 
 function rowsPerChunk(columns: number): number {
   return Math.max(1, Math.floor(CELLS_PER_REQUEST / Math.max(columns, 1)));
+}
+
+const block = (sheet: Excel.Worksheet, range: CellRange) =>
+  sheet.getRangeByIndexes(range.row, range.column, range.rows, range.columns);
+
+/** Column widths are in points: a character of the default font is about 6. */
+const POINTS_PER_CHARACTER = 6;
+
+/**
+ * Merges, borders, shading, wrapping, widths and print settings, queued with the values: no
+ * extra sync. Page layout needs ExcelApi 1.9; older Excel prints with its own settings.
+ */
+function applyPresentation(sheet: Excel.Worksheet, layout: SheetLayout): void {
+  for (const range of layout.wrapped ?? []) block(sheet, range).format.wrapText = true;
+  for (const range of layout.merges ?? []) block(sheet, range).merge(false);
+  for (const range of layout.shaded ?? []) block(sheet, range).format.fill.color = SHADE;
+  for (const range of layout.borders ?? []) {
+    const borders = block(sheet, range).format.borders;
+    const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as Excel.BorderIndex[];
+    if (range.rows > 1) edges.push('InsideHorizontal' as Excel.BorderIndex);
+    if (range.columns > 1) edges.push('InsideVertical' as Excel.BorderIndex);
+    for (const edge of edges) borders.getItem(edge).style = 'Continuous' as Excel.BorderLineStyle;
+  }
+  layout.columnWidths?.forEach((characters, column) => {
+    sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = characters * POINTS_PER_CHARACTER;
+  });
+  if ((layout.wrapped ?? []).length > 0 && layout.rows.length > 0)
+    sheet.getRangeByIndexes(0, 0, layout.rows.length, 1).format.autofitRows();
+  const print = layout.print;
+  if (print && Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+    sheet.pageLayout.orientation = (print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+    sheet.pageLayout.paperSize = 'A4' as Excel.PaperType;
+    if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    sheet.pageLayout.setPrintArea(block(sheet, print.area));
+  }
 }
 
 export class ExcelWorkbook implements Workbook {
@@ -143,6 +178,7 @@ export class ExcelWorkbook implements Workbook {
         sheet.getRangeByIndexes(row, column, 1, 1).numberFormat = [[format]];
       for (const row of layout.boldRows) sheet.getRangeByIndexes(row, 0, 1, width).format.font.bold = true;
       sheet.getRangeByIndexes(0, 0, rows.length, width).format.autofitColumns();
+      applyPresentation(sheet, layout);
       if (layout.chart) {
         const chart = layout.chart;
         const first = chart.series[0]?.row ?? 0;

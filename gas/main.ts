@@ -15,7 +15,7 @@ import {
   statutoryRateFunction,
 } from '../src/functions/catalogue';
 import { createEmailDrafts, writeLettersDocument } from './letters';
-import { agedBalance, colourOverdueRows, onInstall, onOpen, openSidebar, removeColours } from './menu';
+import { agedBalance, colourOverdueRows, onInstall, onOpen, openSidebar, paymentDelays, removeColours } from './menu';
 import { callFromSheets, spreadsheetToday } from './sheetsHost';
 import {
   appendRows,
@@ -154,6 +154,7 @@ global.AgeBucket_openLetters = () => openSidebar('dunning');
 global.AgeBucket_colourOverdueRows = colourOverdueRows;
 global.AgeBucket_removeColours = removeColours;
 global.AgeBucket_agedBalanceSheet = agedBalance;
+global.AgeBucket_paymentDelaysSheet = paymentDelays;
 global.AgeBucket_today = spreadsheetToday;
 global.AgeBucket_language = () =>
   SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';

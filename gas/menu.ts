@@ -4,18 +4,24 @@
 // settings from the document and runs the same core commands as the pane.
 
 import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, findLedger } from '../src/commands/ageing';
+import { PAYMENT_DELAYS_COMMAND, paymentDelaysFor, paymentDelaysWritten } from '../src/commands/paymentDelays';
 import { defaultSettings, type PaneSettings, settingsFromRecord } from '../src/commands/settings';
+import { LOG_SHEETS } from '../src/dunning/log';
 import { STRINGS } from '../src/pane/i18n';
 import { AgeBucketError, type Language } from '../src/primitives/messages';
 import { spreadsheetToday } from './sheetsHost';
-import { applyColourRules, readActiveTable, readSettings, removeColourRules, writeNewSheet } from './sheetsWorkbook';
+import { applyColourRules, readActiveTable, readSettings, readSheet, removeColourRules, writeNewSheet } from './sheetsWorkbook';
 
-const MENU: Record<Language, { open: string; colour: string; remove: string; balance: string; plan: string; letters: string }> = {
+const MENU: Record<
+  Language,
+  { open: string; colour: string; remove: string; balance: string; delays: string; plan: string; letters: string }
+> = {
   en: {
     open: 'Open AgeBucket',
     colour: 'Colour overdue rows',
     remove: 'Remove colours',
     balance: 'Aged balance sheet',
+    delays: PAYMENT_DELAYS_COMMAND.en,
     plan: 'Dunning plan',
     letters: 'Letters',
   },
@@ -24,6 +30,7 @@ const MENU: Record<Language, { open: string; colour: string; remove: string; bal
     colour: 'Colorer les retards',
     remove: 'Retirer les couleurs',
     balance: 'Feuille de balance âgée',
+    delays: PAYMENT_DELAYS_COMMAND.fr,
     plan: 'Plan de relance',
     letters: 'Lettres',
   },
@@ -47,6 +54,7 @@ export function onOpen(): void {
     .addItem(words.colour, 'AgeBucket_colourOverdueRows')
     .addItem(words.remove, 'AgeBucket_removeColours')
     .addItem(words.balance, 'AgeBucket_agedBalanceSheet')
+    .addItem(words.delays, 'AgeBucket_paymentDelaysSheet')
     .addSeparator()
     .addItem(words.plan, 'AgeBucket_openDunningPlan')
     .addItem(words.letters, 'AgeBucket_openLetters')
@@ -107,5 +115,24 @@ export function agedBalance(): void {
     const { report } = ageLedger(table, mapping, current, asOf);
     const { name, layout } = agedBalanceSheetFor(report, current, asOf);
     return STRINGS[current.language].written(writeNewSheet(name, layout));
+  });
+}
+
+/** The D441-6 table from the active sheet (customers) and the supplier sheet saved in the pane. */
+export function paymentDelays(): void {
+  command((current) => {
+    const supplierSheet = current.delaysSupplierSheet.trim();
+    const result = paymentDelaysFor(
+      {
+        customers: findLedger(readActiveTable(), current, false),
+        suppliers: supplierSheet === '' ? null : { sheetName: supplierSheet, values: readSheet(supplierSheet) },
+        log: readSheet(LOG_SHEETS.fr) ?? readSheet(LOG_SHEETS.en),
+      },
+      current,
+    );
+    // The detail first, so that the table is the sheet left open.
+    const list = writeNewSheet(result.list.name, result.list.layout);
+    const table = writeNewSheet(result.table.name, result.table.layout);
+    return paymentDelaysWritten(current.language, table, list, result.skipped.length);
   });
 }

@@ -4,7 +4,7 @@
 // setValues each, never a cell at a time; dates cross to the sidebar as ISO text (a Date cannot
 // travel through google.script.run); text that looks like a formula is written as text.
 
-import type { SheetLayout } from '../src/ageing/agedBalanceSheet';
+import { type CellRange, SHADE, type SheetLayout } from '../src/ageing/agedBalanceSheet';
 import { type ColourRule, isOurRule } from '../src/ageing/colourRules';
 import type { LedgerTable } from '../src/ledger/ledger';
 import { widestRow } from '../src/primitives/arrays';
@@ -66,16 +66,21 @@ export function writeNewSheet(baseName: string, layout: SheetLayout): string {
   if (rows.length === 0) return name;
   const range = sheet.getRange(1, 1, rows.length, width);
   range.setValues(rows);
-  // Number formats for the whole block in one call: column formats, then single cells.
-  const formats = rows.map(() => Array.from({ length: width }, (_, column) => layout.columnFormats[column] ?? 'General'));
+  // Number formats for the whole block in one call: a column's format on its numbers (titles
+  // and headings above them stay General), then single cells.
+  const formats = rows.map((row) =>
+    Array.from({ length: width }, (_, column) =>
+      typeof row[column] === 'number' ? (layout.columnFormats[column] ?? 'General') : 'General',
+    ),
+  );
   for (const { row, column, format } of layout.cellFormats) {
     const line = formats[row];
     if (line) line[column] = format;
   }
-  for (const row of [0, 1, 2]) formats[row]?.fill('General');
   range.setNumberFormats(formats);
   const weights = rows.map((_, row) => Array.from({ length: width }, () => (layout.boldRows.includes(row) ? 'bold' : 'normal')));
   range.setFontWeights(weights);
+  applyPresentation(sheet, layout);
   if (layout.chart) {
     const chart = layout.chart;
     const builder = sheet
@@ -94,6 +99,25 @@ export function writeNewSheet(baseName: string, layout: SheetLayout): string {
   }
   sheet.activate();
   return name;
+}
+
+/** Sheets' column widths are in pixels: a character of the default font is about 7. */
+const PIXELS_PER_CHARACTER = 7;
+
+/**
+ * Merges, borders, shading, wrapping and widths: a call per block, never per cell. Apps Script
+ * cannot set print settings (paper, orientation): the README tells Sheets users to pick A4
+ * landscape in the print dialog.
+ */
+function applyPresentation(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: SheetLayout): void {
+  const block = (range: CellRange) => sheet.getRange(range.row + 1, range.column + 1, range.rows, range.columns);
+  for (const range of layout.wrapped ?? []) block(range).setWrap(true);
+  for (const range of layout.merges ?? []) block(range).merge();
+  for (const range of layout.shaded ?? []) block(range).setBackground(SHADE);
+  for (const range of layout.borders ?? []) block(range).setBorder(true, true, true, true, true, true);
+  layout.columnWidths?.forEach((characters, column) => {
+    sheet.setColumnWidth(column + 1, characters * PIXELS_PER_CHARACTER);
+  });
 }
 
 function ruleFormula(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string {

@@ -19,6 +19,23 @@ export interface ChartSpec {
   readonly series: ReadonlyArray<{ readonly name: string; readonly row: number }>;
 }
 
+/** A block of cells, 0-based, as many rows and columns as it spans. */
+export interface CellRange {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** How the sheet prints: a legal table goes on one A4 page across. */
+export interface PrintSettings {
+  readonly orientation: 'landscape' | 'portrait';
+  readonly paper: 'A4';
+  /** Shrink to one page wide (as many pages down as needed). */
+  readonly fitToWidth: boolean;
+  readonly area: CellRange;
+}
+
 export interface SheetLayout {
   readonly rows: SheetCell[][];
   /** Excel number format per 0-based column of the table (null: general). */
@@ -28,7 +45,21 @@ export interface SheetLayout {
   /** Formats of single cells that differ from their column's (the indicators). */
   readonly cellFormats: ReadonlyArray<{ readonly row: number; readonly column: number; readonly format: string }>;
   readonly chart: ChartSpec | null;
+  /** Blocks shown as one cell (the value sits in the block's first cell; the others are empty). */
+  readonly merges?: readonly CellRange[];
+  /** Blocks with a thin border around and between every cell. */
+  readonly borders?: readonly CellRange[];
+  /** Blocks whose text wraps inside the cell (long row labels). */
+  readonly wrapped?: readonly CellRange[];
+  /** Blocks shaded grey, as the legal model shades its headings. */
+  readonly shaded?: readonly CellRange[];
+  /** Column widths in characters of the default font, 0-based; missing ones are autofitted. */
+  readonly columnWidths?: readonly number[];
+  readonly print?: PrintSettings;
 }
+
+/** The grey of the legal model's headings, one value for every writer. */
+export const SHADE = '#D9D9D9';
 
 const WORDS = {
   en: {

@@ -4,7 +4,7 @@
 import type { DunningPolicy } from '../dunning/policy';
 import type { ColumnMapping, ColumnRole, PartialMatchRule } from '../ledger/ledger';
 import type { DayNumber } from '../primitives/dates';
-import { formatIsoDate } from '../primitives/dates';
+import { calendarFromDay, formatIsoDate } from '../primitives/dates';
 import type { Language } from '../primitives/messages';
 
 /** What the user chose, stored in the document as flat text, one key each. */
@@ -36,6 +36,16 @@ export interface PaneSettings {
   periodDays: string;
   /** The user's dunning policy; null for the default one. */
   policy: DunningPolicy | null;
+  /** The payment-delays table (D441-6): see src/commands/paymentDelays.ts for each one's values. */
+  delaysClosingDate: string;
+  delaysYearStart: string;
+  delaysSection: string;
+  delaysTerms: string;
+  delaysAmountBasis: string;
+  delaysBaseBasis: string;
+  delaysTurnover: string;
+  delaysPurchases: string;
+  delaysSupplierSheet: string;
 }
 
 export function defaultSettings(language: Language, today: DayNumber): PaneSettings {
@@ -62,6 +72,16 @@ export function defaultSettings(language: Language, today: DayNumber): PaneSetti
     sales: '',
     periodDays: '90',
     policy: null,
+    // The last financial year that ended on 31 December: the usual one to report on.
+    delaysClosingDate: `${calendarFromDay(today).year - 1}-12-31`,
+    delaysYearStart: '',
+    delaysSection: 'I',
+    delaysTerms: 'contractual',
+    delaysAmountBasis: 'TTC',
+    delaysBaseBasis: 'HT',
+    delaysTurnover: '',
+    delaysPurchases: '',
+    delaysSupplierSheet: '',
   };
 }
 

@@ -22,6 +22,9 @@ export interface LogEntry {
   readonly note: string;
 }
 
+/** The log sheet's name in each language (an existing log keeps the name it has). */
+export const LOG_SHEETS: Record<Language, string> = { en: 'Dunning log', fr: 'Journal des relances' };
+
 export const LOG_COLUMNS = ['date', 'customer', 'stage', 'channel', 'amount', 'currency', 'invoices', 'owner', 'note'] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 

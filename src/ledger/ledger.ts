@@ -41,6 +41,8 @@ export const COLUMN_ROLES = [
   'runningBalance',
   'matchingCode',
   'matchDate',
+  'paidDate',
+  'settles',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
@@ -77,6 +79,12 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
     'tiers',
     'debtor',
     'debiteur',
+    'fournisseur',
+    'nom du fournisseur',
+    'supplier',
+    'supplier name',
+    'vendor',
+    'vendor name',
   ],
   customerCode: [
     'code client',
@@ -201,6 +209,31 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
     'ecriturelet',
   ],
   matchDate: ['date lettrage', 'date de lettrage', 'datelet', 'matching date', 'date matched'],
+  paidDate: [
+    'date de paiement',
+    'date de reglement',
+    'date reglement',
+    'date d encaissement',
+    'reglee le',
+    'payee le',
+    'paid date',
+    'payment date',
+    'date paid',
+    'paid on',
+    'settled on',
+  ],
+  // A credit note's reference to the invoice it corrects.
+  settles: [
+    'facture d origine',
+    'facture origine',
+    'facture liee',
+    'facture concernee',
+    'avoir sur facture',
+    'applies to',
+    'original invoice',
+    'related invoice',
+    'invoice reference',
+  ],
 };
 
 function normaliseHeader(text: string): string {
@@ -400,7 +433,7 @@ export function missingColumnsError(roles: readonly ColumnRole[]): AgeBucketErro
   });
 }
 
-const DATE_ROLES: readonly ColumnRole[] = ['invoiceDate', 'dueDate', 'promiseDate', 'matchDate'];
+const DATE_ROLES: readonly ColumnRole[] = ['invoiceDate', 'dueDate', 'promiseDate', 'matchDate', 'paidDate'];
 const NUMERIC_TEXT_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}(?:\s|$)/;
 
 /** Reads a whole date column first, so that one column is never read in two orders. */
@@ -646,6 +679,8 @@ export const COLUMN_LABELS: Record<Language, Record<ColumnRole, string>> = {
     runningBalance: 'running balance (never read)',
     matchingCode: 'matching code',
     matchDate: 'matching date',
+    paidDate: 'paid date',
+    settles: 'credit note for invoice',
   },
   fr: {
     customer: 'client',
@@ -671,6 +706,8 @@ export const COLUMN_LABELS: Record<Language, Record<ColumnRole, string>> = {
     runningBalance: 'solde progressif (jamais lu)',
     matchingCode: 'lettrage',
     matchDate: 'date de lettrage',
+    paidDate: 'date de règlement',
+    settles: 'avoir sur facture',
   },
 };
 

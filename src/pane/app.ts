@@ -14,7 +14,9 @@ import {
   rememberMapping,
   salesByCurrency,
 } from '../commands/ageing';
+import { PAYMENT_DELAYS_COMMAND, paymentDelaysFor, paymentDelaysWritten } from '../commands/paymentDelays';
 import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../commands/settings';
+import { LOG_SHEETS } from '../dunning/log';
 import {
   COLUMN_LABELS,
   COLUMN_ROLES,
@@ -206,6 +208,25 @@ export class Pane {
     return this.strings.written(written);
   }
 
+  /** The D441-6 table from the customer ledger, the chosen supplier sheet and the dunning log. */
+  async writePaymentDelays(): Promise<string | undefined> {
+    const table = this.requireTable();
+    const workbook = this.options.workbook;
+    const supplierSheet = this.settings.delaysSupplierSheet.trim();
+    const result = paymentDelaysFor(
+      {
+        customers: { table, mapping: this.mapping },
+        suppliers: supplierSheet === '' ? null : { sheetName: supplierSheet, values: await workbook.readSheet(supplierSheet) },
+        log: (await workbook.readSheet(LOG_SHEETS.fr)) ?? (await workbook.readSheet(LOG_SHEETS.en)),
+      },
+      this.settings,
+    );
+    // The detail first, so that the table is the sheet left open.
+    const list = await workbook.writeNewSheet(result.list.name, result.list.layout, this.progress);
+    const written = await workbook.writeNewSheet(result.table.name, result.table.layout);
+    return paymentDelaysWritten(this.settings.language, written, list, result.skipped.length);
+  }
+
   salesByCurrency(): ReturnType<typeof salesByCurrency> {
     return salesByCurrency(this.settings);
   }
@@ -301,6 +322,7 @@ export class Pane {
         this.button('colour', s.colour, () => this.colour(), true),
         this.button('remove-colours', s.removeColours, () => this.removeColours()),
         this.button('aged-balance', s.agedBalance, () => this.writeAgedBalance(), true),
+        this.button('payment-delays', PAYMENT_DELAYS_COMMAND[this.settings.language], () => this.writePaymentDelays()),
       ),
       this.legend(),
       this.readReport(),

@@ -3,7 +3,7 @@
 // list, and the dunning log that remembers all of it.
 
 import { type CallListEntry, callList } from '../dunning/callList';
-import { LOG_COLUMNS, LOG_EVENTS, LOG_HEADERS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
+import { LOG_COLUMNS, LOG_EVENTS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
 import { type AccountPlan, type DunningPlan, exclusionText, planDunning } from '../dunning/plan';
 import { DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../dunning/policy';
 import { DEFAULT_TEMPLATES, type LetterTemplate } from '../letters/defaultTemplates';
@@ -20,7 +20,7 @@ import type { Pane } from './app';
 import { el, headerRow } from './app';
 
 export const TEMPLATE_SHEETS: Record<Language, string> = { en: 'Letter templates', fr: 'Modèles de lettres' };
-export const LOG_SHEETS: Record<Language, string> = { en: 'Dunning log', fr: 'Journal des relances' };
+
 const TEMPLATE_HEADERS: Record<Language, string[]> = {
   en: ['Stage key', 'Stage', 'Language', 'Subject', 'Body', '', 'Placeholder', 'Meaning'],
   fr: ['Clé du niveau', 'Niveau', 'Langue', 'Objet', 'Corps', '', 'Champ', 'Signification'],

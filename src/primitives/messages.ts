@@ -236,6 +236,38 @@ export const messages = {
     en: 'the DSO period must be a positive number of days',
     fr: 'la période du DSO doit être un nombre de jours positif',
   },
+  delaysClosingDate: {
+    en: 'payment-delays table: enter the closing date of the financial year ({message})',
+    fr: "tableau des délais de paiement : saisissez la date de clôture de l'exercice ({message})",
+  },
+  delaysYearStart: {
+    en: 'payment-delays table: the first day of the year must be a date before the closing date ({message})',
+    fr: "tableau des délais de paiement : le premier jour de l'exercice doit être une date avant la clôture ({message})",
+  },
+  delaysAmountInput: {
+    en: 'payment-delays table: {field}: {message}',
+    fr: 'tableau des délais de paiement : {champ} : {message}',
+  },
+  delaysNeedsInvoiceDate: {
+    en: 'legal terms are counted from the invoice date: this row has none (map the invoice date column)',
+    fr: "les délais légaux se comptent depuis la date de facture : cette ligne n'en a pas (indiquez la colonne date facture)",
+  },
+  delaysNeedsPaidDates: {
+    en: 'section II counts invoices paid late during the year: the {ledger} needs a paid-date column',
+    fr: "la section II compte les factures payées en retard dans l'exercice : le {grandLivre} doit avoir une colonne date de règlement",
+  },
+  delaysNeedsAmount: {
+    en: 'section II counts a paid invoice for its full amount: this row has no invoice amount',
+    fr: "la section II compte une facture réglée pour son montant total : cette ligne n'a pas de montant de facture",
+  },
+  delaysSupplierSheetMissing: {
+    en: 'there is no sheet named "{sheet}" for the supplier ledger: pick another one',
+    fr: "aucune feuille ne s'appelle « {sheet} » pour le grand livre fournisseurs : choisissez-en une autre",
+  },
+  delaysSupplierColumns: {
+    en: 'the supplier ledger "{sheet}" has no header row with a supplier, a due date (or invoice date and terms) and an amount',
+    fr: "le grand livre fournisseurs « {sheet} » n'a pas de ligne d'en-tête avec fournisseur, échéance (ou date et conditions) et montant",
+  },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof messages;

@@ -20,6 +20,13 @@ export interface FakeSheetModel {
   numberFormats: Map<string, string>;
   bold: Set<number>;
   charts: Array<{ type: string; title: string; series: string[] }>;
+  /** "row:column:rows:columns" of each block, as the adapter formatted it. */
+  merged: string[];
+  borders: Map<string, string[]>;
+  wrapped: string[];
+  fills: Map<string, string>;
+  columnWidths: Map<number, number>;
+  pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; printArea?: string };
 }
 
 export class FakeExcel {
@@ -30,7 +37,20 @@ export class FakeExcel {
   platform = 'PC';
 
   addSheet(name: string, values: Cell[][] = []): FakeSheetModel {
-    const sheet: FakeSheetModel = { name, values, rules: [], numberFormats: new Map(), bold: new Set(), charts: [] };
+    const sheet: FakeSheetModel = {
+      name,
+      values,
+      rules: [],
+      numberFormats: new Map(),
+      bold: new Set(),
+      charts: [],
+      merged: [],
+      borders: new Map(),
+      wrapped: [],
+      fills: new Map(),
+      columnWidths: new Map(),
+      pageLayout: {},
+    };
     this.sheets.push(sheet);
     if (!this.active) this.active = name;
     return sheet;
@@ -200,6 +220,23 @@ class Worksheet extends Loadable {
   activate(): void {
     this.context.fake.active = this.require().name;
   }
+  get pageLayout() {
+    const layout = this.require().pageLayout;
+    return {
+      set orientation(value: string) {
+        layout.orientation = value;
+      },
+      set paperSize(value: string) {
+        layout.paperSize = value;
+      },
+      set zoom(value: unknown) {
+        layout.zoom = value;
+      },
+      setPrintArea(range: Range) {
+        layout.printArea = range.key;
+      },
+    };
+  }
 }
 
 class Range extends Loadable {
@@ -255,16 +292,43 @@ class Range extends Loadable {
       });
     });
   }
+  get key(): string {
+    return `${this.row}:${this.column}:${this.rows}:${this.columns}`;
+  }
+  merge(): void {
+    this.model?.merged.push(this.key);
+  }
   get format() {
     const model = this.model as FakeSheetModel;
     const row = this.row;
+    const key = this.key;
+    const column = this.column;
     return {
       font: {
         set bold(value: boolean) {
           if (value) model.bold.add(row);
         },
       },
+      set wrapText(value: boolean) {
+        if (value) model.wrapped.push(key);
+      },
+      set columnWidth(value: number) {
+        model.columnWidths.set(column, value);
+      },
+      fill: {
+        set color(value: string) {
+          model.fills.set(key, value);
+        },
+      },
+      borders: {
+        getItem: (edge: string) => ({
+          set style(value: string) {
+            model.borders.set(key, [...(model.borders.get(key) ?? []), `${edge}:${value}`]);
+          },
+        }),
+      },
       autofitColumns: () => undefined,
+      autofitRows: () => undefined,
     };
   }
   getTables() {

@@ -17,6 +17,12 @@ export class FakeSheet {
   charts: Array<{ type: string; ranges: number; title: unknown }> = [];
   numberFormats: string[][] = [];
   fontWeights: string[][] = [];
+  /** A1-style blocks ("R4C1:R5C1") the adapter merged, bordered, wrapped or shaded. */
+  merged: string[] = [];
+  bordered: string[] = [];
+  wrapped: string[] = [];
+  backgrounds = new Map<string, string>();
+  columnWidths = new Map<number, number>();
   constructor(
     readonly book: FakeSpreadsheet,
     public name: string,
@@ -78,6 +84,11 @@ export class FakeSheet {
   activate() {
     this.book.active = this;
   }
+  setColumnWidth(column: number, pixels: number) {
+    this.book.count('Sheet.setColumnWidth');
+    this.columnWidths.set(column, pixels);
+    return this;
+  }
 }
 
 export class FakeRange {
@@ -128,6 +139,26 @@ export class FakeRange {
   }
   setFontWeight() {
     this.sheet.book.count('Range.setFontWeight');
+    return this;
+  }
+  merge() {
+    this.sheet.book.count('Range.merge');
+    this.sheet.merged.push(this.getA1Notation());
+    return this;
+  }
+  setBorder(...sides: boolean[]) {
+    this.sheet.book.count('Range.setBorder');
+    if (sides.every(Boolean)) this.sheet.bordered.push(this.getA1Notation());
+    return this;
+  }
+  setWrap(wrap: boolean) {
+    this.sheet.book.count('Range.setWrap');
+    if (wrap) this.sheet.wrapped.push(this.getA1Notation());
+    return this;
+  }
+  setBackground(color: string) {
+    this.sheet.book.count('Range.setBackground');
+    this.sheet.backgrounds.set(this.getA1Notation(), color);
     return this;
   }
 }

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { sampleLedgerCells, sampleLogCells } from '../../scripts/sampleData';
 import { SAMPLE_COMPANY } from '../../scripts/sampleLedger';
-import { ageLedger, mappingFor } from '../../src/commands/ageing';
+import { ageLedger, findLedger, mappingFor } from '../../src/commands/ageing';
+import { paymentDelaysFor } from '../../src/commands/paymentDelays';
 import { defaultSettings, settingsToRecord } from '../../src/commands/settings';
 import { readDunningLog } from '../../src/dunning/log';
 import { planDunning } from '../../src/dunning/plan';
@@ -83,6 +84,7 @@ test('onOpen adds the menu, in the spreadsheet’s language, touching nothing el
         'Colour overdue rows → AgeBucket_colourOverdueRows',
         'Remove colours → AgeBucket_removeColours',
         'Aged balance sheet → AgeBucket_agedBalanceSheet',
+        'Payment-delays table (D441-6) → AgeBucket_paymentDelaysSheet',
         'Dunning plan → AgeBucket_openDunningPlan',
         'Letters → AgeBucket_openLetters',
       ],
@@ -123,6 +125,31 @@ test('the aged balance sheet holds the core’s totals and a chart', () => {
     amountFromMinor(eur?.total ?? 0, 'EUR'),
   ]);
   expect(sheet?.charts).toHaveLength(1);
+});
+
+test('the payment-delays table from the menu: the core’s counts, merged, bordered, shaded', () => {
+  const project = load();
+  const settings = { ...fixedAsOf('fr'), delaysClosingDate: '2025-11-28', delaysTurnover: '1000000' };
+  project.services.properties.agebucket = JSON.stringify(settingsToRecord(settings));
+  project.run('AgeBucket_paymentDelaysSheet');
+  const names = project.book.sheets.map((sheet) => sheet.name);
+  expect(names).toEqual(expect.arrayContaining(['Délais de paiement 2025-11-28', 'Délais – détail 2025-11-28']));
+  expect(project.book.active?.name).toBe('Délais de paiement 2025-11-28');
+  const sheet = project.book.sheets.find((s) => s.name === 'Délais de paiement 2025-11-28');
+  const expected = paymentDelaysFor(
+    { customers: findLedger(SAMPLE_TABLE, settings, false), suppliers: null, log: sampleLogCells() },
+    settings,
+  );
+  // The issued half's six counts, as the core computed them on the same ledger and log.
+  expect(sheet?.values[6]?.slice(7, 13)).toEqual(expected.table.layout.rows[6]?.slice(7, 13));
+  expect(sheet?.merged).toContain('R4C2:R4C7');
+  expect(sheet?.merged).toContain('R4C1:R5C1');
+  expect(sheet?.bordered).toEqual(['R4C1:R15C13']);
+  expect(sheet?.backgrounds.get('R10C2:R10C7')).toBe('#D9D9D9');
+  expect(sheet?.columnWidths.get(1)).toBe(46 * 7);
+  expect(project.book.toasts.at(-1)).toBe(
+    'Tableau écrit dans la feuille « Délais de paiement 2025-11-28 », détail dans « Délais – détail 2025-11-28 »',
+  );
 });
 
 test('each menu action costs as many Spreadsheet calls for 3,360 rows as for 336', () => {

@@ -1,6 +1,7 @@
 // Draws the Preview workbook's active sheet as a grid with its sheet tabs, applying the
 // conditional-format rules the way a spreadsheet would, so colours can be seen and tested.
 
+import type { CellRange } from '../../ageing/agedBalanceSheet';
 import { largest, widestRow } from '../../primitives/arrays';
 import type { CellValue } from '../../primitives/cells';
 import { readFlag } from '../../primitives/cells';
@@ -31,6 +32,7 @@ function display(value: CellValue, format: string | null | undefined): string {
       const { year, month, day } = calendarFromDay(Math.floor(value) - SERIAL_OF_EPOCH);
       return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
     }
+    if (format === '0.00%') return `${(value * 100).toFixed(2)} %`;
     if (format?.endsWith('%')) return `${(value * 100).toFixed(1)} %`;
     if (format === '0.0') return value.toFixed(1);
     if (format?.startsWith('#,##0.00'))
@@ -67,8 +69,32 @@ export function renderGrid(
   container.replaceChildren(tabs, sheet ? gridTable(sheet, today()) : el('p', {}, 'No sheet'));
 }
 
+const inside = (range: CellRange, row: number, column: number) =>
+  row >= range.row && row < range.row + range.rows && column >= range.column && column < range.column + range.columns;
+
+/** The classes a cell takes from the layout's borders, shading and wrapping. */
+function presentation(sheet: PreviewSheet, row: number, column: number): string[] {
+  const classes: string[] = [];
+  if (sheet.borders?.some((range) => inside(range, row, column))) classes.push('bordered');
+  if (sheet.shaded?.some((range) => inside(range, row, column))) classes.push('shaded');
+  if (sheet.wrapped?.some((range) => inside(range, row, column))) classes.push('wrapped');
+  return classes;
+}
+
 function gridTable(sheet: PreviewSheet, today: DayNumber): HTMLElement {
-  const width = widestRow(sheet.values);
+  const width = largest(
+    (sheet.merges ?? []).map((merge) => merge.column + merge.columns),
+    widestRow(sheet.values),
+  );
+  // A merged block is one cell spanning its rows and columns; the cells it covers are not drawn.
+  const mergeAt = new Map<string, CellRange>();
+  const covered = new Set<string>();
+  for (const merge of sheet.merges ?? []) {
+    mergeAt.set(`${merge.row}:${merge.column}`, merge);
+    for (let r = merge.row; r < merge.row + merge.rows; r++)
+      for (let c = merge.column; c < merge.column + merge.columns; c++)
+        if (r !== merge.row || c !== merge.column) covered.add(`${r}:${c}`);
+  }
   const body = el('tbody');
   sheet.values.slice(0, MAX_ROWS).forEach((row, rowIndex) => {
     const style: string[] = [];
@@ -85,12 +111,21 @@ function gridTable(sheet: PreviewSheet, today: DayNumber): HTMLElement {
       if (rule.stopIfTrue) break;
     }
     if (sheet.boldRows.includes(rowIndex)) style.push('font-weight:bold');
-    const cells = Array.from({ length: width }, (_, column) => {
+    const cells: HTMLElement[] = [];
+    for (let column = 0; column < width; column++) {
+      if (covered.has(`${rowIndex}:${column}`)) continue;
       const value = row[column] ?? null;
-      const numeric = typeof value === 'number';
       const format = sheet.cellFormats?.[`${rowIndex}:${column}`] ?? sheet.columnFormats[column];
-      return el('td', numeric ? { class: 'num' } : {}, display(value, format));
-    });
+      const attributes: Record<string, string> = { 'data-cell': `${rowIndex}:${column}` };
+      const classes = [typeof value === 'number' ? 'num' : '', ...presentation(sheet, rowIndex, column)].filter(Boolean);
+      if (classes.length > 0) attributes.class = classes.join(' ');
+      const merge = mergeAt.get(`${rowIndex}:${column}`);
+      if (merge) {
+        if (merge.rows > 1) attributes.rowspan = String(merge.rows);
+        if (merge.columns > 1) attributes.colspan = String(merge.columns);
+      }
+      cells.push(el('td', attributes, display(value, format)));
+    }
     body.append(
       el('tr', { 'data-row': String(rowIndex + 1), style: style.join(';') }, el('th', {}, String(rowIndex + 1)), ...cells),
     );

@@ -3,7 +3,7 @@
 // same rules a real host keeps: new sheets never overwrite, text stays text, and only our
 // colour rules are ever removed.
 
-import type { SheetLayout } from '../../ageing/agedBalanceSheet';
+import type { CellRange, PrintSettings, SheetLayout } from '../../ageing/agedBalanceSheet';
 import { type ColourRule, isOurRule } from '../../ageing/colourRules';
 import { widestRow } from '../../primitives/arrays';
 import type { CellValue } from '../../primitives/cells';
@@ -34,6 +34,12 @@ export interface PreviewSheet {
   boldRows: number[];
   rules: PreviewRule[];
   chart: SheetLayout['chart'];
+  /** The layout's presentation, drawn by the grid as a spreadsheet would show it. */
+  merges?: readonly CellRange[];
+  borders?: readonly CellRange[];
+  shaded?: readonly CellRange[];
+  wrapped?: readonly CellRange[];
+  print?: PrintSettings;
 }
 
 export class PreviewWorkbook implements Workbook {
@@ -91,6 +97,11 @@ export class PreviewWorkbook implements Workbook {
       boldRows: [...layout.boldRows],
       rules: [],
       chart: layout.chart,
+      ...(layout.merges ? { merges: layout.merges } : {}),
+      ...(layout.borders ? { borders: layout.borders } : {}),
+      ...(layout.shaded ? { shaded: layout.shaded } : {}),
+      ...(layout.wrapped ? { wrapped: layout.wrapped } : {}),
+      ...(layout.print ? { print: layout.print } : {}),
     });
     this.activeSheet = name;
     return name;

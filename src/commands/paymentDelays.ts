@@ -1,0 +1,346 @@
+// The payment-delays table command (Code de commerce D441-6) the pane and the Sheets menu both
+// run: read the customer ledger (the active table) and the supplier ledger (a sheet the user
+// picks), take the open disputes from the dunning log, count, and lay out the two sheets.
+
+import type { SheetLayout } from '../ageing/agedBalanceSheet';
+import { logEventOf, readDunningLog } from '../dunning/log';
+import { DEFAULT_POLICY } from '../dunning/policy';
+import {
+  type ColumnMapping,
+  type ColumnRole,
+  dateOrderOfLocale,
+  detectColumns,
+  type Ledger,
+  type LedgerItem,
+  type LedgerTable,
+  locateLedger,
+  missingRoles,
+  type PartialMatchRule,
+  readLedger,
+} from '../ledger/ledger';
+import { type CellValue, readDate, readText } from '../primitives/cells';
+import {
+  calendarFromDay,
+  type DayNumber,
+  dayFromCalendar,
+  daysInMonth,
+  formatIsoDate,
+  parseTextDate,
+  type SerialSystem,
+} from '../primitives/dates';
+import { AgeBucketError, fail } from '../primitives/messages';
+import { type MinorUnits, minorFromText } from '../primitives/money';
+import {
+  type DelayItem,
+  type DelaySide,
+  type PaymentDelaysOptions,
+  paidDuringYear,
+  partyKey,
+  type ReferenceTerms,
+  unpaidAtClosing,
+} from '../reports/paymentDelays';
+import {
+  type DelaysSection,
+  paymentDelaysListSheet,
+  paymentDelaysSheet,
+  paymentDelaysSheetNames,
+  type TaxBasis,
+} from '../reports/paymentDelaysSheet';
+import type { PaneSettings } from './settings';
+
+/** The choices of the table, read from the settings with their defaults. */
+export interface PaymentDelaysChoices {
+  readonly closingDay: DayNumber;
+  readonly yearStartDay: DayNumber;
+  readonly section: DelaysSection;
+  readonly terms: ReferenceTerms;
+  readonly amountBasis: TaxBasis;
+  readonly baseBasis: TaxBasis;
+  readonly turnover: MinorUnits | null;
+  readonly purchases: MinorUnits | null;
+  readonly currency: string;
+}
+
+const TERMS: readonly ReferenceTerms[] = ['contractual', 'legal60', 'legal45EndOfMonth'];
+
+/** Reads the settings; a date or an amount the user typed wrong is an error that names the field. */
+export function paymentDelaysChoices(settings: PaneSettings): PaymentDelaysChoices {
+  const currency = settings.defaultCurrency || 'EUR';
+  let closingDay: DayNumber;
+  try {
+    closingDay = parseTextDate(settings.delaysClosingDate.trim());
+  } catch (error) {
+    throw wrapped('delaysClosingDate', error);
+  }
+  // A year of twelve months by default: the day after the same date a year before.
+  const closing = calendarFromDay(closingDay);
+  let yearStartDay =
+    dayFromCalendar(closing.year - 1, closing.month, Math.min(closing.day, daysInMonth(closing.year - 1, closing.month))) + 1;
+  if (settings.delaysYearStart.trim() !== '') {
+    try {
+      yearStartDay = parseTextDate(settings.delaysYearStart.trim());
+    } catch (error) {
+      throw wrapped('delaysYearStart', error);
+    }
+    if (yearStartDay > closingDay) fail('delaysYearStart', { message: settings.delaysYearStart });
+  }
+  const amount = (text: string, field: string, champ: string): MinorUnits | null => {
+    if (text.trim() === '') return null;
+    try {
+      return minorFromText(text, currency);
+    } catch (error) {
+      if (!(error instanceof AgeBucketError)) throw error;
+      throw new AgeBucketError('delaysAmountInput', { field, champ }, undefined, error);
+    }
+  };
+  return {
+    closingDay,
+    yearStartDay,
+    section: settings.delaysSection === 'II' ? 'II' : 'I',
+    terms: TERMS.find((terms) => terms === settings.delaysTerms) ?? 'contractual',
+    amountBasis: settings.delaysAmountBasis === 'HT' ? 'HT' : 'TTC',
+    baseBasis: settings.delaysBaseBasis === 'TTC' ? 'TTC' : 'HT',
+    turnover: amount(settings.delaysTurnover, "the year's turnover", "chiffre d'affaires de l'exercice"),
+    purchases: amount(settings.delaysPurchases, "the year's purchases", "achats de l'exercice"),
+    currency,
+  };
+}
+
+function wrapped(code: 'delaysClosingDate' | 'delaysYearStart', error: unknown): AgeBucketError {
+  if (!(error instanceof AgeBucketError)) throw error;
+  return new AgeBucketError(code, {}, undefined, error);
+}
+
+export interface LedgerRead {
+  readonly items: readonly DelayItem[];
+  readonly skipped: ReadonlyArray<{ readonly row: number; readonly error: AgeBucketError }>;
+  readonly hasPaidDates: boolean;
+  readonly description: string;
+}
+
+export interface DelayReadOptions {
+  readonly serialSystem: SerialSystem;
+  readonly defaultCurrency: string;
+  readonly monthFirst: readonly ColumnRole[];
+  readonly partialMatch: PartialMatchRule;
+  readonly terms: ReferenceTerms;
+  /** Lines matched (lettrés) after the closing date were still unpaid on it. */
+  readonly closingDay: DayNumber;
+}
+
+/** A ledger's rows as the table needs them, with the paid date and the invoice a credit note names. */
+export function delayItemsOf(table: LedgerTable, mapping: ColumnMapping, options: DelayReadOptions): LedgerRead {
+  const values = table.values;
+  const rowsAbove = table.rowsAbove ?? 0;
+  const ledger: Ledger = readLedger(values, mapping, {
+    serialSystem: options.serialSystem,
+    defaultCurrency: options.defaultCurrency,
+    monthFirstColumns: options.monthFirst,
+    localeDateOrder: dateOrderOfLocale(table.locale),
+    partialMatch: options.partialMatch,
+    asOf: options.closingDay,
+    rowsAbove,
+  });
+  const skipped = [...ledger.skipped];
+  const items: DelayItem[] = [];
+  const paidColumn = mapping.paidDate;
+  const settlesColumn = mapping.settles;
+  // The paid-date column is read one way as a whole, as the reader decided for it.
+  const paidMonthFirst = ledger.dateColumns.some((reading) => reading.role === 'paidDate' && reading.order === 'monthFirst');
+  for (const item of ledger.items) {
+    const cells = values[item.row - rowsAbove - 1] ?? [];
+    try {
+      if (options.terms !== 'contractual' && item.invoiceDay === null && item.amount > 0) fail('delaysNeedsInvoiceDate');
+      const paidDay =
+        paidColumn === undefined
+          ? null
+          : readDate(cells[paidColumn], { serialSystem: options.serialSystem, monthFirst: paidMonthFirst, strict: true });
+      const settles = settlesColumn === undefined ? null : readText(cells[settlesColumn]);
+      items.push(delayItem(item, paidDay, settles));
+    } catch (error) {
+      if (!(error instanceof AgeBucketError)) throw error;
+      skipped.push({ row: item.row, error });
+    }
+  }
+  skipped.sort((a, b) => a.row - b.row);
+  return { items, skipped, hasPaidDates: paidColumn !== undefined, description: table.description };
+}
+
+function delayItem(item: LedgerItem, paidDay: DayNumber | null, settles: string | null): DelayItem {
+  return {
+    row: item.row,
+    party: item.customer,
+    invoiceNumber: item.invoiceNumber,
+    invoiceDay: item.invoiceDay,
+    dueDay: item.dueDay,
+    openAmount: item.amount,
+    invoiceAmount: item.invoiceAmount,
+    currency: item.currency,
+    disputed: item.disputed,
+    paidDay,
+    settles,
+  };
+}
+
+/**
+ * Invoices under a dispute the dunning log recorded on or before the closing date, per party.
+ * The log knows no "resolved" mark yet: a dispute ends when its invoices leave the ledger.
+ */
+export function loggedDisputes(
+  logValues: readonly (readonly CellValue[])[] | null,
+  closingDay: DayNumber,
+  serialSystem: SerialSystem,
+): Map<string, Set<string>> {
+  const disputes = new Map<string, Set<string>>();
+  if (!logValues || logValues.length < 2) return disputes;
+  const log = readDunningLog(logValues, DEFAULT_POLICY, serialSystem);
+  for (const entry of log.entries) {
+    if (entry.day > closingDay || logEventOf(entry.stageText) !== 'dispute') continue;
+    const key = partyKey(entry.customer);
+    const numbers = disputes.get(key) ?? new Set<string>();
+    for (const number of entry.invoices) numbers.add(number);
+    disputes.set(key, numbers);
+  }
+  return disputes;
+}
+
+export interface PaymentDelaysInput {
+  /** The customer ledger: the active table, located, with the columns the pane mapped. */
+  readonly customers: { readonly table: LedgerTable; readonly mapping: ColumnMapping };
+  /** The supplier ledger's sheet values, or null when the user picked none. */
+  readonly suppliers: { readonly sheetName: string; readonly values: CellValue[][] | null } | null;
+  /** The dunning log's values, when the workbook has one. */
+  readonly log: CellValue[][] | null;
+}
+
+export interface PaymentDelaysResult {
+  readonly table: { readonly name: string; readonly layout: SheetLayout };
+  readonly list: { readonly name: string; readonly layout: SheetLayout };
+  readonly issued: DelaySide;
+  readonly received: DelaySide | null;
+  readonly choices: PaymentDelaysChoices;
+  readonly skipped: ReadonlyArray<{ readonly side: 'issued' | 'received'; readonly row: number; readonly error: AgeBucketError }>;
+}
+
+/** Reads both ledgers, counts, and lays out the table sheet and the detail sheet. */
+export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettings): PaymentDelaysResult {
+  const choices = paymentDelaysChoices(settings);
+  const customers = input.customers.table;
+  const serialSystem: SerialSystem =
+    settings.date1904 && customers.serialSystem === 'excel1900' ? 'excel1904' : customers.serialSystem;
+  const readOptions: DelayReadOptions = {
+    serialSystem,
+    defaultCurrency: choices.currency,
+    monthFirst: settings.monthFirst,
+    partialMatch: settings.partialMatch,
+    terms: choices.terms,
+    closingDay: choices.closingDay,
+  };
+  const issuedRead = delayItemsOf(customers, input.customers.mapping, readOptions);
+  let receivedRead: LedgerRead | null = null;
+  if (input.suppliers) {
+    const { sheetName, values } = input.suppliers;
+    if (values === null) fail('delaysSupplierSheetMissing', { sheet: sheetName });
+    // The supplier sheet is read like the customer one: its header found under any title.
+    const supplierTable = locateLedger({
+      sheetName,
+      headerRow: 0,
+      firstColumn: 0,
+      values,
+      serialSystem: customers.serialSystem,
+      description: sheetName,
+      ...(customers.locale === undefined ? {} : { locale: customers.locale }),
+    });
+    const mapping = detectColumns(supplierTable.values[0] ?? []);
+    if (missingRoles(mapping).length > 0) fail('delaysSupplierColumns', { sheet: sheetName });
+    receivedRead = delayItemsOf(supplierTable, mapping, { ...readOptions, monthFirst: [] });
+  }
+  if (choices.section === 'II') {
+    if (!issuedRead.hasPaidDates) fail('delaysNeedsPaidDates', { ledger: 'customer ledger', grandLivre: 'grand livre clients' });
+    if (receivedRead && !receivedRead.hasPaidDates)
+      fail('delaysNeedsPaidDates', { ledger: 'supplier ledger', grandLivre: 'grand livre fournisseurs' });
+  }
+  const options: PaymentDelaysOptions = {
+    closingDay: choices.closingDay,
+    yearStartDay: choices.yearStartDay,
+    terms: choices.terms,
+    currency: choices.currency,
+    loggedDisputes: loggedDisputes(input.log, choices.closingDay, serialSystem),
+  };
+  const count = choices.section === 'I' ? unpaidAtClosing : paidDuringYear;
+  const sectionTwoSkips: Array<{ side: 'issued' | 'received'; row: number; error: AgeBucketError }> = [];
+  // Section II counts a paid invoice for its full amount: without one it cannot be counted.
+  const usable = (read: LedgerRead, side: 'issued' | 'received') =>
+    choices.section === 'I'
+      ? read.items
+      : read.items.filter((item) => {
+          if (item.invoiceAmount !== null || item.paidDay === null || item.openAmount !== 0) return true;
+          sectionTwoSkips.push({ side, row: item.row, error: new AgeBucketError('delaysNeedsAmount') });
+          return false;
+        });
+  const issued = count(usable(issuedRead, 'issued'), options);
+  const received = receivedRead ? count(usable(receivedRead, 'received'), options) : null;
+  const skipped = [
+    ...issuedRead.skipped.map((skip) => ({ side: 'issued' as const, ...skip })),
+    ...(receivedRead?.skipped ?? []).map((skip) => ({ side: 'received' as const, ...skip })),
+    ...sectionTwoSkips,
+  ];
+  const names = paymentDelaysSheetNames(settings.language);
+  const closing = formatIsoDate(choices.closingDay);
+  return {
+    table: {
+      name: `${names.table} ${closing}`,
+      layout: paymentDelaysSheet({
+        section: choices.section,
+        received,
+        issued,
+        closingDay: choices.closingDay,
+        yearStartDay: choices.yearStartDay,
+        terms: choices.terms,
+        currency: choices.currency,
+        amountBasis: choices.amountBasis,
+        baseBasis: choices.baseBasis,
+        purchases: choices.purchases,
+        turnover: choices.turnover,
+        companyName: settings.companyName,
+        issuedSource: issuedRead.description,
+        receivedSource: receivedRead?.description ?? null,
+        skippedRows: skipped.length,
+        language: settings.language,
+      }),
+    },
+    list: {
+      name: `${names.list} ${closing}`,
+      layout: paymentDelaysListSheet(
+        [
+          ...(received ? [{ side: 'received' as const, placements: received.placements }] : []),
+          { side: 'issued' as const, placements: issued.placements },
+        ],
+        settings.language,
+      ),
+    },
+    issued,
+    received,
+    choices,
+    skipped,
+  };
+}
+
+/** What the pane and the Sheets menu tell the user once both sheets are written. */
+export function paymentDelaysWritten(language: 'en' | 'fr', table: string, list: string, skipped: number): string {
+  const rows =
+    skipped === 0
+      ? ''
+      : language === 'fr'
+        ? ` ; ${skipped} ligne(s) illisible(s), non comptée(s)`
+        : `; ${skipped} unreadable row(s) not counted`;
+  return language === 'fr'
+    ? `Tableau écrit dans la feuille « ${table} », détail dans « ${list} »${rows}`
+    : `Table written to the sheet "${table}", detail in "${list}"${rows}`;
+}
+
+/** The command's name in every host's menu and pane. */
+export const PAYMENT_DELAYS_COMMAND = {
+  en: 'Payment-delays table (D441-6)',
+  fr: 'Tableau des délais de paiement (D441-6)',
+} as const;

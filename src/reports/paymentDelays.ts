@@ -1,0 +1,292 @@
+// The French payment-delays table of the management report (Code de commerce, article D441-6,
+// in the model of annexe 4-1 fixed by the arrêté of 20 March 2017, JORF n° 0068 of 21 March 2017,
+// text n° 17): invoices issued and received, unpaid at the closing date and past due, by bracket
+// of delay (section I); or, as the law allows instead, invoices paid late during the year
+// (section II). This file counts; paymentDelaysSheet.ts lays the counts out like the model.
+//
+// The rules, and where they come from:
+// - D441-6 I: the number and total amount of invoices unpaid at the closing date whose term has
+//   passed, by bracket of delay, as a share of the year's purchases (received) or turnover
+//   (issued). D441-6 II: instead, invoices paid late during the year, related to the number and
+//   amount of all the invoices of the year. D441-6 III: amounts excluding or including tax, as
+//   stated. D441-6 IV: delays from the contractual terms, else the legal ones; invoices excluded
+//   because disputed or not recorded are counted apart, number and amount ((B) of the model).
+// - A delay is counted in calendar days after the reference due date; the model's brackets are
+//   "0 jour (indicatif)", 1-30, 31-60, 61-90, "91 jours et plus" and "Total (1 jour et plus)".
+//   Upper bounds are inclusive, as in the aged balance: 30 days is in 1-30, 31 in 31-60.
+// - Legal terms (L441-10 I of the Code de commerce): 60 days from the invoice date, or 45 days
+//   end of month (invoice date + 45 days, then the month's end: the reading DESIGN.md makes the
+//   default for "45 jours fin de mois").
+// - An invoice counts once, for what is still unpaid: its open amount, net of partial payments.
+// - Credit notes are not invoices: D441-6 counts invoices. A credit note that names the invoice
+//   it corrects (CGI art. 289 I-1: a document that modifies an invoice refers to it specifically
+//   and unambiguously) reduces that invoice's unpaid amount; one that names none, or an invoice
+//   the ledger does not hold open, is listed apart with unapplied payments, never in a bracket.
+
+import type { DayNumber } from '../primitives/dates';
+import { lastDayOfMonth } from '../primitives/dates';
+import type { MinorUnits } from '../primitives/money';
+
+/** The model's brackets: 0 = "0 jour (indicatif)" (not late), then 1-30, 31-60, 61-90, 91+. */
+export const BRACKET_COUNT = 5;
+export type BracketIndex = 0 | 1 | 2 | 3 | 4;
+
+/** The bracket of a delay in calendar days: ≤ 0 is not late; 30 is in 1-30; 91 in 91+. */
+export function delayBracket(daysLate: number): BracketIndex {
+  if (daysLate <= 0) return 0;
+  if (daysLate <= 30) return 1;
+  if (daysLate <= 60) return 2;
+  if (daysLate <= 90) return 3;
+  return 4;
+}
+
+/** Which terms the delays are counted from (D441-6 IV; the model's (C)). */
+export type ReferenceTerms = 'contractual' | 'legal60' | 'legal45EndOfMonth';
+
+/** One row of a ledger, as the table needs it. Amounts in minor units. */
+export interface DelayItem {
+  /** 1-based row of the sheet range (the header is row 1): where to look. */
+  readonly row: number;
+  /** The customer (issued) or the supplier (received). */
+  readonly party: string;
+  readonly invoiceNumber: string;
+  readonly invoiceDay: DayNumber | null;
+  /** The due date the ledger gives (its contractual terms). */
+  readonly dueDay: DayNumber;
+  /** Still unpaid (net of partial payments); negative for credit notes and unapplied payments. */
+  readonly openAmount: MinorUnits;
+  /** The invoice's full amount when the ledger has it (section II needs it for paid invoices). */
+  readonly invoiceAmount: MinorUnits | null;
+  readonly currency: string;
+  readonly disputed: boolean;
+  /** When it was paid in full, if the ledger says. */
+  readonly paidDay: DayNumber | null;
+  /** For a credit note: the number of the invoice it corrects, if the ledger says. */
+  readonly settles: string | null;
+}
+
+export interface PaymentDelaysOptions {
+  readonly closingDay: DayNumber;
+  /** First day of the financial year (section II counts the year's invoices and payments). */
+  readonly yearStartDay: DayNumber;
+  readonly terms: ReferenceTerms;
+  /** The table's currency: other currencies are listed apart, never added in. */
+  readonly currency: string;
+  /** Invoices under an open dispute in the dunning log: party key → invoice numbers. */
+  readonly loggedDisputes?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Why an invoice is where it is on the list of counted invoices. */
+export type PlacementKind =
+  | 'bracket'
+  | 'disputed'
+  | 'disputedInLog'
+  | 'creditApplied'
+  | 'creditApart'
+  | 'otherCurrency'
+  | 'afterClosing'
+  | 'settled'
+  | 'paidInYear';
+
+export interface Placement {
+  readonly item: DelayItem;
+  readonly kind: PlacementKind;
+  /** The reference due date the delay was counted from. */
+  readonly referenceDueDay: DayNumber | null;
+  /** Days late at the closing date (section I) or at payment (section II). */
+  readonly daysLate: number | null;
+  readonly bracket: BracketIndex | null;
+  /** The amount counted: unpaid at closing net of credit notes (I), or the invoice amount (II). */
+  readonly amount: MinorUnits;
+}
+
+export interface CountAndAmount {
+  count: number;
+  amount: MinorUnits;
+}
+
+export interface DelaySide {
+  /** Index 0..4: the model's brackets. */
+  readonly brackets: readonly CountAndAmount[];
+  /** "Total (1 jour et plus)": brackets 1 to 4. */
+  readonly late: CountAndAmount;
+  /** (B): disputed invoices (the ledger's disputed column, or an open dispute in the log). */
+  readonly excluded: CountAndAmount;
+  /** Credit notes and unapplied payments that name no open invoice: listed apart. */
+  readonly creditsApart: CountAndAmount;
+  /** Invoices in another currency, per currency: never added to the table. */
+  readonly otherCurrencies: ReadonlyMap<string, CountAndAmount>;
+  /** Section II only: all the invoices of the year (its denominator). */
+  readonly yearInvoices: CountAndAmount;
+  /** Every row, with where it went and why. */
+  readonly placements: readonly Placement[];
+}
+
+const zero = (): CountAndAmount => ({ count: 0, amount: 0 });
+const add = (totals: CountAndAmount, amount: MinorUnits): void => {
+  totals.count++;
+  totals.amount += amount;
+};
+
+/** Party names compared as DESIGN.md says: trimmed, no-break spaces as spaces, runs collapsed. */
+export function partyKey(party: string): string {
+  return party
+    .replace(/[\u00A0\u202F]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The due date the delay is counted from: the ledger's, or the legal one from the invoice date. */
+export function referenceDueDay(item: DelayItem, terms: ReferenceTerms): DayNumber | null {
+  if (terms === 'contractual') return item.dueDay;
+  if (item.invoiceDay === null) return null;
+  return terms === 'legal60' ? item.invoiceDay + 60 : lastDayOfMonth(item.invoiceDay + 45);
+}
+
+function isDisputedInLog(item: DelayItem, options: PaymentDelaysOptions): boolean {
+  return options.loggedDisputes?.get(partyKey(item.party))?.has(item.invoiceNumber) ?? false;
+}
+
+/**
+ * Credit notes that name an open invoice of the same party and currency reduce it, oldest note
+ * first, never below zero; what is left of a note (it exceeds the invoice) is listed apart.
+ */
+function applyCredits(items: readonly DelayItem[]): { unpaid: Map<DelayItem, MinorUnits>; credits: Placement[] } {
+  const unpaid = new Map<DelayItem, MinorUnits>();
+  const byNumber = new Map<string, DelayItem>();
+  for (const item of items) {
+    if (item.openAmount <= 0) continue;
+    unpaid.set(item, item.openAmount);
+    if (item.invoiceNumber !== '') byNumber.set(`${partyKey(item.party)}\u0000${item.currency}\u0000${item.invoiceNumber}`, item);
+  }
+  const credits: Placement[] = [];
+  for (const item of items) {
+    if (item.openAmount >= 0) continue;
+    const target =
+      item.settles === null ? undefined : byNumber.get(`${partyKey(item.party)}\u0000${item.currency}\u0000${item.settles}`);
+    const open = target === undefined ? 0 : (unpaid.get(target) ?? 0);
+    const applied = Math.min(open, -item.openAmount);
+    if (target !== undefined && applied > 0) unpaid.set(target, open - applied);
+    const left = item.openAmount + applied;
+    credits.push({
+      item,
+      kind: left === 0 ? 'creditApplied' : 'creditApart',
+      referenceDueDay: null,
+      daysLate: null,
+      bracket: null,
+      amount: left === 0 ? item.openAmount : left,
+    });
+  }
+  return { unpaid, credits };
+}
+
+/** Section I: invoices unpaid at the closing date, by bracket of delay at that date. */
+export function unpaidAtClosing(items: readonly DelayItem[], options: PaymentDelaysOptions): DelaySide {
+  const brackets = Array.from({ length: BRACKET_COUNT }, zero);
+  const late = zero();
+  const excluded = zero();
+  const creditsApart = zero();
+  const otherCurrencies = new Map<string, CountAndAmount>();
+  const placements: Placement[] = [];
+  const inTable = items.filter((item) => item.currency === options.currency);
+  for (const item of items) {
+    if (item.currency === options.currency) continue;
+    const totals = otherCurrencies.get(item.currency) ?? zero();
+    otherCurrencies.set(item.currency, totals);
+    if (item.openAmount > 0) add(totals, item.openAmount);
+    placements.push(place(item, 'otherCurrency', null, item.openAmount));
+  }
+  const { unpaid, credits } = applyCredits(inTable);
+  for (const credit of credits) {
+    placements.push(credit);
+    if (credit.kind === 'creditApart') add(creditsApart, credit.amount);
+  }
+  for (const item of inTable) {
+    if (item.openAmount < 0) continue;
+    const amount = unpaid.get(item) ?? 0;
+    if (item.invoiceDay !== null && item.invoiceDay > options.closingDay) {
+      placements.push(place(item, 'afterClosing', null, amount));
+      continue;
+    }
+    if (amount === 0) {
+      placements.push(place(item, 'settled', null, 0));
+      continue;
+    }
+    const due = referenceDueDay(item, options.terms);
+    const daysLate = due === null ? null : options.closingDay - due;
+    if (item.disputed || isDisputedInLog(item, options)) {
+      add(excluded, amount);
+      placements.push({
+        ...place(item, item.disputed ? 'disputed' : 'disputedInLog', due, amount),
+        daysLate,
+        bracket: daysLate === null ? null : delayBracket(daysLate),
+      });
+      continue;
+    }
+    // The command refuses items without a reference due date before they get here.
+    if (due === null || daysLate === null) continue;
+    const bracket = delayBracket(daysLate);
+    add(brackets[bracket] as CountAndAmount, amount);
+    if (bracket > 0) add(late, amount);
+    placements.push({ item, kind: 'bracket', referenceDueDay: due, daysLate, bracket, amount });
+  }
+  return { brackets, late, excluded, creditsApart, otherCurrencies, yearInvoices: zero(), placements };
+}
+
+/**
+ * Section II: invoices paid during the year, by bracket of delay at payment, against all the
+ * invoices dated in the year. A paid invoice counts for its full amount.
+ */
+export function paidDuringYear(items: readonly DelayItem[], options: PaymentDelaysOptions): DelaySide {
+  const brackets = Array.from({ length: BRACKET_COUNT }, zero);
+  const late = zero();
+  const excluded = zero();
+  const creditsApart = zero();
+  const yearInvoices = zero();
+  const otherCurrencies = new Map<string, CountAndAmount>();
+  const placements: Placement[] = [];
+  const inYear = (day: DayNumber | null) => day !== null && day >= options.yearStartDay && day <= options.closingDay;
+  for (const item of items) {
+    const full = item.invoiceAmount ?? item.openAmount;
+    if (item.currency !== options.currency) {
+      const totals = otherCurrencies.get(item.currency) ?? zero();
+      otherCurrencies.set(item.currency, totals);
+      if (full > 0) add(totals, full);
+      placements.push(place(item, 'otherCurrency', null, full));
+      continue;
+    }
+    if (full < 0) {
+      add(creditsApart, full);
+      placements.push(place(item, 'creditApart', null, full));
+      continue;
+    }
+    if (inYear(item.invoiceDay)) add(yearInvoices, full);
+    if (!inYear(item.paidDay)) continue;
+    const due = referenceDueDay(item, options.terms);
+    const daysLate = due === null || item.paidDay === null ? null : item.paidDay - due;
+    if (item.disputed || isDisputedInLog(item, options)) {
+      add(excluded, full);
+      placements.push({
+        ...place(item, item.disputed ? 'disputed' : 'disputedInLog', due, full),
+        daysLate,
+        bracket: daysLate === null ? null : delayBracket(daysLate),
+      });
+      continue;
+    }
+    if (due === null || daysLate === null) continue;
+    const bracket = delayBracket(daysLate);
+    add(brackets[bracket] as CountAndAmount, full);
+    if (bracket > 0) add(late, full);
+    placements.push({ item, kind: 'paidInYear', referenceDueDay: due, daysLate, bracket, amount: full });
+  }
+  return { brackets, late, excluded, creditsApart, otherCurrencies, yearInvoices, placements };
+}
+
+function place(item: DelayItem, kind: PlacementKind, referenceDueDay: DayNumber | null, amount: MinorUnits): Placement {
+  return { item, kind, referenceDueDay, daysLate: null, bracket: null, amount };
+}
+
+/** An amount as a share of a base (turnover, purchases, the year's invoices); null without a base. */
+export function shareOf(amount: number, base: number | null): number | null {
+  return base === null || base <= 0 ? null : amount / base;
+}
