@@ -349,6 +349,7 @@ export function toCsv(headers: readonly string[], rows: ReadonlyArray<Record<str
 export const SAMPLE_COMPANY = {
   name: 'Ateliers Réunis SAS',
   address: '14 rue de la Part-Dieu\n69003 Lyon\nFrance',
+  legalForm: 'SAS au capital de 120 000 €',
   registration: 'SIREN 812 345 678 — RCS Lyon',
   iban: 'FR76 3000 4000 0500 0012 3456 789',
   email: 'recouvrement@ateliers-reunis.fr',

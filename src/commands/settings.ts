@@ -1,8 +1,9 @@
 // The user's settings for a workbook: what the pane shows and the Sheets menu uses, stored in
 // the document (Excel's document settings, Sheets' document properties) as flat text.
 
-import type { DunningPolicy } from '../dunning/policy';
+import { completePolicy, type DunningPolicy } from '../dunning/policy';
 import type { ColumnMapping, ColumnRole, PartialMatchRule } from '../ledger/ledger';
+import type { CompanyDetails } from '../letters/letter';
 import type { DayNumber } from '../primitives/dates';
 import { calendarFromDay, formatIsoDate } from '../primitives/dates';
 import type { Language } from '../primitives/messages';
@@ -24,6 +25,8 @@ export interface PaneSettings {
   monthFirst: ColumnRole[];
   companyName: string;
   companyAddress: string;
+  /** Legal form and capital, on every letter: "SAS au capital de 120 000 €". */
+  companyLegalForm: string;
   companyRegistration: string;
   companyIban: string;
   companyEmail: string;
@@ -62,6 +65,7 @@ export function defaultSettings(language: Language, today: DayNumber): PaneSetti
     monthFirst: [],
     companyName: '',
     companyAddress: '',
+    companyLegalForm: '',
     companyRegistration: '',
     companyIban: '',
     companyEmail: '',
@@ -108,5 +112,20 @@ export function settingsFromRecord(record: Record<string, string>, defaults: Pan
     }
   }
   if (settings.language !== 'en' && settings.language !== 'fr') settings.language = defaults.language;
+  if (settings.policy !== null && typeof settings.policy === 'object') settings.policy = completePolicy(settings.policy);
   return settings;
+}
+
+/** The sender of the letters, as the settings hold it. */
+export function companyDetails(settings: PaneSettings): CompanyDetails {
+  return {
+    name: settings.companyName,
+    legalForm: settings.companyLegalForm,
+    address: settings.companyAddress,
+    registration: settings.companyRegistration,
+    iban: settings.companyIban,
+    email: settings.companyEmail,
+    phone: settings.companyPhone,
+    city: settings.companyCity,
+  };
 }

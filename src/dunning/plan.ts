@@ -4,8 +4,9 @@
 
 import { compareCodePoints } from '../ageing/agedBalance';
 import type { LedgerItem } from '../ledger/ledger';
-import { lateInterest, statutoryInterest } from '../penalties/lateInterest';
-import { type RecoveryFee, recoveryFee } from '../penalties/recoveryFee';
+import { type AccountLaw, accountLaw, itemFee, itemInterest } from '../penalties/accountPenalties';
+import { jurisdictionOfCountry } from '../penalties/customerType';
+import type { RecoveryFee } from '../penalties/recoveryFee';
 import { largest } from '../primitives/arrays';
 import { type DayNumber, dayFromCalendar, formatLongDate } from '../primitives/dates';
 import { AgeBucketError, formatMessage, type Language, type MessageCode } from '../primitives/messages';
@@ -33,6 +34,8 @@ export type Exclusion =
   | { readonly code: 'reasonPromise'; readonly until: DayNumber }
   | { readonly code: 'reasonBelowMinimum'; readonly amount: MinorUnits; readonly minimum: MinorUnits }
   | { readonly code: 'reasonCovered'; readonly credits: MinorUnits }
+  /** Overdue, but not yet as late as the first overdue stage: no courtesy letter for a late invoice. */
+  | { readonly code: 'reasonBeforeFirstReminder'; readonly days: number; readonly from: number; readonly on: DayNumber }
   | {
       readonly code: 'reasonAlreadySent';
       readonly stage: DunningStage;
@@ -55,6 +58,8 @@ export interface AccountPlan {
   readonly phone: string | null;
   readonly address: string | null;
   readonly language: Language | null;
+  /** Who the customer is, where, and so which penalties the law gives. */
+  readonly law: AccountLaw;
   /** The stage to send today; null when the account gets no action. */
   readonly stage: DunningStage | null;
   readonly stageIndex: number | null;
@@ -71,7 +76,10 @@ export interface AccountPlan {
   readonly promised: readonly LedgerItem[];
   /** Credit notes and unapplied payments. */
   readonly credits: readonly LedgerItem[];
+  /** What the letter is about: the dunned items' total (due soon for a courtesy reminder). */
   readonly amountDue: MinorUnits;
+  /** Overdue items only (days overdue > 0), disputed and promised ones excluded: "Total échu". */
+  readonly overdueAmount: MinorUnits;
   readonly creditsTotal: MinorUnits;
   /** Everything open on the account (all items, credits netted). */
   readonly balance: MinorUnits;
@@ -196,12 +204,23 @@ function planAccount(
   const oldest = candidates.length === 0 ? null : largest(candidates.map(days));
   const targetIndex = oldest === null ? -1 : stageIndexForDays(oldest, stages);
   const target = targetIndex >= 0 ? (stages[targetIndex] as DunningStage) : null;
-  // An overdue stage is about the overdue invoices; a courtesy stage about those due soon.
+  // A late invoice is never "due soon": an account with overdue items waits for the first
+  // overdue stage rather than getting a courtesy reminder.
+  const lateBeforeFirstStage = target !== null && target.fromDay <= 0 && oldest !== null && oldest > 0;
+  // An overdue stage is about the overdue invoices; a courtesy stage only about those not yet due.
   const dunnedItems =
-    target === null
+    target === null || lateBeforeFirstStage
       ? []
-      : candidates.filter((item) => days(item) >= (target.fromDay > 0 ? 1 : target.fromDay)).sort((a, b) => a.dueDay - b.dueDay);
+      : candidates
+          .filter((item) => (target.fromDay > 0 ? days(item) >= 1 : days(item) >= target.fromDay && days(item) <= 0))
+          .sort((a, b) => a.dueDay - b.dueDay);
   const amountDue = sum(dunnedItems);
+  const overdueAmount = sum(candidates.filter((item) => days(item) > 0));
+  const law = accountLaw(
+    items.find((item) => item.customerType != null)?.customerType ?? policy.defaultCustomerType,
+    jurisdictionOfCountry(items.find((item) => item.country != null)?.country ?? null),
+    policy,
+  );
   const lastIndex = history ? history.stageIndex : -1;
   const brokenPromises = positives
     .filter((item) => item.promiseDay !== null && item.promiseDay < asOf)
@@ -217,6 +236,17 @@ function planAccount(
       if (promised.length > 0)
         return { code: 'reasonPromise', until: largest(promised.map((item) => item.promiseDay as number)) };
       return { code: 'reasonDisputed' };
+    }
+    if (lateBeforeFirstStage) {
+      const firstOverdue = stages.find((s) => s.fromDay > 0);
+      if (firstOverdue)
+        return {
+          code: 'reasonBeforeFirstReminder',
+          days: oldest ?? 0,
+          from: firstOverdue.fromDay,
+          on: asOf + firstOverdue.fromDay - (oldest ?? 0),
+        };
+      return { code: 'reasonNotDue' };
     }
     if (target === null) {
       const overdueHeld = disputed.some((item) => days(item) > 0);
@@ -261,18 +291,14 @@ function planAccount(
     let interest = 0;
     if (stage.claimsInterest) {
       try {
-        interest =
-          policy.explicitRate !== null
-            ? lateInterest(item.amount, policy.explicitRate, overdue)
-            : policy.jurisdiction !== null
-              ? statutoryInterest(item.amount, policy.jurisdiction, item.dueDay, asOf).interest
-              : 0;
+        interest = itemInterest(law, item.amount, item.dueDay, asOf, policy).interest;
       } catch (error) {
         if (!(error instanceof AgeBucketError)) throw error;
         penaltyError = error;
       }
     }
-    const fee = stage.claimsRecoveryFee && policy.jurisdiction !== null ? recoveryFee(item.amount, policy.jurisdiction) : null;
+    // The fee stands on its own: a missing rate stops the interest, never the 40 € (D441-5).
+    const fee = stage.claimsRecoveryFee ? itemFee(law, item.amount) : null;
     return { item, daysOverdue: overdue, interest, fee };
   });
   const feeTotals = new Map<string, MinorUnits>();
@@ -286,6 +312,7 @@ function planAccount(
     phone: firstText(items, 'phone'),
     address: firstText(items, 'address'),
     language: items.find((item) => item.language !== null)?.language ?? null,
+    law,
     stage,
     stageIndex,
     targetStage: target,
@@ -297,6 +324,7 @@ function planAccount(
     promised,
     credits,
     amountDue,
+    overdueAmount,
     creditsTotal,
     balance: sum(items),
     oldestDaysOverdue: oldest,
@@ -344,6 +372,12 @@ export function exclusionText(plan: AccountPlan, language: Language): string {
       );
     case 'reasonCovered':
       return formatMessage('reasonCovered', { credits: money(exclusion.credits) }, language);
+    case 'reasonBeforeFirstReminder':
+      return formatMessage(
+        'reasonBeforeFirstReminder',
+        { days: exclusion.days, from: exclusion.from, date: date(exclusion.on) },
+        language,
+      );
     case 'reasonAlreadySent': {
       const code: MessageCode = exclusion.nextStage ? 'reasonAlreadySent' : 'reasonAlreadySentLast';
       return formatMessage(

@@ -1,7 +1,8 @@
 // The dunning policy: the ladder of stages a credit manager climbs with an overdue account,
 // from the courtesy reminder before the due date to collection. The user can edit every rung.
 
-import type { Jurisdiction } from '../penalties/statutoryRates';
+import { CUSTOMER_TYPES, type CustomerType } from '../penalties/customerType';
+import { type EnteredRate, halfYearBounds, JURISDICTIONS, type Jurisdiction } from '../penalties/statutoryRates';
 import type { Language } from '../primitives/messages';
 import { fail } from '../primitives/messages';
 
@@ -32,8 +33,15 @@ export interface DunningPolicy {
   readonly jurisdiction: Jurisdiction | null;
   /** An explicit annual rate (fraction) instead of the statutory one. */
   readonly explicitRate: number | null;
-  /** Days given to pay in a formal notice. */
+  /** Days given to pay in a formal notice, counted from its receipt. */
   readonly paymentDeadlineDays: number;
+  /**
+   * Statutory rates the user entered for half-years the shipped table does not cover yet: the
+   * table stops where its sources stop, and a letter must not wait for the next release.
+   */
+  readonly enteredRates: readonly EnteredRate[];
+  /** Accounts whose ledger says nothing about the customer are of this type. */
+  readonly defaultCustomerType: CustomerType;
 }
 
 const stage = (
@@ -93,7 +101,17 @@ export const DEFAULT_POLICY: DunningPolicy = {
   jurisdiction: 'FR',
   explicitRate: null,
   paymentDeadlineDays: 8,
+  enteredRates: [],
+  defaultCustomerType: 'professional',
 };
+
+/**
+ * A policy as a workbook stored it, completed with the defaults of fields added since: a
+ * policy saved by an older version keeps working.
+ */
+export function completePolicy(stored: Partial<DunningPolicy>): DunningPolicy {
+  return { ...DEFAULT_POLICY, ...stored, enteredRates: stored.enteredRates ?? [] };
+}
 
 export function stageName(stage: DunningStage, language: Language): string {
   return stage.name[language];
@@ -130,7 +148,28 @@ export function validatePolicy(policy: DunningPolicy): DunningPolicy {
   if (!(Number.isInteger(policy.paymentDeadlineDays) && policy.paymentDeadlineDays >= 1)) {
     fail('policyInvalid', { reason: 'the payment deadline must be a whole number of days, 1 or more' });
   }
+  if (!CUSTOMER_TYPES.includes(policy.defaultCustomerType)) {
+    fail('policyInvalid', { reason: 'the default customer type must be professional, consumer or public body' });
+  }
+  const seen = new Set<string>();
+  for (const entered of policy.enteredRates) validateEnteredRate(entered, seen);
   return policy;
+}
+
+function validateEnteredRate(entered: EnteredRate, seen: Set<string>): void {
+  const where = { jurisdiction: String(entered.jurisdiction), halfYear: String(entered.halfYear) };
+  if (!JURISDICTIONS.includes(entered.jurisdiction)) fail('rateEnteredInvalid', { ...where, reason: 'choose FR, EU, DE or UK' });
+  if (halfYearBounds(entered.halfYear) === null)
+    fail('rateEnteredInvalid', { ...where, reason: 'write the half-year as 2027-H1 or 2027-H2' });
+  if (!(entered.rate > 0 && entered.rate <= 1))
+    fail('rateEnteredInvalid', {
+      ...where,
+      reason:
+        entered.rate > 1 ? `${entered.rate} looks like a percentage: write ${entered.rate / 100}` : 'the rate must be above 0',
+    });
+  const key = `${entered.jurisdiction} ${entered.halfYear}`;
+  if (seen.has(key)) fail('rateEnteredInvalid', { ...where, reason: 'entered twice' });
+  seen.add(key);
 }
 
 /** The stage for a number of days overdue: the last one started; null before the first. */

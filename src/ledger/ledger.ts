@@ -2,6 +2,7 @@
 // or French), then reading each row into a LedgerItem with a row-precise reason for every row
 // that cannot be used. The pane, the dunning run and the letters all start here.
 
+import { type CustomerType, readCustomerType } from '../penalties/customerType';
 import {
   type CellValue,
   isBlank,
@@ -43,6 +44,9 @@ export const COLUMN_ROLES = [
   'matchDate',
   'paidDate',
   'settles',
+  'customerType',
+  'country',
+  'documentType',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
@@ -234,6 +238,17 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
     'related invoice',
     'invoice reference',
   ],
+  customerType: [
+    'type client',
+    'type de client',
+    'customer type',
+    'client type',
+    'categorie client',
+    'type de tiers',
+    'nature du client',
+  ],
+  country: ['pays', 'country', 'code pays', 'country code', 'countrycode', 'pays client'],
+  documentType: ['type de piece', 'type piece', 'type de document', 'document type', 'doc type', 'type', 'nature piece'],
 };
 
 function normaliseHeader(text: string): string {
@@ -363,6 +378,12 @@ export interface LedgerItem {
   readonly phone: string | null;
   readonly address: string | null;
   readonly language: Language | null;
+  /** Professional, consumer or public body, when the ledger says; else the settings' default. */
+  readonly customerType?: CustomerType | null;
+  /** The customer's country as written; its law when it is one of ours (jurisdictionOfCountry). */
+  readonly country?: string | null;
+  /** What the line is when the ledger says: an invoice, a credit note or a payment. */
+  readonly documentType?: DocumentType | null;
 }
 
 export type DateOrder = 'dayFirst' | 'monthFirst';
@@ -374,6 +395,7 @@ export type DateOrder = 'dayFirst' | 'monthFirst';
  * one would drop money still owed from the aged balance, the worse of the two mistakes.
  */
 export type PartialMatchRule = 'lowerCaseOrStar' | 'none';
+export type DocumentType = 'invoice' | 'creditNote' | 'payment';
 
 export interface LedgerReadOptions {
   readonly serialSystem: SerialSystem;
@@ -635,6 +657,9 @@ function readItem(
     phone: readText(cell('phone')),
     address: readText(cell('address')),
     language: readLanguage(cell('language')),
+    customerType: within('customerType', () => customerTypeOf(cell('customerType'))),
+    country: readText(cell('country')),
+    documentType: readDocumentType(cell('documentType')),
   };
 }
 
@@ -651,6 +676,40 @@ export function signedByDirection(amount: MinorUnits, direction: CellValue): Min
   }
   if (CREDIT_WORDS.has(word)) return amount > 0 ? -amount : amount;
   return fail('directionUnreadable', { value: text ?? '' });
+}
+
+function customerTypeOf(value: CellValue): CustomerType | null {
+  const text = readText(value);
+  const type = readCustomerType(text);
+  if (text !== null && type === null) fail('customerTypeUnknown', { value: text });
+  return type;
+}
+
+const DOCUMENT_TYPES = new Map<string, DocumentType>([
+  ['facture', 'invoice'],
+  ['invoice', 'invoice'],
+  ['fa', 'invoice'],
+  ['fac', 'invoice'],
+  ['inv', 'invoice'],
+  ['avoir', 'creditNote'],
+  ['av', 'creditNote'],
+  ['credit note', 'creditNote'],
+  ['credit memo', 'creditNote'],
+  ['cn', 'creditNote'],
+  ['reglement', 'payment'],
+  ['rg', 'payment'],
+  ['rgl', 'payment'],
+  ['paiement', 'payment'],
+  ['payment', 'payment'],
+  ['encaissement', 'payment'],
+  ['virement', 'payment'],
+  ['cheque', 'payment'],
+]);
+
+/** A document-type cell; null for a blank or a type it does not know (the sign then decides). */
+export function readDocumentType(value: CellValue): DocumentType | null {
+  const text = readText(value);
+  return text === null ? null : (DOCUMENT_TYPES.get(normaliseHeader(text)) ?? null);
 }
 
 /** What each role is called in the pane and in messages. */
@@ -681,6 +740,9 @@ export const COLUMN_LABELS: Record<Language, Record<ColumnRole, string>> = {
     matchDate: 'matching date',
     paidDate: 'paid date',
     settles: 'credit note for invoice',
+    customerType: 'customer type',
+    country: 'country',
+    documentType: 'document type',
   },
   fr: {
     customer: 'client',
@@ -708,6 +770,9 @@ export const COLUMN_LABELS: Record<Language, Record<ColumnRole, string>> = {
     matchDate: 'date de lettrage',
     paidDate: 'date de règlement',
     settles: 'avoir sur facture',
+    customerType: 'type de client',
+    country: 'pays',
+    documentType: 'type de pièce',
   },
 };
 

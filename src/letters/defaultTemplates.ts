@@ -1,7 +1,13 @@
 // The default letters, written as a credit manager sends them: courteous before the due
-// date, firmer at each stage, and at the formal notice the legal mentions a French court
-// expects (deadline, late-payment penalties, the 40 EUR indemnity per invoice, the injunction
-// to pay). Users edit them in the Templates sheet; these fill it on first use.
+// date, firmer at each stage, and at the formal notice what French law expects: sent by
+// registered letter with acknowledgement of receipt, "valant mise en demeure" with the
+// injunction to pay (Code civil 1344), one deadline counted from receipt, the penalties of
+// L441-10 from the day after each due date until full payment, and the 40 € indemnity per
+// invoice (D441-5) in a paragraph of its own ({{interest_clause}} and {{fee_clause}},
+// src/letters/legalMentions.ts, give the law of the account: UK, DE, EU, public body,
+// consumer). No letter says that all costs fall on the debtor: recovery costs without an
+// enforcement order stay with the creditor (Code des procédures civiles d'exécution L111-8).
+// Users edit them in the Templates sheet; these fill it on first use.
 
 import type { Language } from '../primitives/messages';
 
@@ -29,7 +35,7 @@ export const DEFAULT_TEMPLATES: readonly LetterTemplate[] = [
     `
 Dear Sir or Madam,
 
-As a courtesy, we would like to remind you that the following invoice(s) will shortly fall due:
+As a courtesy, we would like to remind you that the following invoice(s), for {{amount_coming_due}}, will shortly fall due:
 
 {{invoice_table}}
 
@@ -47,7 +53,7 @@ Kind regards,
     `
 Madame, Monsieur,
 
-Nous nous permettons de vous rappeler que la ou les factures suivantes arrivent prochainement à échéance :
+Nous nous permettons de vous rappeler que la ou les factures suivantes, pour un montant de {{amount_coming_due}}, arrivent prochainement à échéance :
 
 {{invoice_table}}
 
@@ -149,7 +155,7 @@ Our previous reminders, the latest dated {{last_reminder_date}}, have remained u
 
 {{invoice_table}}
 
-This is our final reminder. Unless we receive {{net_due}} by {{deadline}}, we will send you a formal notice claiming statutory late-payment interest and compensation for recovery costs, and we will suspend deliveries on your account until it is settled.
+This is our final reminder. Unless we receive {{net_due}} by {{deadline}}, we will send you a formal notice{{#unless is_consumer}} also claiming the late-payment interest and the compensation for recovery costs the law provides{{/unless}}, and we will suspend deliveries on your account until it is settled.
 
 Payment by bank transfer to IBAN {{company_iban}}.
 
@@ -167,7 +173,7 @@ Nos précédentes relances, dont la dernière en date du {{last_reminder_date}},
 
 {{invoice_table}}
 
-Il s’agit de notre dernière relance amiable. À défaut de réception de la somme de {{net_due}} au plus tard le {{deadline}}, nous vous adresserons une mise en demeure réclamant les pénalités de retard et l’indemnité forfaitaire pour frais de recouvrement prévues par la loi, et nous suspendrons les livraisons sur votre compte jusqu’à régularisation.
+Il s’agit de notre dernière relance amiable. À défaut de réception de la somme de {{net_due}} au plus tard le {{deadline}}, nous vous adresserons une mise en demeure{{#unless is_consumer}} réclamant en outre les pénalités de retard et l’indemnité forfaitaire pour frais de recouvrement prévues par la loi{{/unless}}, et nous suspendrons les livraisons sur votre compte jusqu’à régularisation.
 
 Règlement par virement sur notre compte IBAN {{company_iban}}.
 
@@ -179,49 +185,59 @@ Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
     'en',
     'Formal notice to pay — {{total_claimed}}',
     `
+REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT
+
 Dear Sir or Madam,
 
-Despite our reminders, the latest dated {{last_reminder_date}}, the following invoice(s) remain unpaid:
+{{#if last_reminder_date}}Despite our reminders, the latest dated {{last_reminder_date}}, the following invoice(s) remain unpaid:{{/if}}{{#unless last_reminder_date}}The following invoice(s) remain unpaid although their due date has passed:{{/unless}}
 
 {{invoice_table}}
 
-We hereby give you formal notice to pay the sum of {{total_claimed}} within {{deadline_days}} days of receipt of this letter, that is by {{deadline}} at the latest.
-{{#if claims_interest}}
+This letter is a formal notice to pay: we require you to pay us the principal sum of {{net_due}} within {{deadline_days}} days of receiving it.
 
-This sum includes statutory interest for late payment at {{interest_rate}}, amounting to {{interest_total}}{{#if claims_fee}}, and the fixed compensation for recovery costs due on each late invoice, amounting to {{fees_total}}{{/if}}.
-{{/if}}
+{{interest_clause}}
 
-Failing payment within this period, we will start legal proceedings to recover the debt without further notice, including an application for an order for payment, at your expense.
+{{fee_clause}}
+
+{{#if claims_penalties}}The total claimed at {{date}} is therefore {{total_claimed}}.{{/if}}
+
+If payment in full has not reached us within this period, we will take legal action to recover the debt without further notice.
 
 Payment by bank transfer to IBAN {{company_iban}}.
 
 Yours faithfully,
 `,
   ),
+
   t(
     'formalNotice',
     'fr',
     'Mise en demeure de payer — {{total_claimed}}',
     `
+LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION
+
 Madame, Monsieur,
 
-Malgré nos relances, dont la dernière en date du {{last_reminder_date}}, les factures suivantes demeurent impayées :
+{{#if last_reminder_date}}Malgré nos relances, dont la dernière en date du {{last_reminder_date}}, les factures suivantes demeurent impayées :{{/if}}{{#unless last_reminder_date}}Les factures suivantes demeurent impayées alors que leur échéance est dépassée :{{/unless}}
 
 {{invoice_table}}
 
-Par la présente, nous vous mettons en demeure de nous régler la somme de {{total_claimed}} dans un délai de {{deadline_days}} jours à compter de la réception de ce courrier, soit au plus tard le {{deadline}}.
-{{#if claims_interest}}
+Par la présente, valant mise en demeure, nous vous enjoignons de nous régler la somme principale de {{net_due}} dans un délai de {{deadline_days}} jours à compter de la réception de la présente.
 
-Conformément à l’article L441-10 du Code de commerce, cette somme comprend les pénalités de retard calculées au {{interest_rate}}, soit {{interest_total}}{{#if claims_fee}}, ainsi que l’indemnité forfaitaire pour frais de recouvrement de 40 € due pour chaque facture payée en retard (article D441-5 du Code de commerce), soit {{fees_total}}{{/if}}.
-{{/if}}
+{{interest_clause}}
 
-À défaut de règlement dans ce délai, nous engagerons sans autre avis une procédure judiciaire de recouvrement, notamment par voie d’injonction de payer, dont les frais resteront à votre charge.
+{{fee_clause}}
+
+{{#if claims_penalties}}La somme réclamée s’élève ainsi, au {{date}}, à {{total_claimed}}.{{/if}}
+
+À défaut de règlement intégral dans ce délai, nous saisirons sans autre avis la juridiction compétente afin d’obtenir le paiement des sommes dues, notamment par voie d’injonction de payer.
 
 Règlement par virement sur notre compte IBAN {{company_iban}}.
 
 Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
 `,
   ),
+
   t(
     'collection',
     'en',
@@ -233,13 +249,18 @@ Our formal notice has remained without effect. The following invoice(s) are stil
 
 {{invoice_table}}
 
-We are therefore referring this debt of {{total_claimed}}{{#if claims_interest}}, including statutory interest ({{interest_total}}){{#if claims_fee}} and recovery compensation ({{fees_total}}){{/if}}{{/if}}, to our collection agency and our lawyers, who will apply for an order for payment. All further costs will be charged to you.
+{{interest_clause}}
+
+{{fee_clause}}
+
+We are therefore referring this debt of {{total_claimed}} to our collection department and our lawyers, who will bring proceedings before the competent court.
 
 Only payment in full received by {{deadline}} at IBAN {{company_iban}} will stop these proceedings.
 
 Yours faithfully,
 `,
   ),
+
   t(
     'collection',
     'fr',
@@ -251,13 +272,18 @@ Notre mise en demeure est restée sans effet. Les factures suivantes demeurent i
 
 {{invoice_table}}
 
-Nous transmettons en conséquence cette créance de {{total_claimed}}{{#if claims_interest}}, pénalités de retard ({{interest_total}}){{#if claims_fee}} et indemnités forfaitaires de recouvrement ({{fees_total}}) comprises{{/if}}{{/if}}, à notre service contentieux et à notre conseil, qui déposera une requête en injonction de payer auprès du tribunal compétent. Tous les frais engagés resteront à votre charge.
+{{interest_clause}}
+
+{{fee_clause}}
+
+Nous transmettons en conséquence cette créance de {{total_claimed}} à notre service contentieux et à notre conseil, qui saisira la juridiction compétente, notamment par voie d’injonction de payer.
 
 Seul un règlement intégral reçu au plus tard le {{deadline}} sur notre compte IBAN {{company_iban}} interrompra cette procédure.
 
 Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
 `,
   ),
+
   t(
     'statement',
     'en',

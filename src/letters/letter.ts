@@ -4,19 +4,23 @@
 import type { AccountPlan, DunnedItem } from '../dunning/plan';
 import type { DunningPolicy } from '../dunning/policy';
 import type { LedgerItem } from '../ledger/ledger';
-import { Decimal } from '../penalties/decimal';
-import { statutoryInterest } from '../penalties/lateInterest';
+import { itemInterest } from '../penalties/accountPenalties';
+import type { Decimal } from '../penalties/decimal';
 import type { DayNumber } from '../primitives/dates';
 import { formatLongDate, formatShortDate } from '../primitives/dates';
-import type { Language } from '../primitives/messages';
+import { fail, type Language } from '../primitives/messages';
 import { formatMoney, type MinorUnits } from '../primitives/money';
 import type { LetterTemplate } from './defaultTemplates';
+import { feeClause, interestClause } from './legalMentions';
 import { compileTemplate, findTemplate, type TemplateValues } from './templates';
 
 export interface CompanyDetails {
   readonly name: string;
   /** Several lines, separated by new lines or commas. */
   readonly address: string;
+  /** Legal form and capital: "SAS au capital de 50 000 €". */
+  readonly legalForm: string;
+  /** SIREN and RCS: "RCS Lyon 123 456 789". */
   readonly registration: string;
   readonly iban: string;
   readonly email: string;
@@ -67,6 +71,45 @@ export interface LetterOptions {
   readonly templates: readonly LetterTemplate[];
   /** "statement" for a statement of account instead of the account's dunning stage. */
   readonly kind?: 'reminder' | 'statement';
+  /**
+   * Invoice-number prefixes of unapplied payments, for ledgers without a document-type column:
+   * any other negative line is a credit note. Default: DEFAULT_PAYMENT_PREFIXES.
+   */
+  readonly paymentPrefixes?: readonly string[];
+}
+
+/** Payment references as French and English ledgers number them (RGL-…, REG-…, PAY-…). */
+export const DEFAULT_PAYMENT_PREFIXES: readonly string[] = ['RGL', 'REG', 'PAY', 'PMT', 'VIR', 'CHQ', 'ENC'];
+
+/** A negative line is a payment or a credit note: by the ledger's document type, else by its number's prefix. */
+export function creditKind(
+  item: LedgerItem,
+  paymentPrefixes: readonly string[] = DEFAULT_PAYMENT_PREFIXES,
+): 'payment' | 'creditNote' {
+  if (item.documentType === 'payment') return 'payment';
+  if (item.documentType === 'creditNote' || item.documentType === 'invoice') return 'creditNote';
+  const number = item.invoiceNumber.trim().toUpperCase();
+  return paymentPrefixes.some((prefix) => prefix.trim() !== '' && number.startsWith(prefix.trim().toUpperCase()))
+    ? 'payment'
+    : 'creditNote';
+}
+
+/**
+ * Letters carry the sender's legal identity (Code de commerce R123-237: name, legal form,
+ * registration) and say where to pay: refuse them, before anything is made or logged, while
+ * the company's name or address is empty, or its IBAN when the letter asks for a transfer.
+ */
+export function checkCompanyForLetters(company: CompanyDetails, needsIban: boolean): void {
+  const missing: Array<{ en: string; fr: string }> = [];
+  if (company.name.trim() === '') missing.push({ en: 'name', fr: 'le nom' });
+  if (company.address.trim() === '') missing.push({ en: 'address', fr: 'l’adresse' });
+  if (needsIban && company.iban.trim() === '')
+    missing.push({ en: 'IBAN (the letters ask for a transfer)', fr: 'l’IBAN (les lettres demandent un virement)' });
+  if (missing.length > 0)
+    fail('companyIncomplete', {
+      fields: missing.map((field) => field.en).join(', '),
+      champs: missing.map((field) => field.fr).join(', '),
+    });
 }
 
 const NUL = '\u0000';
@@ -83,6 +126,11 @@ const WORDS = {
     fee: 'Recovery fee',
     status: 'Status',
     total: 'Total overdue',
+    comingDue: 'Total coming due',
+    notDueTotal: 'Not yet due',
+    creditNotes: 'Credit notes',
+    payments: 'Unapplied payments',
+    payment: 'Payment',
     credits: 'Credit notes and payments',
     netDue: 'Net amount due',
     interestTotal: 'Late-payment interest',
@@ -94,13 +142,6 @@ const WORDS = {
     promised: 'Payment promised',
     credit: 'Credit',
     disputedIntro: 'The following invoices are under review following your query; they are not claimed in this letter:',
-    statutory: (jurisdiction: string, rates: string) =>
-      ({
-        FR: `French statutory rate (ECB rate + 10 points: ${rates})`,
-        EU: `statutory rate of Directive 2011/7/EU (ECB rate + 8 points: ${rates})`,
-        DE: `statutory rate of BGB §288(2) (base rate + 9 points: ${rates})`,
-        UK: `statutory rate of the Late Payment Act (Bank Rate + 8 points: ${rates})`,
-      })[jurisdiction] ?? rates,
   },
   fr: {
     invoice: 'Facture',
@@ -112,6 +153,11 @@ const WORDS = {
     fee: 'Indemnité',
     status: 'Statut',
     total: 'Total échu',
+    comingDue: 'Total à échoir',
+    notDueTotal: 'Non échu',
+    creditNotes: 'Avoirs',
+    payments: 'Règlements non lettrés',
+    payment: 'Règlement',
     credits: 'Avoirs et règlements',
     netDue: 'Net à payer',
     interestTotal: 'Pénalités de retard',
@@ -124,13 +170,6 @@ const WORDS = {
     credit: 'Avoir',
     disputedIntro:
       'Les factures suivantes font l’objet d’une réclamation en cours d’examen ; elles ne sont pas réclamées dans ce courrier :',
-    statutory: (jurisdiction: string, rates: string) =>
-      ({
-        FR: `taux légal (taux de la BCE majoré de 10 points : ${rates})`,
-        EU: `taux de la directive 2011/7/UE (taux de la BCE majoré de 8 points : ${rates})`,
-        DE: `taux du BGB §288(2) (taux de base majoré de 9 points : ${rates})`,
-        UK: `taux du Late Payment Act (taux de la Banque d’Angleterre majoré de 8 points : ${rates})`,
-      })[jurisdiction] ?? rates,
   },
 } as const;
 
@@ -140,11 +179,14 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
   const statement = options.kind === 'statement';
   const stage = account.stage ?? account.targetStage;
   const stageId = statement ? 'statement' : (stage?.id ?? 'first');
-  const template = compileTemplate(findTemplate(options.templates, stageId, language));
+  const source = findTemplate(options.templates, stageId, language);
+  checkCompanyForLetters(options.company, `${source.subject}\n${source.body}`.includes('company_iban'));
+  const template = compileTemplate(source);
   const words = WORDS[language];
   const money = (minor: MinorUnits, currency = account.currency) => formatMoney(minor, currency, language);
   const date = (day: DayNumber) => formatLongDate(day, language);
-  const claimsInterest = !statement && (stage?.claimsInterest ?? false) && account.penaltyError === null;
+  const lawGivesInterest = ['statutory', 'contractual', 'publicProcurement'].includes(account.law.basis.kind);
+  const claimsInterest = !statement && (stage?.claimsInterest ?? false) && account.penaltyError === null && lawGivesInterest;
   const claimsFee = !statement && (stage?.claimsRecoveryFee ?? false) && account.feeTotals.length > 0;
   const netDue = Math.max(account.amountDue + account.creditsTotal, 0);
   const sameCurrencyFees = account.feeTotals
@@ -152,6 +194,8 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     .reduce((sum, fee) => sum + fee.amount, 0);
   const totalClaimed = netDue + (claimsInterest ? account.interestTotal : 0) + (claimsFee ? sameCurrencyFees : 0);
   const feesText = account.feeTotals.map((fee) => money(fee.amount, fee.currency)).join(' + ') || money(0);
+  const feeCount = claimsFee ? account.dunned.filter((dunned) => dunned.fee !== null && dunned.fee.amount > 0).length : 0;
+  const rateText = claimsInterest ? interestRateText(account, options, language) : '';
   const otherCurrencyFees = claimsFee ? account.feeTotals.filter((fee) => fee.currency !== account.currency) : [];
   const oldest = account.dunned[0];
   const deadline = options.asOf + options.policy.paymentDeadlineDays;
@@ -161,6 +205,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     company: company.name,
     company_address: splitLines(company.address).join(', '),
     company_registration: company.registration,
+    company_legal_form: company.legalForm,
     company_iban: company.iban,
     company_email: company.email,
     company_phone: company.phone,
@@ -171,13 +216,25 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     date: date(options.asOf),
     stage: stage?.name[language] ?? '',
     invoice_count: String(statement ? openItems(account).length : account.dunned.length),
-    total_due: money(account.amountDue),
+    total_due: money(account.overdueAmount),
+    amount_coming_due: money(statement ? 0 : account.amountDue),
     credits_total: money(account.creditsTotal),
     net_due: money(netDue),
     balance: money(account.balance),
-    interest_rate: interestRateText(account, options, language),
+    interest_rate: rateText,
     interest_total: money(claimsInterest ? account.interestTotal : 0),
     fees_total: feesText,
+    fee_count: String(feeCount),
+    interest_clause: statement
+      ? ''
+      : interestClause(account.law.basis, language, {
+          rate: rateText,
+          total: claimsInterest ? money(account.interestTotal) : '',
+          date: date(options.asOf),
+        }),
+    fee_clause: claimsFee
+      ? feeClause(account.law.basis, account.law.jurisdiction, language, { total: feesText, count: feeCount })
+      : '',
     total_claimed: money(totalClaimed) + otherCurrencyFees.map((fee) => ` + ${money(fee.amount, fee.currency)}`).join(''),
     deadline: date(deadline),
     deadline_days: String(options.policy.paymentDeadlineDays),
@@ -192,6 +249,9 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     has_credits: account.credits.length > 0,
     has_disputed: account.disputed.length > 0,
     has_broken_promise: account.brokenPromiseDay !== null,
+    claims_penalties: claimsInterest || claimsFee,
+    is_consumer: account.law.customerType === 'consumer',
+    is_public_body: account.law.customerType === 'publicBody',
   };
   // Values are data: a NUL in a customer name must not be taken for the table's place.
   for (const key of Object.keys(values) as Array<keyof TemplateValues>) {
@@ -200,7 +260,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
   }
 
   const table = statement
-    ? statementTable(account, options.asOf, language)
+    ? statementTable(account, options.asOf, language, options.paymentPrefixes)
     : reminderTable(account, { claimsInterest, claimsFee, netDue, totalClaimed, feesText, money, language });
   const blocks: LetterBlock[] = [];
   for (const paragraph of template.body(values).split(/\n[ \t]*\n/)) {
@@ -228,10 +288,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     stageName: statement ? template.subject(values) : (stage?.name[language] ?? ''),
     email: account.email,
     owner: account.owner,
-    sender: {
-      name: company.name,
-      lines: [...splitLines(company.address), ...[company.phone, company.email].filter((x) => x !== '')],
-    },
+    sender: { name: company.name, lines: senderLines(company) },
     recipient: { name: account.customer, lines: splitLines(account.address ?? '') },
     placeAndDate:
       company.city === ''
@@ -249,6 +306,16 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     amountDue: account.amountDue,
     totalClaimed,
   };
+}
+
+/** The sender block: legal identity first, then the address and contacts. */
+export function senderLines(company: CompanyDetails): string[] {
+  const identity = [company.legalForm, company.registration].map((part) => part.trim()).filter((part) => part !== '');
+  return [
+    ...(identity.length > 0 ? [identity.join(' — ')] : []),
+    ...splitLines(company.address),
+    ...[company.phone, company.email].filter((x) => x !== ''),
+  ];
 }
 
 /** An address cell as letter lines: its own line breaks, else one line per comma. */
@@ -310,7 +377,9 @@ function reminderTable(account: AccountPlan, context: TableContext): LetterTable
     if (claimsFee) cells.push('');
     return cells;
   };
-  const totals: Array<[string, string]> = [[words.total, money(account.amountDue)]];
+  // A courtesy reminder is about invoices not yet due: its total is what comes due, never "overdue".
+  const courtesy = account.dunned.every((dunned) => dunned.daysOverdue <= 0);
+  const totals: Array<[string, string]> = [[courtesy ? words.comingDue : words.total, money(account.amountDue)]];
   if (account.credits.length > 0) {
     totals.push([words.credits, money(account.creditsTotal)]);
     totals.push([words.netDue, money(context.netDue)]);
@@ -341,18 +410,46 @@ function disputedTable(account: AccountPlan, language: Language): LetterTable {
   };
 }
 
-function statementTable(account: AccountPlan, asOf: DayNumber, language: Language): LetterTable {
+/**
+ * Every open item, then the account in lines that add up: overdue + not yet due + credit notes
+ * + unapplied payments = balance. A payment is not a credit note (creditKind).
+ */
+function statementTable(
+  account: AccountPlan,
+  asOf: DayNumber,
+  language: Language,
+  paymentPrefixes: readonly string[] | undefined,
+): LetterTable {
   const words = WORDS[language];
+  const money = (minor: MinorUnits) => formatMoney(minor, account.currency, language);
+  const isPayment = (item: LedgerItem) => creditKind(item, paymentPrefixes) === 'payment';
   const status = (item: LedgerItem): string => {
-    if (item.amount < 0) return words.credit;
+    if (item.amount < 0) return isPayment(item) ? words.payment : words.credit;
     if (item.disputed) return words.disputed;
     if (item.promiseDay !== null && item.promiseDay >= asOf) return `${words.promised} (${formatShortDate(item.promiseDay)})`;
     return asOf - item.dueDay > 0 ? '' : words.notDue;
   };
+  const items = openItems(account);
+  let overdue = 0;
+  let notDue = 0;
+  let creditNotes = 0;
+  let payments = 0;
+  for (const item of items) {
+    if (item.amount < 0) {
+      if (isPayment(item)) payments += item.amount;
+      else creditNotes += item.amount;
+    } else if (asOf - item.dueDay > 0) overdue += item.amount;
+    else notDue += item.amount;
+  }
+  const totals: Array<[string, string]> = [[words.total, money(overdue)]];
+  totals.push([words.notDueTotal, money(notDue)]);
+  if (creditNotes !== 0) totals.push([words.creditNotes, money(creditNotes)]);
+  if (payments !== 0) totals.push([words.payments, money(payments)]);
+  totals.push([words.balance, money(overdue + notDue + creditNotes + payments)]);
   return {
     headers: [words.invoice, words.invoiceDate, words.dueDate, words.daysOverdue, words.amount, words.status],
     numeric: [false, false, false, true, true, false],
-    rows: openItems(account).map((item) => [
+    rows: items.map((item) => [
       item.invoiceNumber,
       item.invoiceDay === null ? '' : formatShortDate(item.invoiceDay),
       formatShortDate(item.dueDay),
@@ -360,31 +457,31 @@ function statementTable(account: AccountPlan, asOf: DayNumber, language: Languag
       formatMoney(item.amount, item.currency, language),
       status(item),
     ]),
-    totals: [
-      [words.total, formatMoney(account.amountDue, account.currency, language)],
-      [words.balance, formatMoney(account.balance, account.currency, language)],
-    ],
+    totals,
   };
 }
 
+/** The rates the interest was computed at, with their half-years: "12,40 % au 2e semestre 2026". */
 function interestRateText(account: AccountPlan, options: LetterOptions, language: Language): string {
-  const policy = options.policy;
-  const percent = (rate: Decimal) =>
-    `${rate
-      .mul(100)
-      .toDecimalPlaces(2)
-      .toString()
-      .replace('.', language === 'fr' ? ',' : '.')} %`;
-  if (policy.explicitRate !== null) return percent(new Decimal(String(policy.explicitRate)));
-  if (policy.jurisdiction === null || account.penaltyError !== null) return '';
-  const rates = new Set<string>();
+  const percent = (rate: Decimal) => {
+    const text = rate.mul(100).toFixed(2);
+    return language === 'fr' ? `${text.replace('.', ',')}\u202f%` : `${text}%`;
+  };
+  const halfYear = (text: string) =>
+    language === 'fr'
+      ? `au ${text.endsWith('H1') ? '1er' : '2e'} semestre ${text.slice(0, 4)}`
+      : `in ${text.endsWith('H1') ? 'H1' : 'H2'} ${text.slice(0, 4)}`;
+  const basis = account.law.basis;
+  if (basis.kind === 'contractual') return percent(basis.rate);
+  const rates = new Map<string, string>();
   for (const dunned of account.dunned) {
     if (dunned.daysOverdue <= 0) continue;
-    for (const period of statutoryInterest(dunned.item.amount, policy.jurisdiction, dunned.item.dueDay, options.asOf).periods) {
-      rates.add(
-        `${percent(period.rate)} (${period.halfYear.replace('-H1', language === 'fr' ? ', 1er semestre' : ' H1').replace('-H2', language === 'fr' ? ', 2e semestre' : ' H2')})`,
-      );
-    }
+    const periods = itemInterest(account.law, dunned.item.amount, dunned.item.dueDay, options.asOf, options.policy).periods;
+    for (const period of periods)
+      rates.set(`${period.halfYear} ${period.rate}`, `${percent(period.rate)} ${halfYear(period.halfYear)}`);
   }
-  return WORDS[language].statutory(policy.jurisdiction, [...rates].join(language === 'fr' ? ' ; ' : '; '));
+  return [...rates.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, text]) => text)
+    .join(language === 'fr' ? ' ; ' : '; ');
 }

@@ -12,7 +12,8 @@ type Described = { readonly en: string; readonly fr: string };
 export const PLACEHOLDERS: Readonly<Record<string, Described>> = {
   company: { en: 'your company name', fr: 'le nom de votre société' },
   company_address: { en: 'your address', fr: 'votre adresse' },
-  company_registration: { en: 'your registration number', fr: 'votre numéro SIREN/SIRET' },
+  company_registration: { en: 'your registration (SIREN, RCS)', fr: 'votre immatriculation (SIREN, RCS)' },
+  company_legal_form: { en: 'your legal form and capital', fr: 'votre forme juridique et votre capital' },
   company_iban: { en: 'your IBAN for transfers', fr: 'votre IBAN pour les virements' },
   company_email: { en: 'your accounts email', fr: 'votre email comptabilité' },
   company_phone: { en: 'your phone number', fr: 'votre numéro de téléphone' },
@@ -24,12 +25,25 @@ export const PLACEHOLDERS: Readonly<Record<string, Described>> = {
   stage: { en: 'the dunning stage', fr: 'le niveau de relance' },
   invoice_count: { en: 'number of invoices listed', fr: 'nombre de factures listées' },
   total_due: { en: 'overdue invoices, total', fr: 'total des factures échues' },
+  amount_coming_due: {
+    en: 'invoices coming due, total (courtesy reminder)',
+    fr: 'total des factures à échoir (rappel avant échéance)',
+  },
   credits_total: { en: 'credit notes and unapplied payments', fr: 'avoirs et règlements non lettrés' },
   net_due: { en: 'overdue total less credits', fr: 'total échu, avoirs déduits' },
   balance: { en: 'the whole account balance', fr: 'le solde du compte' },
   interest_rate: { en: 'the interest rate claimed', fr: 'le taux des pénalités' },
   interest_total: { en: 'late-payment interest claimed', fr: 'pénalités de retard réclamées' },
   fees_total: { en: 'recovery fees claimed', fr: 'indemnités forfaitaires réclamées' },
+  fee_count: { en: 'number of invoices with a recovery fee', fr: 'nombre de factures donnant lieu à l’indemnité' },
+  interest_clause: {
+    en: 'the interest paragraph the account’s law calls for (statutory, contractual, public body, consumer)',
+    fr: 'le paragraphe des pénalités selon la loi du compte (légales, contractuelles, organisme public, particulier)',
+  },
+  fee_clause: {
+    en: 'the recovery-fee paragraph (40 € per invoice, D441-5; £40/£70/£100 in the UK), empty for a consumer',
+    fr: 'le paragraphe de l’indemnité forfaitaire (40 € par facture, D441-5), vide pour un particulier',
+  },
   total_claimed: { en: 'net due + interest + fees', fr: 'total réclamé (échu + pénalités + indemnités)' },
   deadline: { en: 'the payment deadline', fr: 'la date limite de paiement' },
   deadline_days: { en: 'days given to pay', fr: 'délai de paiement en jours' },
@@ -48,6 +62,9 @@ export const FLAGS: Readonly<Record<string, Described>> = {
   has_credits: { en: 'the account has credit notes or payments', fr: 'le compte a des avoirs ou règlements' },
   has_disputed: { en: 'some invoices are disputed', fr: 'des factures sont en litige' },
   has_broken_promise: { en: 'a promise to pay was not kept', fr: 'une promesse de paiement n’a pas été tenue' },
+  claims_penalties: { en: 'the letter claims interest or fees', fr: 'la lettre réclame des pénalités ou indemnités' },
+  is_consumer: { en: 'the customer is a consumer', fr: 'le client est un particulier' },
+  is_public_body: { en: 'the customer is a public body', fr: 'le client est un organisme public' },
 };
 
 export type TemplateValues = Record<keyof typeof PLACEHOLDERS | keyof typeof FLAGS, string | boolean>;

@@ -568,6 +568,7 @@ export class Pane {
       el('h2', {}, s.company),
       field('companyName', s.companyName),
       field('companyAddress', s.companyAddress, true),
+      field('companyLegalForm', s.companyLegalForm),
       field('companyRegistration', s.companyRegistration),
       field('companyIban', s.companyIban),
       field('companyEmail', s.companyEmail),

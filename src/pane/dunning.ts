@@ -2,6 +2,7 @@
 // edits in a sheet, the letters themselves (Word, a printable sheet, email drafts), the call
 // list, and the dunning log that remembers all of it.
 
+import { companyDetails } from '../commands/settings';
 import { type CallListEntry, callList } from '../dunning/callList';
 import { LOG_COLUMNS, LOG_EVENTS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
 import { type AccountPlan, type DunningPlan, exclusionText, planDunning } from '../dunning/plan';
@@ -290,15 +291,7 @@ export class DunningPanel {
     const templates = await this.templates();
     for (const template of templates) validateTemplate(template);
     const settings = this.pane.settings;
-    const company = {
-      name: settings.companyName,
-      address: settings.companyAddress,
-      registration: settings.companyRegistration,
-      iban: settings.companyIban,
-      email: settings.companyEmail,
-      phone: settings.companyPhone,
-      city: settings.companyCity,
-    };
+    const company = companyDetails(settings);
     return this.chosen(plan).map((account) =>
       buildLetter(account, { company, policy: plan.policy, asOf: plan.asOf, defaultLanguage: this.language, templates, kind }),
     );

@@ -5,7 +5,7 @@ import type { DayNumber } from '../primitives/dates';
 import { fail } from '../primitives/messages';
 import type { MinorUnits } from '../primitives/money';
 import { Decimal, type DecimalValue } from './decimal';
-import { type Jurisdiction, statutoryRate } from './statutoryRates';
+import { type EnteredRate, type Jurisdiction, statutoryRate } from './statutoryRates';
 
 /** Interest in minor units on `amount` minor units, at `annualRate` (a fraction) for `days`. */
 export function lateInterest(amount: MinorUnits, annualRate: DecimalValue, days: number): MinorUnits {
@@ -38,24 +38,28 @@ export interface StatutoryInterest {
 /**
  * Statutory interest from the day after the due date to the as-of date. France, Germany and
  * the EU directive apply each half-year's rate to the days in it; the UK fixes the rate of the
- * half-year in which the debt became overdue for the whole delay.
+ * half-year in which the debt became overdue for the whole delay, and so does French public
+ * procurement (Code de la commande publique R2192-31: the rate "en vigueur au premier jour du
+ * semestre … au cours duquel les intérêts moratoires ont commencé à courir"): `fixedAtStart`.
  */
 export function statutoryInterest(
   amount: MinorUnits,
   jurisdiction: Jurisdiction,
   dueDay: DayNumber,
   asOf: DayNumber,
+  entered: readonly EnteredRate[] = [],
+  fixedAtStart = jurisdiction === 'UK',
 ): StatutoryInterest {
   if (amount <= 0 || asOf <= dueDay) return { interest: 0, periods: [] };
   const first = dueDay + 1;
   const periods: InterestPeriod[] = [];
-  if (jurisdiction === 'UK') {
-    const fixed = statutoryRate('UK', first);
+  if (fixedAtStart) {
+    const fixed = statutoryRate(jurisdiction, first, entered);
     periods.push({ from: first, to: asOf, days: asOf - dueDay, rate: fixed.rate, halfYear: fixed.halfYear });
   } else {
     let day = first;
     while (day <= asOf) {
-      const rate = statutoryRate(jurisdiction, day);
+      const rate = statutoryRate(jurisdiction, day, entered);
       const to = Math.min(rate.to, asOf);
       periods.push({ from: day, to, days: to - day + 1, rate: rate.rate, halfYear: rate.halfYear });
       day = to + 1;

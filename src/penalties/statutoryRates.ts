@@ -48,9 +48,46 @@ export function halfYearOf(day: DayNumber): string {
   return `${year}-H${month <= 6 ? 1 : 2}`;
 }
 
-export function statutoryRate(jurisdiction: Jurisdiction, day: DayNumber): StatutoryRate {
+/**
+ * A rate the user entered for a half-year the shipped table does not cover yet (the central
+ * bank publishes it before the table is updated). Saved in the workbook with the policy; the
+ * shipped table always wins for the half-years it covers.
+ */
+export interface EnteredRate {
+  readonly jurisdiction: Jurisdiction;
+  readonly halfYear: string; // "2027-H1"
+  /** Annual rate as a fraction (0.124 for 12.40 %). */
+  readonly rate: number;
+}
+
+const HALF_YEAR = /^(\d{4})-H([12])$/;
+
+/** The first and last day of a half-year written "2027-H1"; null when it is not one. */
+export function halfYearBounds(halfYear: string): { from: DayNumber; to: DayNumber } | null {
+  const match = HALF_YEAR.exec(halfYear.trim());
+  if (!match) return null;
+  const year = Number(match[1]);
+  return match[2] === '1'
+    ? { from: dayFromCalendar(year, 1, 1), to: dayFromCalendar(year, 6, 30) }
+    : { from: dayFromCalendar(year, 7, 1), to: dayFromCalendar(year, 12, 31) };
+}
+
+/** The shipped rate of the day's half-year, else the one the user entered, else an error saying where to enter it. */
+export function statutoryRate(jurisdiction: Jurisdiction, day: DayNumber, entered: readonly EnteredRate[] = []): StatutoryRate {
   const found = RATES.find((rate) => rate.jurisdiction === jurisdiction && rate.from <= day && day <= rate.to);
   if (!found) {
+    const halfYear = halfYearOf(day);
+    const own = entered.find((rate) => rate.jurisdiction === jurisdiction && rate.halfYear === halfYear);
+    const bounds = halfYearBounds(halfYear);
+    if (own && bounds) {
+      return {
+        jurisdiction,
+        halfYear,
+        ...bounds,
+        rate: new Decimal(String(own.rate)),
+        source: 'entered in the dunning policy',
+      };
+    }
     const covered = RATES.filter((rate) => rate.jurisdiction === jurisdiction);
     fail('rateNotCovered', {
       jurisdiction,

@@ -129,8 +129,8 @@ export const messages = {
     fr: 'juridiction « {value} » inconnue : utilisez FR, EU, DE ou UK',
   },
   rateNotCovered: {
-    en: 'no statutory {jurisdiction} rate is on file for {halfYear} ({date}); rates cover {first} to {last}: give an explicit annual rate',
-    fr: "aucun taux légal {jurisdiction} n'est connu pour {halfYear} ({date}) ; les taux couvrent {first} à {last} : indiquez un taux annuel explicite",
+    en: 'no statutory {jurisdiction} rate is on file for {halfYear} ({date}); rates cover {first} to {last}: enter the rate in force in the pane, Dunning › Policy › Statutory rates not on file (it is saved in the workbook)',
+    fr: "aucun taux légal {jurisdiction} n'est connu pour {halfYear} ({date}) ; les taux couvrent {first} à {last} : saisissez le taux en vigueur dans le volet, Relances › Politique › Taux légaux manquants (il est enregistré dans le classeur)",
   },
   rateInvalid: {
     en: 'annual rate "{value}" must be a number of 0 or more, such as 0.1215',
@@ -267,6 +267,31 @@ export const messages = {
   delaysSupplierColumns: {
     en: 'the supplier ledger "{sheet}" has no header row with a supplier, a due date (or invoice date and terms) and an amount',
     fr: "le grand livre fournisseurs « {sheet} » n'a pas de ligne d'en-tête avec fournisseur, échéance (ou date et conditions) et montant",
+  },
+  // Letters and penalties by who the customer is (consumer, public body) and by country.
+  customerTypeUnknown: {
+    en: '"{value}" is not a customer type: write professional, consumer or public body',
+    fr: "« {value} » n'est pas un type de client : écrivez professionnel, particulier ou organisme public",
+  },
+  rateBelowFloor: {
+    en: 'the contractual rate {rate} is below the floor of article L441-10 of the French Commercial Code for {halfYear}: three times the legal interest rate ({legalRate}), that is {floor}; give {floor} or more in the dunning policy',
+    fr: "le taux contractuel de {rate} est inférieur au plancher de l'article L441-10 du Code de commerce pour {halfYear} : trois fois le taux d'intérêt légal ({legalRate}), soit {floor} ; indiquez au moins {floor} dans la politique de relance",
+  },
+  legalRateNotCovered: {
+    en: 'no French legal interest rate is on file for {halfYear}; rates cover {first} to {last}',
+    fr: "aucun taux d'intérêt légal n'est connu pour {halfYear} ; les taux couvrent {first} à {last}",
+  },
+  companyIncomplete: {
+    en: 'letters need your company’s {fields}: fill them in Settings › Your company; nothing was generated or logged',
+    fr: 'les lettres ont besoin de {champs} de votre société : renseignez-les dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
+  },
+  reasonBeforeFirstReminder: {
+    en: 'overdue {days} days; the first reminder starts at {from} days overdue ({date})',
+    fr: 'en retard de {days} jours ; la première relance commence à {from} jours de retard ({date})',
+  },
+  rateEnteredInvalid: {
+    en: 'statutory rate for {jurisdiction} {halfYear}: {reason}',
+    fr: 'taux légal {jurisdiction} {halfYear} : {reason}',
   },
 } satisfies Record<string, Template>;
 

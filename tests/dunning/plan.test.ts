@@ -147,8 +147,8 @@ describe('default policy rules', () => {
     expect(account?.creditHoldSuggested).toBe(true);
   });
   test('a rate table gap is reported on the account, not thrown', () => {
-    // No FR rate is on file for 2026-H2 yet.
-    const later = parseTextDate('2026-08-20');
+    // No FR rate is on file for 2027-H2: the table stops at 2026-H2.
+    const later = parseTextDate('2027-08-20');
     const account = planDunning(
       [invoice({ customer: 'A', dueDay: later - 50, amount: 100_00, invoiceNumber: 'F1' })],
       [logged('A', 3, later - 20, ['F1'])],
@@ -158,8 +158,12 @@ describe('default policy rules', () => {
       },
     ).actions[0];
     expect(account?.stage?.id).toBe('formalNotice');
-    expect(account?.penaltyError?.message).toMatch(/give an explicit annual rate/);
+    expect(account?.penaltyError?.message).toMatch(
+      /no statutory FR rate is on file for 2027-H2.*Dunning › Policy › Statutory rates not on file/,
+    );
     expect(account?.interestTotal).toBe(0);
+    // The 40 € per invoice does not depend on a rate: it is still claimed (D441-5).
+    expect(account?.feeTotals).toEqual([{ currency: 'EUR', amount: 40_00 }]);
   });
 });
 

@@ -97,18 +97,16 @@ describe('a formal notice claims the penalties the law allows', () => {
   ).actions[0] as AccountPlan;
   const text = letterToText(buildLetter(account, options));
   test('deadline, rate, interest and the 40 € indemnity in French', () => {
-    expect(text).toContain(
-      'dans un délai de 8 jours à compter de la réception de ce courrier, soit au plus tard le 6 décembre 2025',
-    );
-    expect(text).toContain('article L441-10 du Code de commerce');
-    expect(text).toContain(`taux légal (taux de la BCE majoré de 10 points : 12,15 % (2025, 2e semestre))`);
-    expect(text).toContain(`soit 153,12${NBSP}€`);
-    expect(text).toContain(`article D441-5 du Code de commerce), soit 40,00${NBSP}€`);
+    expect(text).toContain('dans un délai de 8 jours à compter de la réception de la présente.');
+    expect(text).toContain('au taux prévu à cet article (12,15\u202f% au 2e semestre 2025)');
+    expect(text).toContain(`elles s’élèvent à 153,12${NBSP}€`);
+    expect(text).toContain(`(articles L441-10 et D441-5 du Code de commerce), soit 40,00${NBSP}€ pour 1 facture.`);
   });
   test('in English for an English-speaking customer', () => {
     const english = letterToText(buildLetter({ ...account, language: 'en' }, options));
-    expect(english).toContain('We hereby give you formal notice to pay the sum of €10,193.12 within 8 days');
-    expect(english).toContain('French statutory rate (ECB rate + 10 points: 12.15 % (2025 H2))');
+    expect(english).toContain('we require you to pay us the principal sum of €10,000.00 within 8 days of receiving it');
+    expect(english).toContain('at the rate that article sets (12.15% in H2 2025)');
+    expect(english).toContain('The total claimed at 28 November 2025 is therefore €10,193.12.');
   });
 });
 

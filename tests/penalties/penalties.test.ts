@@ -44,8 +44,8 @@ describe('statutory rates per half-year', () => {
   ] as const)('%s on %s: %d %%', (jurisdiction, date, rate) => expect(percent(jurisdiction, date)).toBe(rate));
   test('every row names its source', () => expect(statutoryRates().every((r) => r.source.length > 20)).toBe(true));
   test('a half-year not on file is an error asking for an explicit rate', () => {
-    expect(() => statutoryRate('FR', day('2026-07-01'))).toThrow(
-      'no statutory FR rate is on file for 2026-H2 (2026-07-01); rates cover 2022-H1 to 2026-H1: give an explicit annual rate',
+    expect(() => statutoryRate('FR', day('2027-01-01'))).toThrow(
+      'no statutory FR rate is on file for 2027-H1 (2027-01-01); rates cover 2022-H1 to 2026-H2: enter the rate in force in the pane, Dunning › Policy › Statutory rates not on file (it is saved in the workbook)',
     );
   });
   test('jurisdiction names', () => {
@@ -89,7 +89,7 @@ describe('statutory interest over several half-years', () => {
     expect(result.interest).toBe(225_34);
   });
   test('an overdue period reaching an uncovered half-year is an error', () => {
-    expect(() => statutoryInterest(100_00, 'FR', day('2026-06-01'), day('2026-07-10'))).toThrow(/no statutory FR rate.*2026-H2/);
+    expect(() => statutoryInterest(100_00, 'FR', day('2026-12-01'), day('2027-01-10'))).toThrow(/no statutory FR rate.*2027-H1/);
   });
 });
 
