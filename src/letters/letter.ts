@@ -225,13 +225,16 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     interest_total: money(claimsInterest ? account.interestTotal : 0),
     fees_total: feesText,
     fee_count: String(feeCount),
-    interest_clause: statement
-      ? ''
-      : interestClause(account.law.basis, language, {
-          rate: rateText,
-          total: claimsInterest ? money(account.interestTotal) : '',
-          date: date(options.asOf),
-        }),
+    // No interest paragraph at a stage that claims none; with a rate missing, the paragraph
+    // still says what the law gives, without an amount.
+    interest_clause:
+      statement || !(stage?.claimsInterest ?? false)
+        ? ''
+        : interestClause(account.law.basis, language, {
+            rate: rateText,
+            total: claimsInterest ? money(account.interestTotal) : '',
+            date: date(options.asOf),
+          }),
     fee_clause: claimsFee
       ? feeClause(account.law.basis, account.law.jurisdiction, language, { total: feesText, count: feeCount })
       : '',
@@ -465,7 +468,7 @@ function statementTable(
 function interestRateText(account: AccountPlan, options: LetterOptions, language: Language): string {
   const percent = (rate: Decimal) => {
     const text = rate.mul(100).toFixed(2);
-    return language === 'fr' ? `${text.replace('.', ',')}\u202f%` : `${text}%`;
+    return language === 'fr' ? `${text.replace('.', ',')}\u00a0%` : `${text}%`;
   };
   const halfYear = (text: string) =>
     language === 'fr'

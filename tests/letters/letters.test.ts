@@ -98,7 +98,7 @@ describe('a formal notice claims the penalties the law allows', () => {
   const text = letterToText(buildLetter(account, options));
   test('deadline, rate, interest and the 40 € indemnity in French', () => {
     expect(text).toContain('dans un délai de 8 jours à compter de la réception de la présente.');
-    expect(text).toContain('au taux prévu à cet article (12,15\u202f% au 2e semestre 2025)');
+    expect(text).toContain('au taux prévu à cet article (12,15\u00a0% au 2e semestre 2025)');
     expect(text).toContain(`elles s’élèvent à 153,12${NBSP}€`);
     expect(text).toContain(`(articles L441-10 et D441-5 du Code de commerce), soit 40,00${NBSP}€ pour 1 facture.`);
   });
