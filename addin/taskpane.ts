@@ -1,6 +1,7 @@
 // The task pane's entry. In Excel it shares its runtime with the custom functions and drives
 // the workbook through Office.js; opened anywhere else it runs in Preview on the sample ledger.
 
+import sampleCompany from '../samples/company.json';
 import sampleLog from '../samples/dunning-log.csv';
 import sampleLedger from '../samples/ledger.csv';
 import { el, Pane } from '../src/pane/app';
@@ -53,7 +54,17 @@ export function sampleSheets(): PreviewSheet[] {
 
 async function startPreview(): Promise<void> {
   document.body.classList.add('preview');
-  const workbook = new PreviewWorkbook('agebucket.preview.settings');
+  // The sample's firm signs its letters, so Preview's letters work before Settings are filled.
+  const workbook = new PreviewWorkbook('agebucket.preview.settings', {
+    companyName: sampleCompany.name,
+    companyLegalForm: sampleCompany.legalForm,
+    companyAddress: sampleCompany.address,
+    companyRegistration: sampleCompany.registration,
+    companyIban: sampleCompany.iban,
+    companyEmail: sampleCompany.email,
+    companyPhone: sampleCompany.phone,
+    companyCity: sampleCompany.city,
+  });
   workbook.load(sampleSheets());
   const grid = document.getElementById('preview-grid') as HTMLElement;
   const redraw = () => renderGrid(grid, workbook, () => pane.asOfDay(), redraw);

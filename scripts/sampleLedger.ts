@@ -3,6 +3,9 @@
 // currencies, several owners) and a dunning log of the last months. Deterministic: the same
 // seed gives the same rows, so tests can check numbers against it.
 
+import sampleCompany from '../samples/company.json';
+import type { CompanyDetails } from '../src/letters/letter';
+
 export const SAMPLE_AS_OF = '2025-11-28';
 
 export const LEDGER_HEADERS = [
@@ -345,14 +348,5 @@ export function toCsv(headers: readonly string[], rows: ReadonlyArray<Record<str
   return `${[headers.join(','), ...rows.map((row) => headers.map((h) => csvField(row[h] ?? '')).join(','))].join('\n')}\n`;
 }
 
-/** The fictional firm that sends the sample's letters. */
-export const SAMPLE_COMPANY = {
-  name: 'Ateliers Réunis SAS',
-  address: '14 rue de la Part-Dieu\n69003 Lyon\nFrance',
-  legalForm: 'SAS au capital de 120 000 €',
-  registration: 'SIREN 812 345 678 — RCS Lyon',
-  iban: 'FR76 3000 4000 0500 0012 3456 789',
-  email: 'recouvrement@ateliers-reunis.fr',
-  phone: '+33 4 72 00 00 00',
-  city: 'Lyon',
-} as const;
+/** The fictional firm that sends the sample's letters (samples/company.json, also Preview's settings). */
+export const SAMPLE_COMPANY: CompanyDetails = sampleCompany;

@@ -375,7 +375,7 @@ export function exclusionText(plan: AccountPlan, language: Language): string {
     case 'reasonBeforeFirstReminder':
       return formatMessage(
         'reasonBeforeFirstReminder',
-        { days: exclusion.days, from: exclusion.from, date: date(exclusion.on) },
+        { days: dayCount(exclusion.days, language), from: exclusion.from, date: date(exclusion.on) },
         language,
       );
     case 'reasonAlreadySent': {
@@ -393,4 +393,9 @@ export function exclusionText(plan: AccountPlan, language: Language): string {
         language,
       );
   }
+}
+
+function dayCount(days: number, language: Language): string {
+  if (language === 'fr') return days === 1 ? '1 jour' : `${days} jours`;
+  return days === 1 ? '1 day' : `${days} days`;
 }

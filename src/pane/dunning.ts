@@ -93,7 +93,7 @@ const WORDS = {
     deadline: 'Days given in a formal notice',
     penaltyError: 'penalties not claimed',
     penaltiesMissing: (n: number, reasons: string) =>
-      `Penalties are not claimed for ${n} account${n > 1 ? 's' : ''}: ${reasons}. Enter the rate in Settings, or turn interest off for the stage.`,
+      `Interest is not claimed for ${n} account${n > 1 ? 's' : ''} (the recovery fees still are): ${reasons}.`,
     googleDoc: 'Google Doc',
     kind: 'Letters to make',
     reminders: 'Reminders (the plan’s stage)',
@@ -168,7 +168,7 @@ const WORDS = {
     deadline: 'Délai accordé dans la mise en demeure (jours)',
     penaltyError: 'pénalités non réclamées',
     penaltiesMissing: (n: number, reasons: string) =>
-      `Pénalités non réclamées pour ${n} compte${n > 1 ? 's' : ''} : ${reasons}. Indiquez le taux dans les Réglages, ou retirez les intérêts de ce niveau.`,
+      `Pénalités non réclamées pour ${n} compte${n > 1 ? 's' : ''} (les indemnités forfaitaires le restent) : ${reasons}.`,
     googleDoc: 'Google Doc',
     kind: 'Lettres à produire',
     reminders: 'Relances (niveau du plan)',

@@ -286,8 +286,8 @@ export const messages = {
     fr: 'les lettres ont besoin de {champs} de votre société : renseignez-les dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
   },
   reasonBeforeFirstReminder: {
-    en: 'overdue {days} days; the first reminder starts at {from} days overdue ({date})',
-    fr: 'en retard de {days} jours ; la première relance commence à {from} jours de retard ({date})',
+    en: 'overdue {days}; the first reminder starts at {from} days overdue ({date})',
+    fr: 'en retard de {days} ; la première relance commence à {from} jours de retard ({date})',
   },
   rateEnteredInvalid: {
     en: 'statutory rate for {jurisdiction} {halfYear}: {reason}',

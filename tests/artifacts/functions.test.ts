@@ -118,12 +118,14 @@ const cases: Case[] = [
   {
     name: 'statutory rates',
     fn: 'STATUTORYRATE',
-    args: ['FR', column([d('2025-11-28'), d('2023-03-01'), d('2026-01-05'), d('2026-07-06')])],
+    args: ['FR', column([d('2025-11-28'), d('2023-03-01'), d('2026-01-05'), d('2026-07-06'), d('2027-01-04')])],
     expected: column([
       0.1215,
       0.125,
       0.1215,
-      '#VALUE! no statutory FR rate is on file for 2026-H2 (2026-07-06); rates cover 2022-H1 to 2026-H1: give an explicit annual rate',
+      // ECB 2.40 % from 17 June 2026 + 10 points.
+      0.124,
+      '#VALUE! no statutory FR rate is on file for 2027-H1 (2027-01-04); rates cover 2022-H1 to 2026-H2: enter the rate in force in the pane, Dunning › Policy › Statutory rates not on file (it is saved in the workbook)',
     ]),
   },
   {

@@ -56,7 +56,7 @@ run('dunning in Preview mode', () => {
     const { page } = session;
     await page.click('#build-plan');
     await page.waitForSelector('#plan-actions');
-    expect(await page.textContent('#status')).toBe('26 accounts to chase · 14 accounts with no action today');
+    expect(await page.textContent('#status')).toBe('23 accounts to chase · 17 accounts with no action today');
     // Worked out by hand from samples/: formal notice logged 24 days ago, so collection now.
     expect(await page.getAttribute('#plan-actions tr[data-customer="Association Les Amis du Rail"]', 'data-stage')).toBe(
       'collection',
@@ -142,7 +142,8 @@ run('dunning in Preview mode', () => {
     const path = await download.path();
     docx = readFileSync(path);
     const xml = (await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string')) ?? '';
-    expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(2);
+    // A section per letter: each starts on a new page, numbered from 1.
+    expect(xml.match(/<w:sectPr>/g)).toHaveLength(3);
     for (const [customer, total, invoice] of [
       ['Association Les Amis du Rail', `24${NBSP}788,36${NBSP}€`, 'FA-2025-04113'],
       ['Thames Valley Logistics Ltd', '£51,222.21', 'FA-2025-04177'],
@@ -213,14 +214,20 @@ run('dunning in Preview mode', () => {
     const pages = execFileSync('pdftotext', ['-layout', join(folder, 'letters.pdf'), '-'], { encoding: 'utf8' })
       .split('\f')
       .filter((p) => p.trim() !== '');
-    // One page per letter, each holding its own customer and total.
-    expect(pages).toHaveLength(3);
-    expect(pages[0]).toContain('Thames Valley Logistics Ltd');
-    expect(pages[0]).toContain('£51,222.21');
-    expect(pages[1]).toContain('Association Les Amis du Rail');
-    expect(pages[1]).toMatch(/Total réclamé\s+24.788,36.€/);
-    expect(pages[2]).toContain('Cabinet Roux Avocats');
-    expect(pages[2]).toMatch(/Net à payer\s+8.175,79.€/);
+    // Each letter starts on a page of its own; a page after its first names its customer
+    // ("… — page 2/"), and each holds its own customer and total.
+    const letters: string[] = [];
+    for (const page of pages) {
+      if (/ — page \d\//.test(page)) letters[letters.length - 1] += page;
+      else letters.push(page);
+    }
+    expect(letters).toHaveLength(3);
+    expect(letters[0]).toContain('Thames Valley Logistics Ltd');
+    expect(letters[0]).toContain('£51,222.21');
+    expect(letters[1]).toContain('Association Les Amis du Rail');
+    expect(letters[1]).toMatch(/Total réclamé\s+24.788,36.€/);
+    expect(letters[2]).toContain('Cabinet Roux Avocats');
+    expect(letters[2]).toMatch(/Net à payer\s+8.175,79.€/);
   });
 
   test('no console error or uncaught exception on the way', () => {
@@ -257,19 +264,21 @@ run('statements of account in Preview mode', () => {
 
 run('a dunning run past the rate table', () => {
   test('accounts whose penalties need a rate not on file say so, with why', async () => {
-    // Aged at 20 August 2026: the French statutory rate for 2026-H2 is not in the table yet.
-    const session = await openAt('2026-08-20');
+    // Aged at 20 August 2027: the French statutory rate for 2027-H2 is not in the table.
+    const session = await openAt('2027-08-20');
     try {
       const { page } = session;
       await page.click('button[data-tab="dunning"]');
       await page.click('#build-plan');
       await page.waitForSelector('#plan-actions');
       const warning = (await page.textContent('#penalties-missing')) ?? '';
-      expect(warning).toMatch(/^Penalties are not claimed for \d+ accounts: no statutory FR rate is on file for 2026-H2/);
-      expect(warning).toContain('Enter the rate in Settings');
+      expect(warning).toMatch(
+        /^Interest is not claimed for \d+ accounts \(the recovery fees still are\): no statutory FR rate is on file for 2027-H1/,
+      );
+      expect(warning).toContain('enter the rate in force in the pane, Dunning › Policy › Statutory rates not on file');
       const cell = page.locator('#plan-actions td[title]').first();
       expect(await cell.textContent()).toBe('penalties not claimed');
-      expect(await cell.getAttribute('title')).toContain('give an explicit annual rate');
+      expect(await cell.getAttribute('title')).toContain('Dunning › Policy › Statutory rates not on file');
       expect(session.problems).toEqual([]);
     } finally {
       await closePane(session);

@@ -47,7 +47,13 @@ test('every letter of the sample run, in French and English, as the library writ
   expect(letters.length).toBeGreaterThan(10);
   const english = plan.actions.slice(0, 5).map((account) => buildLetter(account, { ...options, defaultLanguage: 'en' }));
   const xml = await expectSameAsLibrary([...letters, ...english]);
-  expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(letters.length + english.length - 1);
+  // A section per letter: numbered from 1, no header on its first page, the customer's name and
+  // "page N/M" on the next ones.
+  expect(xml.match(/<w:sectPr>/g)).toHaveLength(letters.length + english.length);
+  expect(xml.match(/<w:titlePg\/>/g)).toHaveLength(letters.length + english.length);
+  expect(xml.match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(letters.length + english.length);
+  // The closing formula and the paragraph before it keep with the signature.
+  expect(xml.match(/<w:keepNext\/>/g)?.length).toBe(3 * (letters.length + english.length));
 });
 
 test('statements of account, as the library writes them', async () => {

@@ -4,7 +4,7 @@
 // the library would, and a new version of the library that writes something else shows here.
 
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TabStopType, TextRun } from 'docx';
-import { columnStops } from '../../src/letters/docx';
+import { columnStops, DOCX_STYLES, keptWithSignature, letterSection } from '../../src/letters/docx';
 import type { Letter, LetterTable } from '../../src/letters/letter';
 
 const PAGE_MARGIN = 1134; // twips: 2 cm
@@ -14,7 +14,7 @@ const RECIPIENT_INDENT = 5100; // about 9 cm, where a window envelope shows the 
 /** An address block: one paragraph, a line break per line. */
 function lines(
   values: readonly string[],
-  options: { indent?: number; boldFirst?: boolean; pageBreakBefore?: boolean } = {},
+  options: { indent?: number; boldFirst?: boolean; keepLines?: boolean } = {},
 ): Paragraph {
   return new Paragraph({
     children: values.map(
@@ -22,11 +22,14 @@ function lines(
     ),
     indent: { left: options.indent ?? 0 },
     spacing: { after: 0 },
-    pageBreakBefore: options.pageBreakBefore === true,
+    ...(options.keepLines ? { keepLines: true } : {}),
   });
 }
 
-function paragraph(value: string, options: { bold?: boolean; right?: boolean; spaceBefore?: number } = {}): Paragraph {
+function paragraph(
+  value: string,
+  options: { bold?: boolean; right?: boolean; spaceBefore?: number; keepNext?: boolean } = {},
+): Paragraph {
   // A line break inside a paragraph of the template stays a line break in Word.
   const children = value
     .split('\n')
@@ -35,6 +38,7 @@ function paragraph(value: string, options: { bold?: boolean; right?: boolean; sp
     children,
     alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
     spacing: { before: options.spaceBefore ?? 120, after: 120 },
+    ...(options.keepNext ? { keepNext: true } : {}),
   });
 }
 
@@ -76,20 +80,21 @@ function tableParagraphs(table: LetterTable): Paragraph[] {
   return paragraphs;
 }
 
-function letterChildren(letter: Letter, first: boolean): Paragraph[] {
+function letterChildren(letter: Letter): Paragraph[] {
   const children: Paragraph[] = [
-    lines([letter.sender.name, ...letter.sender.lines], { boldFirst: true, pageBreakBefore: !first }),
+    lines([letter.sender.name, ...letter.sender.lines], { boldFirst: true }),
     paragraph('', { spaceBefore: 240 }),
     lines([letter.recipient.name, ...letter.recipient.lines], { indent: RECIPIENT_INDENT, boldFirst: true }),
     paragraph('', { spaceBefore: 240 }),
     paragraph(letter.placeAndDate, { right: true }),
     paragraph(letter.subject, { bold: true }),
   ];
-  for (const block of letter.blocks) {
-    if (block.kind === 'paragraph') children.push(paragraph(block.text));
+  const kept = keptWithSignature(letter);
+  letter.blocks.forEach((block, index) => {
+    if (block.kind === 'paragraph') children.push(paragraph(block.text, { keepNext: kept.has(index) }));
     else children.push(...tableParagraphs(block.table));
-  }
-  children.push(paragraph('', { spaceBefore: 480 }), lines(letter.signature));
+  });
+  children.push(paragraph('', { spaceBefore: 480, keepNext: true }), lines(letter.signature, { keepLines: true }));
   return children;
 }
 
@@ -98,13 +103,8 @@ export async function lettersToDocxWithLibrary(letters: readonly Letter[], title
   const document = new Document({
     title,
     creator: letters[0]?.sender.name ?? 'AgeBucket',
-    styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
-    sections: [
-      {
-        properties: { page: { margin: { top: PAGE_MARGIN, bottom: PAGE_MARGIN, left: PAGE_MARGIN, right: PAGE_MARGIN } } },
-        children: letters.flatMap((letter, index) => letterChildren(letter, index === 0)),
-      },
-    ],
+    styles: DOCX_STYLES,
+    sections: letters.map((letter) => letterSection(letter, letterChildren(letter))),
   });
   return Packer.pack(document, 'uint8array');
 }

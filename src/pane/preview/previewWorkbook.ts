@@ -49,7 +49,11 @@ export class PreviewWorkbook implements Workbook {
   /** Every port call, in order: what the browser tests read back. */
   readonly calls: string[] = [];
 
-  constructor(private readonly storageKey: string) {}
+  /** `initialSettings`: what a new workbook holds before the user saves any (the sample's company). */
+  constructor(
+    private readonly storageKey: string,
+    private readonly initialSettings: Readonly<Record<string, string>> = {},
+  ) {}
 
   load(sheets: PreviewSheet[]): void {
     this.sheets = sheets;
@@ -145,9 +149,10 @@ export class PreviewWorkbook implements Workbook {
 
   async readSettings(): Promise<Record<string, string>> {
     try {
-      return JSON.parse(globalThis.localStorage?.getItem(this.storageKey) ?? '{}') as Record<string, string>;
+      const stored = globalThis.localStorage?.getItem(this.storageKey);
+      return stored ? (JSON.parse(stored) as Record<string, string>) : { ...this.initialSettings };
     } catch {
-      return {};
+      return { ...this.initialSettings };
     }
   }
 
