@@ -20,7 +20,6 @@ import type { Letter, LetterTable } from './letter';
 
 const PAGE_MARGIN = 1134; // twips: 2 cm
 const PAGE_WIDTH = 11906; // A4
-const PAGE_HEIGHT = 16838;
 const TEXT_WIDTH = PAGE_WIDTH - 2 * PAGE_MARGIN;
 const RECIPIENT_INDENT = 5100; // about 9 cm, where a window envelope shows the address
 const MIN_COLUMN = 700;
