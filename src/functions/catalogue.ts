@@ -16,6 +16,7 @@ import type { HostContext } from './context';
 import { type SpillArgument, spill } from './spill';
 
 export { ageBucketFunction } from './ageBucket';
+export { expectedPayDateFunction } from './expectedPayDate';
 
 // Amounts given to functions have no currency: they are counted in cents.
 const NO_CURRENCY = '';

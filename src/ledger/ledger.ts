@@ -209,8 +209,18 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
     'ecriturelet',
   ],
   matchDate: ['date lettrage', 'date de lettrage', 'datelet', 'matching date', 'date matched'],
+  // The day a settled invoice was paid: the payment history the cash-in forecast and section II
+  // of the payment-delays table learn from.
   paidDate: [
     'date de paiement',
+    'date paiement',
+    'date encaissement',
+    'regle le',
+    'paye le',
+    'settled date',
+    'settleddate',
+    'settlement date',
+    'cleared date',
     'date de reglement',
     'date reglement',
     'date d encaissement',
@@ -363,6 +373,8 @@ export interface LedgerItem {
   readonly phone: string | null;
   readonly address: string | null;
   readonly language: Language | null;
+  /** When the line was paid, for settled lines of a ledger that keeps them (payment history). */
+  readonly paidDay?: DayNumber | null;
 }
 
 export type DateOrder = 'dayFirst' | 'monthFirst';
@@ -635,6 +647,7 @@ function readItem(
     phone: readText(cell('phone')),
     address: readText(cell('address')),
     language: readLanguage(cell('language')),
+    paidDay: dateOf('paidDate'),
   };
 }
 
