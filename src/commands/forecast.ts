@@ -33,15 +33,15 @@ export interface CashInResult {
 }
 
 /**
- * The forecast as of `asOf`. `historySheet` holds the values of the sheet named in the
- * settings (null when none is named, undefined when the named sheet does not exist).
+ * The forecast as of `asOf`. `historySheet` holds the values of the sheet of paid invoices
+ * named in the settings, null when there is no such sheet; it is read only when one is named.
  */
 export function cashInForecastFor(
   table: LedgerTable,
   mapping: ColumnMapping,
   settings: PaneSettings,
   asOf: DayNumber,
-  historySheet: CellValue[][] | null | undefined = null,
+  historySheet: CellValue[][] | null = null,
 ): CashInResult {
   const serialSystem = settings.date1904 && table.serialSystem === 'excel1900' ? 'excel1904' : table.serialSystem;
   const ledger = readLedger(table.values, mapping, {
@@ -56,15 +56,13 @@ export function cashInForecastFor(
   const { settled, open } = ledgerAtAsOf(ledger.items, asOf);
   let historySkipped: SkippedLedgerRow[] = [];
   if (settings.historySheet.trim() !== '') {
-    if (historySheet === undefined) fail('paymentHistorySheetMissing', { name: settings.historySheet.trim() });
-    if (historySheet !== null) {
-      const read = readPaymentHistory(historySheet, asOf, {
-        serialSystem,
-        monthFirst: settings.monthFirst.includes('paidDate'),
-      });
-      settled.push(...read.settled);
-      historySkipped = read.skipped;
-    }
+    if (historySheet === null) fail('paymentHistorySheetMissing', { name: settings.historySheet.trim() });
+    const read = readPaymentHistory(historySheet, asOf, {
+      serialSystem,
+      monthFirst: settings.monthFirst.includes('paidDate'),
+    });
+    for (const invoice of read.settled) settled.push(invoice);
+    historySkipped = read.skipped;
   }
   if (settled.length === 0) fail('paymentHistoryMissing');
   const model = learnPayerHabits(settled);

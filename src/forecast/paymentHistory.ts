@@ -15,13 +15,20 @@ export interface LedgerAtAsOf {
   readonly settled: SettledInvoice[];
   /** Lines unpaid on the as-of date (no paid date, or a later one). */
   readonly open: CashInInvoice[];
+  /** Lines issued after the as-of date: not yet open on it. */
+  readonly issuedLater: number;
 }
 
 /** Splits a ledger's lines into the history (paid by the as-of date) and what was still open. */
 export function ledgerAtAsOf(items: readonly LedgerItem[], asOf: DayNumber): LedgerAtAsOf {
   const settled: SettledInvoice[] = [];
   const open: CashInInvoice[] = [];
+  let issuedLater = 0;
   for (const item of items) {
+    if (item.invoiceDay !== null && item.invoiceDay > asOf) {
+      issuedLater++;
+      continue;
+    }
     const paidDay = item.paidDay ?? null;
     if (paidDay !== null && paidDay <= asOf) {
       settled.push({ customer: item.customer, dueDay: item.dueDay, paidDay, disputed: item.disputed });
@@ -36,7 +43,7 @@ export function ledgerAtAsOf(items: readonly LedgerItem[], asOf: DayNumber): Led
       disputed: item.disputed,
     });
   }
-  return { settled, open };
+  return { settled, open, issuedLater };
 }
 
 export interface PaymentHistorySheet {

@@ -84,6 +84,7 @@ test('onOpen adds the menu, in the spreadsheet’s language, touching nothing el
         'Colour overdue rows → AgeBucket_colourOverdueRows',
         'Remove colours → AgeBucket_removeColours',
         'Aged balance sheet → AgeBucket_agedBalanceSheet',
+        'Expected cash-in sheet → AgeBucket_cashInSheet',
         'Payment-delays table (D441-6) → AgeBucket_paymentDelaysSheet',
         'Dunning plan → AgeBucket_openDunningPlan',
         'Letters → AgeBucket_openLetters',
