@@ -59,7 +59,8 @@ export function cashInForecastFor(
     if (historySheet === null) fail('paymentHistorySheetMissing', { name: settings.historySheet.trim() });
     const read = readPaymentHistory(historySheet, asOf, {
       serialSystem,
-      monthFirst: settings.monthFirst.includes('paidDate'),
+      monthFirstColumns: settings.monthFirst,
+      localeDateOrder: dateOrderOfLocale(table.locale),
     });
     for (const invoice of read.settled) settled.push(invoice);
     historySkipped = read.skipped;

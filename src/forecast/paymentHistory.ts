@@ -2,7 +2,15 @@
 // paid-date column), or a sheet of paid invoices. A line paid after the as-of date was still
 // open on it, so the same ledger can be replayed at any past date.
 
-import { COLUMN_LABELS, type ColumnRole, detectColumns, type LedgerItem, type SkippedLedgerRow } from '../ledger/ledger';
+import {
+  COLUMN_LABELS,
+  type ColumnRole,
+  type DateOrder,
+  decideDateColumn,
+  detectColumns,
+  type LedgerItem,
+  type SkippedLedgerRow,
+} from '../ledger/ledger';
 import { dueDateFromTerms, parsePaymentTerms } from '../ledger/terms';
 import { type CellValue, isBlank, readDate, readFlag, readText } from '../primitives/cells';
 import type { DayNumber, SerialSystem } from '../primitives/dates';
@@ -60,7 +68,11 @@ export interface PaymentHistorySheet {
 export function readPaymentHistory(
   values: readonly (readonly CellValue[])[],
   asOf: DayNumber,
-  options: { readonly serialSystem: SerialSystem; readonly monthFirst?: boolean },
+  options: {
+    readonly serialSystem: SerialSystem;
+    readonly monthFirstColumns?: readonly ColumnRole[];
+    readonly localeDateOrder?: DateOrder;
+  },
 ): PaymentHistorySheet {
   const mapping = detectColumns(values[0] ?? []);
   const missing: ColumnRole[] = [];
@@ -76,22 +88,30 @@ export function readPaymentHistory(
   const settled: SettledInvoice[] = [];
   const skipped: SkippedLedgerRow[] = [];
   let unpaid = 0;
-  const dateOptions = { serialSystem: options.serialSystem, monthFirst: options.monthFirst === true };
+  // Each date column is read one way as a whole, as the ledger's are.
+  const dateOptions = (role: ColumnRole) => {
+    const column = mapping[role];
+    const order = column === undefined ? 'dayFirst' : decideDateColumn(values, column, role, options).order;
+    return { serialSystem: options.serialSystem, monthFirst: order === 'monthFirst', strict: true };
+  };
+  const paidDateOptions = dateOptions('paidDate');
+  const dueDateOptions = dateOptions('dueDate');
+  const invoiceDateOptions = dateOptions('invoiceDate');
   for (let index = 1; index < values.length; index++) {
     const cells = values[index] as readonly CellValue[];
     const cell = (column: number | undefined): CellValue => (column === undefined ? null : cells[column]);
     if (cells.every((value) => isBlank(value))) continue;
     try {
-      const paidDay = readDate(cell(mapping.paidDate), dateOptions);
+      const paidDay = readDate(cell(mapping.paidDate), paidDateOptions);
       if (paidDay === null || paidDay > asOf) {
         unpaid++;
         continue;
       }
       const customer = readText(cell(mapping.customer ?? mapping.customerCode));
       if (customer === null) fail('customerBlank');
-      let dueDay = readDate(cell(mapping.dueDate), dateOptions);
+      let dueDay = readDate(cell(mapping.dueDate), dueDateOptions);
       if (dueDay === null) {
-        const invoiceDay = readDate(cell(mapping.invoiceDate), dateOptions);
+        const invoiceDay = readDate(cell(mapping.invoiceDate), invoiceDateOptions);
         const terms = readText(cell(mapping.terms));
         if (invoiceDay === null || terms === null) fail('dateMissing');
         dueDay = dueDateFromTerms(invoiceDay, parsePaymentTerms(terms));

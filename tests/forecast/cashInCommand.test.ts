@@ -28,7 +28,6 @@ const settings: PaneSettings = {
   followToday: false,
   asOf: '2013-09-30',
   defaultCurrency: 'USD',
-  monthFirst: ['invoiceDate', 'dueDate', 'paidDate'],
 };
 // The sample has a customer ID and no name: the user maps it as the customer.
 const mapping = { ...detectColumns(header), customer: header.indexOf('customerID') };
@@ -50,8 +49,9 @@ const openAtAsOf = records.filter((r) => r.invoiceDay <= AS_OF && r.paidDay > AS
 describe('IBM’s sample as of 30 September 2013', () => {
   const result = cashInForecastFor(table, mapping, settings, AS_OF);
 
-  test('SettledDate is found as the paid-date column', () => {
+  test('SettledDate is found as the paid-date column, read month-first as a whole', () => {
     expect(mapping.paidDate).toBe(header.indexOf('SettledDate'));
+    expect(result.forecast.invoices.some((f) => f.invoice.dueDay === parseTextDate('2013-10-01'))).toBe(true);
   });
   test('history: every line paid by the as-of date; open: issued by then and paid after', () => {
     expect(result.model.overall.invoiceCount).toBe(paidByAsOf.length);
