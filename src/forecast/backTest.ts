@@ -2,10 +2,11 @@
 // settled by then, predict when the invoices still open were paid, and compare with what
 // happened, against two baselines: the due date, and the customer's average delay so far.
 
+import { customerKey } from '../primitives/cells';
 import type { DayNumber } from '../primitives/dates';
 import type { MinorUnits } from '../primitives/money';
 import { delayDistribution, expectedPayment, weeklyPaymentProbabilities } from './expectedPayment';
-import { learnPayerHabits, type PayerModelOptions, payerKey, type SettledInvoice } from './payerHabits';
+import { learnPayerHabits, type PayerModelOptions, type SettledInvoice } from './payerHabits';
 
 /** An invoice whose whole life is known: issued, due, paid. */
 export interface HistoricInvoice extends SettledInvoice {
@@ -49,7 +50,7 @@ export function backTestAt(
   const delays = new Map<string, { sum: number; count: number }>();
   let allSum = 0;
   for (const invoice of history) {
-    const key = payerKey(invoice.customer);
+    const key = customerKey(invoice.customer);
     const entry = delays.get(key) ?? { sum: 0, count: 0 };
     entry.sum += invoice.paidDay - invoice.dueDay;
     entry.count++;
@@ -59,7 +60,7 @@ export function backTestAt(
   const allMean = history.length > 0 ? allSum / history.length : 0;
   const soonest = cut + 1;
   const averageDay = (invoice: HistoricInvoice) => {
-    const entry = delays.get(payerKey(invoice.customer));
+    const entry = delays.get(customerKey(invoice.customer));
     const mean = entry ? entry.sum / entry.count : allMean;
     return Math.max(soonest, invoice.dueDay + Math.round(mean));
   };

@@ -2,8 +2,9 @@
 // delay if it is disputed), spread as the customer's own invoices and all customers' spread
 // around their habits, and knowing it was still unpaid on the as-of date.
 
+import { customerKey } from '../primitives/cells';
 import type { DayNumber } from '../primitives/dates';
-import { type PayerHabits, type PayerModel, payerKey } from './payerHabits';
+import type { PayerHabits, PayerModel } from './payerHabits';
 
 export interface OpenInvoiceToForecast {
   readonly customer: string;
@@ -37,7 +38,7 @@ function shareAtMost(sorted: Float64Array, x: number): number {
 }
 
 export function delayDistribution(model: PayerModel, invoice: OpenInvoiceToForecast): DelayDistribution {
-  const key = payerKey(invoice.customer);
+  const key = customerKey(invoice.customer);
   const habits = model.customers.get(key) ?? null;
   const own = model.customerResiduals.get(key);
   const location =

@@ -3,6 +3,7 @@
 // often the customer pays on time. A customer with few invoices borrows from all customers'
 // pattern in proportion to how little history it has; disputed invoices are modelled apart.
 
+import { customerKey } from '../primitives/cells';
 import type { DayNumber } from '../primitives/dates';
 import type { Language } from '../primitives/messages';
 
@@ -65,17 +66,12 @@ export interface OverallPattern {
 export interface PayerModel {
   readonly priorInvoices: number;
   readonly overall: OverallPattern;
-  /** Habits per customer key (see payerKey). */
+  /** Habits per customer key (customerKey: spaces as users mistype them made one). */
   readonly customers: ReadonlyMap<string, PayerHabits>;
   /** Every invoice's delay minus its predicted location, sorted: all customers' spread around their habits. */
   readonly residuals: Float64Array;
   /** The same per customer key, sorted. */
   readonly customerResiduals: ReadonlyMap<string, Float64Array>;
-}
-
-/** A customer's key: case kept, spaces as users mistype them (no-break, narrow no-break, runs) made one. */
-export function payerKey(customer: string): string {
-  return customer.replace(/[\u00a0\u202f\s]+/g, ' ').trim();
 }
 
 /** Median of numbers (the mean of the two middle ones for an even count). */
@@ -100,7 +96,7 @@ export function learnPayerHabits(history: readonly SettledInvoice[], options: Pa
   if (!(priorInvoices >= 0) || !Number.isFinite(priorInvoices)) throw new RangeError('priorInvoices must be a number ≥ 0');
   const byCustomer = new Map<string, SettledInvoice[]>();
   for (const invoice of history) {
-    const key = payerKey(invoice.customer);
+    const key = customerKey(invoice.customer);
     let invoices = byCustomer.get(key);
     if (invoices === undefined) {
       invoices = [];
@@ -137,7 +133,7 @@ export function learnPayerHabits(history: readonly SettledInvoice[], options: Pa
     });
   }
 
-  const location = (invoice: SettledInvoice) => (customers.get(payerKey(invoice.customer)) as PayerHabits).typicalDelay;
+  const location = (invoice: SettledInvoice) => (customers.get(customerKey(invoice.customer)) as PayerHabits).typicalDelay;
   const disputed = history.filter((i) => i.disputed);
   const disputeDelay =
     disputed.length > 0 && undisputedDelays.length > 0 ? median(disputed.map((i) => delayOf(i) - location(i))) : 0;

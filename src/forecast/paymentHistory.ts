@@ -12,7 +12,7 @@ import {
   type SkippedLedgerRow,
 } from '../ledger/ledger';
 import { dueDateFromTerms, parsePaymentTerms } from '../ledger/terms';
-import { type CellValue, isBlank, readDate, readFlag, readText } from '../primitives/cells';
+import { type CellValue, isBlank, readCustomer, readDate, readFlag, readText } from '../primitives/cells';
 import type { DayNumber, SerialSystem } from '../primitives/dates';
 import { AgeBucketError, fail } from '../primitives/messages';
 import type { CashInInvoice } from './cashInForecast';
@@ -107,7 +107,7 @@ export function readPaymentHistory(
         unpaid++;
         continue;
       }
-      const customer = readText(cell(mapping.customer ?? mapping.customerCode));
+      const customer = readCustomer(cell(mapping.customer ?? mapping.customerCode));
       if (customer === null) fail('customerBlank');
       let dueDay = readDate(cell(mapping.dueDate), dueDateOptions);
       if (dueDay === null) {

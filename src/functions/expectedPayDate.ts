@@ -6,7 +6,7 @@
 
 import { delayDistribution, paymentDayAt } from '../forecast/expectedPayment';
 import { learnPayerHabits, type SettledInvoice } from '../forecast/payerHabits';
-import { type CellValue, isBlank, readDate, readFlag, readNumber, readText } from '../primitives/cells';
+import { type CellValue, isBlank, readCustomer, readDate, readFlag, readNumber, readText } from '../primitives/cells';
 import { AgeBucketError, fail, formatMessage } from '../primitives/messages';
 import { asMatrix, isOmitted, readAsOf, singleCell } from './arguments';
 import type { HostContext } from './context';
@@ -39,7 +39,7 @@ export function readHistoryRange(history: unknown, asOf: number, context: HostCo
       const paidDay = readDate(row[2], context);
       // An invoice not yet paid, or paid after the as-of date, is not history at that date.
       if (paidDay === null || paidDay > asOf) return;
-      const customer = readText(row[0]);
+      const customer = readCustomer(row[0]);
       if (customer === null) fail('customerBlank');
       const dueDay = readDate(row[1], context);
       if (dueDay === null) fail('dateMissing');
@@ -89,7 +89,7 @@ export function expectedPayDateFunction(
     context,
     ([who, due, inDispute]) => {
       const invoice = {
-        customer: readText(who) as string,
+        customer: readCustomer(who) ?? '',
         dueDay: readDate(due, context) as number,
         disputed: readFlag(inDispute),
       };

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { IBM_SAMPLE, parseCsv, readCsvRecords } from '../../scripts/csv';
 import { cashInForecastFor, cashInGlanceText } from '../../src/commands/forecast';
 import { defaultSettings, type PaneSettings } from '../../src/commands/settings';
-import { median, payerKey } from '../../src/forecast/payerHabits';
+import { median } from '../../src/forecast/payerHabits';
 import { readPaymentHistory } from '../../src/forecast/paymentHistory';
 import { detectColumns, type LedgerTable } from '../../src/ledger/ledger';
+import { customerKey } from '../../src/primitives/cells';
 import { excelSerialFromDay, parseTextDate } from '../../src/primitives/dates';
 import { AgeBucketError } from '../../src/primitives/messages';
 
@@ -63,7 +64,7 @@ describe('IBM’s sample as of 30 September 2013', () => {
     expect(customers).toHaveLength(result.model.customers.size);
     for (const customer of customers) {
       const own = paidByAsOf.filter((r) => r.customer === customer && !r.disputed).map((r) => r.delay);
-      const habits = result.model.customers.get(payerKey(customer));
+      const habits = result.model.customers.get(customerKey(customer));
       expect([customer, habits?.medianDelay]).toEqual([customer, own.length > 0 ? median(own) : null]);
       expect(habits?.invoiceCount).toBe(paidByAsOf.filter((r) => r.customer === customer).length);
     }
