@@ -9,6 +9,7 @@ import {
   daysOverdueFunction,
   dueDateFunction,
   dunningStageFunction,
+  expectedPayDateFunction,
   lateInterestFunction,
   recoveryFeeFunction,
   statutoryRateFunction,
@@ -130,4 +131,26 @@ export function statutoryRate(jurisdiction: any, date?: any[][]): any[][] {
  */
 export function collectProb(days_overdue: any[][], curve?: any[][]): any[][] {
   return call(() => collectProbFunction(days_overdue, curve, excelContext) as any[][]);
+}
+
+/**
+ * Expected payment date of each open invoice, learnt from the customers' paid invoices.
+ * @customfunction EXPECTEDPAYDATE
+ * @param customer Customer of the open invoice, or a range.
+ * @param due_date Due date of the open invoice, or a range.
+ * @param history Paid invoices: 3 or 4 columns (customer, due date, paid date, [disputed yes/no]).
+ * @param [as_of] Date the invoices were still unpaid (default: today).
+ * @param [percentile] 0.5 for the expected date (default); 0.2 and 0.8 give the range.
+ * @param [disputed] Whether each open invoice is disputed (yes/no), or a range.
+ * @returns The expected payment date as a date serial (format the cells as dates).
+ */
+export function expectedPayDate(
+  customer: any[][],
+  due_date: any[][],
+  history: any[][],
+  as_of?: any[][],
+  percentile?: any,
+  disputed?: any[][],
+): any[][] {
+  return call(() => expectedPayDateFunction(customer, due_date, history, as_of, percentile, disputed, excelContext) as any[][]);
 }

@@ -20,6 +20,7 @@ import { lettersToDocx } from '../src/letters/docx';
 import { buildLetter } from '../src/letters/letter';
 import { dayFromExcelSerial } from '../src/primitives/dates';
 import { AS_OF_SERIAL, type BenchLedger, benchLedger, CUSTOMERS, ROWS } from './data';
+import { benchForecast } from './forecast';
 import { pairedMedianMs, report } from './timing';
 
 const context: HostContext = {
@@ -299,6 +300,7 @@ async function main(): Promise<void> {
   await benchCore();
   await benchExcelArtifact();
   await benchLetters();
+  benchForecast();
 }
 
 if (require.main === module) {

@@ -10,12 +10,13 @@ import {
   daysOverdueFunction,
   dueDateFunction,
   dunningStageFunction,
+  expectedPayDateFunction,
   lateInterestFunction,
   recoveryFeeFunction,
   statutoryRateFunction,
 } from '../src/functions/catalogue';
 import { createEmailDrafts, writeLettersDocument } from './letters';
-import { agedBalance, colourOverdueRows, onInstall, onOpen, openSidebar, paymentDelays, removeColours } from './menu';
+import { agedBalance, cashIn, colourOverdueRows, onInstall, onOpen, openSidebar, paymentDelays, removeColours } from './menu';
 import { callFromSheets, spreadsheetToday } from './sheetsHost';
 import {
   appendRows,
@@ -141,6 +142,29 @@ global.STATUTORYRATE = (jurisdiction: unknown, date?: unknown) =>
 global.COLLECTPROB = (days_overdue: unknown, curve?: unknown) =>
   callFromSheets([days_overdue, curve], ([d, k], c) => collectProbFunction(d, k, c));
 
+/**
+ * Expected payment date of each open invoice, learnt from the customers' paid invoices.
+ * @param {string|Array<Array<string>>} customer Customer of the open invoice, or a range.
+ * @param {Date|Array<Array<Date>>} due_date Due date of the open invoice, or a range.
+ * @param {Array<Array<string>>} history Paid invoices: 3 or 4 columns (customer, due date, paid date, [disputed yes/no]).
+ * @param {Date} as_of [optional] Date the invoices were still unpaid (default: today).
+ * @param {number} percentile [optional] 0.5 for the expected date (default); 0.2 and 0.8 give the range.
+ * @param {Array<Array<string>>} disputed [optional] Whether each open invoice is disputed (yes/no), or a range.
+ * @return The expected payment date.
+ * @customfunction
+ */
+global.EXPECTEDPAYDATE = (
+  customer: unknown,
+  due_date: unknown,
+  history: unknown,
+  as_of?: unknown,
+  percentile?: unknown,
+  disputed?: unknown,
+) =>
+  callFromSheets([customer, due_date, history, as_of, percentile, disputed], ([cu, d, h, a, p, di], c) =>
+    expectedPayDateFunction(cu, d, h, a, p, di, c),
+  );
+
 // ---- the menu, the sidebar's server side --------------------------------------------------
 
 /**
@@ -155,6 +179,7 @@ global.AgeBucket_colourOverdueRows = colourOverdueRows;
 global.AgeBucket_removeColours = removeColours;
 global.AgeBucket_agedBalanceSheet = agedBalance;
 global.AgeBucket_paymentDelaysSheet = paymentDelays;
+global.AgeBucket_cashInSheet = cashIn;
 global.AgeBucket_today = spreadsheetToday;
 global.AgeBucket_language = () =>
   SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';

@@ -4,6 +4,7 @@
 // settings from the document and runs the same core commands as the pane.
 
 import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, findLedger } from '../src/commands/ageing';
+import { cashInForecastFor, cashInGlanceText } from '../src/commands/forecast';
 import { PAYMENT_DELAYS_COMMAND, paymentDelaysFor, paymentDelaysWritten } from '../src/commands/paymentDelays';
 import { defaultSettings, type PaneSettings, settingsFromRecord } from '../src/commands/settings';
 import { LOG_SHEETS } from '../src/dunning/log';
@@ -14,13 +15,14 @@ import { applyColourRules, readActiveTable, readSettings, readSheet, removeColou
 
 const MENU: Record<
   Language,
-  { open: string; colour: string; remove: string; balance: string; delays: string; plan: string; letters: string }
+  { open: string; colour: string; remove: string; balance: string; cashIn: string; delays: string; plan: string; letters: string }
 > = {
   en: {
     open: 'Open AgeBucket',
     colour: 'Colour overdue rows',
     remove: 'Remove colours',
     balance: 'Aged balance sheet',
+    cashIn: 'Expected cash-in sheet',
     delays: PAYMENT_DELAYS_COMMAND.en,
     plan: 'Dunning plan',
     letters: 'Letters',
@@ -30,6 +32,7 @@ const MENU: Record<
     colour: 'Colorer les retards',
     remove: 'Retirer les couleurs',
     balance: 'Feuille de balance âgée',
+    cashIn: 'Feuille des encaissements attendus',
     delays: PAYMENT_DELAYS_COMMAND.fr,
     plan: 'Plan de relance',
     letters: 'Lettres',
@@ -54,6 +57,7 @@ export function onOpen(): void {
     .addItem(words.colour, 'AgeBucket_colourOverdueRows')
     .addItem(words.remove, 'AgeBucket_removeColours')
     .addItem(words.balance, 'AgeBucket_agedBalanceSheet')
+    .addItem(words.cashIn, 'AgeBucket_cashInSheet')
     .addItem(words.delays, 'AgeBucket_paymentDelaysSheet')
     .addSeparator()
     .addItem(words.plan, 'AgeBucket_openDunningPlan')
@@ -134,5 +138,17 @@ export function paymentDelays(): void {
     const list = writeNewSheet(result.list.name, result.list.layout);
     const table = writeNewSheet(result.table.name, result.table.layout);
     return paymentDelaysWritten(current.language, table, list, result.skipped.length);
+  });
+}
+
+export function cashIn(): void {
+  command((current) => {
+    const { table, mapping } = findLedger(readActiveTable(), current, false);
+    const asOf = asOfDayOf(current, spreadsheetToday());
+    const historyName = current.historySheet.trim();
+    const history = historyName === '' ? null : readSheet(historyName);
+    const result = cashInForecastFor(table, mapping, current, asOf, history);
+    const name = writeNewSheet(result.name, result.layout);
+    return `${STRINGS[current.language].written(name)}\n${cashInGlanceText(result.glance, current.language)}`;
   });
 }

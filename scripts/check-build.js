@@ -27,6 +27,7 @@ const CATALOGUE = [
   'RECOVERYFEE',
   'STATUTORYRATE',
   'COLLECTPROB',
+  'EXPECTEDPAYDATE',
 ];
 
 for (const file of ['functions.json', 'functions-fr.json']) {

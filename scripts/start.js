@@ -52,8 +52,9 @@ AgeBucket is running.
 
   Excel on the web: Insert > Add-ins > Upload My Add-in > dist/addin/manifest.xml
   Excel for Windows or Mac: npx office-addin-debugging start dist/addin/manifest.xml
-    (or copy dist/addin/manifest.xml to a shared-folder catalog: see the README)
-  Google Sheets: paste dist/gas/Code.js into the spreadsheet’s Apps Script project (see the README)
+    (more in README.md, "Installing in Excel")
+  Google Sheets: paste dist/gas/Code.js into the spreadsheet’s Apps Script project
+    (README.md, "Installing it on a spreadsheet")
 
 Stop with Ctrl+C.`);
 }

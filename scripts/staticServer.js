@@ -1,38 +1,43 @@
-// A small static file server for dist/addin: used by `npm start` and by the browser tests.
-// Requests for office.js on Microsoft's CDN can be answered from the @microsoft/office-js
-// package, so the pane loads offline exactly as it does in Office.
-const { createReadStream, existsSync, statSync } = require('node:fs');
+// The static server for dist/addin: used by `npm start` and by the browser tests. Files are
+// served by sirv (a maintained static server, which keeps every request inside its folder and
+// answers a malformed escape with a 404); this only adds what Excel needs from the origin.
 const http = require('node:http');
 const https = require('node:https');
-const { extname, join, normalize, resolve } = require('node:path');
+const { extname, join } = require('node:path');
+const sirv = require('sirv');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
+// The bundles hold French text: text types say how they are encoded (sirv's types do not).
+const TEXT_TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.png': 'image/png',
   '.map': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
 };
 
 function handler(root) {
-  const base = resolve(root);
+  // dev: look each file up on disk at each request (a rebuild while serving is seen at once),
+  // with `Cache-Control: no-store`, so a browser never keeps a previous build.
+  const files = sirv(root, {
+    dev: true,
+    extensions: [],
+    setHeaders: (response, pathname) => {
+      // Excel loads functions.json and the pane from this origin.
+      response.setHeader('Access-Control-Allow-Origin', '*');
+      const type = TEXT_TYPES[extname(pathname)];
+      if (type) response.setHeader('Content-Type', type);
+    },
+  });
   return (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = normalize(join(base, path === '/' ? 'taskpane.html' : path));
-    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404, { 'content-type': 'text/plain' });
-      response.end('not found');
+    if (request.url === '/' || request.url?.startsWith('/?')) {
+      response.writeHead(302, { location: '/taskpane.html' });
+      response.end();
       return;
     }
-    response.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      // Excel loads functions.json and the pane from this origin.
-      'access-control-allow-origin': '*',
-      'cache-control': 'no-store',
+    files(request, response, () => {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('not found');
     });
-    createReadStream(file).pipe(response);
   };
 }
 

@@ -18,7 +18,7 @@ import {
   type PartialMatchRule,
   readLedger,
 } from '../ledger/ledger';
-import { type CellValue, readDate, readText } from '../primitives/cells';
+import { type CellValue, customerKey, readDate, readText } from '../primitives/cells';
 import {
   calendarFromDay,
   type DayNumber,
@@ -35,7 +35,6 @@ import {
   type DelaySide,
   type PaymentDelaysOptions,
   paidDuringYear,
-  partyKey,
   type ReferenceTerms,
   unpaidAtClosing,
 } from '../reports/paymentDelays';
@@ -196,7 +195,7 @@ export function loggedDisputes(
   const log = readDunningLog(logValues, DEFAULT_POLICY, serialSystem);
   for (const entry of log.entries) {
     if (entry.day > closingDay || logEventOf(entry.stageText) !== 'dispute') continue;
-    const key = partyKey(entry.customer);
+    const key = customerKey(entry.customer);
     const numbers = disputes.get(key) ?? new Set<string>();
     for (const number of entry.invoices) numbers.add(number);
     disputes.set(key, numbers);

@@ -49,6 +49,8 @@ export interface PaneSettings {
   delaysTurnover: string;
   delaysPurchases: string;
   delaysSupplierSheet: string;
+  /** A sheet of paid invoices for the cash-in forecast, besides the ledger's settled lines ('' for none). */
+  historySheet: string;
 }
 
 export function defaultSettings(language: Language, today: DayNumber): PaneSettings {
@@ -86,6 +88,7 @@ export function defaultSettings(language: Language, today: DayNumber): PaneSetti
     delaysTurnover: '',
     delaysPurchases: '',
     delaysSupplierSheet: '',
+    historySheet: '',
   };
 }
 

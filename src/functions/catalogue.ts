@@ -1,4 +1,4 @@
-// The bodies of the nine custom functions (DESIGN §3), host-neutral: raw cell values in, the
+// The bodies of the custom functions (DESIGN §3), host-neutral: raw cell values in, the
 // host's cell values or cell errors out. Excel's and Sheets' files are one-line wrappers.
 
 import { agedBalanceFromColumns } from '../ageing/agedBalance';
@@ -16,6 +16,7 @@ import type { HostContext } from './context';
 import { type SpillArgument, spill } from './spill';
 
 export { ageBucketFunction } from './ageBucket';
+export { expectedPayDateFunction } from './expectedPayDate';
 
 // Amounts given to functions have no currency: they are counted in cents.
 const NO_CURRENCY = '';

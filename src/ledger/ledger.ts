@@ -213,8 +213,18 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
     'ecriturelet',
   ],
   matchDate: ['date lettrage', 'date de lettrage', 'datelet', 'matching date', 'date matched'],
+  // The day a settled invoice was paid: the payment history the cash-in forecast and section II
+  // of the payment-delays table learn from.
   paidDate: [
     'date de paiement',
+    'date paiement',
+    'date encaissement',
+    'regle le',
+    'paye le',
+    'settled date',
+    'settleddate',
+    'settlement date',
+    'cleared date',
     'date de reglement',
     'date reglement',
     'date d encaissement',
@@ -384,6 +394,8 @@ export interface LedgerItem {
   readonly country?: string | null;
   /** What the line is when the ledger says: an invoice, a credit note or a payment. */
   readonly documentType?: DocumentType | null;
+  /** When the line was paid, for settled lines of a ledger that keeps them (payment history). */
+  readonly paidDay?: DayNumber | null;
 }
 
 export type DateOrder = 'dayFirst' | 'monthFirst';
@@ -660,6 +672,7 @@ function readItem(
     customerType: within('customerType', () => customerTypeOf(cell('customerType'))),
     country: readText(cell('country')),
     documentType: readDocumentType(cell('documentType')),
+    paidDay: dateOf('paidDate'),
   };
 }
 

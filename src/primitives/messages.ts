@@ -293,6 +293,39 @@ export const messages = {
     en: 'statutory rate for {jurisdiction} {halfYear}: {reason}',
     fr: 'taux légal {jurisdiction} {halfYear} : {reason}',
   },
+  // The cash-in forecast and its payment history.
+  paymentHistoryMissing: {
+    en: 'no payment history: give the ledger a paid-date column (Paid date, Date de règlement) on its settled lines, or name a sheet of paid invoices',
+    fr: 'aucun historique de paiement : ajoutez au tableau une colonne de date de règlement (Date de règlement, Paid date) sur les lignes réglées, ou indiquez une feuille de factures réglées',
+  },
+  paymentHistorySheetMissing: {
+    en: 'there is no sheet named "{name}" to read paid invoices from',
+    fr: 'aucune feuille ne s’appelle « {name} » pour y lire les factures réglées',
+  },
+  paymentHistoryColumnsMissing: {
+    en: 'the paid invoices need these columns: {roles}',
+    fr: 'les factures réglées doivent avoir ces colonnes : {colonnes}',
+  },
+  historyColumns: {
+    en: 'history: give 3 or 4 columns: customer, due date, paid date, and optionally disputed (yes/no)',
+    fr: 'historique : donnez 3 ou 4 colonnes : client, échéance, date de règlement et, si besoin, litige (oui/non)',
+  },
+  historyEmpty: {
+    en: 'history: no paid invoice on or before the as-of date to learn from',
+    fr: 'historique : aucune facture réglée à la date d’arrêté ou avant, rien à apprendre',
+  },
+  historyRowUnreadable: {
+    en: 'history row {row}: {message}',
+    fr: 'historique, ligne {row} : {message}',
+  },
+  percentileInvalid: {
+    en: 'percentile: give a share between 0 and 1 such as 0.2, 0.5 or 0.8 (not {value})',
+    fr: 'centile : donnez une part entre 0 et 1 comme 0,2, 0,5 ou 0,8 (pas {value})',
+  },
+  beyondPaymentHistory: {
+    en: 'later than any paid invoice in the history: no forecast',
+    fr: 'plus tard que toute facture réglée de l’historique : pas de prévision',
+  },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof messages;

@@ -23,6 +23,7 @@
 //   and unambiguously) reduces that invoice's unpaid amount; one that names none, or an invoice
 //   the ledger does not hold open, is listed apart with unapplied payments, never in a bracket.
 
+import { customerKey } from '../primitives/cells';
 import type { DayNumber } from '../primitives/dates';
 import { lastDayOfMonth } from '../primitives/dates';
 import type { MinorUnits } from '../primitives/money';
@@ -128,14 +129,6 @@ const add = (totals: CountAndAmount, amount: MinorUnits): void => {
   totals.amount += amount;
 };
 
-/** Party names compared as DESIGN.md says: trimmed, no-break spaces as spaces, runs collapsed. */
-export function partyKey(party: string): string {
-  return party
-    .replace(/[\u00A0\u202F]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** The due date the delay is counted from: the ledger's, or the legal one from the invoice date. */
 export function referenceDueDay(item: DelayItem, terms: ReferenceTerms): DayNumber | null {
   if (terms === 'contractual') return item.dueDay;
@@ -144,7 +137,7 @@ export function referenceDueDay(item: DelayItem, terms: ReferenceTerms): DayNumb
 }
 
 function isDisputedInLog(item: DelayItem, options: PaymentDelaysOptions): boolean {
-  return options.loggedDisputes?.get(partyKey(item.party))?.has(item.invoiceNumber) ?? false;
+  return options.loggedDisputes?.get(customerKey(item.party))?.has(item.invoiceNumber) ?? false;
 }
 
 /**
@@ -157,13 +150,14 @@ function applyCredits(items: readonly DelayItem[]): { unpaid: Map<DelayItem, Min
   for (const item of items) {
     if (item.openAmount <= 0) continue;
     unpaid.set(item, item.openAmount);
-    if (item.invoiceNumber !== '') byNumber.set(`${partyKey(item.party)}\u0000${item.currency}\u0000${item.invoiceNumber}`, item);
+    if (item.invoiceNumber !== '')
+      byNumber.set(`${customerKey(item.party)}\u0000${item.currency}\u0000${item.invoiceNumber}`, item);
   }
   const credits: Placement[] = [];
   for (const item of items) {
     if (item.openAmount >= 0) continue;
     const target =
-      item.settles === null ? undefined : byNumber.get(`${partyKey(item.party)}\u0000${item.currency}\u0000${item.settles}`);
+      item.settles === null ? undefined : byNumber.get(`${customerKey(item.party)}\u0000${item.currency}\u0000${item.settles}`);
     const open = target === undefined ? 0 : (unpaid.get(target) ?? 0);
     const applied = Math.min(open, -item.openAmount);
     if (target !== undefined && applied > 0) unpaid.set(target, open - applied);

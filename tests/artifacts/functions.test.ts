@@ -202,6 +202,90 @@ const cases: Case[] = [
     args: [column(['A', 'B']), column([d(AS_OF), 'someday']), column([1, 2]), d(AS_OF)],
     expected: { throws: 'row 2: "someday" is not a date: use YYYY-MM-DD, DD/MM/YYYY or a date cell' },
   },
+  {
+    name: 'expected payment date: every customer pays 10 days late, an unknown one too',
+    fn: 'EXPECTEDPAYDATE',
+    args: [
+      column(['Acme', 'Bolt', 'Zed', '']),
+      column([d('2025-12-05'), d('2025-12-20'), d('2025-12-01'), d('2025-12-01')]),
+      [
+        ['Customer', 'Due date', 'Paid date'],
+        ['Acme', d('2025-09-01'), d('2025-09-11')],
+        ['Acme', d('2025-10-01'), d('2025-10-11')],
+        ['Bolt', d('2025-10-15'), d('2025-10-25')],
+        ['', '', ''],
+      ],
+      d(AS_OF),
+    ],
+    expected: column([d('2025-12-15'), d('2025-12-30'), d('2025-12-11'), '']),
+  },
+  {
+    name: 'expected payment date: the range from one customer paid 0, 10, 20, 30, 40 days late',
+    fn: 'EXPECTEDPAYDATE',
+    args: [
+      'Acme',
+      column([d('2025-12-10'), d('2025-12-10'), d('2025-11-13'), d('2025-10-01')]),
+      [0, 10, 20, 30, 40].map((late) => ['Acme', d('2025-06-01'), d(daysBefore('2025-06-01', -late))]),
+      d(AS_OF),
+      0.8,
+    ],
+    // Not due: 80th percentile 30 days late. 15 days overdue: 40. Later than any: no forecast.
+    expected: column([
+      d('2026-01-09'),
+      d('2026-01-09'),
+      d('2025-12-23'),
+      '#VALUE! later than any paid invoice in the history: no forecast',
+    ]),
+  },
+  {
+    name: 'expected payment date: a disputed invoice is paid as much later as disputes were',
+    fn: 'EXPECTEDPAYDATE',
+    args: [
+      column(['Acme', 'Acme']),
+      column([d('2025-12-10'), d('2025-12-10')]),
+      [
+        ['Acme', d('2025-09-01'), d('2025-09-11'), 'no'],
+        ['Acme', d('2025-10-01'), d('2025-10-11'), 'no'],
+        ['Acme', d('2025-10-05'), d('2025-11-04'), 'yes'],
+      ],
+      d(AS_OF),
+      null,
+      column(['no', 'yes']),
+    ],
+    expected: column([d('2025-12-20'), d('2026-01-09')]),
+  },
+  {
+    name: 'expected payment date: a history row that cannot be read fails the call and names it',
+    fn: 'EXPECTEDPAYDATE',
+    args: [
+      'Acme',
+      d('2025-12-10'),
+      [
+        ['Acme', d('2025-09-01'), d('2025-09-11')],
+        ['Acme', 'someday', d('2025-09-11')],
+      ],
+      d(AS_OF),
+    ],
+    expected: { throws: 'history row 2: "someday" is not a date: use YYYY-MM-DD, DD/MM/YYYY or a date cell' },
+  },
+  {
+    name: 'expected payment date: the history needs 3 or 4 columns',
+    fn: 'EXPECTEDPAYDATE',
+    args: ['Acme', d('2025-12-10'), [['Acme', d('2025-09-01')]], d(AS_OF)],
+    expected: { throws: 'history: give 3 or 4 columns: customer, due date, paid date, and optionally disputed (yes/no)' },
+  },
+  {
+    name: 'expected payment date: a percentile outside 0-1 fails the call',
+    fn: 'EXPECTEDPAYDATE',
+    args: ['Acme', d('2025-12-10'), [['Acme', d('2025-09-01'), d('2025-09-11')]], d(AS_OF), 80],
+    expected: { throws: 'percentile: give a share between 0 and 1 such as 0.2, 0.5 or 0.8 (not 80)' },
+  },
+  {
+    name: 'expected payment date: nothing paid by the as-of date',
+    fn: 'EXPECTEDPAYDATE',
+    args: ['Acme', d('2025-12-10'), [['Acme', d('2025-12-01'), d('2025-12-11')]], d(AS_OF)],
+    expected: { throws: 'history: no paid invoice on or before the as-of date to learn from' },
+  },
 ];
 
 // ---- the two hosts ---------------------------------------------------------------------------
@@ -215,7 +299,8 @@ function toExcel(value: unknown): unknown {
 function fromExcel(value: unknown, fn: string): unknown {
   if (value instanceof ExcelError) return `#VALUE! ${value.message}`;
   if (Array.isArray(value)) return value.map((v) => fromExcel(v, fn));
-  if (fn === 'DUEDATE' && typeof value === 'number') return d(formatIsoDate(dayFromExcelSerial(value)));
+  if ((fn === 'DUEDATE' || fn === 'EXPECTEDPAYDATE') && typeof value === 'number')
+    return d(formatIsoDate(dayFromExcelSerial(value)));
   return value;
 }
 

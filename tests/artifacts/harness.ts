@@ -5,6 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import * as acorn from 'acorn';
+import { requireFreshBuild } from '../freshBuild';
+
+requireFreshBuild();
 
 export const DIST = join(__dirname, '..', '..', 'dist');
 

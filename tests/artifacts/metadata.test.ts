@@ -53,6 +53,7 @@ test('French names: at least 3 letters, not a cell reference, not a French Excel
     'INDEMNITERECOUVREMENT',
     'TAUXPENALITES',
     'PROBARECOUVREMENT',
+    'DATEPAIEMENTPREVUE',
   ]);
 });
 

@@ -7,6 +7,7 @@ import vm from 'node:vm';
 import { sampleLedgerCells, sampleLogCells } from '../../scripts/sampleData';
 import { SAMPLE_COMPANY } from '../../scripts/sampleLedger';
 import { ageLedger, findLedger, mappingFor } from '../../src/commands/ageing';
+import { cashInForecastFor, cashInGlanceText } from '../../src/commands/forecast';
 import { paymentDelaysFor } from '../../src/commands/paymentDelays';
 import { defaultSettings, settingsToRecord } from '../../src/commands/settings';
 import { readDunningLog } from '../../src/dunning/log';
@@ -84,6 +85,7 @@ test('onOpen adds the menu, in the spreadsheet’s language, touching nothing el
         'Colour overdue rows → AgeBucket_colourOverdueRows',
         'Remove colours → AgeBucket_removeColours',
         'Aged balance sheet → AgeBucket_agedBalanceSheet',
+        'Expected cash-in sheet → AgeBucket_cashInSheet',
         'Payment-delays table (D441-6) → AgeBucket_paymentDelaysSheet',
         'Dunning plan → AgeBucket_openDunningPlan',
         'Letters → AgeBucket_openLetters',
@@ -221,5 +223,36 @@ describe('letters from Sheets', () => {
     expect(result.stopped).toMatch(/too many times/);
     const subject = /Subject: =\?UTF-8\?B\?([^?]+)\?=/.exec(project.services.drafts[0] ?? '')?.[1] ?? '';
     expect(Buffer.from(subject, 'base64').toString('utf8')).toBe(letters[0]?.subject);
+  });
+});
+
+describe('the expected cash-in sheet from the menu', () => {
+  const history = [
+    ['Client', 'Échéance', 'Date de règlement'],
+    ['Boulangerie Martin SARL', '2025-06-30', '2025-07-20'],
+    ['Boulangerie Martin SARL', '2025-07-31', '2025-08-18'],
+    ['Boulangerie Martin SARL', '2025-08-31', '2025-09-25'],
+    ['Garage Lefèvre', '2025-09-15', '2025-09-12'],
+  ];
+  test('with no payment history it says what to add, and writes nothing', () => {
+    const project = load();
+    const before = project.book.sheets.length;
+    project.run('AgeBucket_cashInSheet');
+    expect(project.book.toasts.at(-1)).toMatch(/^no payment history: give the ledger a paid-date column/);
+    expect(project.book.sheets).toHaveLength(before);
+  });
+  test('from a sheet of paid invoices named in the settings: the core’s forecast, its chart, this week and next', () => {
+    const project = load();
+    project.book.addSheet('Règlements', history);
+    const settings = { ...fixedAsOf('en'), historySheet: 'Règlements' };
+    project.services.properties.agebucket = JSON.stringify(settingsToRecord(settings));
+    project.run('AgeBucket_cashInSheet');
+    const expected = cashInForecastFor(SAMPLE_TABLE, mappingFor(SAMPLE_TABLE, settings), settings, AS_OF, history);
+    const sheet = project.book.sheets.find((s) => s.name === 'Cash-in 2025-11-28');
+    expect(sheet?.values[4]?.slice(0, 15)).toEqual(expected.layout.rows[4]?.slice(0, 15));
+    expect(sheet?.charts).toHaveLength(1);
+    expect(project.book.toasts.at(-1)).toBe(
+      `Written to the new sheet "Cash-in 2025-11-28"\n${cashInGlanceText(expected.glance, 'en')}`,
+    );
   });
 });

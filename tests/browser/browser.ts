@@ -5,6 +5,9 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { requireFreshBuild } from '../freshBuild';
+
+requireFreshBuild();
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve, OFFICE_JS_DIST } = require('../../scripts/staticServer.js') as {

@@ -45,10 +45,29 @@ describe('ERP scenarios (levels at 5, 20, 40 days)', () => {
       'all overdue invoices are disputed',
     );
   });
-  test('once paid, no action', () => {
-    const plan = run(D + 45, [], [logged('Acme', 1, D + 30, ['INV-1'])]);
+  // Level 2 was sent on D+30; on D+45 the unpaid invoice is due for level 3. Each paid case is
+  // set beside that unpaid one, so the test cannot pass on a plan that is empty for another reason.
+  const sentLevel2 = [logged('Acme', 1, D + 30, ['INV-1'])];
+  test('unpaid, D+45 after level 2 gives level 3 (the case the paid ones are measured against)', () => {
+    expect(run(D + 45, [due], sentLevel2).actions.map((a) => a.stage?.name.en)).toEqual(['Level 3']);
+  });
+  test('once paid by a payment not yet matched to it, no action: the account is covered', () => {
+    const payment = invoice({ customer: 'Acme', dueDay: D + 40, amount: -100_00, invoiceNumber: 'RGL-1' });
+    const plan = run(D + 45, [due, payment], sentLevel2);
     expect(plan.actions).toHaveLength(0);
+    expect(plan.excluded.map((a) => [a.customer, a.exclusion?.code])).toEqual([['Acme', 'reasonCovered']]);
+  });
+  test('once paid and matched (gone from the ledger), no action for it, while an unpaid account is chased', () => {
+    const other = { ...due, customer: 'Beta', invoiceNumber: 'INV-9' };
+    const plan = run(D + 45, [other], [...sentLevel2, logged('Beta', 1, D + 30, ['INV-9'])]);
+    expect(plan.actions.map((a) => [a.customer, a.stage?.name.en])).toEqual([['Beta', 'Level 3']]);
     expect(plan.excluded).toHaveLength(0);
+  });
+  test('once paid, a new invoice of the same customer starts again at level 1, not after level 2', () => {
+    const next = invoice({ customer: 'Acme', dueDay: D + 25, amount: 50_00, invoiceNumber: 'INV-2' });
+    const account = run(D + 45, [next], sentLevel2).actions[0];
+    expect(account?.stage?.name.en).toBe('Level 1');
+    expect(account?.lastSent).toBeNull();
   });
 });
 

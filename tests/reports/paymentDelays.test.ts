@@ -98,6 +98,12 @@ describe('section I: invoices issued, unpaid at the closing date', () => {
     expect(kinds.get('F-LOG')).toBe('disputedInLog');
   });
 
+  test('a log row typed with a no-break space names the same customer', () => {
+    const log = LOG_ROWS.map((row) => row.map((cell) => (cell === 'Hotel' ? 'Hotel\u00a0' : cell)));
+    const result = paymentDelaysFor({ customers, suppliers: null, log }, settings());
+    expect(result.issued.excluded).toEqual({ count: 2, amount: 129_999 });
+  });
+
   test('without the log, the logged dispute is an ordinary invoice 100 days late', () => {
     const withoutLog = run({}, false);
     expect(withoutLog.issued.excluded).toEqual({ count: 1, amount: 99_999 });

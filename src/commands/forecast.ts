@@ -1,0 +1,102 @@
+// The cash-in forecast the pane and the Sheets menu both run: read the ledger with the user's
+// settings, learn each payer's habits from the settled lines (and a sheet of paid invoices if
+// the user named one), and build the cash-in sheet and the pane's this-week-and-next glance.
+
+import type { SheetLayout } from '../ageing/agedBalanceSheet';
+import { type CashInForecast, cashInForecast } from '../forecast/cashInForecast';
+import { cashInSheet } from '../forecast/cashInSheet';
+import { learnPayerHabits, type PayerModel } from '../forecast/payerHabits';
+import { ledgerAtAsOf, readPaymentHistory } from '../forecast/paymentHistory';
+import { type ColumnMapping, dateOrderOfLocale, type LedgerTable, readLedger, type SkippedLedgerRow } from '../ledger/ledger';
+import type { CellValue } from '../primitives/cells';
+import { type DayNumber, formatIsoDate } from '../primitives/dates';
+import { fail, type Language } from '../primitives/messages';
+import { formatMoney, type MinorUnits } from '../primitives/money';
+import type { PaneSettings } from './settings';
+
+/** This week and next, per currency: what the pane shows at a glance. */
+export interface CashInGlance {
+  readonly currency: string;
+  readonly thisWeek: { readonly expected: MinorUnits; readonly byDueDates: MinorUnits };
+  readonly nextWeek: { readonly expected: MinorUnits; readonly byDueDates: MinorUnits };
+}
+
+export interface CashInResult {
+  readonly name: string;
+  readonly layout: SheetLayout;
+  readonly forecast: CashInForecast;
+  readonly model: PayerModel;
+  readonly glance: readonly CashInGlance[];
+  /** Rows of the ledger (and of the history sheet) that could not be read, with their reason. */
+  readonly skipped: readonly SkippedLedgerRow[];
+  readonly historySkipped: readonly SkippedLedgerRow[];
+}
+
+/**
+ * The forecast as of `asOf`. `historySheet` holds the values of the sheet of paid invoices
+ * named in the settings, null when there is no such sheet; it is read only when one is named.
+ */
+export function cashInForecastFor(
+  table: LedgerTable,
+  mapping: ColumnMapping,
+  settings: PaneSettings,
+  asOf: DayNumber,
+  historySheet: CellValue[][] | null = null,
+): CashInResult {
+  const serialSystem = settings.date1904 && table.serialSystem === 'excel1900' ? 'excel1904' : table.serialSystem;
+  const ledger = readLedger(table.values, mapping, {
+    serialSystem,
+    defaultCurrency: settings.defaultCurrency || 'EUR',
+    monthFirstColumns: settings.monthFirst,
+    localeDateOrder: dateOrderOfLocale(table.locale),
+    partialMatch: settings.partialMatch,
+    asOf,
+    rowsAbove: table.rowsAbove ?? 0,
+  });
+  const { settled, open } = ledgerAtAsOf(ledger.items, asOf);
+  let historySkipped: SkippedLedgerRow[] = [];
+  if (settings.historySheet.trim() !== '') {
+    if (historySheet === null) fail('paymentHistorySheetMissing', { name: settings.historySheet.trim() });
+    const read = readPaymentHistory(historySheet, asOf, {
+      serialSystem,
+      monthFirstColumns: settings.monthFirst,
+      localeDateOrder: dateOrderOfLocale(table.locale),
+    });
+    for (const invoice of read.settled) settled.push(invoice);
+    historySkipped = read.skipped;
+  }
+  if (settled.length === 0) fail('paymentHistoryMissing');
+  const model = learnPayerHabits(settled);
+  const forecast = cashInForecast(model, open, asOf);
+  const glance = forecast.currencies.map((currency) => ({
+    currency: currency.currency,
+    thisWeek: { expected: currency.expected[0] ?? 0, byDueDates: currency.byDueDates[0] ?? 0 },
+    nextWeek: { expected: currency.expected[1] ?? 0, byDueDates: currency.byDueDates[1] ?? 0 },
+  }));
+  return {
+    name: `${settings.language === 'fr' ? 'Encaissements' : 'Cash-in'} ${formatIsoDate(asOf)}`,
+    layout: cashInSheet(forecast, model, settings.language),
+    forecast,
+    model,
+    glance,
+    skipped: ledger.skipped,
+    historySkipped,
+  };
+}
+
+/** "EUR: this week €12,000.00 expected (€20,000.00 by due dates); next week …", one line per currency. */
+export function cashInGlanceText(glance: readonly CashInGlance[], language: Language): string {
+  const fr = language === 'fr';
+  return glance
+    .map((line) => {
+      const money = (minor: MinorUnits) => formatMoney(minor, line.currency, language);
+      const week = (amounts: CashInGlance['thisWeek']) =>
+        fr
+          ? `${money(amounts.expected)} attendus (${money(amounts.byDueDates)} selon les échéances)`
+          : `${money(amounts.expected)} expected (${money(amounts.byDueDates)} by due dates)`;
+      return fr
+        ? `${line.currency} : cette semaine ${week(line.thisWeek)} ; la semaine prochaine ${week(line.nextWeek)}`
+        : `${line.currency}: this week ${week(line.thisWeek)}; next week ${week(line.nextWeek)}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,137 @@
+// Expected cash-in per week for the next 13 weeks, per currency: each open invoice's amount
+// spread over the weeks by the chance it is paid in each, beside what the due dates alone
+// would say. Every open amount lands somewhere, so the weeks reconcile with the open total.
+
+import type { DayNumber } from '../primitives/dates';
+import type { MinorUnits } from '../primitives/money';
+import {
+  delayDistribution,
+  type ExpectedPayment,
+  expectedPayment,
+  type OpenInvoiceToForecast,
+  weeklyPaymentProbabilities,
+} from './expectedPayment';
+import type { PayerModel } from './payerHabits';
+
+export const FORECAST_WEEKS = 13;
+
+export interface CashInInvoice extends OpenInvoiceToForecast {
+  readonly invoiceNumber: string;
+  /** What is still owed, minor units (positive: credits bring no cash in). */
+  readonly amount: MinorUnits;
+  readonly currency: string;
+}
+
+export interface CashInWeek {
+  /** Week 1 is the 7 days after the as-of date; the ledger is taken as it stood that evening. */
+  readonly firstDay: DayNumber;
+  readonly lastDay: DayNumber;
+}
+
+export interface CurrencyCashIn {
+  readonly currency: string;
+  /** Expected cash-in per week from the payers' habits, minor units. */
+  readonly expected: readonly MinorUnits[];
+  /** Expected after the 13 weeks. */
+  readonly expectedLater: MinorUnits;
+  /** Invoices already later than any paid invoice: no forecast is made for them. */
+  readonly notForecast: MinorUnits;
+  /** The same amounts by due date: what is already overdue counts in week 1. */
+  readonly byDueDates: readonly MinorUnits[];
+  readonly dueLater: MinorUnits;
+  /** Of which overdue on the as-of date. */
+  readonly overdue: MinorUnits;
+  readonly openTotal: MinorUnits;
+  readonly invoiceCount: number;
+}
+
+export interface InvoiceForecast {
+  readonly invoice: CashInInvoice;
+  readonly forecast: ExpectedPayment;
+}
+
+export interface CashInForecast {
+  readonly asOf: DayNumber;
+  readonly weeks: readonly CashInWeek[];
+  /** Sorted by currency code: different currencies are never added together. */
+  readonly currencies: readonly CurrencyCashIn[];
+  /** Sorted by expected payment day (those not forecast last), then customer. */
+  readonly invoices: readonly InvoiceForecast[];
+  /** Credit notes and unapplied payments left out: they bring no cash in. */
+  readonly creditsLeftOut: number;
+}
+
+interface Accumulator {
+  expected: Float64Array;
+  byDueDates: number[];
+  dueLater: number;
+  overdue: number;
+  notForecast: number;
+  openTotal: number;
+  invoiceCount: number;
+}
+
+export function cashInForecast(model: PayerModel, invoices: readonly CashInInvoice[], asOf: DayNumber): CashInForecast {
+  const weeks: CashInWeek[] = [];
+  for (let week = 0; week < FORECAST_WEEKS; week++) weeks.push({ firstDay: asOf + 1 + 7 * week, lastDay: asOf + 7 * (week + 1) });
+  const byCurrency = new Map<string, Accumulator>();
+  const forecasts: InvoiceForecast[] = [];
+  let creditsLeftOut = 0;
+  for (const invoice of invoices) {
+    if (invoice.amount <= 0) {
+      if (invoice.amount < 0) creditsLeftOut++;
+      continue;
+    }
+    let sums = byCurrency.get(invoice.currency);
+    if (sums === undefined) {
+      sums = {
+        expected: new Float64Array(FORECAST_WEEKS),
+        byDueDates: new Array<number>(FORECAST_WEEKS).fill(0),
+        dueLater: 0,
+        overdue: 0,
+        notForecast: 0,
+        openTotal: 0,
+        invoiceCount: 0,
+      };
+      byCurrency.set(invoice.currency, sums);
+    }
+    sums.openTotal += invoice.amount;
+    sums.invoiceCount++;
+    if (invoice.dueDay <= asOf) sums.overdue += invoice.amount;
+    const dueWeek = Math.floor((Math.max(invoice.dueDay, asOf + 1) - asOf - 1) / 7);
+    if (dueWeek < FORECAST_WEEKS) sums.byDueDates[dueWeek] = (sums.byDueDates[dueWeek] as number) + invoice.amount;
+    else sums.dueLater += invoice.amount;
+    const shares = weeklyPaymentProbabilities(delayDistribution(model, invoice), invoice.dueDay, asOf, FORECAST_WEEKS);
+    if (shares === null) sums.notForecast += invoice.amount;
+    else
+      for (let week = 0; week < FORECAST_WEEKS; week++)
+        sums.expected[week] = (sums.expected[week] as number) + (shares[week] as number) * invoice.amount;
+    forecasts.push({ invoice, forecast: expectedPayment(model, invoice, asOf) });
+  }
+  const currencies: CurrencyCashIn[] = [...byCurrency.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([currency, sums]) => {
+      // Expected amounts are shares of invoices: rounded per week to the minor unit, the rest after week 13.
+      const expected = Array.from(sums.expected, (amount) => Math.round(amount));
+      const forecastable = sums.openTotal - sums.notForecast;
+      const expectedLater = forecastable - expected.reduce((total, amount) => total + amount, 0);
+      return {
+        currency,
+        expected,
+        expectedLater,
+        notForecast: sums.notForecast,
+        byDueDates: sums.byDueDates,
+        dueLater: sums.dueLater,
+        overdue: sums.overdue,
+        openTotal: sums.openTotal,
+        invoiceCount: sums.invoiceCount,
+      };
+    });
+  forecasts.sort(
+    (a, b) =>
+      (a.forecast.expectedDay ?? Number.POSITIVE_INFINITY) - (b.forecast.expectedDay ?? Number.POSITIVE_INFINITY) ||
+      a.invoice.customer.localeCompare(b.invoice.customer) ||
+      a.invoice.dueDay - b.invoice.dueDay,
+  );
+  return { asOf, weeks, currencies, invoices: forecasts, creditsLeftOut };
+}
