@@ -18,7 +18,7 @@ import {
   type PartialMatchRule,
   readLedger,
 } from '../ledger/ledger';
-import { type CellValue, customerKey, readDate, readText } from '../primitives/cells';
+import { type CellValue, customerKey, readText } from '../primitives/cells';
 import {
   calendarFromDay,
   type DayNumber,
@@ -147,10 +147,7 @@ export function delayItemsOf(
   });
   const skipped = [...ledger.skipped];
   const items: DelayItem[] = [];
-  const paidColumn = mapping.paidDate;
   const settlesColumn = mapping.settles;
-  // The paid-date column is read one way as a whole, as the reader decided for it.
-  const paidMonthFirst = ledger.dateColumns.some((reading) => reading.role === 'paidDate' && reading.order === 'monthFirst');
   // A supplier account read as debit − credit (or by its D/C column) holds its invoices as
   // credits: turned round, an invoice received is positive and a supplier's credit note negative.
   const turned = side === 'received' && (ledger.amountSource === 'debitCredit' || ledger.amountSource === 'signedAmount');
@@ -158,19 +155,15 @@ export function delayItemsOf(
     const cells = values[item.row - rowsAbove - 1] ?? [];
     try {
       if (options.terms !== 'contractual' && item.invoiceDay === null && item.amount > 0) fail('delaysNeedsInvoiceDate');
-      const paidDay =
-        paidColumn === undefined
-          ? null
-          : readDate(cells[paidColumn], { serialSystem: options.serialSystem, monthFirst: paidMonthFirst, strict: true });
       const settles = settlesColumn === undefined ? null : readText(cells[settlesColumn]);
-      items.push(delayItem(turned ? turnedRound(item) : item, paidDay, settles));
+      items.push(delayItem(turned ? turnedRound(item) : item, item.paidDay ?? null, settles));
     } catch (error) {
       if (!(error instanceof AgeBucketError)) throw error;
       skipped.push({ row: item.row, error });
     }
   }
   skipped.sort((a, b) => a.row - b.row);
-  return { items, skipped, hasPaidDates: paidColumn !== undefined, description: table.description };
+  return { items, skipped, hasPaidDates: mapping.paidDate !== undefined, description: table.description };
 }
 
 function turnedRound(item: LedgerItem): LedgerItem {
