@@ -171,8 +171,24 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
       sample: source.sample || '—',
     });
   }
-  const table = rows.slice(found);
-  const mapping = options.mapping ?? detectColumns(table[0] ?? []);
+  let table = rows.slice(found);
+  const mapping: ColumnMapping = { ...(options.mapping ?? detectColumns(table[0] ?? [])) };
+  // An export with account numbers only (IBM's sample: customerID) names its customers by them.
+  if (mapping.customer === undefined && mapping.customerCode !== undefined) mapping.customer = mapping.customerCode;
+  // No due date and no terms in the file (a journal export): the terms asked at import apply.
+  const termsText = options.terms?.trim() ?? '';
+  const termsAdded =
+    mapping.dueDate === undefined && mapping.terms === undefined && mapping.invoiceDate !== undefined && termsText !== '';
+  if (termsAdded) {
+    let column = 0;
+    for (const row of table) if (row.length > column) column = row.length;
+    table = table.map((row, index) => {
+      const copy = row.slice();
+      copy[column] = index === 0 ? HEADERS[options.language].terms : termsText;
+      return copy;
+    });
+    mapping.terms = column;
+  }
   const ledger = readLedger(table, mapping, {
     serialSystem: 'excel1900',
     defaultCurrency: options.defaultCurrency,
@@ -184,10 +200,10 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
     ...(options.monthFirstColumns ? { monthFirstColumns: options.monthFirstColumns } : {}),
   });
   const layout = openItemsSheet(
-    ledger.items.map((item) => ({ ...item, terms: null, account: null, label: null })),
+    ledger.items.map((item) => ({ ...item, terms: termsAdded ? termsText : null, account: null, label: null })),
     options.language,
     {
-      terms: false,
+      terms: termsAdded,
       extras: (['disputed', 'disputeReason', 'promiseDate', 'owner', 'email', 'phone', 'address', 'language'] as const).filter(
         (role) => mapping[role] !== undefined,
       ),
@@ -202,6 +218,7 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
       partialMatch: options.partialMatch,
       hasMatchingCodes: mapping.matchingCode !== undefined,
     }),
+    ...(termsAdded ? [TERMS_ADDED[options.language](termsText)] : []),
     ...ledger.skipped
       .slice(0, 20)
       .map(
@@ -221,13 +238,20 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
       mapping,
       ledger,
       fec: null,
-      terms: null,
+      terms: termsAdded ? termsText : null,
       openItems: ledger.items.length,
       totals,
       lines,
     },
   };
 }
+
+const TERMS_ADDED = {
+  en: (terms: string) =>
+    `The file has no due dates and no payment terms: invoices are due by the terms "${terms}" from their date. To change them, edit the Payment terms column.`,
+  fr: (terms: string) =>
+    `Le fichier n’a ni échéances ni conditions de paiement : les factures sont échues selon les conditions « ${terms} » depuis leur date. Pour les changer, modifiez la colonne Conditions de paiement.`,
+} as const;
 
 // ---- the FEC -------------------------------------------------------------------------------
 

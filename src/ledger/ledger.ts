@@ -286,8 +286,7 @@ export function detectColumns(headers: readonly CellValue[]): ColumnMapping {
 /** What the ledger lacks to be aged and dunned, in words the pane shows. */
 export function missingRoles(mapping: ColumnMapping): ColumnRole[] {
   const missing: ColumnRole[] = [];
-  // An export with account numbers only names its customers by them.
-  if (mapping.customer === undefined && mapping.customerCode === undefined) missing.push('customer');
+  if (mapping.customer === undefined) missing.push('customer');
   if (mapping.dueDate === undefined && (mapping.invoiceDate === undefined || mapping.terms === undefined))
     missing.push('dueDate');
   if (amountSourceOf(mapping) === null) missing.push('openAmount');
