@@ -4,7 +4,7 @@ export const ROWS = 1_000_000;
 export const CUSTOMERS = 10_000;
 export const AS_OF_SERIAL = 45989; // 2025-11-28
 
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -21,6 +21,7 @@ import { buildLetter } from '../src/letters/letter';
 import { dayFromExcelSerial } from '../src/primitives/dates';
 import { AS_OF_SERIAL, type BenchLedger, benchLedger, CUSTOMERS, ROWS } from './data';
 import { benchForecast } from './forecast';
+import { benchLedgerImport } from './ledgerImport';
 import { pairedMedianMs, report } from './timing';
 
 const context: HostContext = {
@@ -301,6 +302,7 @@ async function main(): Promise<void> {
   await benchExcelArtifact();
   await benchLetters();
   benchForecast();
+  await benchLedgerImport();
 }
 
 if (require.main === module) {

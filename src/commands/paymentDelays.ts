@@ -18,7 +18,7 @@ import {
   type PartialMatchRule,
   readLedger,
 } from '../ledger/ledger';
-import { type CellValue, customerKey, readDate, readText } from '../primitives/cells';
+import { type CellValue, customerKey, readText } from '../primitives/cells';
 import {
   calendarFromDay,
   type DayNumber,
@@ -128,7 +128,12 @@ export interface DelayReadOptions {
 }
 
 /** A ledger's rows as the table needs them, with the paid date and the invoice a credit note names. */
-export function delayItemsOf(table: LedgerTable, mapping: ColumnMapping, options: DelayReadOptions): LedgerRead {
+export function delayItemsOf(
+  table: LedgerTable,
+  mapping: ColumnMapping,
+  options: DelayReadOptions,
+  side: 'issued' | 'received' = 'issued',
+): LedgerRead {
   const values = table.values;
   const rowsAbove = table.rowsAbove ?? 0;
   const ledger: Ledger = readLedger(values, mapping, {
@@ -142,27 +147,28 @@ export function delayItemsOf(table: LedgerTable, mapping: ColumnMapping, options
   });
   const skipped = [...ledger.skipped];
   const items: DelayItem[] = [];
-  const paidColumn = mapping.paidDate;
   const settlesColumn = mapping.settles;
-  // The paid-date column is read one way as a whole, as the reader decided for it.
-  const paidMonthFirst = ledger.dateColumns.some((reading) => reading.role === 'paidDate' && reading.order === 'monthFirst');
+  // A supplier account read as debit − credit (or by its D/C column) holds its invoices as
+  // credits: turned round, an invoice received is positive and a supplier's credit note negative.
+  const turned = side === 'received' && (ledger.amountSource === 'debitCredit' || ledger.amountSource === 'signedAmount');
   for (const item of ledger.items) {
     const cells = values[item.row - rowsAbove - 1] ?? [];
     try {
       if (options.terms !== 'contractual' && item.invoiceDay === null && item.amount > 0) fail('delaysNeedsInvoiceDate');
-      const paidDay =
-        paidColumn === undefined
-          ? null
-          : readDate(cells[paidColumn], { serialSystem: options.serialSystem, monthFirst: paidMonthFirst, strict: true });
       const settles = settlesColumn === undefined ? null : readText(cells[settlesColumn]);
-      items.push(delayItem(item, paidDay, settles));
+      items.push(delayItem(turned ? turnedRound(item) : item, item.paidDay ?? null, settles));
     } catch (error) {
       if (!(error instanceof AgeBucketError)) throw error;
       skipped.push({ row: item.row, error });
     }
   }
   skipped.sort((a, b) => a.row - b.row);
-  return { items, skipped, hasPaidDates: paidColumn !== undefined, description: table.description };
+  return { items, skipped, hasPaidDates: mapping.paidDate !== undefined, description: table.description };
+}
+
+function turnedRound(item: LedgerItem): LedgerItem {
+  const invoiceAmount = item.invoiceAmount === item.amount ? -item.amount : item.invoiceAmount;
+  return { ...item, amount: -item.amount, invoiceAmount };
 }
 
 function delayItem(item: LedgerItem, paidDay: DayNumber | null, settles: string | null): DelayItem {
@@ -252,7 +258,7 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
     });
     const mapping = detectColumns(supplierTable.values[0] ?? []);
     if (missingRoles(mapping).length > 0) fail('delaysSupplierColumns', { sheet: sheetName });
-    receivedRead = delayItemsOf(supplierTable, mapping, { ...readOptions, monthFirst: [] });
+    receivedRead = delayItemsOf(supplierTable, mapping, { ...readOptions, monthFirst: [] }, 'received');
   }
   if (choices.section === 'II') {
     if (!issuedRead.hasPaidDates) fail('delaysNeedsPaidDates', { ledger: 'customer ledger', grandLivre: 'grand livre clients' });

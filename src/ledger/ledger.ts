@@ -89,6 +89,11 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
     'supplier name',
     'vendor',
     'vendor name',
+    'nom',
+    'nom du tiers',
+    'intitule',
+    'intitule du compte',
+    'libelle compte',
   ],
   customerCode: [
     'code client',
@@ -123,6 +128,9 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
     'document',
     'document number',
     'reference',
+    'num',
+    'ref no',
+    'n piece comptable',
   ],
   invoiceDate: [
     'date facture',
@@ -235,6 +243,10 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
     'date paid',
     'paid on',
     'settled on',
+    'date paiement',
+    'settled date',
+    'settleddate',
+    'settlement date',
   ],
   // A credit note's reference to the invoice it corrects.
   settles: [
@@ -421,6 +433,12 @@ export interface LedgerReadOptions {
   readonly asOf?: DayNumber;
   /** Rows above `rows[0]` in the host's range (titles): row numbers count them. */
   readonly rowsAbove?: number;
+  /**
+   * A line paid by the as-of date (its paid-date column) is settled, not an open item: how an
+   * imported history such as IBM's sample becomes open items. The payment-delays table reads
+   * paid lines as items, so it is asked for.
+   */
+  readonly closePaidLines?: boolean;
 }
 
 export interface SkippedLedgerRow {
@@ -447,15 +465,17 @@ export interface Ledger {
   readonly items: readonly LedgerItem[];
   readonly skipped: readonly SkippedLedgerRow[];
   readonly blankRows: number;
+  /** Section headings between groups ("Current", "Client : Dupont"): one text cell and nothing else. */
+  readonly headingRows: number;
   /** Totals and subtotals rows, left out (1-based rows). */
   readonly totalsRows: readonly number[];
-  /** Lines closed by a matching code (lettrage): not open items, but counted. */
+  /** Lines closed by a matching code (lettrage), or paid by the as-of date (`closePaidLines`): not open items, but counted. */
   readonly matchedRows: number;
   /** Lines whose code marks a partial match: read as open items (they are among `items`). */
   readonly partiallyMatchedRows: number;
   readonly amountSource: AmountSource;
   readonly dateColumns: readonly DateColumnReading[];
-  /** Data rows under the header: items + skipped + blank + totals + matched. */
+  /** Data rows under the header: items + skipped + blank + headings + totals + matched. */
   readonly rowCount: number;
 }
 
@@ -527,6 +547,15 @@ function isTotalsRow(cells: readonly CellValue[], mapping: ColumnMapping): boole
   return (['openAmount', 'debit', 'credit', 'amount'] as const).some((role) => !isBlank(at(role)));
 }
 
+function isHeadingRow(cells: readonly CellValue[]): boolean {
+  let filled = 0;
+  for (const cell of cells) {
+    if (isBlank(cell)) continue;
+    if (typeof cell !== 'string' || ++filled > 1) return false;
+  }
+  return filled === 1;
+}
+
 export function isPartialMatchCode(code: string, rule: PartialMatchRule): boolean {
   if (rule === 'none') return false;
   return code.includes('*') || (/\p{L}/u.test(code) && code === code.toLowerCase());
@@ -549,6 +578,7 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
   const skipped: SkippedLedgerRow[] = [];
   const totalsRows: number[] = [];
   let blankRows = 0;
+  let headingRows = 0;
   let matchedRows = 0;
   let partiallyMatchedRows = 0;
   for (let index = 1; index < rows.length; index++) {
@@ -562,11 +592,30 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
       blankRows++;
       continue;
     }
+    if (isHeadingRow(cells)) {
+      headingRows++;
+      continue;
+    }
     if (isTotalsRow(cells, mapping)) {
       totalsRows.push(row);
       continue;
     }
     try {
+      // Paid on or before the as-of date: settled (a later payment leaves it open on that day).
+      const paidDay =
+        mapping.paidDate === undefined || !options.closePaidLines
+          ? null
+          : within('paidDate', () =>
+              readDate(cell('paidDate'), {
+                serialSystem: options.serialSystem,
+                monthFirst: monthFirst.has('paidDate'),
+                strict: true,
+              }),
+            );
+      if (options.closePaidLines && paidDay !== null && (options.asOf === undefined || paidDay <= options.asOf)) {
+        matchedRows++;
+        continue;
+      }
       const code = mapping.matchingCode === undefined ? null : readText(cell('matchingCode'));
       if (code !== null) {
         if (isPartialMatchCode(code, partialRule)) partiallyMatchedRows++;
@@ -595,6 +644,7 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
     items,
     skipped,
     blankRows,
+    headingRows,
     totalsRows,
     matchedRows,
     partiallyMatchedRows,

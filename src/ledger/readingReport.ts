@@ -22,6 +22,7 @@ const WORDS = {
     partial: (n: number) => `${n} partly matched lines kept open`,
     totals: (n: number, rows: string) => `${n} totals rows left out (rows ${rows})`,
     blank: (n: number) => `${n} blank rows`,
+    headings: (n: number) => `${n} section headings`,
     skipped: (n: number) => `${n} rows that cannot be read (listed below)`,
     source: {
       openAmount: 'Open amount: the open-amount column.',
@@ -47,6 +48,7 @@ const WORDS = {
     partial: (n: number) => `${n} lignes en lettrage partiel laissées ouvertes`,
     totals: (n: number, rows: string) => `${n} lignes de total écartées (lignes ${rows})`,
     blank: (n: number) => `${n} lignes vides`,
+    headings: (n: number) => `${n} intertitres`,
     skipped: (n: number) => `${n} lignes illisibles (détail ci-dessous)`,
     source: {
       openAmount: 'Reste dû : la colonne du reste dû.',
@@ -107,6 +109,7 @@ export function describeReading(
   if (ledger.totalsRows.length > 0)
     parts.push(words.totals(ledger.totalsRows.length, rowList(ledger.totalsRows, options.language)));
   if (ledger.blankRows > 0) parts.push(words.blank(ledger.blankRows));
+  if (ledger.headingRows > 0) parts.push(words.headings(ledger.headingRows));
   if (ledger.skipped.length > 0) parts.push(words.skipped(ledger.skipped.length));
   const lines = [`${parts.join(', ')}.`, words.source[ledger.amountSource]];
   if (options.hasMatchingCodes) lines.push(words.partialRule[options.partialMatch]);

@@ -164,6 +164,46 @@ export const messages = {
     en: '"{value}" is not a debit/credit direction: use D or C',
     fr: "« {value} » n'est pas un sens débit/crédit : utilisez D ou C",
   },
+  csvQuoteNeverCloses: {
+    en: 'line {line}: a quote opens and never closes, so the rest of the file would be one cell: close the quote or remove it, then import again',
+    fr: 'ligne {line} : un guillemet s’ouvre et ne se ferme jamais, le reste du fichier tiendrait dans une cellule : fermez ou supprimez ce guillemet, puis importez de nouveau',
+  },
+  fileNoDecoder: {
+    en: 'this browser cannot decode text files: import the file from a current browser, or open it in Excel and read the sheet',
+    fr: 'ce navigateur ne sait pas décoder les fichiers texte : importez le fichier depuis un navigateur récent, ou ouvrez-le dans Excel et lisez la feuille',
+  },
+  fileUtf16: {
+    en: 'this file is UTF-16 text: save it again as UTF-8 or as CSV from Excel, then import it',
+    fr: 'ce fichier est du texte UTF-16 : enregistrez-le de nouveau en UTF-8 ou en CSV depuis Excel, puis importez-le',
+  },
+  fileXls: {
+    en: 'old Excel .xls files cannot be read here: open the file in Excel or Sheets and save it as .xlsx or CSV, then import that',
+    fr: 'les anciens fichiers Excel .xls ne se lisent pas ici : ouvrez le fichier dans Excel ou Sheets, enregistrez-le en .xlsx ou CSV, puis importez celui-ci',
+  },
+  fileType: {
+    en: '"{name}" is not a file AgeBucket reads: import a .csv, .txt, .tsv or .xlsx file, or a FEC',
+    fr: '« {name} » n’est pas un fichier que lit AgeBucket : importez un fichier .csv, .txt, .tsv ou .xlsx, ou un FEC',
+  },
+  fileEmpty: {
+    en: '"{name}" is empty',
+    fr: '« {name} » est vide',
+  },
+  fileNoLedger: {
+    en: 'no ledger found in "{name}" ({encoding}): the first {rows} lines name no customer, date or amount column. If the accents look wrong ({sample}), the file may not be {encoding}; otherwise pick the header row and map the columns',
+    fr: 'aucun tableau de créances dans « {name} » ({encoding}) : les {rows} premières lignes ne nomment ni client, ni date, ni montant. Si les accents semblent faux ({sample}), le fichier n’est peut-être pas en {encoding} ; sinon choisissez la ligne d’en-tête et associez les colonnes',
+  },
+  fileXlsxUnreadable: {
+    en: '"{name}" cannot be opened as an Excel workbook ({reason}): open it in Excel and save it again as .xlsx or CSV',
+    fr: '« {name} » ne s’ouvre pas comme un classeur Excel ({reason}) : ouvrez-le dans Excel et enregistrez-le de nouveau en .xlsx ou CSV',
+  },
+  fecColumnsMissing: {
+    en: 'this FEC lacks the columns {columns} (article A47 A-1 of the Livre des procédures fiscales lists 18): export the FEC again from the accounting software',
+    fr: 'ce FEC n’a pas les colonnes {columns} (l’article A47 A-1 du Livre des procédures fiscales en prévoit 18) : exportez de nouveau le FEC depuis le logiciel comptable',
+  },
+  fecNoReceivables: {
+    en: 'this FEC has no customer account lines (411…) booked by {date}',
+    fr: 'ce FEC n’a aucune ligne de compte client (411…) comptabilisée au {date}',
+  },
   directionDisagrees: {
     en: 'the amount is negative but marked as a debit ({value}): give the amount without its sign',
     fr: 'le montant est négatif mais marqué au débit ({value}) : indiquez le montant sans signe',

@@ -142,6 +142,34 @@ describe('section I: invoices issued, unpaid at the closing date', () => {
   });
 });
 
+describe('a supplier account exported as debit and credit', () => {
+  // In a 401 account the invoices received are credits and the payments debits.
+  const suppliers = [
+    ['Fournisseur', 'N° pièce', 'Date', 'Échéance', 'Débit', 'Crédit', 'Solde'],
+    ['Papeterie Martin', 'A-100', '2025-11-01', '2025-12-01', '', '1200,00', '-1200,00'],
+    ['Papeterie Martin', 'A-101', '2025-09-01', '2025-10-01', '', '300,00', '-1500,00'],
+    ['Papeterie Martin', '', '2025-12-10', '2025-12-10', '500,00', '', '-1000,00'],
+  ];
+  const result = paymentDelaysFor(
+    { customers, suppliers: { sheetName: 'Fournisseurs', values: suppliers }, log: null },
+    settings(),
+  );
+  test('invoices are counted positive, in their brackets', () => {
+    // A-100 30 days late: 1-30; A-101 91 days late: 91+.
+    expect(brackets(result.received as DelaySide)).toEqual([
+      [0, 0],
+      [1, 120_000],
+      [0, 0],
+      [0, 0],
+      [1, 30_000],
+      [2, 150_000],
+    ]);
+  });
+  test('the payment that names no invoice is listed apart, not in a bracket', () => {
+    expect(result.received?.creditsApart).toEqual({ count: 1, amount: -50_000 });
+  });
+});
+
 describe('legal terms (L441-10) instead of the ledger’s due dates', () => {
   test('60 days from the invoice date', () => {
     const result = run({ delaysTerms: 'legal60' });

@@ -1,0 +1,614 @@
+// Importing a ledger file: the bytes of a CSV/TSV/TXT export, an .xlsx workbook or a FEC in,
+// the open items out as a sheet laid out like a ledger (which the pane then reads like any
+// other), with a report that says how the file was read and what was left out. The hosts write
+// the sheet as a new one; nothing here touches a workbook.
+
+import type { SheetLayout } from '../ageing/agedBalanceSheet';
+import type { CellValue } from '../primitives/cells';
+import { type DayNumber, excelSerialFromDay, formatShortDate } from '../primitives/dates';
+import { AgeBucketError, fail, type Language } from '../primitives/messages';
+import { amountFromMinor, CurrencyTotals, formatMoney, type MinorUnits } from '../primitives/money';
+import { detectSeparator, parseDelimited, type Separator } from './csv';
+import { type FecAccountLine, type FecReading, type FecSide, looksLikeFec, readFec } from './fec';
+import {
+  type ColumnMapping,
+  type ColumnRole,
+  dateOrderOfLocale,
+  detectColumns,
+  findHeaderRow,
+  HEADER_SCAN_ROWS,
+  type Ledger,
+  type LedgerItem,
+  type PartialMatchRule,
+  readLedger,
+} from './ledger';
+import { describeReading } from './readingReport';
+import { dueDateFromTerms, parsePaymentTerms } from './terms';
+import { decodeText, type TextEncoding } from './textFile';
+
+export interface ImportOptions {
+  readonly fileName: string;
+  readonly language: Language;
+  readonly asOf: DayNumber;
+  readonly defaultCurrency: string;
+  readonly partialMatch: PartialMatchRule;
+  /** The workbook's locale: it orders a date column whose dates fit both orders. */
+  readonly locale?: string;
+  /** The header row the user picked (1-based line or row of the file); null: found. */
+  readonly headerRow?: number | null;
+  /** The user's corrections to the columns found; null: found. */
+  readonly mapping?: ColumnMapping | null;
+  readonly monthFirstColumns?: readonly ColumnRole[];
+  /** Payment terms for files without due dates (a FEC has none), e.g. "30 jours fin de mois". */
+  readonly terms?: string;
+  /** FEC: the customer ledger (411, the default) or the supplier ledger (401). */
+  readonly side?: FecSide;
+  readonly progress?: (done: number, total: number) => void;
+}
+
+export interface ImportReport {
+  readonly format: 'fec' | 'delimited' | 'xlsx';
+  readonly encoding: TextEncoding | null;
+  readonly separator: Separator | null;
+  /** 1-based row of the header in the file. */
+  readonly headerRow: number | null;
+  readonly mapping: ColumnMapping | null;
+  readonly ledger: Ledger | null;
+  readonly fec: FecReading | null;
+  readonly terms: string | null;
+  readonly openItems: number;
+  readonly totals: ReadonlyArray<{ readonly currency: string; readonly minor: MinorUnits }>;
+  /** What the pane shows, in the user's language. */
+  readonly lines: readonly string[];
+}
+
+export interface ImportResult {
+  /** The name to give the new sheet (the host finds a free one). */
+  readonly sheetName: string;
+  readonly layout: SheetLayout;
+  readonly report: ImportReport;
+}
+
+/** The legal default when nothing is agreed: 30 days (Code de commerce, art. L441-10, I). */
+export const DEFAULT_FEC_TERMS = '30 jours';
+
+type Format = 'fec' | 'delimited' | 'xlsx';
+
+function formatOf(name: string, bytes: Uint8Array): Format {
+  const lower = name.toLowerCase();
+  // .xlsx is a zip; an old .xls is an OLE2 compound file (D0 CF 11 E0).
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  if (lower.endsWith('.xls') || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0))
+    fail('fileXls');
+  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) fail('fileXlsxUnreadable', { name, reason: 'not a zip archive' });
+  if (/\.(pdf|docx?|zip|png|jpe?g|ods|numbers)$/.test(lower)) fail('fileType', { name });
+  return 'delimited';
+}
+
+/** Reads a ledger file into open items and the sheet that holds them. */
+export async function importLedgerFile(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  if (bytes.length === 0) fail('fileEmpty', { name: options.fileName });
+  const format = formatOf(options.fileName, bytes);
+  if (format === 'xlsx') {
+    const rows = await readXlsxRows(bytes, options.fileName);
+    return importRows(rows, options, { format: 'xlsx', encoding: null, separator: null, sample: '' });
+  }
+  const { text, encoding } = decodeText(bytes);
+  return importText(text, encoding, options);
+}
+
+/** A decoded text file: a FEC, or a delimited export. */
+export function importText(text: string, encoding: TextEncoding, options: ImportOptions): ImportResult {
+  if (looksLikeFec(text)) return importFec(text, encoding, options);
+  const separator = detectSeparator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const rows = parseDelimited(text, separator);
+  return importRows(normaliseAmounts(rows, separator), options, {
+    format: 'delimited',
+    encoding,
+    separator,
+    sample: accentSample(text),
+  });
+}
+
+// ---- sheets and delimited files ---------------------------------------------------------------
+
+const AMOUNT_ROLES: readonly ColumnRole[] = ['openAmount', 'amount', 'debit', 'credit'];
+
+/**
+ * A text amount's decimal separator is decided per column, as dates are: "1.234" is a thousand
+ * in a column of "1.234,56" and one and a quarter in a column of "1,234.56". A column proves
+ * its decimal comma by a value ending in a comma and one or two digits; a `;`-separated file
+ * (French Excel's CSV) with no proof either way is read with a decimal comma.
+ */
+function normaliseAmounts(rows: string[][], separator: Separator): string[][] {
+  const header = findHeaderRow(rows) ?? 0;
+  const mapping = detectColumns(rows[header] ?? []);
+  for (const role of AMOUNT_ROLES) {
+    const column = mapping[role];
+    if (column === undefined) continue;
+    let comma = 0;
+    let dot = 0;
+    for (let index = header + 1; index < rows.length; index++) {
+      const value = (rows[index] as string[])[column];
+      if (value === undefined || value === '') continue;
+      if (/,\d{1,2}\D*$/.test(value)) comma++;
+      else if (/\.\d{1,2}\D*$/.test(value)) dot++;
+    }
+    const decimalComma = comma > dot || (comma === dot && separator === ';');
+    if (!decimalComma) continue;
+    for (let index = header + 1; index < rows.length; index++) {
+      const row = rows[index] as string[];
+      const value = row[column];
+      // The grouping dots go; the comma stays for the amount reader, which reads it as decimal.
+      if (value?.includes('.')) row[column] = value.replace(/\./g, '');
+    }
+  }
+  return rows;
+}
+
+/** A few words with accents from the file, to show the user how they were decoded. */
+function accentSample(text: string): string {
+  const head = text.slice(0, 20_000);
+  const words = head.match(/[^\s;,\t|"]*[À-ÿ\uFFFD][^\s;,\t|"]*/g) ?? [];
+  return words.slice(0, 3).join(' ');
+}
+
+interface Source {
+  readonly format: Format;
+  readonly encoding: TextEncoding | null;
+  readonly separator: Separator | null;
+  readonly sample: string;
+}
+
+export function importRows(rows: CellValue[][], options: ImportOptions, source: Source): ImportResult {
+  const chosen = options.headerRow ?? null;
+  const found = chosen !== null && chosen >= 1 && chosen <= rows.length ? chosen - 1 : findHeaderRow(rows);
+  if (found === null) {
+    fail('fileNoLedger', {
+      name: options.fileName,
+      encoding: encodingLabel(source.encoding, options.language),
+      rows: HEADER_SCAN_ROWS,
+      sample: source.sample || '—',
+    });
+  }
+  let table = rows.slice(found);
+  const mapping: ColumnMapping = { ...(options.mapping ?? detectColumns(table[0] ?? [])) };
+  // An export with account numbers only (IBM's sample: customerID) names its customers by them.
+  if (mapping.customer === undefined && mapping.customerCode !== undefined) mapping.customer = mapping.customerCode;
+  // No due date and no terms in the file (a journal export): the terms asked at import apply.
+  const termsText = options.terms?.trim() ?? '';
+  const termsAdded =
+    mapping.dueDate === undefined && mapping.terms === undefined && mapping.invoiceDate !== undefined && termsText !== '';
+  if (termsAdded) {
+    let column = 0;
+    for (const row of table) if (row.length > column) column = row.length;
+    table = table.map((row, index) => {
+      const copy = row.slice();
+      copy[column] = index === 0 ? HEADERS[options.language].terms : termsText;
+      return copy;
+    });
+    mapping.terms = column;
+  }
+  const ledger = readLedger(table, mapping, {
+    serialSystem: 'excel1900',
+    defaultCurrency: options.defaultCurrency,
+    localeDateOrder: dateOrderOfLocale(options.locale),
+    partialMatch: options.partialMatch,
+    asOf: options.asOf,
+    rowsAbove: found,
+    closePaidLines: true,
+    ...(options.monthFirstColumns ? { monthFirstColumns: options.monthFirstColumns } : {}),
+  });
+  const layout = openItemsSheet(
+    ledger.items.map((item) => ({ ...item, terms: termsAdded ? termsText : null, account: null, label: null })),
+    options.language,
+    {
+      terms: termsAdded,
+      extras: (['disputed', 'disputeReason', 'promiseDate', 'owner', 'email', 'phone', 'address', 'language'] as const).filter(
+        (role) => mapping[role] !== undefined,
+      ),
+    },
+  );
+  const totals = totalsOf(ledger.items);
+  const lines = [
+    ...sourceLines(source, found + 1, options.language),
+    ...describeReading(ledger, {
+      language: options.language,
+      locale: options.locale ?? '',
+      partialMatch: options.partialMatch,
+      hasMatchingCodes: mapping.matchingCode !== undefined,
+    }),
+    ...(termsAdded ? [TERMS_ADDED[options.language](termsText)] : []),
+    ...ledger.skipped
+      .slice(0, 20)
+      .map(
+        (row) =>
+          `${options.language === 'fr' ? 'Ligne' : 'Row'} ${row.row}${colon(options.language)}${row.error.localized(options.language)}`,
+      ),
+    totalsLine(totals, options.language),
+  ];
+  return {
+    sheetName: sheetNameFor(options),
+    layout,
+    report: {
+      format: source.format,
+      encoding: source.encoding,
+      separator: source.separator,
+      headerRow: found + 1,
+      mapping,
+      ledger,
+      fec: null,
+      terms: termsAdded ? termsText : null,
+      openItems: ledger.items.length,
+      totals,
+      lines,
+    },
+  };
+}
+
+const TERMS_ADDED = {
+  en: (terms: string) =>
+    `The file has no due dates and no payment terms: invoices are due by the terms "${terms}" from their date. To change them, edit the Payment terms column.`,
+  fr: (terms: string) =>
+    `Le fichier n’a ni échéances ni conditions de paiement : les factures sont échues selon les conditions « ${terms} » depuis leur date. Pour les changer, modifiez la colonne Conditions de paiement.`,
+} as const;
+
+// ---- the FEC -------------------------------------------------------------------------------
+
+export function importFec(text: string, encoding: TextEncoding, options: ImportOptions): ImportResult {
+  const fec = readFec(text, {
+    asOf: options.asOf,
+    partialMatch: options.partialMatch,
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
+  const side = options.side ?? 'customer';
+  const termsText = options.terms?.trim() || DEFAULT_FEC_TERMS;
+  const terms = parsePaymentTerms(termsText);
+  const lines = side === 'customer' ? fec.receivables : fec.payables;
+  if (lines.length === 0 && side === 'customer' && fec.settled.length === 0) {
+    fail('fecNoReceivables', { date: formatShortDate(options.asOf) });
+  }
+  // A supplier's invoice is a credit of its account: the supplier sheet shows what is owed to it as positive.
+  const sign = side === 'customer' ? 1 : -1;
+  const items = lines.map((line) => fecItem({ ...line, amount: sign * line.amount }, termsText, sign * line.amount > 0, terms));
+  const layout = openItemsSheet(items, options.language, { terms: true, extras: [], fec: true });
+  const totals = totalsOf(items);
+  const words = FEC_WORDS[options.language];
+  const settledOfSide = fec.settled.reduce((count, line) => count + (line.side === side ? 1 : 0), 0);
+  const report: string[] = [
+    ...sourceLines({ format: 'fec', encoding, separator: fec.separator, sample: '' }, 1, options.language),
+    words.read(fec.lineCount, lines.length, side, formatShortDate(options.asOf), settledOfSide, fec.partiallyMatchedLines),
+    words.terms(termsText),
+  ];
+  if (fec.bookedAfterAsOf > 0) report.push(words.after(fec.bookedAfterAsOf));
+  if (fec.firstDay !== null && fec.lastDay !== null) {
+    report.push(
+      words.sales(
+        formatMoney(fec.sales, fec.bookCurrency, options.language),
+        formatMoney(fec.purchases, fec.bookCurrency, options.language),
+        formatShortDate(fec.firstDay),
+        formatShortDate(fec.lastDay),
+        fec.lastDay - fec.firstDay + 1,
+      ),
+    );
+  }
+  for (const skipped of fec.skipped.slice(0, 20)) {
+    report.push(`${words.line} ${skipped.line}${colon(options.language)}${skipped.error.localized(options.language)}`);
+  }
+  report.push(totalsLine(totals, options.language));
+  return {
+    sheetName: sheetNameFor(options),
+    layout,
+    report: {
+      format: 'fec',
+      encoding,
+      separator: fec.separator,
+      headerRow: 1,
+      mapping: null,
+      ledger: null,
+      fec,
+      terms: termsText,
+      openItems: items.length,
+      totals,
+      lines: report,
+    },
+  };
+}
+
+const FEC_WORDS = {
+  en: {
+    line: 'Line',
+    read: (lines: number, open: number, side: FecSide, asOf: string, settled: number, partial: number) =>
+      `FEC of ${lines} lines: ${open} ${side === 'customer' ? 'customer (411)' : 'supplier (401)'} lines open on ${asOf}; ${settled} matched lines closed; ${partial} partly matched lines kept open.`,
+    terms: (terms: string) =>
+      `A FEC has no due dates: invoices are due by the terms "${terms}" from their date; credit notes and payments on their date. To change them, edit the Payment terms column or import again with other terms.`,
+    after: (n: number) => `${n} lines booked after the as-of date are left out.`,
+    sales: (sales: string, purchases: string, from: string, to: string, days: number) =>
+      `Sales of the period (class 70): ${sales}; purchases (classes 60–62): ${purchases}; from ${from} to ${to} (${days} days), for DSO.`,
+  },
+  fr: {
+    line: 'Ligne',
+    read: (lines: number, open: number, side: FecSide, asOf: string, settled: number, partial: number) =>
+      `FEC de ${lines} lignes : ${open} lignes ${side === 'customer' ? 'clients (411)' : 'fournisseurs (401)'} ouvertes au ${asOf} ; ${settled} lignes lettrées soldées ; ${partial} lignes en lettrage partiel laissées ouvertes.`,
+    terms: (terms: string) =>
+      `Un FEC ne porte pas d’échéances : les factures sont échues selon les conditions « ${terms} » depuis leur date ; avoirs et règlements à leur date. Pour les changer, modifiez la colonne Conditions de paiement ou importez de nouveau avec d’autres conditions.`,
+    after: (n: number) => `${n} lignes comptabilisées après la date d’arrêté sont écartées.`,
+    sales: (sales: string, purchases: string, from: string, to: string, days: number) =>
+      `Chiffre d’affaires de la période (classe 70) : ${sales} ; achats (classes 60 à 62) : ${purchases} ; du ${from} au ${to} (${days} jours), pour le DSO.`,
+  },
+} as const;
+
+interface SheetItem {
+  readonly customer: string;
+  readonly customerCode: string | null;
+  readonly invoiceNumber: string;
+  readonly invoiceDay: DayNumber | null;
+  readonly dueDay: DayNumber;
+  readonly amount: MinorUnits;
+  readonly invoiceAmount: MinorUnits | null;
+  readonly currency: string;
+  readonly terms: string | null;
+  readonly account: string | null;
+  readonly label: string | null;
+  readonly row: number;
+}
+
+function fecItem(
+  line: FecAccountLine,
+  termsText: string,
+  isInvoice: boolean,
+  terms: ReturnType<typeof parsePaymentTerms>,
+): SheetItem {
+  return {
+    customer: line.name || line.code,
+    customerCode: line.code,
+    invoiceNumber: line.pieceRef,
+    invoiceDay: line.pieceDay,
+    // Terms apply to invoices; a credit note or a payment counts from its own date.
+    dueDay: isInvoice ? dueDateFromTerms(line.pieceDay, terms) : line.pieceDay,
+    amount: line.amount,
+    invoiceAmount: line.amount,
+    currency: line.currency,
+    terms: isInvoice ? termsText : null,
+    account: line.account,
+    label: line.label,
+    row: line.line,
+  };
+}
+
+// ---- the sheet written -----------------------------------------------------------------------
+
+const HEADERS = {
+  en: {
+    customerCode: 'Customer code',
+    customer: 'Customer',
+    invoiceNumber: 'Invoice no.',
+    invoiceDate: 'Invoice date',
+    dueDate: 'Due date',
+    terms: 'Payment terms',
+    amount: 'Amount',
+    openAmount: 'Open amount',
+    currency: 'Currency',
+    label: 'Entry label',
+    account: 'General ledger account',
+    source: 'Source row',
+    sourceLine: 'Source line',
+    disputed: 'Disputed',
+    disputeReason: 'Dispute reason',
+    promiseDate: 'Promise date',
+    owner: 'Owner',
+    email: 'Email',
+    phone: 'Phone',
+    address: 'Address',
+    language: 'Language',
+    yes: 'Yes',
+    no: 'No',
+  },
+  fr: {
+    customerCode: 'Code client',
+    customer: 'Client',
+    invoiceNumber: 'N° facture',
+    invoiceDate: 'Date facture',
+    dueDate: 'Échéance',
+    terms: 'Conditions de paiement',
+    amount: 'Montant',
+    openAmount: 'Reste dû',
+    currency: 'Devise',
+    label: 'Libellé',
+    account: 'Compte général',
+    source: 'Ligne d’origine',
+    sourceLine: 'Ligne du fichier',
+    disputed: 'Litige',
+    disputeReason: 'Motif du litige',
+    promiseDate: 'Promesse de paiement',
+    owner: 'Responsable',
+    email: 'Email',
+    phone: 'Téléphone',
+    address: 'Adresse',
+    language: 'Langue',
+    yes: 'Oui',
+    no: 'Non',
+  },
+} as const;
+
+type ExtraRole = 'disputed' | 'disputeReason' | 'promiseDate' | 'owner' | 'email' | 'phone' | 'address' | 'language';
+
+const DATE_FORMAT = 'dd/mm/yyyy';
+const AMOUNT_FORMAT = '#,##0.00';
+
+/** The open items as a ledger sheet: headers the reader recognises, dates as dates, amounts as numbers. */
+function openItemsSheet(
+  items: ReadonlyArray<SheetItem | (SheetItem & LedgerItem)>,
+  language: Language,
+  shape: { readonly terms: boolean; readonly extras: readonly ExtraRole[]; readonly fec?: boolean },
+): SheetLayout {
+  const h = HEADERS[language];
+  const header: string[] = [h.customerCode, h.customer, h.invoiceNumber, h.invoiceDate, h.dueDate];
+  const formats: Array<string | null> = [null, null, null, DATE_FORMAT, DATE_FORMAT];
+  if (shape.terms) {
+    header.push(h.terms);
+    formats.push(null);
+  }
+  header.push(h.amount, h.openAmount, h.currency);
+  formats.push(AMOUNT_FORMAT, AMOUNT_FORMAT, null);
+  for (const role of shape.extras) {
+    header.push(h[role]);
+    formats.push(role === 'promiseDate' ? DATE_FORMAT : null);
+  }
+  if (shape.fec) {
+    header.push(h.label, h.account);
+    formats.push(null, null);
+  }
+  header.push(shape.fec ? h.sourceLine : h.source);
+  formats.push(null);
+  const rows: Array<Array<string | number | null>> = [header];
+  for (const item of items) {
+    const row: Array<string | number | null> = [
+      item.customerCode,
+      item.customer,
+      item.invoiceNumber,
+      item.invoiceDay === null ? null : excelSerialFromDay(item.invoiceDay),
+      excelSerialFromDay(item.dueDay),
+    ];
+    if (shape.terms) row.push(item.terms);
+    row.push(
+      item.invoiceAmount === null ? null : amountFromMinor(item.invoiceAmount, item.currency),
+      amountFromMinor(item.amount, item.currency),
+      item.currency,
+    );
+    const full = item as Partial<LedgerItem>;
+    for (const role of shape.extras) {
+      switch (role) {
+        case 'disputed':
+          row.push(full.disputed ? h.yes : h.no);
+          break;
+        case 'promiseDate':
+          row.push(full.promiseDay === null || full.promiseDay === undefined ? null : excelSerialFromDay(full.promiseDay));
+          break;
+        case 'disputeReason':
+          row.push(full.disputeReason ?? null);
+          break;
+        default:
+          row.push((full[role] as string | null | undefined) ?? null);
+      }
+    }
+    if (shape.fec) row.push(item.label, item.account);
+    row.push(item.row);
+    rows.push(row);
+  }
+  return { rows, columnFormats: formats, boldRows: [0], cellFormats: [], chart: null };
+}
+
+/** French puts a space before a colon. */
+function colon(language: Language): string {
+  return language === 'fr' ? ' : ' : ': ';
+}
+
+function totalsOf(items: ReadonlyArray<{ readonly currency: string; readonly amount: MinorUnits }>) {
+  const totals = new CurrencyTotals();
+  for (const item of items) totals.add(item.currency, item.amount);
+  return totals.entries();
+}
+
+function totalsLine(totals: ReadonlyArray<{ currency: string; minor: MinorUnits }>, language: Language): string {
+  const amounts = totals.map((total) => formatMoney(total.minor, total.currency, language)).join(' ; ');
+  return language === 'fr' ? `Total ouvert : ${amounts || '0'}.` : `Open total: ${amounts || '0'}.`;
+}
+
+function encodingLabel(encoding: TextEncoding | null, language: Language): string {
+  if (encoding === null) return 'xlsx';
+  if (encoding === 'utf-8-bom') return language === 'fr' ? 'UTF-8 avec BOM' : 'UTF-8 with BOM';
+  return encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252';
+}
+
+const SEPARATOR_NAMES = {
+  en: { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'vertical bar (|)' },
+  fr: { ',': 'virgule', ';': 'point-virgule', '\t': 'tabulation', '|': 'barre verticale (|)' },
+} as const;
+
+function sourceLines(source: Source, headerRow: number, language: Language): string[] {
+  const lines: string[] = [];
+  if (source.encoding !== null) {
+    const label = encodingLabel(source.encoding, language);
+    if (source.encoding === 'windows-1252') {
+      lines.push(
+        language === 'fr'
+          ? `Fichier lu en Windows-1252 (ce n’est pas de l’UTF-8 valide)${source.sample ? ` : « ${source.sample} »` : ''}. Si les accents sont faux, enregistrez le fichier en UTF-8 et importez-le de nouveau.`
+          : `File read as Windows-1252 (it is not valid UTF-8)${source.sample ? `: "${source.sample}"` : ''}. If the accents look wrong, save the file as UTF-8 and import it again.`,
+      );
+    } else lines.push(language === 'fr' ? `Fichier lu en ${label}.` : `File read as ${label}.`);
+  }
+  if (source.separator !== null && source.format !== 'fec') {
+    const name = SEPARATOR_NAMES[language][source.separator];
+    lines.push(
+      language === 'fr'
+        ? `Séparateur : ${name} ; en-tête à la ligne ${headerRow}.`
+        : `Separator: ${name}; header on line ${headerRow}.`,
+    );
+  } else if (source.format === 'xlsx') {
+    lines.push(language === 'fr' ? `En-tête à la ligne ${headerRow}.` : `Header on row ${headerRow}.`);
+  }
+  return lines;
+}
+
+function sheetNameFor(options: ImportOptions): string {
+  const stem = options.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const label = options.language === 'fr' ? 'Import' : 'Import';
+  return `${label} ${stem}`.slice(0, 31);
+}
+
+// ---- .xlsx -----------------------------------------------------------------------------------
+
+interface XlsxCell {
+  readonly value: unknown;
+  readonly isMerged: boolean;
+  readonly master: unknown;
+}
+
+/**
+ * The rows of the workbook's sheet that holds a ledger (the first one whose header is found),
+ * values as a host would give them. A merged title repeats its text in every cell it covers
+ * in ExcelJS: only its first cell keeps it, as in Excel.
+ */
+export async function readXlsxRows(bytes: Uint8Array, name: string): Promise<CellValue[][]> {
+  const ExcelJS = (await import(/* webpackChunkName: "exceljs" */ 'exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new AgeBucketError('fileXlsxUnreadable', { name, reason: error instanceof Error ? error.message : String(error) });
+  }
+  let first: CellValue[][] | null = null;
+  for (const worksheet of workbook.worksheets) {
+    const values: CellValue[][] = [];
+    worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      const cells: CellValue[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
+        const xlsxCell = cell as unknown as XlsxCell;
+        cells[columnNumber - 1] = xlsxCell.isMerged && xlsxCell.master !== cell ? null : xlsxValue(xlsxCell.value);
+      });
+      values[rowNumber - 1] = Array.from(cells, (value) => value ?? null);
+    });
+    const rows = Array.from(values, (row) => row ?? []);
+    first ??= rows;
+    if (findHeaderRow(rows) !== null) return rows;
+  }
+  return first ?? [];
+}
+
+function xlsxValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) {
+    // ExcelJS gives a date cell as UTC midnight of its calendar day.
+    return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+  }
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'object') {
+    const object = value as { result?: unknown; richText?: Array<{ text: string }>; text?: string; error?: string };
+    if ('result' in object) return xlsxValue(object.result);
+    if (object.richText) return object.richText.map((part) => part.text).join('');
+    if (typeof object.text === 'string') return object.text;
+    if (typeof object.error === 'string') return { error: object.error };
+  }
+  return String(value);
+}
