@@ -34,7 +34,14 @@ export interface DunningPolicy {
   readonly explicitRate: number | null;
   /** Days given to pay in a formal notice. */
   readonly paymentDeadlineDays: number;
+  /**
+   * An account with no log rows at all (a new user's ledger): start at the stage its age calls
+   * for ("ageStage", the default when absent), or climb one stage at a time ("oneStage").
+   */
+  readonly firstRun?: FirstRunRule;
 }
+
+export type FirstRunRule = 'ageStage' | 'oneStage';
 
 const stage = (
   id: string,
@@ -93,6 +100,7 @@ export const DEFAULT_POLICY: DunningPolicy = {
   jurisdiction: 'FR',
   explicitRate: null,
   paymentDeadlineDays: 8,
+  firstRun: 'ageStage',
 };
 
 export function stageName(stage: DunningStage, language: Language): string {
@@ -129,6 +137,9 @@ export function validatePolicy(policy: DunningPolicy): DunningPolicy {
   }
   if (!(Number.isInteger(policy.paymentDeadlineDays) && policy.paymentDeadlineDays >= 1)) {
     fail('policyInvalid', { reason: 'the payment deadline must be a whole number of days, 1 or more' });
+  }
+  if (policy.firstRun !== undefined && policy.firstRun !== 'ageStage' && policy.firstRun !== 'oneStage') {
+    fail('policyInvalid', { reason: 'the first-run rule must be "ageStage" or "oneStage"' });
   }
   return policy;
 }

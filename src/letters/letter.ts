@@ -183,8 +183,9 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     deadline_days: String(options.policy.paymentDeadlineDays),
     oldest_due_date: oldest ? date(oldest.item.dueDay) : '',
     oldest_days_overdue: oldest ? String(oldest.daysOverdue) : '',
-    last_reminder_date: account.lastSent ? date(account.lastSent.day) : '',
-    last_reminder_stage: account.lastSent ? account.lastSent.stage.name[language] : '',
+    // Only a reminder about the invoices this letter claims: never one of an older, paid cycle.
+    last_reminder_date: account.lastReminder ? date(account.lastReminder.day) : '',
+    last_reminder_stage: account.lastReminder ? account.lastReminder.stage.name[language] : '',
     broken_promise_date: account.brokenPromiseDay === null ? '' : date(account.brokenPromiseDay),
     invoice_table: TABLE_MARK,
     claims_interest: claimsInterest,
@@ -192,6 +193,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     has_credits: account.credits.length > 0,
     has_disputed: account.disputed.length > 0,
     has_broken_promise: account.brokenPromiseDay !== null,
+    has_last_reminder: account.lastReminder !== null,
   };
   // Values are data: a NUL in a customer name must not be taken for the table's place.
   for (const key of Object.keys(values) as Array<keyof TemplateValues>) {

@@ -48,6 +48,10 @@ export const FLAGS: Readonly<Record<string, Described>> = {
   has_credits: { en: 'the account has credit notes or payments', fr: 'le compte a des avoirs ou règlements' },
   has_disputed: { en: 'some invoices are disputed', fr: 'des factures sont en litige' },
   has_broken_promise: { en: 'a promise to pay was not kept', fr: 'une promesse de paiement n’a pas été tenue' },
+  has_last_reminder: {
+    en: 'a reminder about these invoices was sent before',
+    fr: 'une relance a déjà été envoyée pour ces factures',
+  },
 };
 
 export type TemplateValues = Record<keyof typeof PLACEHOLDERS | keyof typeof FLAGS, string | boolean>;
