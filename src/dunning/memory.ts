@@ -32,6 +32,11 @@ export interface AccountMemory {
   readonly disputes: ReadonlyMap<string, InvoiceDispute>;
   /** The latest promise logged for each open invoice (the ledger's column merged in). */
   readonly promises: ReadonlyMap<string, InvoicePromise>;
+  /**
+   * The latest promise taken down in the log (a conversation about the account) that is about an
+   * invoice still open: while it runs, it holds the whole account.
+   */
+  readonly accountPromise: InvoicePromise | null;
   /** The account's reminders (log rows naming a stage of the policy), oldest first. */
   readonly reminders: readonly LogEntry[];
 }
@@ -62,6 +67,7 @@ export function accountMemory(items: readonly LedgerItem[], entries: readonly Lo
   const disputes = new Map<string, InvoiceDispute>();
   const resolved = new Set<string>();
   const promises = new Map<string, InvoicePromise>();
+  let accountPromise: InvoicePromise | null = null;
   const reminders: LogEntry[] = [];
   for (const entry of sorted) {
     if (entry.stageIndex >= 0 && entry.stageIndex < policy.stages.length) {
@@ -89,8 +95,11 @@ export function accountMemory(items: readonly LedgerItem[], entries: readonly Lo
     } else if (event === 'promise') {
       const until = promiseDayOf(entry);
       if (until === null) continue;
+      const promise = { until, loggedOn: entry.day, row: entry.row ?? null };
       for (const item of open) {
-        if (covers(entry, item, policy)) promises.set(item.invoiceNumber, { until, loggedOn: entry.day, row: entry.row ?? null });
+        if (!covers(entry, item, policy)) continue;
+        promises.set(item.invoiceNumber, promise);
+        accountPromise = promise;
       }
     }
   }
@@ -104,7 +113,7 @@ export function accountMemory(items: readonly LedgerItem[], entries: readonly Lo
     if (item.promiseDay !== null && (logged === undefined || item.promiseDay > logged.until))
       promises.set(item.invoiceNumber, { until: item.promiseDay, loggedOn: null, row: null });
   }
-  return { hasHistory: entries.length > 0, disputes, promises, reminders };
+  return { hasHistory: entries.length > 0, disputes, promises, accountPromise, reminders };
 }
 
 /** A promise's date: its own column, else (an entry made before it had one) a date in its note. */

@@ -226,6 +226,9 @@ function planAccount(
     if (positives.length === 0) return { code: 'reasonNoOpenInvoices' };
     // A row the plan cannot read might be the reminder already sent: review before re-sending.
     if (held.length > 0) return { code: 'reasonLogUnreadable', rows: held };
+    // A promise taken down in a call is about the account: it holds it until its date.
+    const running = memory.accountPromise;
+    if (running !== null && running.until >= asOf) return { code: 'reasonPromise', until: running.until };
     // A promise holds the invoices it covers; the account waits until the first one runs out.
     const promiseHold = (): Exclusion => ({
       code: 'reasonPromise',

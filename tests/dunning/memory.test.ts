@@ -4,6 +4,7 @@
 // Default policy: first reminder from day 10, second 20, final 30, formal notice 45, collection 60;
 // 10 days at least between two reminders.
 
+import { callList } from '../../src/dunning/callList';
 import { logRow, readDunningLog } from '../../src/dunning/log';
 import { disputeEntry, disputeResolvedEntry, noAnswerEntry, promiseEntry } from '../../src/dunning/outcomes';
 import { type AccountPlan, exclusionText, planDunning, planNotes, unreadableLogText } from '../../src/dunning/plan';
@@ -263,6 +264,23 @@ describe('promises carry their own date', () => {
     expect(letterToText(letter)).toMatch(/Promis pour le 25 novembre 2025\./);
   });
 
+  test('a promise taken in a call holds the whole account, not only the invoices it named', () => {
+    // F3 falls due on 3 December: no courtesy reminder while the customer's promise runs.
+    const account = only(
+      run(
+        '2025-12-01',
+        [...items, inv('F3', '2025-12-03', 300_00)],
+        [reminded, row('2025-11-25', 'Promesse de paiement', 'F1', '', '2025-12-05')],
+      ),
+    );
+    expect(exclusionText(account, 'en')).toBe('promise to pay until 5 December 2025');
+    // A promise about invoices paid since holds nothing.
+    const paid = only(
+      run('2025-12-01', [inv('F3', '2025-12-03', 300_00)], [row('2025-11-25', 'Promesse de paiement', 'F1', '', '2025-12-05')]),
+    );
+    expect(paid.stage?.id).toBe('courtesy');
+  });
+
   test('a later promise replaces an earlier one', () => {
     const account = only(
       run('2025-12-01', items, [
@@ -449,5 +467,26 @@ describe('guards', () => {
       [...rows, logRow(resolved)],
     );
     expect(after.disputes).toEqual([]);
+  });
+});
+
+describe('the call list after an outcome', () => {
+  // F1, 2,000 € due 1 November, had a first reminder on 15 November: on 1 December (30 days late,
+  // target final) the next stage is the second reminder, a letter and a phone call.
+  const items = [inv('F1', '2025-11-01', 2_000_00)];
+  const reminded = row('2025-11-15', 'Première relance', 'F1');
+  const calls = (rows: CellValue[][]) => {
+    const log = readDunningLog([HEADER, ...rows], DEFAULT_POLICY, 'sheets');
+    const plan = planDunning(items, log.entries, { asOf: day('2025-12-01'), policy: DEFAULT_POLICY });
+    return callList(plan, { company: 'Ateliers Réunis', defaultLanguage: 'fr', log: log.entries });
+  };
+  test('a promise taken down removes the account from the call list', () => {
+    expect(calls([reminded]).map((c) => c.customer)).toEqual(['Dupont SA']);
+    expect(calls([reminded, row('2025-12-01', 'Promesse de paiement', 'F1', '', '2025-12-08')])).toEqual([]);
+  });
+  test('a call with no answer stays on the list and says it was logged today', () => {
+    const [entry] = calls([reminded, row('2025-12-01', 'Pas de réponse', 'F1')]);
+    expect(entry?.loggedToday).toEqual(['Pas de réponse']);
+    expect(calls([reminded, row('2025-11-30', 'Pas de réponse', 'F1')])[0]?.loggedToday).toEqual([]);
   });
 });
