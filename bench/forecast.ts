@@ -67,4 +67,3 @@ export function benchForecast(invoices = ibmInvoices()): BackTestResult[] {
   return results;
 }
 
-if (require.main === module) benchForecast();
