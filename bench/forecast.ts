@@ -66,4 +66,3 @@ export function benchForecast(invoices = ibmInvoices()): BackTestResult[] {
   );
   return results;
 }
-
