@@ -66,5 +66,3 @@ export function benchForecast(invoices = ibmInvoices()): BackTestResult[] {
   );
   return results;
 }
-
-if (require.main === module) benchForecast();

@@ -5,6 +5,7 @@
 import type { SheetLayout } from '../ageing/agedBalanceSheet';
 import { logEventOf, readDunningLog } from '../dunning/log';
 import { DEFAULT_POLICY } from '../dunning/policy';
+import type { FecReading } from '../ledger/fec';
 import {
   type ColumnMapping,
   type ColumnRole,
@@ -29,7 +30,7 @@ import {
   type SerialSystem,
 } from '../primitives/dates';
 import { AgeBucketError, fail } from '../primitives/messages';
-import { type MinorUnits, minorFromText } from '../primitives/money';
+import { amountFromMinor, type MinorUnits, minorFromText } from '../primitives/money';
 import {
   type DelayItem,
   type DelaySide,
@@ -349,3 +350,16 @@ export const PAYMENT_DELAYS_COMMAND = {
   en: 'Payment-delays table (D441-6)',
   fr: 'Tableau des délais de paiement (D441-6)',
 } as const;
+
+/**
+ * The year's turnover (class 70) and purchases (classes 60 to 62) of an imported FEC, as the
+ * settings hold them: the pane fills the table's figures with them when the user has typed none.
+ */
+export function delaysFiguresFromFec(
+  fec: Pick<FecReading, 'sales' | 'purchases' | 'bookCurrency'>,
+): Pick<PaneSettings, 'delaysTurnover' | 'delaysPurchases'> {
+  return {
+    delaysTurnover: String(amountFromMinor(fec.sales, fec.bookCurrency)),
+    delaysPurchases: String(amountFromMinor(fec.purchases, fec.bookCurrency)),
+  };
+}

@@ -4,6 +4,7 @@
 import { formatLongDate } from '../primitives/dates';
 import type { Language } from '../primitives/messages';
 import { formatMoney, type MinorUnits } from '../primitives/money';
+import { type LogEntry, logEventOf } from './log';
 import type { AccountPlan, DunningPlan } from './plan';
 
 export interface CallListEntry {
@@ -17,19 +18,37 @@ export interface CallListEntry {
   readonly invoiceCount: number;
   readonly oldestInvoice: { readonly number: string; readonly dueDay: number; readonly daysOverdue: number } | null;
   readonly script: string;
+  /** Call outcomes already logged for the account on the plan's date ("No answer", "Dispute"). */
+  readonly loggedToday: readonly string[];
 }
 
 export interface CallListOptions {
   readonly company: string;
   /** Used when the account has no language of its own. */
   readonly defaultLanguage: Language;
+  /** The log, to say which calls were already taken down today. */
+  readonly log?: readonly LogEntry[];
 }
 
 export function callList(plan: DunningPlan, options: CallListOptions): CallListEntry[] {
-  return plan.actions.filter((account) => account.stage?.phoneCall).map((account) => callListEntry(account, options));
+  const today = new Map<string, string[]>();
+  for (const entry of options.log ?? []) {
+    if (entry.day !== plan.asOf || entry.stageIndex >= 0 || logEventOf(entry.stageText) === null) continue;
+    const key = `${entry.customer}\u0000${entry.currency ?? ''}`;
+    const list = today.get(key);
+    if (list) list.push(entry.stageText);
+    else today.set(key, [entry.stageText]);
+  }
+  const loggedToday = (account: AccountPlan) => [
+    ...(today.get(`${account.customer}\u0000${account.currency}`) ?? []),
+    ...(today.get(`${account.customer}\u0000`) ?? []),
+  ];
+  return plan.actions
+    .filter((account) => account.stage?.phoneCall)
+    .map((account) => callListEntry(account, options, loggedToday(account)));
 }
 
-function callListEntry(account: AccountPlan, options: CallListOptions): CallListEntry {
+function callListEntry(account: AccountPlan, options: CallListOptions, loggedToday: readonly string[]): CallListEntry {
   const language = account.language ?? options.defaultLanguage;
   const oldest = account.dunned[0];
   const oldestInvoice = oldest
@@ -46,6 +65,7 @@ function callListEntry(account: AccountPlan, options: CallListOptions): CallList
     invoiceCount: account.dunned.length,
     oldestInvoice,
     script: callScript(account, language, options.company),
+    loggedToday,
   };
 }
 

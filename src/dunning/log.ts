@@ -2,7 +2,15 @@
 // the process: the next run reads it to know each account's last stage and its date.
 
 import { type CellValue, isBlank, readAmount, readCurrency, readCustomer, readDate, readText } from '../primitives/cells';
-import { type DayNumber, formatIsoDate, type SerialSystem } from '../primitives/dates';
+import {
+  type DayNumber,
+  dayFromCalendar,
+  daysInMonth,
+  formatIsoDate,
+  isValidCalendarDate,
+  parseTextDate,
+  type SerialSystem,
+} from '../primitives/dates';
 import { AgeBucketError, fail, type Language } from '../primitives/messages';
 import { amountFromMinor, type MinorUnits } from '../primitives/money';
 import { type DunningPolicy, findStage, fold } from './policy';
@@ -20,12 +28,27 @@ export interface LogEntry {
   readonly invoices: readonly string[];
   readonly owner: string;
   readonly note: string;
+  /** The date a promise to pay runs to (its own column; older logs wrote it in the note). */
+  readonly promiseDay?: DayNumber | null;
+  /** The row of the log sheet it was read from (1-based), to name it in messages. */
+  readonly row?: number;
 }
 
 /** The log sheet's name in each language (an existing log keeps the name it has). */
 export const LOG_SHEETS: Record<Language, string> = { en: 'Dunning log', fr: 'Journal des relances' };
 
-export const LOG_COLUMNS = ['date', 'customer', 'stage', 'channel', 'amount', 'currency', 'invoices', 'owner', 'note'] as const;
+export const LOG_COLUMNS = [
+  'date',
+  'customer',
+  'stage',
+  'channel',
+  'amount',
+  'currency',
+  'invoices',
+  'owner',
+  'note',
+  'promiseDate',
+] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 
 /** The log sheet's header row in each language (the reader accepts both). */
@@ -40,6 +63,7 @@ export const LOG_HEADERS: Record<Language, Record<LogColumn, string>> = {
     invoices: 'Invoices',
     owner: 'Owner',
     note: 'Note',
+    promiseDate: 'Promised for',
   },
   fr: {
     date: 'Date',
@@ -51,15 +75,17 @@ export const LOG_HEADERS: Record<Language, Record<LogColumn, string>> = {
     invoices: 'Factures',
     owner: 'Responsable',
     note: 'Note',
+    promiseDate: 'Promis pour le',
   },
 };
 
 /** Notes that are not stages (a logged call, a promise, a dispute) still belong in the log. */
-export const LOG_EVENTS: Record<'call' | 'promise' | 'dispute' | 'noAnswer', Record<Language, string>> = {
+export const LOG_EVENTS: Record<'call' | 'promise' | 'dispute' | 'noAnswer' | 'disputeResolved', Record<Language, string>> = {
   call: { en: 'Phone call', fr: 'Appel téléphonique' },
   promise: { en: 'Promise to pay', fr: 'Promesse de paiement' },
   dispute: { en: 'Dispute', fr: 'Litige' },
   noAnswer: { en: 'No answer', fr: 'Pas de réponse' },
+  disputeResolved: { en: 'Dispute resolved', fr: 'Litige résolu' },
 };
 
 /** Which event a log row records, from its stage text in either language. */
@@ -78,9 +104,22 @@ function logColumnOf(header: CellValue): LogColumn | undefined {
   return LOG_COLUMNS.find((column) => fold(LOG_HEADERS.en[column]) === wanted || fold(LOG_HEADERS.fr[column]) === wanted);
 }
 
+/**
+ * A log row the plan could not read (an impossible date, a stage the policy does not know, a
+ * promise with no date). Never dropped in silence: the account it might concern is held for
+ * review, or a stage could be sent twice.
+ */
+export interface UnreadableLogRow {
+  readonly row: number;
+  readonly error: AgeBucketError;
+  /** The customer cell's text, when there is one: the account the row might concern. */
+  readonly customer: string | null;
+  readonly currency: string | null;
+}
+
 export interface DunningLog {
   readonly entries: readonly LogEntry[];
-  readonly skipped: ReadonlyArray<{ row: number; error: AgeBucketError }>;
+  readonly skipped: readonly UnreadableLogRow[];
 }
 
 /** Reads the log sheet (rows[0] is its header, in English or French). */
@@ -99,7 +138,7 @@ export function readDunningLog(
     if (!columns.has(required)) fail('logColumnMissing', { column: LOG_HEADERS.en[required], french: LOG_HEADERS.fr[required] });
   }
   const entries: LogEntry[] = [];
-  const skipped: Array<{ row: number; error: AgeBucketError }> = [];
+  const skipped: UnreadableLogRow[] = [];
   for (let index = 1; index < rows.length; index++) {
     const cells = rows[index] as readonly CellValue[];
     if (cells.every((value) => isBlank(value))) continue;
@@ -115,24 +154,109 @@ export function readDunningLog(
       if (customer === null) fail('customerBlank');
       const currencyText = readText(cell('currency'));
       const currency = currencyText === null ? null : readCurrency(currencyText, '');
+      const stageIndex = findStage(stageText, policy.stages);
+      const event = logEventOf(stageText);
+      // A stage the policy does not know would otherwise reset the account's escalation.
+      if (stageIndex < 0 && event === null) fail(stageText === '' ? 'logStageBlank' : 'logStageUnknown', { stage: stageText });
+      const note = readText(cell('note')) ?? '';
+      const promiseDay = event === 'promise' ? (readDate(cell('promiseDate'), { serialSystem }) ?? dateInNote(note)) : null;
+      if (event === 'promise' && promiseDay === null) fail('logPromiseNoDate');
       entries.push({
         day,
         customer,
         currency,
-        stageIndex: findStage(stageText, policy.stages),
+        stageIndex,
         stageText,
         channel: readText(cell('channel')) ?? '',
         amount: readAmount(cell('amount'), currency ?? 'EUR'),
         invoices: (readText(cell('invoices')) ?? '').split(/[\s,;]+/).filter((number) => number !== ''),
         owner: readText(cell('owner')) ?? '',
-        note: readText(cell('note')) ?? '',
+        note,
+        promiseDay,
+        row: index + 1,
       });
     } catch (error) {
       if (!(error instanceof AgeBucketError)) throw error;
-      skipped.push({ row: index + 1, error });
+      skipped.push({ row: index + 1, error, customer: safeText(cell('customer')), currency: safeCurrency(cell('currency')) });
     }
   }
   return { entries, skipped };
+}
+
+function safeText(value: CellValue): string | null {
+  try {
+    return readCustomer(value);
+  } catch {
+    return null;
+  }
+}
+
+function safeCurrency(value: CellValue): string | null {
+  try {
+    const text = readText(value);
+    return text === null ? null : readCurrency(text, '');
+  } catch {
+    return null;
+  }
+}
+
+const MONTHS = new Map<string, number>(
+  [
+    ['janvier', 'january', 'jan'],
+    ['fevrier', 'february', 'feb', 'fev'],
+    ['mars', 'march', 'mar'],
+    ['avril', 'april', 'apr', 'avr'],
+    ['mai', 'may'],
+    ['juin', 'june', 'jun'],
+    ['juillet', 'july', 'jul', 'juil'],
+    ['aout', 'august', 'aug'],
+    ['septembre', 'september', 'sep', 'sept'],
+    ['octobre', 'october', 'oct'],
+    ['novembre', 'november', 'nov'],
+    ['decembre', 'december', 'dec'],
+  ].flatMap((names, index) => names.map((name) => [name, index + 1] as const)),
+);
+
+// Dates as people write them in a note: 2025-12-05, 05/12/2025 (read as the cell reader reads
+// it), "5 décembre 2025", "1er décembre 2025", "December 5, 2025".
+const NOTE_DATES = [
+  /(?<![\d/.-])(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}([/.-])\d{1,2}\2\d{4})(?![\d/.-])/gu,
+  /(?<![\p{L}\d])(\d{1,2})(?:er)?\s+(\p{L}+)\.?\s+(\d{4})(?!\d)/gu,
+  /(?<![\p{L}\d])(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/gu,
+];
+
+/**
+ * The promise date written in an older log's note ("jusqu'au 05/12/2025"). With several dates,
+ * the latest is the promise (a note may also say when the call took place). An impossible date
+ * (31/02/2025) is an error, never rolled over.
+ */
+export function dateInNote(note: string): DayNumber | null {
+  let latest: DayNumber | null = null;
+  const keep = (day: DayNumber) => {
+    if (latest === null || day > latest) latest = day;
+  };
+  for (const match of note.matchAll(NOTE_DATES[0] as RegExp)) keep(parseTextDate(match[1] as string));
+  for (const match of note.matchAll(NOTE_DATES[1] as RegExp)) {
+    const month = MONTHS.get(fold(match[2] as string));
+    if (month !== undefined) keep(calendarDay(Number(match[3]), month, Number(match[1]), match[0]));
+  }
+  for (const match of note.matchAll(NOTE_DATES[2] as RegExp)) {
+    const month = MONTHS.get(fold(match[1] as string));
+    if (month !== undefined) keep(calendarDay(Number(match[3]), month, Number(match[2]), match[0]));
+  }
+  return latest;
+}
+
+function calendarDay(year: number, month: number, day: number, text: string): DayNumber {
+  if (!isValidCalendarDate(year, month, day))
+    fail('dateNoSuchDay', {
+      value: text.trim(),
+      month: String(month).padStart(2, '0'),
+      year,
+      days: daysInMonth(year, month),
+      day,
+    });
+  return dayFromCalendar(year, month, day);
 }
 
 /** A row for the log sheet, in the order of LOG_COLUMNS. */
@@ -147,5 +271,6 @@ export function logRow(entry: Omit<LogEntry, 'stageIndex'>): Array<string | numb
     entry.invoices.join(' '),
     entry.owner,
     entry.note,
+    entry.promiseDay === null || entry.promiseDay === undefined ? '' : formatIsoDate(entry.promiseDay),
   ];
 }

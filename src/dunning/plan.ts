@@ -8,17 +8,36 @@ import { type AccountLaw, accountLaw, itemFee, itemInterest } from '../penalties
 import { jurisdictionOfCountry } from '../penalties/customerType';
 import type { RecoveryFee } from '../penalties/recoveryFee';
 import { largest } from '../primitives/arrays';
-import { type DayNumber, dayFromCalendar, formatLongDate } from '../primitives/dates';
+import { type DayNumber, formatLongDate } from '../primitives/dates';
 import { AgeBucketError, formatMessage, type Language, type MessageCode } from '../primitives/messages';
 import { formatMoney, type MinorUnits, minorFromNumber } from '../primitives/money';
-import { type LogEntry, logEventOf } from './log';
+import type { LogEntry, UnreadableLogRow } from './log';
+import {
+  type AccountMemory,
+  accountMemory,
+  belongsTo,
+  cycleOf,
+  type OpenDispute,
+  openDisputesOf,
+  unreadableRowsOf,
+  withMemory,
+} from './memory';
 import type { DunningPolicy, DunningStage } from './policy';
 import { stageIndexForDays } from './policy';
 
 export interface PlanOptions {
   readonly asOf: DayNumber;
   readonly policy: DunningPolicy;
+  /** Log rows that could not be read: the accounts they might concern are held for review. */
+  readonly unreadableLog?: readonly UnreadableLogRow[];
 }
+
+/**
+ * How the account's stage was chosen: from the reminders already sent about its invoices, or,
+ * with none, as a first run (no log rows at all: the policy's rule) or a new cycle (invoices no
+ * logged reminder chased: from the first overdue stage).
+ */
+export type StartRule = 'history' | 'firstRunAge' | 'firstRunOneStage' | 'newCycle';
 
 export interface DunnedItem {
   readonly item: LedgerItem;
@@ -32,6 +51,7 @@ export interface DunnedItem {
 export type Exclusion =
   | { readonly code: 'reasonNoOpenInvoices' | 'reasonNotDue' | 'reasonDisputed' }
   | { readonly code: 'reasonPromise'; readonly until: DayNumber }
+  | { readonly code: 'reasonLogUnreadable'; readonly rows: readonly UnreadableLogRow[] }
   | { readonly code: 'reasonBelowMinimum'; readonly amount: MinorUnits; readonly minimum: MinorUnits }
   | { readonly code: 'reasonCovered'; readonly credits: MinorUnits }
   /** Overdue, but not yet as late as the first overdue stage: no courtesy letter for a late invoice. */
@@ -65,7 +85,11 @@ export interface AccountPlan {
   readonly stageIndex: number | null;
   /** The stage the oldest overdue invoice has reached, whatever was sent. */
   readonly targetStage: DunningStage | null;
+  /** The highest stage already sent about the invoices chased today (its rung on the ladder). */
   readonly lastSent: { readonly stage: DunningStage; readonly day: DayNumber } | null;
+  /** The latest reminder about the invoices chased today: the one a letter cites. */
+  readonly lastReminder: { readonly stage: DunningStage; readonly day: DayNumber } | null;
+  readonly startRule: StartRule;
   readonly exclusion: Exclusion | null;
   /** Invoices the reminder is about (overdue, or due soon for a courtesy reminder). */
   readonly dunned: readonly DunnedItem[];
@@ -90,6 +114,10 @@ export interface AccountPlan {
   readonly penaltyError: AgeBucketError | null;
   /** A promise that was not kept: worth saying in the letter or on the phone. */
   readonly brokenPromiseDay: DayNumber | null;
+  /** The day the broken promise was logged (null when it came from the ledger's column). */
+  readonly brokenPromiseLoggedOn: DayNumber | null;
+  /** Disputes still open on the account, one per dispute logged (or invoice flagged in the ledger). */
+  readonly disputes: readonly OpenDispute[];
   readonly creditHoldSuggested: boolean;
   /** Overdue amount (major units) × days overdue of the oldest item: the order of the worklist. */
   readonly priority: number;
@@ -102,6 +130,10 @@ export interface DunningPlan {
   readonly actions: readonly AccountPlan[];
   /** Accounts with no action today, each with its reason, by customer. */
   readonly excluded: readonly AccountPlan[];
+  /** Every open dispute, oldest first (undated ones, from the ledger's column, last). */
+  readonly disputes: readonly OpenDispute[];
+  /** Log rows the plan could not read, with their row number and reason. */
+  readonly unreadableLog: readonly UnreadableLogRow[];
 }
 
 /** Runs the policy over the ledger and the log as of a date. */
@@ -113,17 +145,37 @@ export function planDunning(items: readonly LedgerItem[], log: readonly LogEntry
     if (list) list.push(item);
     else accounts.set(key, [item]);
   }
+  const logByCustomer = new Map<string, LogEntry[]>();
+  for (const entry of log) {
+    const list = logByCustomer.get(entry.customer);
+    if (list) list.push(entry);
+    else logByCustomer.set(entry.customer, [entry]);
+  }
+  const unreadable = options.unreadableLog ?? [];
   const actions: AccountPlan[] = [];
   const excluded: AccountPlan[] = [];
   for (const list of accounts.values()) {
     const first = list[0] as LedgerItem;
-    const history = lastStageSent(log, first.customer, first.currency, list, options.policy);
-    const plan = planAccount(list, history, loggedOutcome(log, first.customer, first.currency, history), options);
+    const entries = (logByCustomer.get(first.customer) ?? []).filter((entry) => belongsTo(entry, first.customer, first.currency));
+    const memory = accountMemory(list, entries, options.policy);
+    const held = unreadable.length === 0 ? [] : unreadableRowsOf(unreadable, first.customer, first.currency);
+    const plan = planAccount(list, memory, held, options);
     (plan.stage ? actions : excluded).push(plan);
   }
   actions.sort((a, b) => b.priority - a.priority || b.amountDue - a.amountDue || compareCustomers(a, b));
   excluded.sort(compareCustomers);
-  return { asOf: options.asOf, policy: options.policy, actions, excluded };
+  const disputes = [...actions, ...excluded].flatMap((account) => account.disputes).sort(compareDisputes);
+  return { asOf: options.asOf, policy: options.policy, actions, excluded, disputes, unreadableLog: unreadable };
+}
+
+/** Oldest first; disputes with no date (the ledger's column) after the dated ones. */
+function compareDisputes(a: OpenDispute, b: OpenDispute): number {
+  if (a.since !== b.since) {
+    if (a.since === null) return 1;
+    if (b.since === null) return -1;
+    return a.since - b.since;
+  }
+  return compareCodePoints(a.customer, b.customer) || compareCodePoints(a.invoices[0] ?? '', b.invoices[0] ?? '');
 }
 
 function compareCustomers(a: AccountPlan, b: AccountPlan): number {
@@ -138,61 +190,16 @@ function accountKey(customer: string, currency: string): string {
   return `${customer}\u0000${currency}`;
 }
 
-/**
- * The account's last reminder in the log. A cycle whose invoices are all gone from the ledger
- * was paid: the account starts again from the first stage.
- */
-function lastStageSent(
-  log: readonly LogEntry[],
-  customer: string,
-  currency: string,
-  items: readonly LedgerItem[],
-  policy: DunningPolicy,
-): LogEntry | null {
-  let last: LogEntry | null = null;
-  for (const entry of log) {
-    if (entry.stageIndex < 0 || entry.customer !== customer) continue;
-    if (entry.currency !== null && entry.currency !== currency) continue;
-    if (entry.stageIndex >= policy.stages.length) continue;
-    if (last === null || entry.day >= last.day) last = entry;
-  }
-  if (last === null || last.invoices.length === 0) return last;
-  const open = new Set(items.filter((item) => item.amount > 0).map((item) => item.invoiceNumber));
-  return last.invoices.some((number) => open.has(number)) ? last : null;
-}
-
-/** What the last call logged for the account since its last reminder: a promise, or a dispute. */
-interface LoggedOutcome {
-  readonly promiseUntil: DayNumber | null;
-  readonly disputed: boolean;
-}
-
-const ISO_IN_NOTE = /(\d{4})-(\d{2})-(\d{2})/;
-
-function loggedOutcome(log: readonly LogEntry[], customer: string, currency: string, history: LogEntry | null): LoggedOutcome {
-  let latest: LogEntry | null = null;
-  for (const entry of log) {
-    if (entry.stageIndex >= 0 || entry.customer !== customer) continue;
-    if (entry.currency !== null && entry.currency !== currency) continue;
-    if (history && entry.day < history.day) continue;
-    const event = logEventOf(entry.stageText);
-    if (event !== 'promise' && event !== 'dispute') continue;
-    if (latest === null || entry.day >= latest.day) latest = entry;
-  }
-  if (latest === null) return { promiseUntil: null, disputed: false };
-  if (logEventOf(latest.stageText) === 'dispute') return { promiseUntil: null, disputed: true };
-  const date = ISO_IN_NOTE.exec(latest.note);
-  return { promiseUntil: date ? dayFromCalendar(Number(date[1]), Number(date[2]), Number(date[3])) : null, disputed: false };
-}
-
 function planAccount(
-  items: readonly LedgerItem[],
-  history: LogEntry | null,
-  outcome: LoggedOutcome,
+  ledgerItems: readonly LedgerItem[],
+  memory: AccountMemory,
+  held: readonly UnreadableLogRow[],
   options: PlanOptions,
 ): AccountPlan {
   const { asOf, policy } = options;
   const stages = policy.stages;
+  // Disputes and promises logged against invoices count as if the ledger said so.
+  const items = withMemory(ledgerItems, memory);
   const first = items[0] as LedgerItem;
   const days = (item: LedgerItem) => asOf - item.dueDay;
   const positives = items.filter((item) => item.amount > 0);
@@ -221,22 +228,32 @@ function planAccount(
     jurisdictionOfCountry(items.find((item) => item.country != null)?.country ?? null),
     policy,
   );
+  // Only the reminders about the invoices chased today count: an old, paid cycle does not.
+  const cycle = cycleOf(dunnedItems, memory, policy);
+  const history = cycle.lastSent;
   const lastIndex = history ? history.stageIndex : -1;
-  const brokenPromises = positives
-    .filter((item) => item.promiseDay !== null && item.promiseDay < asOf)
-    .map((item) => item.promiseDay as number);
+  const startRule: StartRule = history
+    ? 'history'
+    : memory.hasHistory
+      ? 'newCycle'
+      : (policy.firstRun ?? 'ageStage') === 'ageStage'
+        ? 'firstRunAge'
+        : 'firstRunOneStage';
+  const broken = brokenPromiseOf(candidates, memory, asOf);
 
   const exclusion = ((): Exclusion | null => {
     if (positives.length === 0) return { code: 'reasonNoOpenInvoices' };
-    // A promise or a dispute taken down on the phone holds the whole account.
-    if (outcome.promiseUntil !== null && outcome.promiseUntil >= asOf)
-      return { code: 'reasonPromise', until: outcome.promiseUntil };
-    if (outcome.disputed) return { code: 'reasonDisputed' };
-    if (candidates.length === 0) {
-      if (promised.length > 0)
-        return { code: 'reasonPromise', until: largest(promised.map((item) => item.promiseDay as number)) };
-      return { code: 'reasonDisputed' };
-    }
+    // A row the plan cannot read might be the reminder already sent: review before re-sending.
+    if (held.length > 0) return { code: 'reasonLogUnreadable', rows: held };
+    // A promise taken down in a call is about the account: it holds it until its date.
+    const running = memory.accountPromise;
+    if (running !== null && running.until >= asOf) return { code: 'reasonPromise', until: running.until };
+    // A promise holds the invoices it covers; the account waits until the first one runs out.
+    const promiseHold = (): Exclusion => ({
+      code: 'reasonPromise',
+      until: promised.reduce((earliest, item) => Math.min(earliest, item.promiseDay as number), Number.POSITIVE_INFINITY),
+    });
+    if (candidates.length === 0) return promised.length > 0 ? promiseHold() : { code: 'reasonDisputed' };
     if (lateBeforeFirstStage) {
       const firstOverdue = stages.find((s) => s.fromDay > 0);
       if (firstOverdue)
@@ -249,6 +266,7 @@ function planAccount(
       return { code: 'reasonNotDue' };
     }
     if (target === null) {
+      if (promised.some((item) => days(item) > 0)) return promiseHold();
       const overdueHeld = disputed.some((item) => days(item) > 0);
       return overdueHeld ? { code: 'reasonDisputed' } : { code: 'reasonNotDue' };
     }
@@ -276,7 +294,10 @@ function planAccount(
   })();
 
   let stageIndex: number | null = null;
-  if (exclusion === null && target !== null) {
+  if (exclusion === null && target !== null && startRule === 'firstRunAge') {
+    // A new user's first run: the stage the age calls for, as the policy chose.
+    stageIndex = targetIndex;
+  } else if (exclusion === null && target !== null) {
     // Never skip a stage; but a stage before the due date is no step for an invoice already late.
     let next = lastIndex + 1;
     while (next < targetIndex && (stages[next] as DunningStage).fromDay <= 0 && target.fromDay > 0) next++;
@@ -316,7 +337,11 @@ function planAccount(
     stage,
     stageIndex,
     targetStage: target,
-    lastSent: history && history.stageIndex >= 0 ? { stage: stages[history.stageIndex] as DunningStage, day: history.day } : null,
+    lastSent: history ? { stage: stages[history.stageIndex] as DunningStage, day: history.day } : null,
+    lastReminder: cycle.lastReminder
+      ? { stage: stages[cycle.lastReminder.stageIndex] as DunningStage, day: cycle.lastReminder.day }
+      : null,
+    startRule,
     exclusion,
     dunned,
     notDue: notDunned(candidates, dunnedItems),
@@ -331,7 +356,9 @@ function planAccount(
     interestTotal: penaltyError ? 0 : dunned.reduce((total, d) => total + d.interest, 0),
     feeTotals: [...feeTotals.entries()].map(([currency, amount]) => ({ currency, amount })),
     penaltyError,
-    brokenPromiseDay: brokenPromises.length > 0 ? largest(brokenPromises) : null,
+    brokenPromiseDay: broken?.until ?? null,
+    brokenPromiseLoggedOn: broken?.loggedOn ?? null,
+    disputes: openDisputesOf(ledgerItems, memory, asOf),
     creditHoldSuggested: stage?.suggestsCreditHold ?? false,
     priority: (amountDue / 100) * Math.max(oldest ?? 0, 0),
   };
@@ -341,6 +368,21 @@ function planAccount(
 function notDunned(candidates: readonly LedgerItem[], dunned: readonly LedgerItem[]): LedgerItem[] {
   const inReminder = new Set(dunned);
   return candidates.filter((item) => !inReminder.has(item));
+}
+
+/** The latest promise on the chased invoices whose date has passed while they are still open. */
+function brokenPromiseOf(
+  candidates: readonly LedgerItem[],
+  memory: AccountMemory,
+  asOf: DayNumber,
+): { until: DayNumber; loggedOn: DayNumber | null } | null {
+  let broken: { until: DayNumber; loggedOn: DayNumber | null } | null = null;
+  for (const item of candidates) {
+    const promise = memory.promises.get(item.invoiceNumber);
+    if (promise === undefined || promise.until >= asOf) continue;
+    if (broken === null || promise.until > broken.until) broken = promise;
+  }
+  return broken;
 }
 
 function sum(items: readonly LedgerItem[]): MinorUnits {
@@ -364,6 +406,17 @@ export function exclusionText(plan: AccountPlan, language: Language): string {
       return formatMessage(exclusion.code, {}, language);
     case 'reasonPromise':
       return formatMessage('reasonPromise', { date: date(exclusion.until) }, language);
+    case 'reasonLogUnreadable': {
+      const firstRow = exclusion.rows[0];
+      return formatMessage(
+        'reasonLogUnreadable',
+        {
+          rows: exclusion.rows.map((row) => row.row).join(', '),
+          message: firstRow ? firstRow.error.localized(language) : '',
+        },
+        language,
+      );
+    }
     case 'reasonBelowMinimum':
       return formatMessage(
         'reasonBelowMinimum',
@@ -398,4 +451,41 @@ export function exclusionText(plan: AccountPlan, language: Language): string {
 function dayCount(days: number, language: Language): string {
   if (language === 'fr') return days === 1 ? '1 jour' : `${days} jours`;
   return days === 1 ? '1 day' : `${days} days`;
+}
+
+/**
+ * What the plan wants the user to know about an account it chases: which rule chose the stage
+ * on a first run or a new cycle, and a promise that was not kept. Empty when nothing is special.
+ */
+export function planNotes(plan: AccountPlan, language: Language): string[] {
+  const notes: string[] = [];
+  if (plan.stage !== null && plan.startRule !== 'history') {
+    const code: MessageCode =
+      plan.startRule === 'firstRunAge'
+        ? 'ruleFirstRunAge'
+        : plan.startRule === 'firstRunOneStage'
+          ? 'ruleFirstRunOneStage'
+          : 'ruleNewCycle';
+    notes.push(formatMessage(code, {}, language));
+  }
+  if (plan.brokenPromiseDay !== null) {
+    notes.push(
+      formatMessage(
+        'ruleBrokenPromise',
+        {
+          date: formatLongDate(plan.brokenPromiseDay, language),
+          logged: plan.brokenPromiseLoggedOn === null ? '—' : formatLongDate(plan.brokenPromiseLoggedOn, language),
+        },
+        language,
+      ),
+    );
+  }
+  return notes;
+}
+
+/** The log rows the plan could not read, one line each, in the user's language. */
+export function unreadableLogText(plan: DunningPlan, language: Language): string[] {
+  return plan.unreadableLog.map((row) =>
+    formatMessage('logRowUnreadable', { row: row.row, message: row.error.localized(language) }, language),
+  );
 }

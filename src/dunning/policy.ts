@@ -42,7 +42,14 @@ export interface DunningPolicy {
   readonly enteredRates: readonly EnteredRate[];
   /** Accounts whose ledger says nothing about the customer are of this type. */
   readonly defaultCustomerType: CustomerType;
+  /**
+   * An account with no log rows at all (a new user's ledger): start at the stage its age calls
+   * for ("ageStage", the default when absent), or climb one stage at a time ("oneStage").
+   */
+  readonly firstRun?: FirstRunRule;
 }
+
+export type FirstRunRule = 'ageStage' | 'oneStage';
 
 const stage = (
   id: string,
@@ -103,6 +110,7 @@ export const DEFAULT_POLICY: DunningPolicy = {
   paymentDeadlineDays: 8,
   enteredRates: [],
   defaultCustomerType: 'professional',
+  firstRun: 'ageStage',
 };
 
 /**
@@ -153,6 +161,9 @@ export function validatePolicy(policy: DunningPolicy): DunningPolicy {
   }
   const seen = new Set<string>();
   for (const entered of policy.enteredRates) validateEnteredRate(entered, seen);
+  if (policy.firstRun !== undefined && policy.firstRun !== 'ageStage' && policy.firstRun !== 'oneStage') {
+    fail('policyInvalid', { reason: 'the first-run rule must be "ageStage" or "oneStage"' });
+  }
   return policy;
 }
 

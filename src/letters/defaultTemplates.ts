@@ -115,7 +115,7 @@ Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
     `
 Dear Sir or Madam,
 
-Despite our reminder of {{last_reminder_date}}, the following invoice(s) are still unpaid:
+{{#if has_last_reminder}}Despite our reminder of {{last_reminder_date}}, the following invoice(s) are still unpaid:{{else}}The following invoice(s) are still unpaid although their due date has passed:{{/if}}
 
 {{invoice_table}}
 
@@ -133,7 +133,7 @@ Kind regards,
     `
 Madame, Monsieur,
 
-Malgré notre relance du {{last_reminder_date}}, la ou les factures suivantes demeurent impayées :
+{{#if has_last_reminder}}Malgré notre relance du {{last_reminder_date}}, la ou les factures suivantes demeurent impayées :{{else}}La ou les factures suivantes demeurent impayées alors que leur échéance est dépassée :{{/if}}
 
 {{invoice_table}}
 
@@ -151,7 +151,7 @@ Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
     `
 Dear Sir or Madam,
 
-Our previous reminders, the latest dated {{last_reminder_date}}, have remained unanswered. The following invoice(s) are still unpaid:
+{{#if has_last_reminder}}Our previous reminders, the latest dated {{last_reminder_date}}, have remained unanswered. The following invoice(s) are still unpaid:{{else}}The following invoice(s) are still unpaid well after their due date:{{/if}}
 
 {{invoice_table}}
 
@@ -169,7 +169,7 @@ Yours faithfully,
     `
 Madame, Monsieur,
 
-Nos précédentes relances, dont la dernière en date du {{last_reminder_date}}, sont restées sans effet. Les factures suivantes demeurent impayées :
+{{#if has_last_reminder}}Nos précédentes relances, dont la dernière en date du {{last_reminder_date}}, sont restées sans effet. Les factures suivantes demeurent impayées :{{else}}Les factures suivantes demeurent impayées bien après leur échéance :{{/if}}
 
 {{invoice_table}}
 
@@ -189,7 +189,7 @@ REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT
 
 Dear Sir or Madam,
 
-{{#if last_reminder_date}}Despite our reminders, the latest dated {{last_reminder_date}}, the following invoice(s) remain unpaid:{{/if}}{{#unless last_reminder_date}}The following invoice(s) remain unpaid although their due date has passed:{{/unless}}
+{{#if has_last_reminder}}Despite our reminders, the latest dated {{last_reminder_date}}, the following invoice(s) remain unpaid:{{else}}The following invoice(s) remain unpaid although their due date has passed:{{/if}}
 
 {{invoice_table}}
 
@@ -218,7 +218,7 @@ LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION
 
 Madame, Monsieur,
 
-{{#if last_reminder_date}}Malgré nos relances, dont la dernière en date du {{last_reminder_date}}, les factures suivantes demeurent impayées :{{/if}}{{#unless last_reminder_date}}Les factures suivantes demeurent impayées alors que leur échéance est dépassée :{{/unless}}
+{{#if has_last_reminder}}Malgré nos relances, dont la dernière en date du {{last_reminder_date}}, les factures suivantes demeurent impayées :{{else}}Les factures suivantes demeurent impayées alors que leur échéance est dépassée :{{/if}}
 
 {{invoice_table}}
 

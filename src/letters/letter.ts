@@ -243,8 +243,9 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     deadline_days: String(options.policy.paymentDeadlineDays),
     oldest_due_date: oldest ? date(oldest.item.dueDay) : '',
     oldest_days_overdue: oldest ? String(oldest.daysOverdue) : '',
-    last_reminder_date: account.lastSent ? date(account.lastSent.day) : '',
-    last_reminder_stage: account.lastSent ? account.lastSent.stage.name[language] : '',
+    // Only a reminder about the invoices this letter claims: never one of an older, paid cycle.
+    last_reminder_date: account.lastReminder ? date(account.lastReminder.day) : '',
+    last_reminder_stage: account.lastReminder ? account.lastReminder.stage.name[language] : '',
     broken_promise_date: account.brokenPromiseDay === null ? '' : date(account.brokenPromiseDay),
     invoice_table: TABLE_MARK,
     claims_interest: claimsInterest,
@@ -255,6 +256,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     claims_penalties: claimsInterest || claimsFee,
     is_consumer: account.law.customerType === 'consumer',
     is_public_body: account.law.customerType === 'publicBody',
+    has_last_reminder: account.lastReminder !== null,
   };
   // Values are data: a NUL in a customer name must not be taken for the table's place.
   for (const key of Object.keys(values) as Array<keyof TemplateValues>) {

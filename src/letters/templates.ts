@@ -65,6 +65,10 @@ export const FLAGS: Readonly<Record<string, Described>> = {
   claims_penalties: { en: 'the letter claims interest or fees', fr: 'la lettre réclame des pénalités ou indemnités' },
   is_consumer: { en: 'the customer is a consumer', fr: 'le client est un particulier' },
   is_public_body: { en: 'the customer is a public body', fr: 'le client est un organisme public' },
+  has_last_reminder: {
+    en: 'a reminder about these invoices was sent before',
+    fr: 'une relance a déjà été envoyée pour ces factures',
+  },
 };
 
 export type TemplateValues = Record<keyof typeof PLACEHOLDERS | keyof typeof FLAGS, string | boolean>;

@@ -4,7 +4,8 @@
 
 import { companyDetails } from '../commands/settings';
 import { type CallListEntry, callList } from '../dunning/callList';
-import { LOG_COLUMNS, LOG_EVENTS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
+import { LOG_COLUMNS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
+import { disputeEntry, noAnswerEntry, parseInvoiceList, promiseEntry } from '../dunning/outcomes';
 import { type AccountPlan, type DunningPlan, exclusionText, planDunning } from '../dunning/plan';
 import { DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../dunning/policy';
 import { DEFAULT_TEMPLATES, type LetterTemplate } from '../letters/defaultTemplates';
@@ -14,7 +15,7 @@ import { lettersToSheetRows, letterToHtml, letterToText } from '../letters/rende
 import { FLAGS, PLACEHOLDERS, validateTemplate } from '../letters/templates';
 import { parseJurisdiction } from '../penalties/statutoryRates';
 import { readText } from '../primitives/cells';
-import { formatIsoDate, formatLongDate, formatShortDate } from '../primitives/dates';
+import { formatIsoDate, formatLongDate, formatShortDate, parseTextDate } from '../primitives/dates';
 import type { Language } from '../primitives/messages';
 import { formatMoney } from '../primitives/money';
 import type { Pane } from './app';
@@ -74,8 +75,10 @@ const WORDS = {
     promiseDate: 'Promised for',
     dispute: 'Dispute',
     disputeReason: 'Reason',
+    disputeInvoices: 'Disputed invoice(s)',
     noAnswer: 'No answer',
     logged: (customer: string) => `Logged for ${customer}`,
+    loggedToday: (outcomes: string) => `Already logged today: ${outcomes}`,
     noPlan: 'Build the plan first.',
     policy: 'Dunning policy',
     from: 'From day',
@@ -149,8 +152,10 @@ const WORDS = {
     promiseDate: 'Promis pour le',
     dispute: 'Litige',
     disputeReason: 'Motif',
+    disputeInvoices: 'Facture(s) en litige',
     noAnswer: 'Pas de réponse',
     logged: (customer: string) => `Noté au journal pour ${customer}`,
+    loggedToday: (outcomes: string) => `Déjà noté aujourd’hui : ${outcomes}`,
     noPlan: 'Établissez d’abord le plan.',
     policy: 'Politique de relance',
     from: 'Dès le jour',
@@ -216,11 +221,17 @@ export class DunningPanel {
     const workbook = this.pane.workbook;
     const logValues = (await workbook.readSheet(LOG_SHEETS.fr)) ?? (await workbook.readSheet(LOG_SHEETS.en));
     const policy = validatePolicy(this.policy());
-    this.logEntries =
+    const log =
       logValues && logValues.length > 0
-        ? [...readDunningLog(logValues, policy, this.pane.table?.serialSystem ?? 'excel1900').entries]
-        : [];
-    this.plan = planDunning(ledger.items, this.logEntries, { asOf: this.pane.asOfDay(), policy });
+        ? readDunningLog(logValues, policy, this.pane.table?.serialSystem ?? 'excel1900')
+        : { entries: [], skipped: [] };
+    this.logEntries = [...log.entries];
+    // Rows the plan cannot read hold the accounts they might concern, and are listed for the user.
+    this.plan = planDunning(ledger.items, this.logEntries, {
+      asOf: this.pane.asOfDay(),
+      policy,
+      unreadableLog: log.skipped,
+    });
     this.selected = new Set(this.plan.actions.map(accountKey));
     this.previewHtml = [];
     this.emailDrafts = [];
@@ -433,22 +444,27 @@ export class DunningPanel {
     return this.words.emailDone(drafted.length);
   }
 
-  async logCall(entry: CallListEntry, outcome: 'promise' | 'dispute' | 'noAnswer', detail: string): Promise<string> {
+  /** A call's outcome, checked by the core at entry (a promise needs a date, a dispute an invoice and a reason). */
+  async logCall(
+    entry: CallListEntry,
+    outcome: 'promise' | 'dispute' | 'noAnswer',
+    detail: string,
+    invoices = '',
+  ): Promise<string> {
     const plan = this.requirePlan();
-    const note = outcome === 'promise' ? `${this.language === 'fr' ? 'jusqu’au' : 'until'} ${detail}` : detail;
-    await this.appendLog([
-      {
-        day: plan.asOf,
-        customer: entry.customer,
-        currency: entry.currency,
-        stageText: LOG_EVENTS[outcome][this.language],
-        channel: LOG_EVENTS.call[this.language],
-        amount: entry.amountDue,
-        invoices: entry.oldestInvoice ? [entry.oldestInvoice.number] : [],
-        owner: entry.owner ?? '',
-        note,
-      },
-    ]);
+    const account = plan.actions.find((a) => a.customer === entry.customer && a.currency === entry.currency);
+    if (!account) throw new Error(this.words.noPlan);
+    const language = this.language;
+    const draft =
+      outcome === 'promise'
+        ? promiseEntry(account, detail.trim() === '' ? null : parseTextDate(detail), plan.asOf, language)
+        : outcome === 'dispute'
+          ? disputeEntry(account, parseInvoiceList(invoices), detail, plan.asOf, language)
+          : noAnswerEntry(account, plan.asOf, language);
+    await this.appendLog([draft]);
+    // The call list is rebuilt from the log at once: a call just taken down leaves it (or says
+    // what was logged today), so the same call is not logged twice.
+    await this.buildPlan();
     return this.words.logged(entry.customer);
   }
 
@@ -710,7 +726,11 @@ export class DunningPanel {
   private callListView(plan: DunningPlan): HTMLElement {
     const w = this.words;
     const settings = this.pane.settings;
-    const entries = callList(plan, { company: settings.companyName || '—', defaultLanguage: this.language });
+    const entries = callList(plan, {
+      company: settings.companyName || '—',
+      defaultLanguage: this.language,
+      log: this.logEntries,
+    });
     if (entries.length === 0)
       return el('section', { id: 'call-list' }, el('h2', {}, w.callList), el('p', { class: 'help' }, w.noCalls));
     return el(
@@ -720,8 +740,11 @@ export class DunningPanel {
       ...entries.map((entry) => {
         const date = el('input', { type: 'date', 'aria-label': w.promiseDate, value: formatIsoDate(plan.asOf + 7) });
         const reason = el('input', { type: 'text', 'aria-label': w.disputeReason, placeholder: w.disputeReason });
+        const disputed = el('input', { type: 'text', 'aria-label': w.disputeInvoices, placeholder: w.disputeInvoices });
         const log = (outcome: 'promise' | 'dispute' | 'noAnswer', label: string, detail: () => string) =>
-          this.pane.commandButton(`call-${outcome}-${entry.customer}`, label, () => this.logCall(entry, outcome, detail()));
+          this.pane.commandButton(`call-${outcome}-${entry.customer}`, label, () =>
+            this.logCall(entry, outcome, detail(), disputed.value),
+          );
         return el(
           'article',
           { class: 'call', 'data-customer': entry.customer },
@@ -732,11 +755,15 @@ export class DunningPanel {
             `${w.phone}: ${entry.phone ?? '—'} · ${entry.owner ?? ''}${entry.oldestInvoice ? ` · ${entry.oldestInvoice.number} (${formatShortDate(entry.oldestInvoice.dueDay)})` : ''}`,
           ),
           el('p', { class: 'script', lang: entry.language }, entry.script),
+          ...(entry.loggedToday.length > 0
+            ? [el('p', { class: 'logged-today' }, w.loggedToday(entry.loggedToday.join(', ')))]
+            : []),
           el(
             'div',
             { class: 'actions' },
             date,
             log('promise', w.promise, () => date.value),
+            disputed,
             reason,
             log('dispute', w.dispute, () => reason.value),
             log('noAnswer', w.noAnswer, () => ''),

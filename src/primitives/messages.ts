@@ -248,6 +248,63 @@ export const messages = {
     en: 'reminded {days} days ago ({stage}, {date}); next reminder possible on {next}',
     fr: 'relancé il y a {days} jours ({stage}, {date}) ; prochaine relance possible le {next}',
   },
+  // The dunning log as the plan's memory: rows it cannot read, outcomes refused at entry.
+  logStageBlank: {
+    en: 'the stage is blank: write the stage sent, or an outcome such as "Promise to pay" or "Dispute"',
+    fr: 'le niveau est vide : indiquez le niveau envoyé, ou un résultat comme « Promesse de paiement » ou « Litige »',
+  },
+  logStageUnknown: {
+    en: '"{stage}" is neither a stage of the dunning policy nor a call outcome: correct the name',
+    fr: '« {stage} » n’est ni un niveau de la politique de relance ni un résultat d’appel : corrigez le nom',
+  },
+  logPromiseNoDate: {
+    en: 'a promise to pay with no date: write the promised date in the "Promised for" column',
+    fr: 'une promesse de paiement sans date : indiquez la date promise dans la colonne « Promis pour le »',
+  },
+  logRowUnreadable: {
+    en: 'dunning log, row {row}: {message}',
+    fr: 'journal des relances, ligne {row} : {message}',
+  },
+  reasonLogUnreadable: {
+    en: 'held for review: the dunning log cannot be read at row {rows} ({message}); correct the row, then build the plan again',
+    fr: 'en attente de vérification : le journal des relances est illisible ligne {rows} ({message}) ; corrigez la ligne, puis établissez à nouveau le plan',
+  },
+  disputeNeedsReason: {
+    en: 'a dispute needs a reason (what the customer contests), so that it can be resolved',
+    fr: 'un litige doit avoir un motif (ce que le client conteste), pour pouvoir être résolu',
+  },
+  disputeNeedsInvoice: {
+    en: 'a dispute needs the invoice(s) it is about: the rest of the account is still chased',
+    fr: 'un litige doit indiquer la ou les factures concernées : le reste du compte est toujours relancé',
+  },
+  disputeUnknownInvoice: {
+    en: 'invoice {invoice} is not open on the account of {customer}: check the number',
+    fr: 'la facture {invoice} n’est pas ouverte sur le compte de {customer} : vérifiez le numéro',
+  },
+  promiseNeedsDate: {
+    en: 'a promise to pay needs the date by which the customer will pay',
+    fr: 'une promesse de paiement doit indiquer la date à laquelle le client paiera',
+  },
+  promiseInPast: {
+    en: 'the promised date {date} is before the plan’s date {asOf}: a promise runs to today or later',
+    fr: 'la date promise {date} est antérieure à la date du plan {asOf} : une promesse court jusqu’à aujourd’hui ou plus tard',
+  },
+  ruleFirstRunAge: {
+    en: 'first run (no log rows for this account): started at the stage the age calls for',
+    fr: 'premier passage (aucune ligne au journal pour ce compte) : niveau correspondant à l’ancienneté',
+  },
+  ruleFirstRunOneStage: {
+    en: 'first run (no log rows for this account): escalates one stage at a time from the first reminder',
+    fr: 'premier passage (aucune ligne au journal pour ce compte) : progression d’un niveau à la fois depuis la première relance',
+  },
+  ruleNewCycle: {
+    en: 'new invoices, in no reminder logged before: they start at the first overdue stage',
+    fr: 'factures nouvelles, absentes des relances déjà notées : elles commencent au premier niveau après échéance',
+  },
+  ruleBrokenPromise: {
+    en: 'promise to pay by {date} (logged on {logged}) not kept: dunning resumes',
+    fr: 'promesse de paiement pour le {date} (notée le {logged}) non tenue : la relance reprend',
+  },
   templateUnknownPlaceholder: {
     en: 'template "{stage}" ({language}, {part}): unknown placeholder {{{name}}}; see the list of placeholders in the Templates sheet',
     fr: 'modèle « {stage} » ({language}, {part}) : champ inconnu {{{name}}} ; voir la liste des champs dans la feuille Modèles',

@@ -15,6 +15,7 @@ describe('ERP scenarios (levels at 5, 20, 40 days)', () => {
       [40, 'Level 3'],
     ]),
     minimumIntervalDays: 10,
+    firstRun: 'oneStage',
   };
   const due = invoice({ customer: 'Acme', dueDay: D, amount: 100_00, invoiceNumber: 'INV-1' });
   const run = (asOf: number, items = [due], log = [] as ReturnType<typeof logged>[]) => planDunning(items, log, { asOf, policy });
@@ -89,8 +90,11 @@ describe('default policy rules', () => {
     expect(account?.dunned.map((d) => d.item.amount)).toEqual([200_00]);
     expect(account?.disputed).toHaveLength(1);
   });
-  test('an overdue account with no history starts at the first reminder, not the courtesy reminder', () => {
-    expect(run([invoice({ customer: 'A', dueDay: asOf - 35, amount: 100_00 })]).actions[0]?.stage?.id).toBe('first');
+  test('an overdue account with no history, one stage at a time: the first reminder, not the courtesy reminder', () => {
+    const oneStage = { ...DEFAULT_POLICY, firstRun: 'oneStage' as const };
+    expect(run([invoice({ customer: 'A', dueDay: asOf - 35, amount: 100_00 })], [], oneStage).actions[0]?.stage?.id).toBe(
+      'first',
+    );
   });
   test('courtesy reminder five days before the due date', () => {
     const plan = run([invoice({ customer: 'A', dueDay: asOf + 5, amount: 100_00 })]);

@@ -86,6 +86,16 @@ describe('cash-in per week', () => {
     expect(forecast.creditsLeftOut).toBe(1);
     expect(eur?.openTotal).toBe(10000);
   });
+  test('by due dates, week 1 ends 7 days after the as-of date, week 2 starts the day after', () => {
+    const edges = cashInForecast(
+      model,
+      [7, 8, 91, 92].map((days) => ({ ...open, invoiceNumber: `D${days}`, amount: 100, currency: 'EUR', dueDay: asOf + days })),
+      asOf,
+    ).currencies[0];
+    expect(edges?.byDueDates.slice(0, 2)).toEqual([100, 100]);
+    expect(edges?.byDueDates[12]).toBe(100);
+    expect(edges?.dueLater).toBe(100);
+  });
   test('weeks, later and not forecast reconcile with the open total', () => {
     for (const c of forecast.currencies) {
       const weeks = c.expected.reduce((a, b) => a + b, 0);
@@ -110,6 +120,16 @@ describe('the back-test’s measures, on a case worked by hand', () => {
     })),
     { customer: 'Acme', invoiceDay: cut - 25, dueDay: cut + 5, paidDay: cut + 15, amount: 10000, disputed: false },
   ];
+  // A second run adds one 20 days overdue at the cut, paid 2 days after it: the due date alone
+  // would say 20 days ago; a baseline is moved to the day after the cut (1 day out, week 1).
+  const overdue: HistoricInvoice = {
+    customer: 'Acme',
+    invoiceDay: cut - 50,
+    dueDay: cut - 20,
+    paidDay: cut + 2,
+    amount: 10000,
+    disputed: false,
+  };
   const result = backTestAt(invoices, cut);
   test('learns from the 5 paid by the cut, predicts the 1 open at it', () => {
     expect(result.learntFrom).toBe(5);
@@ -121,5 +141,13 @@ describe('the back-test’s measures, on a case worked by hand', () => {
   test('weekly error: the due date puts 100 in week 1 instead of week 3, (100 + 100) / 100 = 2', () => {
     expect(result.weeklyError).toEqual({ model: 0, dueDate: 2, customerAverage: 0 });
     expect(result.collected).toBe(10000);
+  });
+  test('an overdue invoice: both baselines say the day after the cut, never a day already past', () => {
+    const withOverdue = backTestAt([...invoices, overdue], cut);
+    // Errors: due date 10 and 1, average 0 and 1 → means 5.5 and 0.5.
+    expect(withOverdue.meanAbsoluteError.dueDate).toBe(5.5);
+    expect(withOverdue.meanAbsoluteError.customerAverage).toBe(0.5);
+    // Week 1 gets 200 by due dates against 100 collected, week 3 nothing against 100: 200 / 200.
+    expect(withOverdue.weeklyError.dueDate).toBe(1);
   });
 });

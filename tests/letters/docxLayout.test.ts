@@ -32,7 +32,8 @@ function account(n: number): AccountPlan {
   const items = Array.from({ length: n }, (_, k) =>
     invoice({ customer: customer(n), dueDay: asOf - 20 - k, amount: 100_00 + k, invoiceNumber: `FA-${n}-${k + 1}` }),
   );
-  return planDunning(items, [], { asOf, policy: DEFAULT_POLICY }).actions[0] as AccountPlan;
+  // One stage at a time on a first run: every letter is a first reminder, whatever its length.
+  return planDunning(items, [], { asOf, policy: { ...DEFAULT_POLICY, firstRun: 'oneStage' } }).actions[0] as AccountPlan;
 }
 
 maybe(

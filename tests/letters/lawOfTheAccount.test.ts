@@ -339,10 +339,10 @@ describe('courtesy reminders and what is overdue', () => {
     expect(letter).not.toContain('Total échu');
   });
   test('"Total échu" counts only overdue items', () => {
-    // 1,000 € 25 days late and 500 € not yet due: the first reminder claims 1,000 €.
+    // 1,000 € 15 days late and 500 € not yet due: the first reminder claims 1,000 €.
     const account = planDunning(
       [
-        invoice({ customer: 'Petit', dueDay: today - 25, amount: 1_000_00, invoiceNumber: 'F1' }),
+        invoice({ customer: 'Petit', dueDay: today - 15, amount: 1_000_00, invoiceNumber: 'F1' }),
         invoice({ customer: 'Petit', dueDay: today + 20, amount: 500_00, invoiceNumber: 'F2' }),
       ],
       [],

@@ -2,8 +2,12 @@
 // hand below: each bracket's edges, a disputed invoice, a dispute from the dunning log, a partly
 // paid invoice, credit notes, another currency, an invoice after the closing date.
 
-import { paymentDelaysFor } from '../../src/commands/paymentDelays';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { delaysFiguresFromFec, paymentDelaysFor } from '../../src/commands/paymentDelays';
 import { defaultSettings, type PaneSettings } from '../../src/commands/settings';
+import type { FecReading } from '../../src/ledger/fec';
+import { importFec } from '../../src/ledger/import';
 import { type ColumnMapping, detectColumns, type LedgerTable } from '../../src/ledger/ledger';
 import type { CellValue } from '../../src/primitives/cells';
 import { dayFromCalendar, parseTextDate } from '../../src/primitives/dates';
@@ -167,6 +171,45 @@ describe('a supplier account exported as debit and credit', () => {
   });
   test('the payment that names no invoice is listed apart, not in a bracket', () => {
     expect(result.received?.creditsApart).toEqual({ count: 1, amount: -50_000 });
+  });
+});
+
+describe('the received half from a FEC imported on the supplier side (401)', () => {
+  const text = readFileSync(join(__dirname, '..', 'ledger', 'fixtures', 'fec.txt'), 'utf8');
+  const closing = '2026-12-31';
+  const imported = importFec(text, 'utf-8', {
+    fileName: 'fec.txt',
+    language: 'fr',
+    asOf: parseTextDate(closing),
+    defaultCurrency: 'EUR',
+    partialMatch: 'lowerCaseOrStar',
+    terms: '30 jours',
+    side: 'supplier',
+  });
+  const figures = delaysFiguresFromFec(imported.report.fec as FecReading);
+  const result = paymentDelaysFor(
+    {
+      customers,
+      suppliers: { sheetName: 'Fournisseurs (FEC)', values: imported.layout.rows.map((row) => [...row]) },
+      log: null,
+    },
+    settings({ delaysClosingDate: closing, ...figures }),
+  );
+  test('the FEC’s purchases (classes 60 to 62) and turnover (class 70) become the table’s bases', () => {
+    // Class 70 by 31 December: credits 1000 + 2000 + 500 + 300 + 920 + 1250 + 400 (1 December)
+    // − a debit of 100 = 6270; classes 60-62: 700 (as tests/ledger/import.test.ts reads them).
+    expect(figures).toEqual({ delaysTurnover: '6270', delaysPurchases: '700' });
+  });
+  test('the open 401 invoice, 30 days late on 31 December, in 1-30; the one matched in October is gone', () => {
+    // F-S1 of 1 November 2026 (600.00), due 30 days later on 1 December: 30 days late.
+    expect(brackets(result.received as DelaySide)).toEqual([
+      [0, 0],
+      [1, 60_000],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [1, 60_000],
+    ]);
   });
 });
 
