@@ -5,8 +5,11 @@
 import type { SheetLayout } from '../ageing/agedBalanceSheet';
 import { type CashInForecast, cashInForecast } from '../forecast/cashInForecast';
 import { cashInSheet } from '../forecast/cashInSheet';
+import { fecPaymentHistory, paidInvoicesSheet } from '../forecast/fecHistory';
 import { learnPayerHabits, type PayerModel } from '../forecast/payerHabits';
 import { ledgerAtAsOf, readPaymentHistory } from '../forecast/paymentHistory';
+import type { FecSide } from '../ledger/fec';
+import type { ImportResult } from '../ledger/import';
 import { type ColumnMapping, dateOrderOfLocale, type LedgerTable, readLedger, type SkippedLedgerRow } from '../ledger/ledger';
 import type { CellValue } from '../primitives/cells';
 import { type DayNumber, formatIsoDate } from '../primitives/dates';
@@ -99,4 +102,26 @@ export function cashInGlanceText(glance: readonly CashInGlance[], language: Lang
         : `${line.currency}: this week ${week(line.thisWeek)}; next week ${week(line.nextWeek)}`;
     })
     .join('\n');
+}
+
+/**
+ * After a FEC import of the customer ledger: its matched invoices as a sheet of paid invoices,
+ * to write beside the open items and name as the forecast's history sheet. Null when the
+ * import was not a FEC's customer side, or nothing was paid.
+ */
+export function paidInvoicesFromImport(
+  result: ImportResult,
+  side: FecSide,
+  language: Language,
+  asOf: DayNumber,
+): { sheetName: string; layout: SheetLayout; count: number } | null {
+  const { fec, terms } = result.report;
+  if (fec === null || terms === null || side !== 'customer') return null;
+  const history = fecPaymentHistory(fec, terms);
+  if (history.length === 0) return null;
+  return {
+    sheetName: `${language === 'fr' ? 'Règlements' : 'Paid invoices'} ${formatIsoDate(asOf)}`,
+    layout: paidInvoicesSheet(history, language),
+    count: history.length,
+  };
 }

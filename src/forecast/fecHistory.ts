@@ -4,12 +4,24 @@
 // matched them, and stands in when no payment line is found. A FEC has no due dates: they come
 // from the invoice's date and the terms the import asked for, as for the open items.
 
+import type { SheetCell, SheetLayout } from '../ageing/agedBalanceSheet';
 import type { FecReading } from '../ledger/fec';
 import { dueDateFromTerms, parsePaymentTerms } from '../ledger/terms';
 import { customerKey } from '../primitives/cells';
+import { type DayNumber, excelSerialFromDay } from '../primitives/dates';
+import type { Language } from '../primitives/messages';
+import { amountFromMinor, type MinorUnits } from '../primitives/money';
 import type { SettledInvoice } from './payerHabits';
 
-export function fecPaymentHistory(fec: FecReading, termsText: string): SettledInvoice[] {
+/** A paid invoice of a FEC, with what the sheet of paid invoices shows of it. */
+export interface FecPaidInvoice extends SettledInvoice {
+  readonly invoiceNumber: string;
+  readonly invoiceDay: DayNumber;
+  readonly amount: MinorUnits;
+  readonly currency: string;
+}
+
+export function fecPaymentHistory(fec: FecReading, termsText: string): FecPaidInvoice[] {
   const terms = parsePaymentTerms(termsText);
   // Lines of one customer account sharing a matching code settle each other.
   const groups = new Map<string, { invoices: FecReading['settled']; lastPayment: number | null }>();
@@ -25,7 +37,7 @@ export function fecPaymentHistory(fec: FecReading, termsText: string): SettledIn
     else if (line.amount < 0 && (group.lastPayment === null || line.entryDay > group.lastPayment))
       group.lastPayment = line.entryDay;
   }
-  const history: SettledInvoice[] = [];
+  const history: FecPaidInvoice[] = [];
   for (const { invoices, lastPayment } of groups.values()) {
     for (const invoice of invoices) {
       const paidDay = lastPayment ?? invoice.matchDay;
@@ -36,8 +48,42 @@ export function fecPaymentHistory(fec: FecReading, termsText: string): SettledIn
         dueDay: dueDateFromTerms(invoice.pieceDay, terms),
         paidDay,
         disputed: false,
+        invoiceNumber: invoice.pieceRef,
+        invoiceDay: invoice.pieceDay,
+        amount: invoice.amount,
+        currency: invoice.currency,
       });
     }
   }
   return history;
+}
+
+const HEADERS: Record<Language, readonly string[]> = {
+  en: ['Customer', 'Invoice', 'Invoice date', 'Due date', 'Paid date', 'Amount', 'Currency'],
+  fr: ['Client', 'N° facture', 'Date facture', 'Échéance', 'Date de règlement', 'Montant', 'Devise'],
+};
+
+/**
+ * The paid invoices as a sheet whose headers the history reader finds (customer, due date,
+ * paid date), so the cash-in forecast can learn from it as from any sheet of paid invoices.
+ */
+export function paidInvoicesSheet(history: readonly FecPaidInvoice[], language: Language): SheetLayout {
+  const rows: SheetCell[][] = [[...HEADERS[language]]];
+  for (const paid of history)
+    rows.push([
+      paid.customer,
+      paid.invoiceNumber,
+      excelSerialFromDay(paid.invoiceDay),
+      excelSerialFromDay(paid.dueDay),
+      excelSerialFromDay(paid.paidDay),
+      amountFromMinor(paid.amount, paid.currency),
+      paid.currency,
+    ]);
+  return {
+    rows,
+    columnFormats: [null, null, 'dd/mm/yyyy', 'dd/mm/yyyy', 'dd/mm/yyyy', '#,##0.00;[Red]-#,##0.00', null],
+    boldRows: [0],
+    cellFormats: [],
+    chart: null,
+  };
 }

@@ -134,13 +134,24 @@ function fecAmount(text: string, scale: number, currency: string): MinorUnits {
   return text.trim() === '' ? 0 : minorFromText(text, currency);
 }
 
-/** The lines of a FEC, one at a time: split by hand when no field is quoted, else by papaparse. */
+/** Only lines whose field `column` passes `wanted` are split (most of a FEC is other accounts). */
+interface LineFilter {
+  readonly column: number;
+  readonly wanted: (text: string, at: number) => boolean;
+}
+
+/**
+ * The lines of a FEC, one at a time: split by hand when no field is quoted, else by papaparse.
+ * Returns the number of non-blank lines, the header included.
+ */
 function eachRow(
   text: string,
   separator: string,
   visit: (fields: string[], line: number) => void,
+  filter: LineFilter,
   progress?: (done: number, total: number) => void,
 ): number {
+  let nonBlank = 0;
   if (!text.includes('"')) {
     let line = 0;
     let start = 0;
@@ -154,18 +165,46 @@ function eachRow(
       if (end < 0) end = text.length;
       const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       line++;
-      if (stop > start) visit(text.slice(start, stop).split(separator), line);
+      if (stop > start) {
+        nonBlank++;
+        if (line === 1 || passes(text, start, stop, separator, filter)) visit(text.slice(start, stop).split(separator), line);
+      }
       start = end + 1;
     }
-    return line;
+    return nonBlank;
   }
   const rows = Papa.parse(text, { delimiter: separator, skipEmptyLines: false });
   const quoteError = rows.errors.find((error) => error.type === 'Quotes');
   if (quoteError) fail('csvQuoteNeverCloses', { line: (quoteError.row ?? 0) + 1 });
   rows.data.forEach((fields, index) => {
-    if (fields.length > 1 || fields[0] !== '') visit(fields, index + 1);
+    if (fields.length > 1 || fields[0] !== '') {
+      nonBlank++;
+      visit(fields, index + 1);
+    }
   });
-  return rows.data.length;
+  return nonBlank;
+}
+
+/** Whether the line's filtered field passes, found without splitting the line. */
+function passes(text: string, start: number, stop: number, separator: string, filter: LineFilter): boolean {
+  let at = start;
+  for (let k = 0; k < filter.column; k++) {
+    const next = text.indexOf(separator, at);
+    if (next < 0 || next >= stop) return true; // a short line: let the full reading report it
+    at = next + 1;
+  }
+  while (text.charCodeAt(at) === 32) at++;
+  return filter.wanted(text, at);
+}
+
+// Accounts read: 411 and 401 (customers, suppliers), 70 (sales), 60 to 62 (purchases).
+function wantedAccount(text: string, at: number): boolean {
+  const first = text.charCodeAt(at);
+  const second = text.charCodeAt(at + 1);
+  if (first === 52) return (second === 49 || second === 48) && text.charCodeAt(at + 2) === 49; // 411, 401
+  if (first === 55) return second === 48; // 70
+  if (first === 54) return second >= 48 && second <= 50; // 60, 61, 62
+  return false;
 }
 
 export function readFec(input: string, options: FecReadOptions): FecReading {
@@ -216,14 +255,22 @@ export function readFec(input: string, options: FecReadOptions): FecReading {
   let purchases = 0;
   let firstDay: DayNumber | null = null;
   let lastDay: DayNumber | null = null;
-  let entries = 0;
   const field = (fields: string[], index: number): string => (index < 0 ? '' : (fields[index] ?? '').trim());
-  eachRow(
+  // A year has a few hundred distinct dates over a million lines: each is read once.
+  const days = new Map<string, DayNumber | null>();
+  const dayOf = (text: string): DayNumber | null => {
+    let day = days.get(text);
+    if (day === undefined) {
+      day = fecDate(text);
+      days.set(text, day);
+    }
+    return day;
+  };
+  const nonBlankLines = eachRow(
     text,
     separator,
     (fields, line) => {
       if (line === 1) return;
-      entries++;
       try {
         const account = field(fields, at.account);
         const isCustomer = account.startsWith('411');
@@ -231,7 +278,7 @@ export function readFec(input: string, options: FecReadOptions): FecReading {
         const isSales = account.startsWith('70');
         const isPurchases = account.startsWith('60') || account.startsWith('61') || account.startsWith('62');
         if (!isCustomer && !isSupplier && !isSales && !isPurchases) return;
-        const entryDay = fecDate(field(fields, at.entryDate));
+        const entryDay = dayOf(field(fields, at.entryDate));
         if (entryDay === null) return fail('dateMissing');
         if (entryDay > options.asOf) {
           bookedAfterAsOf++;
@@ -273,7 +320,7 @@ export function readFec(input: string, options: FecReadOptions): FecReading {
         const auxNum = field(fields, at.auxNum);
         const matchCodeText = field(fields, at.matchCode);
         const matchCode = matchCodeText === '' ? null : matchCodeText;
-        const matchDay = fecDate(field(fields, at.matchDate));
+        const matchDay = dayOf(field(fields, at.matchDate));
         const entry: FecAccountLine = {
           line,
           side: isCustomer ? 'customer' : 'supplier',
@@ -281,7 +328,7 @@ export function readFec(input: string, options: FecReadOptions): FecReading {
           code: auxNum === '' ? account : auxNum,
           name: (auxNum === '' ? field(fields, at.accountLabel) : field(fields, at.auxLabel)) || field(fields, at.accountLabel),
           pieceRef: field(fields, at.pieceRef),
-          pieceDay: fecDate(field(fields, at.pieceDate)) ?? entryDay,
+          pieceDay: dayOf(field(fields, at.pieceDate)) ?? entryDay,
           entryDay,
           label: field(fields, at.label),
           amount,
@@ -299,11 +346,12 @@ export function readFec(input: string, options: FecReadOptions): FecReading {
         skipped.push({ line, error });
       }
     },
+    { column: at.account, wanted: wantedAccount },
     options.progress,
   );
   return {
     separator,
-    lineCount: entries,
+    lineCount: Math.max(0, nonBlankLines - 1),
     receivables,
     payables,
     settled,

@@ -2,8 +2,14 @@
 // written here whose matching date differs from the payment's date.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cashInForecastFor, paidInvoicesFromImport } from '../../src/commands/forecast';
+import { defaultSettings } from '../../src/commands/settings';
 import { fecPaymentHistory } from '../../src/forecast/fecHistory';
+import { readPaymentHistory } from '../../src/forecast/paymentHistory';
 import { readFec } from '../../src/ledger/fec';
+import { importLedgerFile } from '../../src/ledger/import';
+import { detectColumns, type LedgerTable } from '../../src/ledger/ledger';
+import type { CellValue } from '../../src/primitives/cells';
 import { formatIsoDate, parseTextDate } from '../../src/primitives/dates';
 
 const FIXTURE = readFileSync(join(__dirname, '..', 'ledger', 'fixtures', 'fec.txt'), 'utf8');
@@ -39,4 +45,70 @@ test('paid on the day of the payment line, not the day the lines were matched; d
     { customer: 'Leroy SAS', due: '2026-10-31', paid: '2026-10-12' },
     { customer: 'Leroy SAS', due: '2026-10-31', paid: '2026-10-12' },
   ]);
+});
+
+describe('a FEC imported for the customer ledger gives the forecast its history', () => {
+  const asOf = parseTextDate('2026-12-31');
+  const load = () =>
+    importLedgerFile(new Uint8Array(readFileSync(join(__dirname, '..', 'ledger', 'fixtures', 'fec.txt'))), {
+      fileName: 'fec.txt',
+      language: 'fr',
+      asOf,
+      defaultCurrency: 'EUR',
+      partialMatch: 'lowerCaseOrStar',
+      terms: '30 jours',
+    });
+
+  test('a sheet of paid invoices the history reader finds its columns in', async () => {
+    const paid = paidInvoicesFromImport(await load(), 'customer', 'fr', asOf);
+    expect(paid?.sheetName).toBe('Règlements 2026-12-31');
+    expect(paid?.layout.rows[0]).toEqual([
+      'Client',
+      'N° facture',
+      'Date facture',
+      'Échéance',
+      'Date de règlement',
+      'Montant',
+      'Devise',
+    ]);
+    const read = readPaymentHistory(paid?.layout.rows ?? [], asOf, { serialSystem: 'excel1900' });
+    expect(read.skipped).toEqual([]);
+    expect(read.settled.map((s) => [s.customer, s.paidDay - s.dueDay])).toEqual([
+      ['Dupont SA', -4],
+      ['Martin & Fils', 16],
+    ]);
+  });
+
+  test('the cash-in forecast of the open items, learnt from it', async () => {
+    const result = await load();
+    const paid = paidInvoicesFromImport(result, 'customer', 'fr', asOf);
+    const table: LedgerTable = {
+      sheetName: result.sheetName,
+      headerRow: 0,
+      firstColumn: 0,
+      values: result.layout.rows as CellValue[][],
+      serialSystem: 'excel1900',
+      description: '',
+    };
+    const settings = {
+      ...defaultSettings('fr', asOf),
+      followToday: false,
+      asOf: '2026-12-31',
+      historySheet: paid?.sheetName ?? '',
+    };
+    const forecast = cashInForecastFor(
+      table,
+      detectColumns(table.values[0] ?? []),
+      settings,
+      asOf,
+      paid?.layout.rows as CellValue[][],
+    );
+    expect(forecast.model.overall.invoiceCount).toBe(2);
+    expect(forecast.model.customers.get('Martin & Fils')?.medianDelay).toBe(16);
+    expect(forecast.forecast.currencies.map((c) => c.currency)).toEqual(['EUR', 'USD']);
+  });
+
+  test('not for a supplier import', async () => {
+    expect(paidInvoicesFromImport(await load(), 'supplier', 'fr', asOf)).toBeNull();
+  });
 });
