@@ -10,7 +10,7 @@ import type { RecoveryFee } from '../penalties/recoveryFee';
 import { largest } from '../primitives/arrays';
 import { type DayNumber, formatLongDate } from '../primitives/dates';
 import { AgeBucketError, formatMessage, type Language, type MessageCode } from '../primitives/messages';
-import { formatMoney, type MinorUnits, minorFromNumber } from '../primitives/money';
+import { amountFromMinor, formatMoney, type MinorUnits, minorFromNumber } from '../primitives/money';
 import type { LogEntry, UnreadableLogRow } from './log';
 import {
   type AccountMemory,
@@ -119,7 +119,7 @@ export interface AccountPlan {
   /** Disputes still open on the account, one per dispute logged (or invoice flagged in the ledger). */
   readonly disputes: readonly OpenDispute[];
   readonly creditHoldSuggested: boolean;
-  /** Overdue amount (major units) × days overdue of the oldest item: the order of the worklist. */
+  /** Overdue amount (minor units) × days overdue of the oldest item: the order of the worklist within a currency. */
   readonly priority: number;
 }
 
@@ -162,10 +162,56 @@ export function planDunning(items: readonly LedgerItem[], log: readonly LogEntry
     const plan = planAccount(list, memory, held, options);
     (plan.stage ? actions : excluded).push(plan);
   }
-  actions.sort((a, b) => b.priority - a.priority || b.amountDue - a.amountDue || compareCustomers(a, b));
   excluded.sort(compareCustomers);
   const disputes = [...actions, ...excluded].flatMap((account) => account.disputes).sort(compareDisputes);
-  return { asOf: options.asOf, policy: options.policy, actions, excluded, disputes, unreadableLog: unreadable };
+  return {
+    asOf: options.asOf,
+    policy: options.policy,
+    actions: worklistOrder(actions),
+    excluded,
+    disputes,
+    unreadableLog: unreadable,
+  };
+}
+
+/**
+ * The worklist: within a currency, overdue amount (minor units) × days overdue of the oldest
+ * item, larger amount first on a tie; across currencies only by days, then amount, because
+ * 1,000,000 JPY is not a hundred times 10,000 EUR. Each currency's list is sorted on its own
+ * and the lists are merged by their heads, so both rules hold at once.
+ */
+function worklistOrder(actions: readonly AccountPlan[]): AccountPlan[] {
+  const byCurrency = new Map<string, AccountPlan[]>();
+  for (const account of actions) {
+    const list = byCurrency.get(account.currency);
+    if (list) list.push(account);
+    else byCurrency.set(account.currency, [account]);
+  }
+  const queues = [...byCurrency.values()].map((list) =>
+    list.sort((a, b) => b.priority - a.priority || b.amountDue - a.amountDue || compareCustomers(a, b)),
+  );
+  const heads = queues.map(() => 0);
+  const order: AccountPlan[] = [];
+  while (order.length < actions.length) {
+    let best = -1;
+    for (let q = 0; q < queues.length; q++) {
+      const candidate = queues[q]?.[heads[q] ?? 0];
+      if (candidate === undefined) continue;
+      const current = best < 0 ? undefined : queues[best]?.[heads[best] ?? 0];
+      if (current === undefined || acrossCurrencies(candidate, current) < 0) best = q;
+    }
+    order.push(queues[best]?.[heads[best] ?? 0] as AccountPlan);
+    heads[best] = (heads[best] ?? 0) + 1;
+  }
+  return order;
+}
+
+/** Across currencies: more days overdue first, then the larger amount in major units, then the currency code. */
+function acrossCurrencies(a: AccountPlan, b: AccountPlan): number {
+  const days = (b.oldestDaysOverdue ?? 0) - (a.oldestDaysOverdue ?? 0);
+  if (days !== 0) return days;
+  const major = amountFromMinor(b.amountDue, b.currency) - amountFromMinor(a.amountDue, a.currency);
+  return major !== 0 ? major : compareCodePoints(a.currency, b.currency);
 }
 
 /** Oldest first; disputes with no date (the ledger's column) after the dated ones. */
@@ -360,7 +406,7 @@ function planAccount(
     brokenPromiseLoggedOn: broken?.loggedOn ?? null,
     disputes: openDisputesOf(ledgerItems, memory, asOf),
     creditHoldSuggested: stage?.suggestsCreditHold ?? false,
-    priority: (amountDue / 100) * Math.max(oldest ?? 0, 0),
+    priority: amountDue * Math.max(oldest ?? 0, 0),
   };
 }
 

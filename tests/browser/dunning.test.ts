@@ -69,7 +69,9 @@ run('dunning in Preview mode', () => {
     const first = await page.$$eval('#plan-actions tbody tr', (rows) =>
       rows.slice(0, 2).map((tr) => tr.getAttribute('data-customer')),
     );
-    expect(first).toEqual(['Électricité Gauthier', 'Traiteur Picard']);
+    // Across currencies by days overdue: Harrington & Cole's oldest GBP invoice (31 May 2025) is older than
+    // Électricité Gauthier's, which heads the euro accounts.
+    expect(first).toEqual(['Harrington & Cole LLP', 'Électricité Gauthier']);
     await page.click('#plan-excluded summary');
     expect(await page.textContent('#plan-excluded tr[data-customer="Optique Muller"] .reason')).toBe(
       'reminded 9 days ago (First reminder, 19 November 2025); next reminder possible on 29 November 2025',

@@ -57,8 +57,11 @@ test('Boulangerie Martin SARL: held by a promise to pay', () => {
 });
 
 test('the worklist is in priority order and the call list holds the phone stage', () => {
-  const priorities = plan.actions.map((a) => a.priority);
-  expect(priorities).toEqual([...priorities].sort((x, y) => y - x));
+  // Within each currency in priority order (amount in minor units × days of the oldest).
+  for (const currency of new Set(plan.actions.map((a) => a.currency))) {
+    const priorities = plan.actions.filter((a) => a.currency === currency).map((a) => a.priority);
+    expect(priorities).toEqual([...priorities].sort((x, y) => y - x));
+  }
   const calls = callList(plan, { company: 'Ateliers Réunis SAS', defaultLanguage: 'fr' });
   expect(calls.map((c) => c.customer)).toEqual(plan.actions.filter((a) => a.stage?.id === 'second').map((a) => a.customer));
   const harrington = calls.find((c) => c.customer === 'Harrington & Cole LLP');
