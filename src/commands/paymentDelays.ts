@@ -348,6 +348,7 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
         issuedSource: issuedRead.description,
         receivedSource: receivedRead?.description ?? null,
         skippedRows: skipped.length,
+        unreadableLogRows: log?.skipped.length ?? 0,
         language: settings.language,
       }),
     },

@@ -123,6 +123,14 @@ describe('section I: invoices issued, unpaid at the closing date', () => {
     expect(result.issued.brackets[4]).toEqual({ count: 1, amount: 19_100 });
   });
 
+  test('an unreadable log row is said under the table, since a dispute it records is unknown', () => {
+    const log = [...LOG_ROWS, ['31/02/2025', 'Delta', 'Litige', 'Téléphone', '', 'EUR', 'F-91', 'Marie', '']];
+    const notes = paymentDelaysFor({ customers, suppliers: null, log }, settings()).table.layout.rows.map((row) => row[0]);
+    expect(notes).toContain(
+      '1 ligne(s) du journal des relances illisible(s) : un litige qu’elles noteraient n’est pas pris en compte.',
+    );
+  });
+
   test('without the log, the logged dispute is an ordinary invoice 100 days late', () => {
     const withoutLog = run({}, false);
     expect(withoutLog.issued.excluded).toEqual({ count: 1, amount: 99_999 });
