@@ -3,8 +3,9 @@
 // picks), take the open disputes from the dunning log, count, and lay out the two sheets.
 
 import type { SheetLayout } from '../ageing/agedBalanceSheet';
-import { logEventOf, readDunningLog } from '../dunning/log';
-import { DEFAULT_POLICY } from '../dunning/policy';
+import { type LogEntry, readDunningLog } from '../dunning/log';
+import { accountMemory, belongsTo } from '../dunning/memory';
+import { DEFAULT_POLICY, type DunningPolicy } from '../dunning/policy';
 import type { FecReading } from '../ledger/fec';
 import {
   type ColumnMapping,
@@ -19,7 +20,7 @@ import {
   type PartialMatchRule,
   readLedger,
 } from '../ledger/ledger';
-import { type CellValue, customerKey, readText } from '../primitives/cells';
+import { type CellValue, readText } from '../primitives/cells';
 import {
   calendarFromDay,
   type DayNumber,
@@ -134,6 +135,7 @@ export function delayItemsOf(
   mapping: ColumnMapping,
   options: DelayReadOptions,
   side: 'issued' | 'received' = 'issued',
+  disputesOf: (items: readonly LedgerItem[]) => ReadonlyMap<LedgerItem, 'ledger' | 'log'> = ledgerDisputes,
 ): LedgerRead {
   const values = table.values;
   const rowsAbove = table.rowsAbove ?? 0;
@@ -152,12 +154,13 @@ export function delayItemsOf(
   // A supplier account read as debit − credit (or by its D/C column) holds its invoices as
   // credits: turned round, an invoice received is positive and a supplier's credit note negative.
   const turned = side === 'received' && (ledger.amountSource === 'debitCredit' || ledger.amountSource === 'signedAmount');
+  const disputes = disputesOf(ledger.items);
   for (const item of ledger.items) {
     const cells = values[item.row - rowsAbove - 1] ?? [];
     try {
       if (options.terms !== 'contractual' && item.invoiceDay === null && item.amount > 0) fail('delaysNeedsInvoiceDate');
       const settles = settlesColumn === undefined ? null : readText(cells[settlesColumn]);
-      items.push(delayItem(turned ? turnedRound(item) : item, item.paidDay ?? null, settles));
+      items.push(delayItem(turned ? turnedRound(item) : item, item.paidDay ?? null, settles, disputes.get(item) ?? null));
     } catch (error) {
       if (!(error instanceof AgeBucketError)) throw error;
       skipped.push({ row: item.row, error });
@@ -172,7 +175,12 @@ function turnedRound(item: LedgerItem): LedgerItem {
   return { ...item, amount: -item.amount, invoiceAmount };
 }
 
-function delayItem(item: LedgerItem, paidDay: DayNumber | null, settles: string | null): DelayItem {
+function delayItem(
+  item: LedgerItem,
+  paidDay: DayNumber | null,
+  settles: string | null,
+  dispute: 'ledger' | 'log' | null,
+): DelayItem {
   return {
     row: item.row,
     party: item.customer,
@@ -182,30 +190,55 @@ function delayItem(item: LedgerItem, paidDay: DayNumber | null, settles: string 
     openAmount: item.amount,
     invoiceAmount: item.invoiceAmount,
     currency: item.currency,
-    disputed: item.disputed,
+    dispute,
     paidDay,
     settles,
   };
 }
 
+/** The ledger's own disputed column: all a supplier ledger has (the dunning log is about customers). */
+export function ledgerDisputes(items: readonly LedgerItem[]): Map<LedgerItem, 'ledger' | 'log'> {
+  const disputes = new Map<LedgerItem, 'ledger' | 'log'>();
+  for (const item of items) if (item.disputed) disputes.set(item, 'ledger');
+  return disputes;
+}
+
 /**
- * Invoices under a dispute the dunning log recorded on or before the closing date, per party.
- * The log knows no "resolved" mark yet: a dispute ends when its invoices leave the ledger.
+ * The customer invoices disputed on the closing date: each account's dunning memory read with
+ * the log rows written by then, as the dunning plan reads it (a dispute logged and not marked
+ * resolved; the ledger's disputed column unless the log resolved it). Invoices no longer open
+ * (section II's paid ones) keep the ledger's column.
  */
-export function loggedDisputes(
-  logValues: readonly (readonly CellValue[])[] | null,
+export function disputesAtClosing(
+  items: readonly LedgerItem[],
+  log: readonly LogEntry[],
   closingDay: DayNumber,
-  serialSystem: SerialSystem,
-): Map<string, Set<string>> {
-  const disputes = new Map<string, Set<string>>();
-  if (!logValues || logValues.length < 2) return disputes;
-  const log = readDunningLog(logValues, DEFAULT_POLICY, serialSystem);
-  for (const entry of log.entries) {
-    if (entry.day > closingDay || logEventOf(entry.stageText) !== 'dispute') continue;
-    const key = customerKey(entry.customer);
-    const numbers = disputes.get(key) ?? new Set<string>();
-    for (const number of entry.invoices) numbers.add(number);
-    disputes.set(key, numbers);
+  policy: DunningPolicy,
+): Map<LedgerItem, 'ledger' | 'log'> {
+  const disputes = ledgerDisputes(items.filter((item) => item.amount <= 0));
+  const accounts = new Map<string, LedgerItem[]>();
+  for (const item of items) {
+    const key = `${item.customer}\u0000${item.currency}`;
+    const list = accounts.get(key);
+    if (list) list.push(item);
+    else accounts.set(key, [item]);
+  }
+  const byCustomer = new Map<string, LogEntry[]>();
+  for (const entry of log) {
+    if (entry.day > closingDay) continue;
+    const list = byCustomer.get(entry.customer);
+    if (list) list.push(entry);
+    else byCustomer.set(entry.customer, [entry]);
+  }
+  for (const list of accounts.values()) {
+    const first = list[0] as LedgerItem;
+    const entries = (byCustomer.get(first.customer) ?? []).filter((entry) => belongsTo(entry, first.customer, first.currency));
+    const memory = accountMemory(list, entries, policy);
+    for (const item of list) {
+      if (item.amount <= 0) continue;
+      const dispute = memory.disputes.get(item.invoiceNumber);
+      if (dispute) disputes.set(item, dispute.row === null ? 'ledger' : 'log');
+    }
   }
   return disputes;
 }
@@ -242,7 +275,11 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
     terms: choices.terms,
     closingDay: choices.closingDay,
   };
-  const issuedRead = delayItemsOf(customers, input.customers.mapping, readOptions);
+  const policy = settings.policy ?? DEFAULT_POLICY;
+  const log = input.log && input.log.length > 1 ? readDunningLog(input.log, policy, serialSystem) : null;
+  const issuedRead = delayItemsOf(customers, input.customers.mapping, readOptions, 'issued', (items) =>
+    disputesAtClosing(items, log?.entries ?? [], choices.closingDay, policy),
+  );
   let receivedRead: LedgerRead | null = null;
   if (input.suppliers) {
     const { sheetName, values } = input.suppliers;
@@ -271,7 +308,6 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
     yearStartDay: choices.yearStartDay,
     terms: choices.terms,
     currency: choices.currency,
-    loggedDisputes: loggedDisputes(input.log, choices.closingDay, serialSystem),
   };
   const count = choices.section === 'I' ? unpaidAtClosing : paidDuringYear;
   const sectionTwoSkips: Array<{ side: 'issued' | 'received'; row: number; error: AgeBucketError }> = [];
@@ -312,6 +348,7 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
         issuedSource: issuedRead.description,
         receivedSource: receivedRead?.description ?? null,
         skippedRows: skipped.length,
+        unreadableLogRows: log?.skipped.length ?? 0,
         language: settings.language,
       }),
     },

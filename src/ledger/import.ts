@@ -44,6 +44,11 @@ export interface ImportOptions {
   /** FEC: the customer ledger (411, the default) or the supplier ledger (401). */
   readonly side?: FecSide;
   readonly progress?: (done: number, total: number) => void;
+  /**
+   * Lets the host draw between the steps (decoding, reading) of a long import, so that its
+   * progress shows: the pane passes a zero-delay timer. The core has no clock of its own.
+   */
+  readonly pause?: () => Promise<void>;
 }
 
 export interface ImportReport {
@@ -90,11 +95,27 @@ export async function importLedgerFile(bytes: Uint8Array, options: ImportOptions
   if (bytes.length === 0) fail('fileEmpty', { name: options.fileName });
   const format = formatOf(options.fileName, bytes);
   if (format === 'xlsx') {
+    await step(options, 1);
     const rows = await readXlsxRows(bytes, options.fileName);
-    return importRows(rows, options, { format: 'xlsx', encoding: null, separator: null, sample: '' });
+    await step(options, 2);
+    const result = importRows(rows, options, { format: 'xlsx', encoding: null, separator: null, sample: '' });
+    await step(options, 3);
+    return result;
   }
+  await step(options, 1);
   const { text, encoding } = decodeText(bytes);
-  return importText(text, encoding, options);
+  await step(options, 2);
+  const result = importText(text, encoding, options);
+  await step(options, 3);
+  return result;
+}
+
+/** Steps of an import: the file read, decoded, its open items found. */
+const STEPS = 3;
+
+async function step(options: ImportOptions, done: number): Promise<void> {
+  options.progress?.(done, STEPS);
+  await options.pause?.();
 }
 
 /** A decoded text file: a FEC, or a delimited export. */
@@ -259,7 +280,6 @@ export function importFec(text: string, encoding: TextEncoding, options: ImportO
   const fec = readFec(text, {
     asOf: options.asOf,
     partialMatch: options.partialMatch,
-    ...(options.progress ? { progress: options.progress } : {}),
   });
   const side = options.side ?? 'customer';
   const termsText = options.terms?.trim() || DEFAULT_FEC_TERMS;

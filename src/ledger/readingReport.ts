@@ -8,6 +8,12 @@ import { type AmountSource, COLUMN_LABELS, type DateColumnReading, type Ledger, 
 
 const MAX_ROWS_LISTED = 5;
 
+/** "1 row", "2 rows"; French treats 0 and 1 as singular ("0 ligne", "1 ligne"). */
+function plural(language: Language, n: number, one: string, other: string): string {
+  const singular = language === 'fr' ? n < 2 : n === 1;
+  return `${n} ${singular ? one : other}`;
+}
+
 function rowList(rows: readonly number[], language: Language): string {
   const shown = rows.slice(0, MAX_ROWS_LISTED).join(', ');
   const more = rows.length - MAX_ROWS_LISTED;
@@ -17,13 +23,15 @@ function rowList(rows: readonly number[], language: Language): string {
 
 const WORDS = {
   en: {
-    rows: (rows: number, items: number) => `${rows} rows under the header: ${items} open items`,
-    matched: (n: number) => `${n} matched lines (lettrage) closed`,
-    partial: (n: number) => `${n} partly matched lines kept open`,
-    totals: (n: number, rows: string) => `${n} totals rows left out (rows ${rows})`,
-    blank: (n: number) => `${n} blank rows`,
-    headings: (n: number) => `${n} section headings`,
-    skipped: (n: number) => `${n} rows that cannot be read (listed below)`,
+    rows: (rows: number, items: number) =>
+      `${plural('en', rows, 'row', 'rows')} under the header: ${plural('en', items, 'open item', 'open items')}`,
+    matched: (n: number) => `${plural('en', n, 'matched line', 'matched lines')} (lettrage) closed`,
+    partial: (n: number) => `${plural('en', n, 'partly matched line', 'partly matched lines')} kept open`,
+    totals: (n: number, rows: string) =>
+      `${plural('en', n, 'totals row', 'totals rows')} left out (${n === 1 ? 'row' : 'rows'} ${rows})`,
+    blank: (n: number) => plural('en', n, 'blank row', 'blank rows'),
+    headings: (n: number) => plural('en', n, 'section heading', 'section headings'),
+    skipped: (n: number) => `${plural('en', n, 'row that cannot be read', 'rows that cannot be read')} (listed below)`,
     source: {
       openAmount: 'Open amount: the open-amount column.',
       debitCredit: 'Open amount: debit − credit.',
@@ -43,13 +51,16 @@ const WORDS = {
     user: (column: string, order: string) => `${column}: read ${order}, as you chose.`,
   },
   fr: {
-    rows: (rows: number, items: number) => `${rows} lignes sous l’en-tête : ${items} pièces ouvertes`,
-    matched: (n: number) => `${n} lignes lettrées soldées`,
-    partial: (n: number) => `${n} lignes en lettrage partiel laissées ouvertes`,
-    totals: (n: number, rows: string) => `${n} lignes de total écartées (lignes ${rows})`,
-    blank: (n: number) => `${n} lignes vides`,
-    headings: (n: number) => `${n} intertitres`,
-    skipped: (n: number) => `${n} lignes illisibles (détail ci-dessous)`,
+    rows: (rows: number, items: number) =>
+      `${plural('fr', rows, 'ligne', 'lignes')} sous l’en-tête : ${plural('fr', items, 'pièce ouverte', 'pièces ouvertes')}`,
+    matched: (n: number) => plural('fr', n, 'ligne lettrée soldée', 'lignes lettrées soldées'),
+    partial: (n: number) =>
+      `${plural('fr', n, 'ligne', 'lignes')} en lettrage partiel ${n < 2 ? 'laissée ouverte' : 'laissées ouvertes'}`,
+    totals: (n: number, rows: string) =>
+      `${plural('fr', n, 'ligne de total écartée', 'lignes de total écartées')} (${n < 2 ? 'ligne' : 'lignes'} ${rows})`,
+    blank: (n: number) => plural('fr', n, 'ligne vide', 'lignes vides'),
+    headings: (n: number) => plural('fr', n, 'intertitre', 'intertitres'),
+    skipped: (n: number) => `${plural('fr', n, 'ligne illisible', 'lignes illisibles')} (détail ci-dessous)`,
     source: {
       openAmount: 'Reste dû : la colonne du reste dû.',
       debitCredit: 'Reste dû : débit − crédit.',

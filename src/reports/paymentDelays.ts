@@ -59,7 +59,11 @@ export interface DelayItem {
   /** The invoice's full amount when the ledger has it (section II needs it for paid invoices). */
   readonly invoiceAmount: MinorUnits | null;
   readonly currency: string;
-  readonly disputed: boolean;
+  /**
+   * Why it is disputed on the closing date, if it is: the ledger's disputed column, or a dispute
+   * the dunning log recorded by then and had not resolved (see src/dunning/memory.ts).
+   */
+  readonly dispute: 'ledger' | 'log' | null;
   /** When it was paid in full, if the ledger says. */
   readonly paidDay: DayNumber | null;
   /** For a credit note: the number of the invoice it corrects, if the ledger says. */
@@ -73,8 +77,6 @@ export interface PaymentDelaysOptions {
   readonly terms: ReferenceTerms;
   /** The table's currency: other currencies are listed apart, never added in. */
   readonly currency: string;
-  /** Invoices under an open dispute in the dunning log: party key → invoice numbers. */
-  readonly loggedDisputes?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Why an invoice is where it is on the list of counted invoices. */
@@ -134,10 +136,6 @@ export function referenceDueDay(item: DelayItem, terms: ReferenceTerms): DayNumb
   if (terms === 'contractual') return item.dueDay;
   if (item.invoiceDay === null) return null;
   return terms === 'legal60' ? item.invoiceDay + 60 : lastDayOfMonth(item.invoiceDay + 45);
-}
-
-function isDisputedInLog(item: DelayItem, options: PaymentDelaysOptions): boolean {
-  return options.loggedDisputes?.get(customerKey(item.party))?.has(item.invoiceNumber) ?? false;
 }
 
 /**
@@ -208,10 +206,10 @@ export function unpaidAtClosing(items: readonly DelayItem[], options: PaymentDel
     }
     const due = referenceDueDay(item, options.terms);
     const daysLate = due === null ? null : options.closingDay - due;
-    if (item.disputed || isDisputedInLog(item, options)) {
+    if (item.dispute !== null) {
       add(excluded, amount);
       placements.push({
-        ...place(item, item.disputed ? 'disputed' : 'disputedInLog', due, amount),
+        ...place(item, item.dispute === 'ledger' ? 'disputed' : 'disputedInLog', due, amount),
         daysLate,
         bracket: daysLate === null ? null : delayBracket(daysLate),
       });
@@ -258,10 +256,10 @@ export function paidDuringYear(items: readonly DelayItem[], options: PaymentDela
     if (!inYear(item.paidDay)) continue;
     const due = referenceDueDay(item, options.terms);
     const daysLate = due === null || item.paidDay === null ? null : item.paidDay - due;
-    if (item.disputed || isDisputedInLog(item, options)) {
+    if (item.dispute !== null) {
       add(excluded, full);
       placements.push({
-        ...place(item, item.disputed ? 'disputed' : 'disputedInLog', due, full),
+        ...place(item, item.dispute === 'ledger' ? 'disputed' : 'disputedInLog', due, full),
         daysLate,
         bracket: daysLate === null ? null : delayBracket(daysLate),
       });

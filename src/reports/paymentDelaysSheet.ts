@@ -45,6 +45,8 @@ export interface PaymentDelaysSheetInput {
   readonly issuedSource: string;
   readonly receivedSource: string | null;
   readonly skippedRows: number;
+  /** Rows of the dunning log that could not be read: a dispute they record is not known. */
+  readonly unreadableLogRows: number;
   readonly language: Language;
 }
 
@@ -122,6 +124,8 @@ const WORDS = {
     noteSources: (issued: string, received: string) => `Factures émises : ${issued}. Factures reçues : ${received}.`,
     noReceived: 'aucun grand livre fournisseurs choisi',
     noteSkipped: (rows: number) => `${rows} ligne(s) des grands livres illisibles, non comptées (détail dans le volet).`,
+    noteLog: (rows: number) =>
+      `${rows} ligne(s) du journal des relances illisible(s) : un litige qu’elles noteraient n’est pas pris en compte.`,
     noteList: 'Le détail de chaque facture et de sa tranche figure sur la feuille de détail.',
     noteSource:
       'Modèle : annexe 4-1 du code de commerce (arrêté du 20 mars 2017, JORF n° 0068 du 21 mars 2017, texte n° 17) ; article D. 441-6 du code de commerce.',
@@ -228,6 +232,7 @@ const WORDS = {
     noteSources: (issued: string, received: string) => `Invoices issued: ${issued}. Invoices received: ${received}.`,
     noReceived: 'no supplier ledger chosen',
     noteSkipped: (rows: number) => `${rows} ledger row(s) could not be read and are not counted (listed in the pane).`,
+    noteLog: (rows: number) => `${rows} dunning-log row(s) could not be read: a dispute they record is not taken into account.`,
     noteList: 'The detail sheet lists every invoice with its bracket.',
     noteSource:
       'Model: annexe 4-1 of the French Commercial Code (arrêté of 20 March 2017, JORF n° 0068 of 21 March 2017, text n° 17); article D. 441-6 of the Commercial Code.',
@@ -451,6 +456,7 @@ export function paymentDelaysSheet(input: PaymentDelaysSheetInput): SheetLayout 
   }
   fullRow(words.noteSources(input.issuedSource, input.receivedSource ?? words.noReceived));
   if (input.skippedRows > 0) fullRow(words.noteSkipped(input.skippedRows));
+  if (input.unreadableLogRows > 0) fullRow(words.noteLog(input.unreadableLogRows));
   fullRow(words.noteList);
   fullRow(words.noteSource);
 

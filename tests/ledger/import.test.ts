@@ -326,6 +326,16 @@ describe('text files', () => {
     ).rejects.toThrow(/no ledger found in "notes.txt" \(UTF-8\)/);
     await expect(importLedgerFile(new Uint8Array(), { ...OPTIONS, fileName: 'vide.csv' })).rejects.toThrow('"vide.csv" is empty');
   });
+  test('progress is reported step by step, with a pause between steps for the pane to draw', async () => {
+    const seen: string[] = [];
+    await importFixture('sage-grand-livre.csv', {
+      progress: (done, total) => seen.push(`${done}/${total}`),
+      pause: async () => {
+        seen.push('pause');
+      },
+    });
+    expect(seen).toEqual(['1/3', 'pause', '2/3', 'pause', '3/3', 'pause']);
+  });
   test('the header row the user picks', async () => {
     const text = 'Client;Montant;Échéance\nTitre;;\nA;10;01/12/2026\n';
     const result = await importLedgerFile(new TextEncoder().encode(text), { ...OPTIONS, fileName: 'x.csv', headerRow: 1 });

@@ -122,7 +122,7 @@ describe('debit, credit, running balance and lettrage', () => {
       hasMatchingCodes: true,
     });
     expect(lines[0]).toBe(
-      '11 rows under the header: 5 open items, 2 matched lines (lettrage) closed, 2 partly matched lines kept open, 3 totals rows left out (rows 10, 14, 15), 1 blank rows.',
+      '11 rows under the header: 5 open items, 2 matched lines (lettrage) closed, 2 partly matched lines kept open, 3 totals rows left out (rows 10, 14, 15), 1 blank row.',
     );
     expect(lines).toContain('Open amount: debit − credit.');
     expect(lines).toContain('Matching codes in lower case or with * are partial matches: their lines stay open.');

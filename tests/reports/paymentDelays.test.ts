@@ -13,7 +13,7 @@ import type { CellValue } from '../../src/primitives/cells';
 import { dayFromCalendar, parseTextDate } from '../../src/primitives/dates';
 import { AgeBucketError } from '../../src/primitives/messages';
 import { type DelaySide, delayBracket } from '../../src/reports/paymentDelays';
-import { CLOSING, CUSTOMER_HEADER, CUSTOMER_ROWS, LOG_ROWS, SUPPLIER_ROWS } from './delaysLedgers';
+import { CLOSING, CUSTOMER_HEADER, CUSTOMER_ROWS, closingDay, iso, LOG_ROWS, SUPPLIER_ROWS } from './delaysLedgers';
 
 const today = parseTextDate('2026-11-30');
 
@@ -106,6 +106,29 @@ describe('section I: invoices issued, unpaid at the closing date', () => {
     const log = LOG_ROWS.map((row) => row.map((cell) => (cell === 'Hotel' ? 'Hotel\u00a0' : cell)));
     const result = paymentDelaysFor({ customers, suppliers: null, log }, settings());
     expect(result.issued.excluded).toEqual({ count: 2, amount: 129_999 });
+  });
+
+  test('the log as it stood on the closing date: resolved disputes count again, later ones do not yet', () => {
+    const log = [
+      ...LOG_ROWS,
+      // F-LIT is flagged in the ledger, but the log says the dispute was settled in December.
+      [iso(closingDay - 5), 'Echo', 'Litige résolu', 'Téléphone', '', 'EUR', 'F-LIT', 'Marie', 'Avoir accordé'],
+      // A dispute on F-91 opened after the closing date: not yet a dispute on the closing date.
+      [iso(closingDay + 3), 'Delta', 'Litige', 'Téléphone', '', 'EUR', 'F-91', 'Marie', 'Quantités'],
+    ];
+    const result = paymentDelaysFor({ customers, suppliers: null, log }, settings());
+    // Only F-LOG stays in (B); F-LIT (999.99, 40 days) joins 31-60; F-91 stays in 91+.
+    expect(result.issued.excluded).toEqual({ count: 1, amount: 30_000 });
+    expect(result.issued.brackets[2]).toEqual({ count: 4, amount: 69_100 + 99_999 });
+    expect(result.issued.brackets[4]).toEqual({ count: 1, amount: 19_100 });
+  });
+
+  test('an unreadable log row is said under the table, since a dispute it records is unknown', () => {
+    const log = [...LOG_ROWS, ['31/02/2025', 'Delta', 'Litige', 'Téléphone', '', 'EUR', 'F-91', 'Marie', '']];
+    const notes = paymentDelaysFor({ customers, suppliers: null, log }, settings()).table.layout.rows.map((row) => row[0]);
+    expect(notes).toContain(
+      '1 ligne(s) du journal des relances illisible(s) : un litige qu’elles noteraient n’est pas pris en compte.',
+    );
   });
 
   test('without the log, the logged dispute is an ordinary invoice 100 days late', () => {
