@@ -134,7 +134,7 @@ const WORDS = {
     docDone: (n: number, title: string) => `${n} letters in the Google Doc "${title}"; the dunning log has them`,
     gmailDone: (n: number) => `${n} Gmail drafts created; the dunning log has them`,
     stoppedAt: (done: number, total: number, why: string, rest: string) =>
-      `Stopped after ${done} of ${total}: ${why}. Only those ${done} are in the dunning log; not done: ${rest}. Run it again tomorrow for the rest.`,
+      `Stopped after ${done} of ${total}: ${why.replace(/\.$/, '')}. Only those ${done} are in the dunning log; not done: ${rest}. Run it again tomorrow for the rest.`,
   },
   fr: {
     planFor: (date: string) => `Plan de relance au ${date}`,
@@ -232,7 +232,7 @@ const WORDS = {
     docDone: (n: number, title: string) => `${n} lettres dans le Google Doc « ${title} » ; le journal des relances les contient`,
     gmailDone: (n: number) => `${n} brouillons Gmail créés ; le journal des relances les contient`,
     stoppedAt: (done: number, total: number, why: string, rest: string) =>
-      `Arrêté après ${done} sur ${total} : ${why}. Seuls ces ${done} sont au journal des relances ; non faits : ${rest}. Relancez demain pour le reste.`,
+      `Arrêté après ${done} sur ${total} : ${why.replace(/\.$/, '')}. Seuls ces ${done} sont au journal des relances ; non faits : ${rest}. Relancez demain pour le reste.`,
   },
 } as const;
 
