@@ -281,8 +281,9 @@ export class ExcelWorkbook implements Workbook {
       const width = widestRow(rows, header.length);
       const pad = (row: ReadonlyArray<string | number>) =>
         Array.from({ length: width }, (_, column) => toExcelValue(row[column]));
-      if (sheet.isNullObject) {
-        sheet = context.workbook.worksheets.add(sheetName);
+      // A new sheet, or one the user cleared: the header goes back first, so the rows can be read.
+      if (sheet.isNullObject || used.isNullObject) {
+        if (sheet.isNullObject) sheet = context.workbook.worksheets.add(sheetName);
         sheet.getRangeByIndexes(0, 0, 1, width).values = [pad(header)];
         sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
         next = 1;

@@ -177,8 +177,9 @@ export function appendRows(
   const width = widestRow(rows, header.length);
   const pad = (row: ReadonlyArray<string | number>) => Array.from({ length: width }, (_, column) => toSheetValue(row[column]));
   let sheet = book.getSheetByName(sheetName);
-  if (!sheet) {
-    sheet = book.insertSheet(sheetName);
+  if (!sheet) sheet = book.insertSheet(sheetName);
+  // A new sheet, or one the user cleared: the header goes back first, so the rows can be read.
+  if (sheet.getLastRow() === 0) {
     sheet
       .getRange(1, 1, 1, width)
       .setValues([pad(header)])

@@ -80,12 +80,16 @@ export const LOG_HEADERS: Record<Language, Record<LogColumn, string>> = {
 };
 
 /** Notes that are not stages (a logged call, a promise, a dispute) still belong in the log. */
-export const LOG_EVENTS: Record<'call' | 'promise' | 'dispute' | 'noAnswer' | 'disputeResolved', Record<Language, string>> = {
+export const LOG_EVENTS: Record<
+  'call' | 'promise' | 'dispute' | 'noAnswer' | 'disputeResolved' | 'statement',
+  Record<Language, string>
+> = {
   call: { en: 'Phone call', fr: 'Appel téléphonique' },
   promise: { en: 'Promise to pay', fr: 'Promesse de paiement' },
   dispute: { en: 'Dispute', fr: 'Litige' },
   noAnswer: { en: 'No answer', fr: 'Pas de réponse' },
   disputeResolved: { en: 'Dispute resolved', fr: 'Litige résolu' },
+  statement: { en: 'Statement of account', fr: 'Relevé de compte' },
 };
 
 /** Which event a log row records, from its stage text in either language. */
@@ -94,6 +98,9 @@ export function logEventOf(text: string): keyof typeof LOG_EVENTS | null {
   for (const [event, names] of Object.entries(LOG_EVENTS) as Array<[keyof typeof LOG_EVENTS, Record<Language, string>]>) {
     if (fold(names.en) === wanted || fold(names.fr) === wanted) return event;
   }
+  // Statements were once logged under their subject ("Relevé de compte au 28 novembre 2025").
+  const statement = LOG_EVENTS.statement;
+  if (wanted.startsWith(fold(statement.en)) || wanted.startsWith(fold(statement.fr))) return 'statement';
   return null;
 }
 
@@ -120,6 +127,8 @@ export interface UnreadableLogRow {
 export interface DunningLog {
   readonly entries: readonly LogEntry[];
   readonly skipped: readonly UnreadableLogRow[];
+  /** The first row is a log row, not the header (a cleared sheet written to before it got one back). */
+  readonly headerMissing?: boolean;
 }
 
 /** Reads the log sheet (rows[0] is its header, in English or French). */
@@ -134,12 +143,20 @@ export function readDunningLog(
     const column = logColumnOf(cell);
     if (column !== undefined && !columns.has(column)) columns.set(column, index);
   });
+  let first = 1;
+  if (!(columns.has('date') && columns.has('customer') && columns.has('stage')) && isLogRow(header, policy, serialSystem)) {
+    // No header, but rows as the add-in writes them: read them in its own column order.
+    LOG_COLUMNS.forEach((column, index) => {
+      columns.set(column, index);
+    });
+    first = 0;
+  }
   for (const required of ['date', 'customer', 'stage'] as const) {
     if (!columns.has(required)) fail('logColumnMissing', { column: LOG_HEADERS.en[required], french: LOG_HEADERS.fr[required] });
   }
   const entries: LogEntry[] = [];
   const skipped: UnreadableLogRow[] = [];
-  for (let index = 1; index < rows.length; index++) {
+  for (let index = first; index < rows.length; index++) {
     const cells = rows[index] as readonly CellValue[];
     if (cells.every((value) => isBlank(value))) continue;
     const cell = (column: LogColumn): CellValue => {
@@ -180,7 +197,21 @@ export function readDunningLog(
       skipped.push({ row: index + 1, error, customer: safeText(cell('customer')), currency: safeCurrency(cell('currency')) });
     }
   }
-  return { entries, skipped };
+  return first === 0 ? { entries, skipped, headerMissing: true } : { entries, skipped };
+}
+
+/** A row that reads as a log row in the add-in's own column order (a date, a customer, a known stage). */
+function isLogRow(cells: readonly CellValue[], policy: DunningPolicy, serialSystem: SerialSystem): boolean {
+  try {
+    const stage = readText(cells[2]) ?? '';
+    return (
+      readDate(cells[0], { serialSystem }) !== null &&
+      readCustomer(cells[1]) !== null &&
+      (findStage(stage, policy.stages) >= 0 || logEventOf(stage) !== null)
+    );
+  } catch {
+    return false;
+  }
 }
 
 function safeText(value: CellValue): string | null {

@@ -116,11 +116,17 @@ export function sentEntries(
 ): LogDraft[] {
   return letters.map((letter) => {
     const stage = policy.stages.find((s) => s.id === letter.stageId);
+    // A statement of account is no stage: logged as such, it moves no account up the ladder.
+    const stageText = stage
+      ? stage.name[language]
+      : letter.stageId === 'statement'
+        ? LOG_EVENTS.statement[language]
+        : letter.stageName;
     return {
       day: asOf,
       customer: letter.customer,
       currency: letter.currency,
-      stageText: stage ? stage.name[language] : letter.stageName,
+      stageText,
       channel,
       amount: letter.amountDue,
       invoices: [...letter.invoiceNumbers],

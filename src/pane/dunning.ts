@@ -5,11 +5,20 @@
 import { companyDetails } from '../commands/settings';
 import { type CallListEntry, callList } from '../dunning/callList';
 import { LOG_COLUMNS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
-import { disputeEntry, noAnswerEntry, parseInvoiceList, promiseEntry } from '../dunning/outcomes';
-import { type AccountPlan, type DunningPlan, exclusionText, planDunning } from '../dunning/plan';
-import { DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../dunning/policy';
+import {
+  disputeEntry,
+  disputeResolvedEntry,
+  type LogDraft,
+  noAnswerEntry,
+  parseInvoiceList,
+  promiseEntry,
+  sentEntries,
+} from '../dunning/outcomes';
+import { type AccountPlan, type DunningPlan, exclusionText, planDunning, planNotes, unreadableLogText } from '../dunning/plan';
+import { DEFAULT_POLICY, type DunningPolicy, findStage, validatePolicy } from '../dunning/policy';
 import { DEFAULT_TEMPLATES, type LetterTemplate } from '../letters/defaultTemplates';
 import { lettersToDocx } from '../letters/docx';
+import { emlFileName, letterToEml, utf8 } from '../letters/eml';
 import { buildLetter, type Letter } from '../letters/letter';
 import { lettersToSheetRows, letterToHtml, letterToText } from '../letters/render';
 import { FLAGS, PLACEHOLDERS, validateTemplate } from '../letters/templates';
@@ -60,7 +69,16 @@ const WORDS = {
     docxBlocked:
       'This version of Excel cannot save a file from the pane: use "Letters sheet" instead, then print it or save it as PDF.',
     sheetDone: (n: number, name: string) => `${n} letters written to the sheet "${name}"; the dunning log has them`,
-    emailDone: (n: number) => `${n} email drafts below; click each to open it in your mail program`,
+    emailDone: (n: number) =>
+      `${n} email drafts below: open each in your mail program (link or .eml file), send it, then mark it as sent to log it`,
+    eml: 'Draft (.eml)',
+    attachDocx: 'Attach the letter as .docx',
+    emlDone: (name: string) => `${name}: open it in Outlook, Apple Mail or Thunderbird, send it, then mark it as sent`,
+    emlBlocked: 'This version of Excel cannot save a file from the pane: use the email link, or the .docx in Excel on the web.',
+    markSent: 'Mark as sent',
+    markAllSent: 'Mark all as sent',
+    sent: 'sent, logged',
+    markedSent: (n: number) => `${n} emails marked as sent; the dunning log has them`,
     noEmail: 'no email address',
     tooLong: 'too long for an email link: send the .docx instead',
     already: (n: number, date: string) => `${n} of these letters were already logged on ${date}. Log them again?`,
@@ -78,6 +96,17 @@ const WORDS = {
     disputeInvoices: 'Disputed invoice(s)',
     noAnswer: 'No answer',
     logged: (customer: string) => `Logged for ${customer}`,
+    unreadable: (n: number) =>
+      `${n} row${n > 1 ? 's' : ''} of the dunning log cannot be read; the accounts they might concern are held for review until they are corrected:`,
+    disputes: (n: number) => `${n} open dispute${n > 1 ? 's' : ''}, oldest first`,
+    invoices: 'Invoices',
+    headerMissing: (header: string) =>
+      `The dunning log has lost its header row: insert a row at the top with ${header}. Its rows are read meanwhile.`,
+    since: 'Since',
+    age: 'Age',
+    undated: 'date not recorded',
+    resolved: 'Dispute resolved',
+    resolvedDone: (customer: string, invoices: string) => `Dispute resolved for ${customer} (${invoices}); back in the dunning`,
     loggedToday: (outcomes: string) => `Already logged today: ${outcomes}`,
     noPlan: 'Build the plan first.',
     policy: 'Dunning policy',
@@ -104,8 +133,8 @@ const WORDS = {
     openDoc: 'Open the letters in Google Docs',
     docDone: (n: number, title: string) => `${n} letters in the Google Doc "${title}"; the dunning log has them`,
     gmailDone: (n: number) => `${n} Gmail drafts created; the dunning log has them`,
-    stoppedAt: (done: number, total: number, why: string) =>
-      `Stopped after ${done} of ${total}: ${why}. Run it again tomorrow for the rest.`,
+    stoppedAt: (done: number, total: number, why: string, rest: string) =>
+      `Stopped after ${done} of ${total}: ${why.replace(/\.$/, '')}. Only those ${done} are in the dunning log; not done: ${rest}. Run it again tomorrow for the rest.`,
   },
   fr: {
     planFor: (date: string) => `Plan de relance au ${date}`,
@@ -137,7 +166,17 @@ const WORDS = {
       'Cette version d’Excel ne peut pas enregistrer de fichier depuis le volet : utilisez « Feuille de lettres », puis imprimez-la ou enregistrez-la en PDF.',
     sheetDone: (n: number, name: string) =>
       `${n} lettres écrites dans la feuille « ${name} » ; le journal des relances les contient`,
-    emailDone: (n: number) => `${n} brouillons d’email ci-dessous ; cliquez sur chacun pour l’ouvrir dans votre messagerie`,
+    emailDone: (n: number) =>
+      `${n} brouillons d’email ci-dessous : ouvrez chacun dans votre messagerie (lien ou fichier .eml), envoyez-le, puis marquez-le envoyé pour le noter au journal`,
+    eml: 'Brouillon (.eml)',
+    attachDocx: 'Joindre la lettre en .docx',
+    emlDone: (name: string) => `${name} : ouvrez-le dans Outlook, Apple Mail ou Thunderbird, envoyez-le, puis marquez-le envoyé`,
+    emlBlocked:
+      'Cette version d’Excel ne peut pas enregistrer de fichier depuis le volet : utilisez le lien email, ou le .docx dans Excel sur le web.',
+    markSent: 'Marquer envoyé',
+    markAllSent: 'Tout marquer envoyé',
+    sent: 'envoyé, noté au journal',
+    markedSent: (n: number) => `${n} emails marqués envoyés ; le journal des relances les contient`,
     noEmail: 'pas d’adresse email',
     tooLong: 'trop long pour un lien email : envoyez plutôt le .docx',
     already: (n: number, date: string) => `${n} de ces lettres figurent déjà au journal du ${date}. Les y ajouter à nouveau ?`,
@@ -155,6 +194,17 @@ const WORDS = {
     disputeInvoices: 'Facture(s) en litige',
     noAnswer: 'Pas de réponse',
     logged: (customer: string) => `Noté au journal pour ${customer}`,
+    unreadable: (n: number) =>
+      `${n} ligne${n > 1 ? 's' : ''} du journal des relances ${n > 1 ? 'sont illisibles' : 'est illisible'} ; les comptes concernés sont en attente de vérification jusqu’à correction :`,
+    disputes: (n: number) => `${n} litige${n > 1 ? 's' : ''} en cours, du plus ancien au plus récent`,
+    invoices: 'Factures',
+    headerMissing: (header: string) =>
+      `Le journal des relances a perdu sa ligne d’en-tête : insérez en haut une ligne ${header}. Ses lignes sont lues en attendant.`,
+    since: 'Depuis le',
+    age: 'Ancienneté',
+    undated: 'date non notée',
+    resolved: 'Litige résolu',
+    resolvedDone: (customer: string, invoices: string) => `Litige résolu pour ${customer} (${invoices}) ; de nouveau relancé`,
     loggedToday: (outcomes: string) => `Déjà noté aujourd’hui : ${outcomes}`,
     noPlan: 'Établissez d’abord le plan.',
     policy: 'Politique de relance',
@@ -181,8 +231,8 @@ const WORDS = {
     openDoc: 'Ouvrir les lettres dans Google Docs',
     docDone: (n: number, title: string) => `${n} lettres dans le Google Doc « ${title} » ; le journal des relances les contient`,
     gmailDone: (n: number) => `${n} brouillons Gmail créés ; le journal des relances les contient`,
-    stoppedAt: (done: number, total: number, why: string) =>
-      `Arrêté après ${done} sur ${total} : ${why}. Relancez demain pour le reste.`,
+    stoppedAt: (done: number, total: number, why: string, rest: string) =>
+      `Arrêté après ${done} sur ${total} : ${why.replace(/\.$/, '')}. Seuls ces ${done} sont au journal des relances ; non faits : ${rest}. Relancez demain pour le reste.`,
   },
 } as const;
 
@@ -194,7 +244,11 @@ export class DunningPanel {
   selected = new Set<string>();
   filters = { owner: '', stage: '', currency: '' };
   previewHtml: string[] = [];
-  emailDrafts: Array<{ customer: string; href: string | null; note: string }> = [];
+  /** Email drafts offered outside Sheets: logged only when the user marks them sent. */
+  emailDrafts: Array<{ letter: Letter; href: string | null; note: string; sent: boolean }> = [];
+  attachDocx = false;
+  /** The log's first row is a log row: its header was lost (the plan still reads it). */
+  logHeaderMissing = false;
   question: { text: string; yes: () => void; no: () => void } | null = null;
   /** Reminders (the plan's stages) or statements of account (every open item, no stage logged). */
   kind: 'reminder' | 'statement' = 'reminder';
@@ -226,6 +280,7 @@ export class DunningPanel {
         ? readDunningLog(logValues, policy, this.pane.table?.serialSystem ?? 'excel1900')
         : { entries: [], skipped: [] };
     this.logEntries = [...log.entries];
+    this.logHeaderMissing = 'headerMissing' in log && log.headerMissing === true;
     // Rows the plan cannot read hold the accounts they might concern, and are listed for the user.
     this.plan = planDunning(ledger.items, this.logEntries, {
       asOf: this.pane.asOfDay(),
@@ -318,35 +373,27 @@ export class DunningPanel {
     return this.words.selected(letters.length);
   }
 
-  /** Appends the letters to the log, asking first when the same letters were logged that day. */
-  private async logLetters(letters: Letter[], channelNote: string): Promise<boolean> {
+  /** Asks first when the same letters were logged that day; false when the user says no. */
+  private async confirmNotLoggedTwice(letters: readonly Letter[]): Promise<boolean> {
     const plan = this.requirePlan();
-    const already = letters.filter((letter) =>
+    const drafts = sentEntries(letters, plan.policy, plan.asOf, '', this.language);
+    const already = drafts.filter((draft) =>
       this.logEntries.some(
-        (entry) =>
-          entry.day === plan.asOf &&
-          entry.customer === letter.customer &&
-          entry.stageText === stageText(plan, letter, this.language),
+        (entry) => entry.day === plan.asOf && entry.customer === draft.customer && entry.stageText === draft.stageText,
       ),
     );
-    if (already.length > 0 && !(await this.ask(this.words.already(already.length, formatLongDate(plan.asOf, this.language)))))
-      return false;
-    const entries = letters.map((letter) => ({
-      day: plan.asOf,
-      customer: letter.customer,
-      currency: letter.currency,
-      stageText: stageText(plan, letter, this.language),
-      channel: channelNote,
-      amount: letter.amountDue,
-      invoices: letter.invoiceNumbers,
-      owner: letter.owner ?? '',
-      note: '',
-    }));
-    await this.appendLog(entries);
-    return true;
+    if (already.length === 0) return true;
+    return this.ask(this.words.already(already.length, formatLongDate(plan.asOf, this.language)));
   }
 
-  private async appendLog(entries: Array<Omit<LogEntry, 'stageIndex'>>): Promise<void> {
+  /** Logs letters once delivered: never before, and only those that were. */
+  private async logDelivered(letters: readonly Letter[], channel: string): Promise<void> {
+    if (letters.length === 0) return;
+    const plan = this.requirePlan();
+    await this.appendLog(sentEntries(letters, plan.policy, plan.asOf, channel, this.language));
+  }
+
+  private async appendLog(entries: readonly LogDraft[]): Promise<void> {
     const workbook = this.pane.workbook;
     // The sheet names are enough to find the log: reading it whole twice was for nothing.
     const names = await workbook.sheetNames();
@@ -361,18 +408,13 @@ export class DunningPanel {
       entries.map(logRow),
     );
     const policy = this.policy();
-    for (const entry of entries) {
-      this.logEntries.push({
-        ...entry,
-        stageIndex: policy.stages.findIndex((s) => s.name.en === entry.stageText || s.name.fr === entry.stageText),
-      });
-    }
+    for (const entry of entries) this.logEntries.push({ ...entry, stageIndex: findStage(entry.stageText, policy.stages) });
   }
 
   async docx(): Promise<string> {
     const letters = await this.letters();
     if (letters.length === 0) return this.words.selected(0);
-    if (!(await this.logLetters(letters, '.docx'))) return this.words.skippedDuplicates;
+    if (!(await this.confirmNotLoggedTwice(letters))) return this.words.skippedDuplicates;
     const plan = this.requirePlan();
     const name = `${this.language === 'fr' ? 'Relances' : 'Reminders'} ${formatIsoDate(plan.asOf)}.docx`;
     const bytes = await lettersToDocx(letters, name);
@@ -381,28 +423,32 @@ export class DunningPanel {
       bytes,
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
-    return outcome === 'blocked' ? this.words.docxBlocked : this.words.docxDone(letters.length, name);
+    // A file the host could not save was not delivered: nothing is logged.
+    if (outcome === 'blocked') return this.words.docxBlocked;
+    await this.logDelivered(letters, '.docx');
+    return this.words.docxDone(letters.length, name);
   }
 
-  /** Sheets: the letters in one Google Doc, logged as sent. */
+  /** Sheets: the letters in one Google Doc; only those written are logged. */
   async googleDoc(): Promise<string> {
     const workbook = this.pane.workbook;
     const letters = await this.letters();
     if (letters.length === 0 || !workbook.writeLettersDocument) return this.words.selected(0);
-    if (!(await this.logLetters(letters, 'Google Docs'))) return this.words.skippedDuplicates;
+    if (!(await this.confirmNotLoggedTwice(letters))) return this.words.skippedDuplicates;
     const plan = this.requirePlan();
     const title = `${this.language === 'fr' ? 'Relances' : 'Reminders'} ${formatIsoDate(plan.asOf)}`;
     const result = await workbook.writeLettersDocument(letters, title, this.pane.progress);
     this.documentUrl = result.url;
+    await this.logDelivered(letters.slice(0, result.written), 'Google Docs');
     return result.stopped === null
       ? this.words.docDone(result.written, title)
-      : this.words.stoppedAt(result.written, letters.length, result.stopped);
+      : this.words.stoppedAt(result.written, letters.length, result.stopped, notDone(letters.slice(result.written)));
   }
 
   async lettersSheet(): Promise<string> {
     const letters = await this.letters();
     if (letters.length === 0) return this.words.selected(0);
-    if (!(await this.logLetters(letters, this.language === 'fr' ? 'Courrier' : 'Letter'))) return this.words.skippedDuplicates;
+    if (!(await this.confirmNotLoggedTwice(letters))) return this.words.skippedDuplicates;
     const plan = this.requirePlan();
     const name = await this.pane.workbook.writeNewSheet(
       `${this.language === 'fr' ? 'Lettres' : 'Letters'} ${formatIsoDate(plan.asOf)}`,
@@ -414,6 +460,7 @@ export class DunningPanel {
         chart: null,
       },
     );
+    await this.logDelivered(letters, this.language === 'fr' ? 'Courrier' : 'Letter');
     return this.words.sheetDone(letters.length, name);
   }
 
@@ -421,27 +468,61 @@ export class DunningPanel {
     const letters = await this.letters();
     const workbook = this.pane.workbook;
     if (workbook.createEmailDrafts) {
-      // Sheets: real Gmail drafts, as many as the day's quota allows.
+      // Sheets: real Gmail drafts, as many as the day's quota allows; only those made are logged.
       const drafts = letters.filter((letter) => letter.email);
-      if (drafts.length > 0 && !(await this.logLetters(drafts, 'Gmail'))) return this.words.skippedDuplicates;
+      if (drafts.length > 0 && !(await this.confirmNotLoggedTwice(drafts))) return this.words.skippedDuplicates;
       const result = await workbook.createEmailDrafts(
         drafts.map((letter) => ({ to: letter.email ?? '', subject: letter.subject, body: letterToText(letter) })),
+        this.pane.progress,
       );
+      await this.logDelivered(drafts.slice(0, result.created), 'Gmail');
       return result.stopped === null
         ? this.words.gmailDone(result.created)
-        : this.words.stoppedAt(result.created, drafts.length, result.stopped);
+        : this.words.stoppedAt(result.created, drafts.length, result.stopped, notDone(drafts.slice(result.created)));
     }
-    const withEmail = letters.filter((letter) => letter.email);
+    // Elsewhere the pane cannot see an email being sent: a draft per account (a mailto: link when
+    // short enough, an .eml file always), logged when the user marks it sent.
     this.emailDrafts = letters.map((letter) => {
-      if (!letter.email) return { customer: letter.customer, href: null, note: this.words.noEmail };
+      if (!letter.email) return { letter, href: null, note: this.words.noEmail, sent: false };
       const href = `mailto:${encodeURIComponent(letter.email)}?subject=${encodeURIComponent(letter.subject)}&body=${encodeURIComponent(letterToText(letter))}`;
       return href.length > MAILTO_LIMIT
-        ? { customer: letter.customer, href: null, note: this.words.tooLong }
-        : { customer: letter.customer, href, note: letter.email };
+        ? { letter, href: null, note: `${letter.email} — ${this.words.tooLong}`, sent: false }
+        : { letter, href, note: letter.email, sent: false };
     });
-    const drafted = letters.filter((letter, index) => withEmail.includes(letter) && this.emailDrafts[index]?.href);
-    if (drafted.length > 0 && !(await this.logLetters(drafted, 'Email'))) return this.words.skippedDuplicates;
-    return this.words.emailDone(drafted.length);
+    return this.words.emailDone(letters.filter((letter) => letter.email).length);
+  }
+
+  /** The account's draft as an .eml file, the letter attached as .docx when asked. */
+  async emlDraft(letter: Letter): Promise<string> {
+    const plan = this.requirePlan();
+    const settings = this.pane.settings;
+    const prefix = this.language === 'fr' ? 'Relance' : 'Reminder';
+    const attachment = this.attachDocx
+      ? {
+          name: emlFileName(prefix, letter.customer, letter.currency).replace(/\.eml$/, '.docx'),
+          bytes: await lettersToDocx([letter], letter.subject),
+          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        }
+      : undefined;
+    const eml = letterToEml(letter, {
+      asOf: plan.asOf,
+      ...(settings.companyEmail ? { from: settings.companyEmail } : {}),
+      ...(attachment ? { attachment } : {}),
+    });
+    const name = emlFileName(prefix, letter.customer, letter.currency);
+    const outcome = await this.pane.workbook.deliverFile(name, utf8(eml), 'message/rfc822');
+    return outcome === 'blocked' ? this.words.emlBlocked : this.words.emlDone(name);
+  }
+
+  /** "Mark as sent": the user says the email went; only then is it logged. */
+  async markSent(drafts: ReadonlyArray<(typeof this.emailDrafts)[number]>): Promise<string> {
+    const pending = drafts.filter((draft) => !draft.sent && draft.letter.email);
+    if (pending.length === 0) return this.words.selected(0);
+    const letters = pending.map((draft) => draft.letter);
+    if (!(await this.confirmNotLoggedTwice(letters))) return this.words.skippedDuplicates;
+    await this.logDelivered(letters, 'Email');
+    for (const draft of pending) draft.sent = true;
+    return this.words.markedSent(pending.length);
   }
 
   /** A call's outcome, checked by the core at entry (a promise needs a date, a dispute an invoice and a reason). */
@@ -527,7 +608,7 @@ export class DunningPanel {
         el('p', { class: 'warning', id: 'penalties-missing' }, w.penaltiesMissing(unclaimed.length, reasons.join('; '))),
       );
     }
-    section.append(this.actionsTable(plan), this.excludedView(plan));
+    section.append(this.actionsTable(plan), this.excludedView(plan), ...this.memoryViews(plan));
     section.append(
       el('h2', {}, w.templates),
       el(
@@ -656,7 +737,12 @@ export class DunningPanel {
         { 'data-customer': account.customer, 'data-stage': account.stage?.id ?? '' },
         el('td', {}, box),
         el('td', {}, account.customer),
-        el('td', {}, account.stage?.name[language] ?? ''),
+        el(
+          'td',
+          {},
+          account.stage?.name[language] ?? '',
+          ...planNotes(account, language).map((note) => el('div', { class: 'help plan-note' }, note)),
+        ),
         el('td', { class: 'num' }, money(account.amountDue)),
         el('td', { class: 'num' }, oldest ? `${oldest.item.invoiceNumber} · ${w.days(oldest.daysOverdue)}` : ''),
         el('td', {}, account.owner ?? ''),
@@ -701,17 +787,102 @@ export class DunningPanel {
     );
   }
 
-  private emailView(): HTMLElement {
-    return el(
-      'ul',
-      { id: 'email-drafts' },
-      ...this.emailDrafts.map((draft) =>
+  /** What the log says that needs the user: rows it cannot read, disputes still open. */
+  private memoryViews(plan: DunningPlan): HTMLElement[] {
+    const w = this.words;
+    const language = this.language;
+    const views: HTMLElement[] = [];
+    if (this.logHeaderMissing) {
+      const header = LOG_COLUMNS.map((column) => LOG_HEADERS[language][column]).join(', ');
+      views.push(el('p', { class: 'warning', id: 'log-header-missing' }, w.headerMissing(header)));
+    }
+    if (plan.unreadableLog.length > 0) {
+      views.push(
         el(
-          'li',
-          {},
-          draft.href ? el('a', { href: draft.href, target: '_blank', rel: 'noopener' }, draft.customer) : draft.customer,
-          ` — ${draft.note}`,
+          'section',
+          { id: 'log-unreadable', class: 'warning' },
+          el('p', {}, w.unreadable(plan.unreadableLog.length)),
+          el('ul', {}, ...unreadableLogText(plan, language).map((line) => el('li', {}, line))),
         ),
+      );
+    }
+    const rows = plan.disputes.map((dispute, index) =>
+      el(
+        'tr',
+        { 'data-customer': dispute.customer },
+        el('td', {}, dispute.customer),
+        el('td', {}, dispute.invoices.join(' ')),
+        el('td', { class: 'num' }, formatMoney(dispute.amount, dispute.currency, language)),
+        el('td', {}, dispute.since === null ? w.undated : formatShortDate(dispute.since)),
+        el('td', { class: 'num' }, dispute.ageDays === null ? '' : w.days(dispute.ageDays)),
+        el('td', {}, dispute.reason),
+        el('td', {}, dispute.owner),
+        el(
+          'td',
+          {},
+          this.pane.commandButton(`dispute-resolved-${index}`, w.resolved, async () => {
+            await this.appendLog([disputeResolvedEntry(dispute, plan.asOf, language)]);
+            await this.buildPlan();
+            return w.resolvedDone(dispute.customer, dispute.invoices.join(' '));
+          }),
+        ),
+      ),
+    );
+    views.push(
+      el(
+        'details',
+        { id: 'open-disputes' },
+        el('summary', {}, w.disputes(plan.disputes.length)),
+        el(
+          'table',
+          { class: 'plan' },
+          el('thead', {}, headerRow(w.customer, w.invoices, w.due, w.since, w.age, w.disputeReason, w.owner, '')),
+          el('tbody', {}, ...rows),
+        ),
+      ),
+    );
+    return views;
+  }
+
+  private emailView(): HTMLElement {
+    const w = this.words;
+    const attach = el('input', { type: 'checkbox', id: 'eml-attach-docx' });
+    attach.checked = this.attachDocx;
+    attach.addEventListener('change', () => {
+      this.attachDocx = attach.checked;
+    });
+    return el(
+      'section',
+      { id: 'email-drafts' },
+      el('label', {}, attach, w.attachDocx),
+      el(
+        'ul',
+        {},
+        ...this.emailDrafts.map((draft, index) => {
+          const customer = draft.letter.customer;
+          const item = el(
+            'li',
+            { 'data-customer': customer },
+            draft.href ? el('a', { href: draft.href, target: '_blank', rel: 'noopener' }, customer) : customer,
+            ` — ${draft.note}`,
+          );
+          if (!draft.letter.email) return item;
+          if (draft.sent) {
+            item.append(el('span', { class: 'sent' }, ` — ${w.sent}`));
+            return item;
+          }
+          item.append(
+            ' ',
+            this.pane.commandButton(`eml-${index}`, w.eml, () => this.emlDraft(draft.letter)),
+            this.pane.commandButton(`mark-sent-${index}`, w.markSent, () => this.markSent([draft])),
+          );
+          return item;
+        }),
+      ),
+      el(
+        'div',
+        { class: 'actions' },
+        this.pane.commandButton('mark-all-sent', w.markAllSent, () => this.markSent(this.emailDrafts)),
       ),
     );
   }
@@ -854,8 +1025,8 @@ function accountKey(account: AccountPlan): string {
   return `${account.customer}\u0000${account.currency}`;
 }
 
-/** The stage name as the log records it: in the document's language. */
-function stageText(plan: DunningPlan, letter: Letter, language: Language): string {
-  const stage = plan.policy.stages.find((s) => s.id === letter.stageId);
-  return stage ? stage.name[language] : letter.stageName;
+/** The accounts a stopped run did not reach, named so the user knows what is left. */
+function notDone(letters: readonly Letter[]): string {
+  const names = letters.slice(0, 10).map((letter) => letter.customer);
+  return letters.length > 10 ? `${names.join(', ')}… (+${letters.length - 10})` : names.join(', ');
 }

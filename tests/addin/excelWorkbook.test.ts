@@ -133,6 +133,15 @@ describe('the dunning log and settings', () => {
       ['2025-11-29', "'=cmd"],
     ]);
   });
+  test('a log sheet the user cleared gets its header back before the rows', async () => {
+    const workbook = new ExcelWorkbook();
+    excel.addSheet('Journal des relances', []);
+    await workbook.appendRows('Journal des relances', ['Date', 'Client'], [['2025-11-28', 'Dupont']]);
+    expect(excel.sheet('Journal des relances')?.values).toEqual([
+      ['Date', 'Client'],
+      ['2025-11-28', 'Dupont'],
+    ]);
+  });
   test('settings round-trip through the document', async () => {
     const workbook = new ExcelWorkbook();
     await workbook.writeSettings({ language: 'fr', boundaries: '15, 45' });

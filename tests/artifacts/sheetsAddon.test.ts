@@ -169,6 +169,13 @@ test('the sidebar’s server functions: plain data over the wire, text kept as t
   project.run('AgeBucket_appendRows', 'Journal des relances', ['Date', 'Client'], [['2025-11-28', '=HYPERLINK("x")']]);
   const log = project.book.sheets.find((s) => s.name === 'Journal des relances');
   expect(log?.values.at(-1)?.slice(0, 2)).toEqual(['2025-11-28', '\'=HYPERLINK("x")']);
+  // The user clears the log sheet: the next append puts the header back first.
+  (log as { values: unknown[][] }).values = [];
+  project.run('AgeBucket_appendRows', 'Journal des relances', ['Date', 'Client'], [['2025-11-29', 'Dupont']]);
+  expect(log?.values).toEqual([
+    ['Date', 'Client'],
+    ['2025-11-29', 'Dupont'],
+  ]);
   project.run('AgeBucket_writeSettings', { language: 'fr' });
   expect(project.run('AgeBucket_readSettings')).toEqual({ language: 'fr' });
   project.run('AgeBucket_openDunningPlan');

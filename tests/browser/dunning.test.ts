@@ -199,6 +199,92 @@ run('dunning in Preview mode', () => {
     await screenshot(page, '15-call-logged-promise');
   });
 
+  test('email drafts are logged only when marked as sent; each is an .eml draft too', async () => {
+    const { page } = session;
+    const logLength = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values.length,
+      );
+    await page.click('#build-plan');
+    await page.waitForSelector('#plan-actions');
+    const before = (await logLength()) ?? 0;
+    await page.click('#letters-email');
+    await page.waitForSelector('#email-drafts li');
+    expect(await logLength()).toBe(before);
+    const first = page
+      .locator('#email-drafts li')
+      .filter({ has: page.locator('button') })
+      .first();
+    const customer = (await first.getAttribute('data-customer')) ?? '';
+    const [download] = await Promise.all([page.waitForEvent('download'), first.locator('button', { hasText: '.eml' }).click()]);
+    const eml = readFileSync(await download.path()).toString('latin1');
+    expect(eml.startsWith('X-Unsent: 1\r\n')).toBe(true);
+    expect(download.suggestedFilename()).toMatch(/\.eml$/);
+    expect(await logLength()).toBe(before);
+    await page.locator(`#email-drafts li[data-customer="${customer}"] button`, { hasText: 'Mark as sent' }).click();
+    await page.waitForSelector(`#email-drafts li[data-customer="${customer}"] .sent`);
+    expect(await logLength()).toBe(before + 1);
+    const log = await page.evaluate(
+      () => (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values,
+    );
+    expect(log?.at(-1)?.slice(1, 4)).toEqual([customer, expect.any(String), 'Email']);
+  });
+
+  test('a .docx the host cannot save is not logged', async () => {
+    const { page } = session;
+    const logLength = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values.length,
+      );
+    const before = await logLength();
+    await page.evaluate(() => {
+      const workbook = (window as unknown as { agebucket: { workbook: { deliverFile: () => Promise<string> } } }).agebucket
+        .workbook;
+      workbook.deliverFile = async () => 'blocked';
+    });
+    await page.click('#letters-docx');
+    // Letters logged earlier today are asked about first; the answer does not matter here.
+    await page.waitForFunction(
+      () => document.querySelector('#question') || document.querySelector('#status')?.textContent?.includes('cannot save a file'),
+    );
+    if (await page.$('#question')) await page.click('#confirm-yes');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('cannot save a file'));
+    expect(await logLength()).toBe(before);
+  });
+
+  test('open disputes, oldest first; "Dispute resolved" puts the invoices back in the dunning', async () => {
+    const { page } = session;
+    await page.click('#build-plan');
+    await page.waitForSelector('#open-disputes');
+    await page.click('#open-disputes summary');
+    const rows = () =>
+      page.$$eval('#open-disputes tbody tr', (trs) =>
+        trs.map((tr) =>
+          Array.from(tr.querySelectorAll('td'))
+            .slice(0, 2)
+            .map((td) => td.textContent),
+        ),
+      );
+    const before = await rows();
+    // The sample's disputes come from the ledger's disputed column: no date, so "date not recorded".
+    expect(before.length).toBeGreaterThan(0);
+    expect(await page.textContent('#open-disputes tbody tr td:nth-child(4)')).toBe('date not recorded');
+    const [customer, invoices] = before[0] as [string, string];
+    await page.click('#dispute-resolved-0');
+    await page.waitForFunction(
+      (text) => document.querySelector('#status')?.textContent === text,
+      `Dispute resolved for ${customer} (${invoices}); back in the dunning`,
+    );
+    const log = await page.evaluate(
+      () => (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values,
+    );
+    expect(log?.at(-1)?.slice(1, 3)).toEqual([customer, 'Dispute resolved']);
+    await page.click('#open-disputes summary');
+    expect(await rows()).toEqual(before.slice(1));
+  });
+
   test('a real word processor reads the .docx: one letter per page, French amounts', () => {
     if (!existsSync('/usr/bin/soffice') || !existsSync('/usr/bin/pdftotext')) {
       if (process.env.CI) throw new Error('CI must install libreoffice-writer-nogui and poppler-utils');

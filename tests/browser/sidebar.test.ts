@@ -40,6 +40,7 @@ const fakeServer = (ledger: unknown[][], log: unknown[][]) => `
     });
     window.google = { script: { run: runner(null, null) } };
     window.__sheets = sheets;
+    window.__server = server;
     window.__calls = calls;
   })();`;
 
@@ -90,6 +91,42 @@ run('the Sheets sidebar', () => {
     );
     expect(log).toBe(35 + 23);
     await screenshot(page, '21-sheets-sidebar-letters');
+  });
+
+  test('a run stopped by a quota logs only what was done, and says what was not', async () => {
+    const { page } = session;
+    const logLength = () =>
+      page.evaluate(
+        () => (window as unknown as { __sheets: Record<string, unknown[][]> }).__sheets['Journal des relances']?.length,
+      );
+    // Docs: 2 letters written, then "Service invoked too many times"; Gmail: 5 drafts, then the quota.
+    await page.evaluate(() => {
+      const server = (window as unknown as { __server: Record<string, unknown> }).__server;
+      const quota = 'Service invoked too many times for one day: docs create.';
+      server.AgeBucket_writeLettersDocument = (letters: unknown[]) => ({
+        done: Math.min(2, letters.length),
+        stopped: quota,
+        documentId: 'doc2',
+        url: 'https://docs.example/doc2',
+      });
+      server.AgeBucket_createEmailDrafts = (drafts: unknown[]) => ({ done: Math.min(5, drafts.length), stopped: quota });
+    });
+    // The same 23 letters as above: the pane asks before logging them a second time today.
+    const before = (await logLength()) ?? 0;
+    await page.click('#letters-doc');
+    await page.waitForSelector('#question');
+    await page.click('#confirm-yes');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Arrêté après'));
+    expect(await page.textContent('#status')).toMatch(
+      // The 23 letters of the test above: 2 written, 10 named, 11 more counted.
+      /^Arrêté après 2 sur 23 : Service invoked too many times for one day: docs create\. Seuls ces 2 sont au journal des relances ; non faits : [^…]+… \(\+11\)\. Relancez demain pour le reste\.$/,
+    );
+    expect(await logLength()).toBe(before + 2);
+    await page.click('#letters-email');
+    await page.waitForSelector('#question');
+    await page.click('#confirm-yes');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Arrêté après 5'));
+    expect(await logLength()).toBe(before + 2 + 5);
   });
 
   test('no console error or uncaught exception', () => {

@@ -526,3 +526,19 @@ describe('the call list after an outcome', () => {
     expect(calls([reminded, row('2025-11-30', 'Pas de réponse', 'F1')])[0]?.loggedToday).toEqual([]);
   });
 });
+
+describe('a log sheet that lost its header', () => {
+  test('rows as the add-in writes them are still read, and the loss is reported', () => {
+    const rows = [row('2025-11-10', 'Première relance', 'F1'), row('2025-11-20', 'Deuxième relance', 'F1')];
+    const log = readDunningLog(rows, DEFAULT_POLICY, 'sheets');
+    expect(log.headerMissing).toBe(true);
+    expect(log.entries.map((entry) => [entry.row, entry.stageIndex])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(readDunningLog([HEADER, ...rows], DEFAULT_POLICY, 'sheets').headerMissing).toBeUndefined();
+  });
+  test('anything else without a header is refused with the column it needs', () => {
+    expect(() => readDunningLog([['x', 'y', 'z']], DEFAULT_POLICY, 'sheets')).toThrow('the dunning log needs a "Date" column');
+  });
+});

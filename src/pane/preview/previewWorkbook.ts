@@ -144,6 +144,11 @@ export class PreviewWorkbook implements Workbook {
       sheet = { name: sheetName, values: [[...header]], columnFormats: [], boldRows: [0], rules: [], chart: null };
       this.sheets.push(sheet);
     }
+    // A sheet the user cleared gets its header back before the rows.
+    if (sheet.values.every((row) => row.every((cell) => cell === null || cell === undefined || cell === ''))) {
+      sheet.values = [[...header]];
+      sheet.boldRows = [0];
+    }
     for (const row of rows) sheet.values.push([...row]);
   }
 
