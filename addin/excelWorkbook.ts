@@ -62,7 +62,7 @@ function applyPresentation(sheet: Excel.Worksheet, layout: SheetLayout): void {
   if (print && Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
     sheet.pageLayout.orientation = (print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
     sheet.pageLayout.paperSize = 'A4' as Excel.PaperType;
-    if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (print.onePage) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
     sheet.pageLayout.setPrintArea(block(sheet, print.area));
   }
 }

@@ -31,8 +31,8 @@ export interface CellRange {
 export interface PrintSettings {
   readonly orientation: 'landscape' | 'portrait';
   readonly paper: 'A4';
-  /** Shrink to one page wide (as many pages down as needed). */
-  readonly fitToWidth: boolean;
+  /** Shrink to one page (a table meant to be read on one sheet of paper). */
+  readonly onePage: boolean;
   readonly area: CellRange;
 }
 

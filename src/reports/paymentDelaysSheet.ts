@@ -476,7 +476,7 @@ export function paymentDelaysSheet(input: PaymentDelaysSheetInput): SheetLayout 
     print: {
       orientation: 'landscape',
       paper: 'A4',
-      fitToWidth: true,
+      onePage: true,
       area: { row: 0, column: 0, rows: rows.length, columns: WIDTH },
     },
   };
@@ -537,7 +537,7 @@ export function paymentDelaysListSheet(
     print: {
       orientation: 'landscape',
       paper: 'A4',
-      fitToWidth: true,
+      onePage: false,
       area: { row: 0, column: 0, rows: rows.length, columns: 12 },
     },
   };

@@ -51,7 +51,7 @@ test('the table sheet keeps the model’s presentation in Excel', async () => {
   expect(sheet?.pageLayout).toEqual({
     orientation: 'Landscape',
     paperSize: 'A4',
-    zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
     printArea: `0:0:${result.table.layout.rows.length}:13`,
   });
   expect(sheet?.numberFormats.get('8:1')).toBe('0.00%');

@@ -213,11 +213,11 @@ describe('the table sheet, in French (the default)', () => {
     ]);
   });
 
-  test('prints on one A4 page across, in landscape', () => {
+  test('prints on one A4 page, in landscape', () => {
     expect(table.layout.print).toEqual({
       orientation: 'landscape',
       paper: 'A4',
-      fitToWidth: true,
+      onePage: true,
       area: { row: 0, column: 0, rows: rows.length, columns: 13 },
     });
   });
