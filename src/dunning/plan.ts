@@ -187,9 +187,7 @@ function worklistOrder(actions: readonly AccountPlan[]): AccountPlan[] {
     if (list) list.push(account);
     else byCurrency.set(account.currency, [account]);
   }
-  const queues = [...byCurrency.values()].map((list) =>
-    list.sort((a, b) => b.priority - a.priority || b.amountDue - a.amountDue || compareCustomers(a, b)),
-  );
+  const queues = [...byCurrency.values()].map((list) => list.sort(comparePriority));
   const heads = queues.map(() => 0);
   const order: AccountPlan[] = [];
   while (order.length < actions.length) {
@@ -212,6 +210,14 @@ function acrossCurrencies(a: AccountPlan, b: AccountPlan): number {
   if (days !== 0) return days;
   const major = amountFromMinor(b.amountDue, b.currency) - amountFromMinor(a.amountDue, a.currency);
   return major !== 0 ? major : compareCodePoints(a.currency, b.currency);
+}
+
+/** Higher priority first; products compared exactly (in minor units they can pass 2^53). */
+function comparePriority(a: AccountPlan, b: AccountPlan): number {
+  const pa = BigInt(a.amountDue) * BigInt(Math.max(a.oldestDaysOverdue ?? 0, 0));
+  const pb = BigInt(b.amountDue) * BigInt(Math.max(b.oldestDaysOverdue ?? 0, 0));
+  if (pa !== pb) return pa > pb ? -1 : 1;
+  return b.amountDue - a.amountDue || compareCustomers(a, b);
 }
 
 /** Oldest first; disputes with no date (the ledger's column) after the dated ones. */

@@ -542,3 +542,52 @@ describe('a log sheet that lost its header', () => {
     expect(() => readDunningLog([['x', 'y', 'z']], DEFAULT_POLICY, 'sheets')).toThrow('the dunning log needs a "Date" column');
   });
 });
+
+describe('priority: within a currency, amount in minor units × days; across currencies, days then amount', () => {
+  // As of 1 December 2025, first runs (no log), each account one invoice.
+  const account = (customer: string, currency: string, due: string, amount: number) =>
+    invoice({ customer, currency, invoiceNumber: customer, dueDay: day(due), amount });
+  const order = (items: LedgerItem[]) =>
+    planDunning(items, [], { asOf: day('2025-12-01'), policy: DEFAULT_POLICY }).actions.map((a) => [a.customer, a.priority]);
+
+  test('a yen account’s priority counts yen (no minor unit), a dinar account’s fils (three)', () => {
+    // ¥100,000 20 days late: 100,000 × 20 = 2,000,000. KWD 12.345 20 days late: 12,345 fils × 20 = 246,900.
+    expect(order([account('Tokyo', 'JPY', '2025-11-11', 100_000), account('Kuwait', 'KWD', '2025-11-11', 12_345)])).toEqual([
+      ['Tokyo', 2_000_000],
+      ['Kuwait', 246_900],
+    ]);
+  });
+
+  test('within EUR the larger amount × days comes first even when younger; currencies interleave by days', () => {
+    // A: 10,000 € × 11 days = 1,000,000 cents × 11 = 11,000,000; B: 100 € × 100 days = 1,000,000.
+    // C: $100 at 50 days, a smaller priority than both. Merged by days: C (50) before A (11),
+    // and B stays after A.
+    expect(
+      order([
+        account('B', 'EUR', '2025-08-23', 100_00),
+        account('A', 'EUR', '2025-11-20', 10_000_00),
+        account('C', 'USD', '2025-10-12', 100_00),
+      ]).map(([customer]) => customer),
+    ).toEqual(['C', 'A', 'B']);
+  });
+
+  test('across currencies at the same days, the larger amount first', () => {
+    expect(
+      order([account('Small', 'GBP', '2025-11-01', 500_00), account('Large', 'EUR', '2025-11-01', 900_00)]).map(
+        ([customer]) => customer,
+      ),
+    ).toEqual(['Large', 'Small']);
+  });
+
+  test('priorities are compared exactly beyond 2^53', () => {
+    // 4,000,000,000,000,016 cents × 12 days = 48,000,000,000,000,192 > 4,363,636,363,636,381 × 11
+    // = 48,000,000,000,000,191; in floating point the two products are equal.
+    expect(4000000000000016 * 12).toBe(4363636363636381 * 11);
+    expect(
+      order([
+        account('Younger', 'EUR', '2025-11-20', 4363636363636381),
+        account('Older', 'EUR', '2025-11-19', 4000000000000016),
+      ]).map(([customer]) => customer),
+    ).toEqual(['Older', 'Younger']);
+  });
+});
