@@ -2,7 +2,6 @@
 // inclusive (30 days overdue is in 1-30), the edge that spreadsheet templates most often get
 // wrong with a `<` where a `<=` belongs.
 
-import type { DayNumber } from '../primitives/dates';
 import { fail, type Language } from '../primitives/messages';
 
 export const DEFAULT_BOUNDARIES: readonly number[] = [30, 60, 90];
@@ -15,11 +14,6 @@ export interface Buckets {
 }
 
 export type AgeingBasis = 'dueDate' | 'invoiceDate';
-
-/** Days overdue = as-of − due date in calendar days; due today is 0, not overdue. */
-export function daysOverdue(dueDay: DayNumber, asOf: DayNumber): number {
-  return asOf - dueDay;
-}
 
 const NOT_DUE: Record<Language, string> = { en: 'Not due', fr: 'Non échu' };
 
@@ -69,10 +63,6 @@ export function bucketIndex(daysOverdue: number, boundaries: readonly number[]):
     if (daysOverdue <= (boundaries[i] as number)) return i + 1;
   }
   return count + 1;
-}
-
-export function ageBucket(daysOverdue: number, buckets: Buckets): string {
-  return buckets.labels[bucketIndex(daysOverdue, buckets.boundaries)] as string;
 }
 
 /** "30, 60, 90" or "30;60;90" typed in the pane. */

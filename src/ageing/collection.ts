@@ -2,7 +2,6 @@
 // rule of thumb, not a law: it is labelled as such wherever it is shown.
 
 import { fail } from '../primitives/messages';
-import type { MinorUnits } from '../primitives/money';
 
 export interface CurvePoint {
   readonly daysOverdue: number;
@@ -58,14 +57,4 @@ export function collectionProbability(daysOverdue: number, curve: CollectionCurv
     }
   }
   return (points[points.length - 1] as CurvePoint).probability;
-}
-
-/** Expected loss of one invoice, in minor units (rounded to the unit). */
-export function expectedLoss(
-  amount: MinorUnits,
-  daysOverdue: number,
-  curve: CollectionCurve = DEFAULT_COLLECTION_CURVE,
-): MinorUnits {
-  if (amount <= 0) return 0; // a credit note is not at risk
-  return Math.round(amount * (1 - collectionProbability(daysOverdue, curve)));
 }

@@ -1,4 +1,16 @@
-import { collectionProbability, expectedLoss, makeCollectionCurve } from '../../src/ageing/collection';
+import { agedBalance } from '../../src/ageing/agedBalance';
+import { makeBuckets } from '../../src/ageing/ageing';
+import { collectionProbability, DEFAULT_COLLECTION_CURVE, makeCollectionCurve } from '../../src/ageing/collection';
+
+/** The expected loss the aged balance shows for one customer's items (amount in cents, days overdue). */
+function expectedLoss(items: Array<[number, number]>): number {
+  const asOf = 20_000;
+  const balance = agedBalance(
+    items.map(([amount, days]) => ({ customer: 'A', currency: 'EUR', ageDay: asOf - days, amount })),
+    { asOf, buckets: makeBuckets(), curve: DEFAULT_COLLECTION_CURVE },
+  );
+  return balance.lines[0]?.expectedLoss as number;
+}
 
 describe('default collection curve', () => {
   test.each([
@@ -12,8 +24,24 @@ describe('default collection curve', () => {
     [-20, 0.949],
     [2000, 0.093],
   ])('%i days overdue → %d', (days, probability) => expect(collectionProbability(days)).toBe(probability));
-  test('expected loss of 1000.00 at 90 days is 304.00', () => expect(expectedLoss(100000, 90)).toBe(30400));
-  test('a credit note carries no loss', () => expect(expectedLoss(-100000, 400)).toBe(0));
+  // amount × (1 − probability), in the aged balance: 1000.00 × (1 − 0.696) = 304.00
+  test('expected loss of 1000.00 at 90 days is 304.00', () => expect(expectedLoss([[100000, 90]])).toBe(30400));
+  test('two invoices add their losses: 1000.00 at 90 days and 500.00 at 0 days (× 0.051) → 329.50', () =>
+    expect(
+      expectedLoss([
+        [100000, 90],
+        [50000, 0],
+      ]),
+    ).toBe(32950));
+  test('a credit note carries no loss of its own', () => expect(expectedLoss([[-100000, 400]])).toBe(0));
+  test('credits cap the loss at what the customer owes net: 1000.00 at 400 days less 950.00 → 50.00', () =>
+    // 1000.00 × (1 − (0.228 − (0.228 − 0.093) × 35/365)) = 784.95, more than the 50.00 owed
+    expect(
+      expectedLoss([
+        [100000, 400],
+        [-95000, 10],
+      ]),
+    ).toBe(5000));
 });
 
 describe('user curve', () => {
