@@ -27,6 +27,24 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
+/** LibreOffice and poppler, to read the letters .docx as a word processor does. */
+export const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
+export const PDFTOTEXT = process.env.PDFTOTEXT_PATH ?? '/usr/bin/pdftotext';
+
+/**
+ * Whether the .docx can be checked in LibreOffice. Missing tools fail CI (the check then runs
+ * and says what to install); on a laptop the check is reported as skipped, never as passed.
+ */
+export function wordProcessorAvailable(): boolean {
+  const missing = [SOFFICE, PDFTOTEXT].filter((path) => !existsSync(path));
+  if (missing.length === 0) return true;
+  if (!process.env.CI)
+    console.warn(
+      `\n*** .docx check in LibreOffice SKIPPED: ${missing.join(' and ')} not found. Install them with "sudo apt-get install -y libreoffice-writer-nogui poppler-utils" or set SOFFICE_PATH and PDFTOTEXT_PATH. ***\n`,
+    );
+  return false;
+}
+
 export interface Session {
   context: BrowserContext;
   page: Page;

@@ -82,8 +82,17 @@ describe('a collection letter in French (Association Les Amis du Rail)', () => {
   });
   test('disputed invoices are mentioned as under review, not claimed', () => {
     expect(text).toContain('font l’objet d’une réclamation en cours d’examen');
-    expect(text).toMatch(/FA-2025-04128 .* Livraison|FA-2025-04128.*\n/);
-    expect(letter.invoiceNumbers).not.toContain('FA-2025-04128');
+    // Each disputed invoice on its own line: number, due date, amount, then its dispute reason.
+    const under = text.slice(text.indexOf('réclamation en cours d’examen'));
+    for (const [number, reason] of [
+      ['FA-2025-04128', 'Marchandise endommagée'],
+      ['FA-2025-04135', 'Prix non conforme au devis'],
+      ['FA-2025-04154', 'Facture en double selon le client'],
+    ]) {
+      expect(under).toMatch(new RegExp(`^${number} +\\d{2}/\\d{2}/\\d{4} +[\\d${NBSP} ]+,\\d{2}${NBSP}€ +${reason}$`, 'm'));
+      expect(text.slice(0, text.length - under.length)).not.toContain(number);
+      expect(letter.invoiceNumbers).not.toContain(number);
+    }
   });
   test('the injunction to pay is mentioned', () => expect(text).toContain('injonction de payer'));
 });
@@ -125,6 +134,33 @@ describe('escaping what customers are called', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;b&gt;1 rue&lt;/b&gt;');
     expect(letterToHtml(formula)).toContain('=HYPERLINK(&quot;http://x&quot;)');
+  });
+  test('HTML escapes the table cells too: invoice numbers and dispute reasons are data', () => {
+    const account = planDunning(
+      [
+        invoice({
+          customer: 'Dupont SA',
+          dueDay: sampleAsOf - 15,
+          amount: 100_00,
+          invoiceNumber: '<img src=x onerror=alert(1)>',
+        }),
+        invoice({
+          customer: 'Dupont SA',
+          dueDay: sampleAsOf - 20,
+          amount: 50_00,
+          invoiceNumber: 'F&2',
+          disputed: true,
+          disputeReason: '<b>prix</b> "faux"',
+        }),
+      ],
+      [],
+      { asOf: sampleAsOf, policy: DEFAULT_POLICY },
+    ).actions[0] as AccountPlan;
+    const html = letterToHtml(buildLetter(account, options));
+    expect(html).toContain('<td>&lt;img src=x onerror=alert(1)&gt;</td>');
+    expect(html).toContain('<td>F&amp;2</td>');
+    expect(html).toContain('<td>&lt;b&gt;prix&lt;/b&gt; &quot;faux&quot;</td>');
+    expect(html).not.toMatch(/<img|<b>/);
   });
   test('a printable sheet writes it as text, not a formula', () => {
     const cells = lettersToSheetRows([formula]).flat().map(sheetText);
