@@ -49,6 +49,8 @@ describe('writing the aged balance', () => {
     [
       { customer: '=HYPERLINK("http://x")', currency: 'EUR', ageDay: 20400, amount: 100_00 },
       { customer: '-Dupont', currency: 'EUR', ageDay: 20300, amount: 50_00 },
+      { customer: '+33 Export', currency: 'EUR', ageDay: 20300, amount: 10_00 },
+      { customer: '@Martin', currency: 'EUR', ageDay: 20300, amount: 10_00 },
     ],
     { asOf: 20420, buckets: makeBuckets() },
   );
@@ -66,11 +68,19 @@ describe('writing the aged balance', () => {
     expect(excel.active).toBe(name);
     expect(excel.sheet(name)?.charts).toEqual([{ type: 'ColumnClustered', title: 'Open amounts by age', series: ['Total EUR'] }]);
   });
+  test('a sheet named the same in other letters case is taken too (Excel refuses both)', async () => {
+    excel.addSheet('aged balance 2025-11-28', [['mine']]);
+    const name = await new ExcelWorkbook().writeNewSheet('Aged balance 2025-11-28', layout);
+    expect(name).toBe('Aged balance 2025-11-28 (2)');
+    expect(excel.sheet('aged balance 2025-11-28')?.values).toEqual([['mine']]);
+  });
   test('text that looks like a formula stays text', async () => {
     const name = await new ExcelWorkbook().writeNewSheet('Aged balance', layout);
     const cells = excel.sheet(name)?.values.flat() ?? [];
     expect(cells).toContain('\'=HYPERLINK("http://x")');
     expect(cells).toContain("'-Dupont");
+    expect(cells).toContain("'+33 Export");
+    expect(cells).toContain("'@Martin");
     expect(cells.some((cell) => typeof cell === 'string' && /^[=+\-@]/.test(cell))).toBe(false);
   });
 });

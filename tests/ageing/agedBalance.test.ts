@@ -9,6 +9,8 @@ import {
 } from '../../src/ageing/agedBalance';
 import { makeBuckets } from '../../src/ageing/ageing';
 import { DEFAULT_COLLECTION_CURVE } from '../../src/ageing/collection';
+import { agedBalanceFunction } from '../../src/functions/catalogue';
+import type { HostContext } from '../../src/functions/context';
 import type { CellValue } from '../../src/primitives/cells';
 import { dayFromCalendar, excelSerialFromDay, formatIsoDate, parseTextDate, serialFromDay } from '../../src/primitives/dates';
 import { AgeBucketError } from '../../src/primitives/messages';
@@ -80,6 +82,68 @@ describe('aged balance per customer and currency', () => {
     expect(eur?.overdueShare).toBeCloseTo((1050 - 100 - 30) / 1050, 12);
     // overdue invoices: 200×30 + 300×31 + 400×91 + 70×90 over 970
     expect(eur?.weightedDaysOverdue).toBeCloseTo((200 * 30 + 300 * 31 + 400 * 91 + 70 * 90) / 970, 9);
+  });
+});
+
+describe('one customer in two currencies is two accounts', () => {
+  // EUR 100 and USD 50 of the same customer: two lines, never one of "150".
+  const items = [
+    { customer: 'Dupont SA', currency: 'EUR', ageDay: daysAgo(10), amount: 100_00 },
+    { customer: 'Dupont SA', currency: 'USD', ageDay: daysAgo(40), amount: 50_00 },
+    { customer: 'Dupont SA', currency: 'EUR', ageDay: daysAgo(70), amount: 20_00 },
+  ];
+  test('in the aged balance', () => {
+    const balance = agedBalance(items, options);
+    expect(balance.lines.map((l) => [l.customer, l.currency, l.total, l.itemCount])).toEqual([
+      ['Dupont SA', 'EUR', 120_00, 2],
+      ['Dupont SA', 'USD', 50_00, 1],
+    ]);
+    expect(balance.totals.map((t) => [t.currency, t.total, t.customerCount])).toEqual([
+      ['EUR', 120_00, 1],
+      ['USD', 50_00, 1],
+    ]);
+  });
+  test('read from sheet columns with a currency column', () => {
+    const report = fromColumns(
+      {
+        customers: items.map((i) => i.customer),
+        dates: items.map((i) => formatIsoDate(i.ageDay)),
+        amounts: items.map((i) => i.amount / 100),
+        currencies: items.map((i) => i.currency),
+      },
+      { ...options, serialSystem: 'excel1900', defaultCurrency: 'EUR', strict: true },
+    );
+    expect(report.balance.lines.map((l) => [l.customer, l.currency, l.buckets])).toEqual([
+      ['Dupont SA', 'EUR', [0, 100_00, 0, 20_00, 0]],
+      ['Dupont SA', 'USD', [0, 0, 50_00, 0, 0]],
+    ]);
+  });
+  test('through AGEDBALANCE with its currencies argument: a line and a total per currency', () => {
+    const context: HostContext = {
+      serialSystem: 'excel1900',
+      today: () => asOf,
+      cellError: (message) => ({ error: message }),
+      dateResult: (day) => day,
+      language: 'en',
+    };
+    const column = (values: unknown[]) => values.map((value) => [value]);
+    const table = agedBalanceFunction(
+      column(items.map((i) => i.customer)),
+      column(items.map((i) => formatIsoDate(i.ageDay))),
+      column(items.map((i) => i.amount / 100)),
+      [[formatIsoDate(asOf)]],
+      null,
+      null,
+      column(items.map((i) => i.currency)),
+      context,
+    );
+    expect(table).toEqual([
+      ['Customer', 'Currency', 'Not due', '1-30', '31-60', '61-90', '91+', 'Total'],
+      ['Dupont SA', 'EUR', 0, 100, 0, 20, 0, 120],
+      ['Dupont SA', 'USD', 0, 0, 50, 0, 0, 50],
+      ['Total', 'EUR', 0, 100, 0, 20, 0, 120],
+      ['Total', 'USD', 0, 0, 50, 0, 0, 50],
+    ]);
   });
 });
 
