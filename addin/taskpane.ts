@@ -4,6 +4,7 @@
 import sampleCompany from '../samples/company.json';
 import sampleLog from '../samples/dunning-log.csv';
 import sampleLedger from '../samples/ledger.csv';
+import { currentSample } from '../src/commands/sample';
 import { el, Pane } from '../src/pane/app';
 import { renderGrid } from '../src/pane/preview/grid';
 import { type PreviewSheet, PreviewWorkbook } from '../src/pane/preview/previewWorkbook';
@@ -32,9 +33,13 @@ async function startExcel(): Promise<void> {
   await pane.start();
 }
 
-/** The sample ledger, its dunning log, and one rule of the user's own (large amounts in bold). */
-export function sampleSheets(): PreviewSheet[] {
-  const ledger = csvToSheet('Créances', sampleLedger);
+/**
+ * The sample ledger, its dunning log, and one rule of the user's own (large amounts in bold),
+ * dated so that its as-of date is `today` (the sample always looks as on its own date).
+ */
+export function sampleSheets(today: number): PreviewSheet[] {
+  const sample = currentSample({ ledger: sampleLedger, log: sampleLog }, today);
+  const ledger = csvToSheet('Créances', sample.ledger);
   const header = ledger.values[0] ?? [];
   const amountColumn = header.indexOf('Reste dû');
   ledger.columnFormats[amountColumn] = '#,##0.00';
@@ -49,7 +54,7 @@ export function sampleSheets(): PreviewSheet[] {
     firstRow: 1,
     lastRow: ledger.values.length - 1,
   });
-  return [ledger, csvToSheet('Journal des relances', sampleLog)];
+  return [ledger, csvToSheet('Journal des relances', sample.log)];
 }
 
 async function startPreview(): Promise<void> {
@@ -65,7 +70,7 @@ async function startPreview(): Promise<void> {
     companyPhone: sampleCompany.phone,
     companyCity: sampleCompany.city,
   });
-  workbook.load(sampleSheets());
+  workbook.load(sampleSheets(today()));
   const grid = document.getElementById('preview-grid') as HTMLElement;
   const redraw = () => renderGrid(grid, workbook, () => pane.asOfDay(), redraw);
   const fileInput = (strings: { preview: string; loadFile: string }) => {

@@ -7,7 +7,12 @@ export { parseCsv };
 
 /** Rows as objects keyed by the header line. */
 export function readCsvRecords(path: string): Array<Record<string, string>> {
-  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
+  return csvTextRecords(readFileSync(path, 'utf8'));
+}
+
+/** The same from the text of a CSV file. */
+export function csvTextRecords(text: string): Array<Record<string, string>> {
+  const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index] ?? ''])));
 }

@@ -1,17 +1,22 @@
-// `npm start` until the add-in's dev server exists: the core's aged balance of the sample
-// ledger, printed as the table the add-in writes into a sheet.
+// `npm run demo`: the core's aged balance of the sample ledger, made current (its dates moved so
+// that its as-of date is today), printed as the table the add-in writes into a sheet.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agedBalanceFromColumns, columnRange } from '../src/ageing/agedBalance';
 import { makeBuckets } from '../src/ageing/ageing';
 import { DEFAULT_COLLECTION_CURVE } from '../src/ageing/collection';
-import { formatIsoDate, parseTextDate } from '../src/primitives/dates';
+import { currentSample, SAMPLE_AS_OF } from '../src/commands/sample';
+import { dayFromCalendar, formatIsoDate } from '../src/primitives/dates';
 import { formatMoney } from '../src/primitives/money';
-import { readCsvRecords } from './csv';
-import { SAMPLE_AS_OF } from './sampleLedger';
+import { csvTextRecords } from './csv';
 
 const language = process.argv.includes('--fr') ? 'fr' : 'en';
-const records = readCsvRecords(join(__dirname, '..', 'samples', 'ledger.csv'));
-const asOf = parseTextDate(SAMPLE_AS_OF);
+// Today on this machine's calendar (this script is a host: the core gets it as an argument),
+// and the sample moved so that its as-of date is today.
+const now = new Date();
+const asOf = dayFromCalendar(now.getFullYear(), now.getMonth() + 1, now.getDate());
+const sample = currentSample({ ledger: readFileSync(join(__dirname, '..', 'samples', 'ledger.csv'), 'utf8'), log: '' }, asOf);
+const records = csvTextRecords(sample.ledger);
 const report = agedBalanceFromColumns(
   {
     customers: columnRange(records.map((r) => r.Client)),
@@ -52,7 +57,11 @@ const table = [header, ...rows, ...totals];
 const widths = header.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
 const line = (r: string[]) =>
   r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
-console.log(`${language === 'fr' ? 'Balance âgée au' : 'Aged balance as of'} ${formatIsoDate(asOf)} — samples/ledger.csv\n`);
+console.log(
+  language === 'fr'
+    ? `Balance âgée au ${formatIsoDate(asOf)} — samples/ledger.csv (daté du ${SAMPLE_AS_OF}, ses dates avancées de ${sample.shiftDays} jours)\n`
+    : `Aged balance as of ${formatIsoDate(asOf)} — samples/ledger.csv (dated ${SAMPLE_AS_OF}, its dates moved by ${sample.shiftDays} days)\n`,
+);
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));

@@ -14,7 +14,12 @@ const SAMPLES = join(__dirname, '..', 'samples');
 
 /** A CSV file as sheet cells: numbers where the text is a plain number, as a sheet would hold them. */
 export function csvAsCells(path: string): CellValue[][] {
-  return parseCsv(readFileSync(path, 'utf8'))
+  return csvTextAsCells(readFileSync(path, 'utf8'));
+}
+
+/** The same from the text of a CSV file. */
+export function csvTextAsCells(text: string): CellValue[][] {
+  return parseCsv(text)
     .filter((row) => row.some((cell) => cell !== ''))
     .map((row) => row.map((cell) => (/^-?\d+(\.\d+)?$/.test(cell) && !/^0\d/.test(cell) ? Number(cell) : cell)));
 }

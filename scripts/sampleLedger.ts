@@ -4,9 +4,10 @@
 // seed gives the same rows, so tests can check numbers against it.
 
 import sampleCompany from '../samples/company.json';
+import { SAMPLE_AS_OF } from '../src/commands/sample';
 import type { CompanyDetails } from '../src/letters/letter';
 
-export const SAMPLE_AS_OF = '2025-11-28';
+export { SAMPLE_AS_OF };
 
 export const LEDGER_HEADERS = [
   'Code client',

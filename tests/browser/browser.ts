@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { SAMPLE_AS_OF } from '../../src/commands/sample';
 import { requireFreshBuild } from '../freshBuild';
 
 requireFreshBuild();
@@ -55,7 +56,7 @@ export interface Session {
 
 export async function openPane(
   path = 'taskpane.html',
-  options: { root?: string; initScript?: string; offline?: boolean } = {},
+  options: { root?: string; initScript?: string; offline?: boolean; today?: string } = {},
 ): Promise<Session> {
   const server = await serve(join(__dirname, '..', '..', 'dist', options.root ?? 'addin'), 0);
   const address = server.address();
@@ -84,6 +85,9 @@ export async function openPane(
     if (existsSync(file)) await route.fulfill({ body: readFileSync(file), contentType: 'text/javascript' });
     else await route.fulfill({ status: 404, body: '' });
   });
+  // The page's clock stands still on `today` (midday, far from any zone's date change): Preview
+  // moves the sample's dates to its today, so the tests pin today to the sample's own date.
+  await context.clock.setFixedTime(`${options.today ?? SAMPLE_AS_OF}T12:00:00`);
   if (options.initScript) await context.addInitScript(options.initScript);
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];

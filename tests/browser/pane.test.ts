@@ -198,3 +198,35 @@ run('Preview without office.js (offline, or the CDN blocked)', () => {
     }
   }, 60_000);
 });
+
+run('the sample is current', () => {
+  /** The indicators Preview shows when it opens on `today`, and its as-of date. */
+  async function firstScreen(today: string) {
+    const session = await openPane('taskpane.html', { today });
+    try {
+      const { page } = session;
+      await page.waitForSelector('.kpi[data-currency="EUR"] [data-kpi="overdue-share"]');
+      const kpis = await page.$$eval('.kpi [data-kpi]', (cells) =>
+        cells.map(
+          (cell) =>
+            `${cell.closest('.kpi')?.getAttribute('data-currency')} ${cell.getAttribute('data-kpi')}: ${cell.textContent}`,
+        ),
+      );
+      return { asOf: await page.inputValue('#as-of'), kpis, problems: session.problems };
+    } finally {
+      await closePane(session);
+    }
+  }
+
+  test('opened a year after the sample date, Preview shows it as on its own date, as of today', async () => {
+    const own = await firstScreen('2025-11-28');
+    const later = await firstScreen('2026-11-30');
+    expect(own.asOf).toBe('2025-11-28');
+    expect(later.asOf).toBe('2026-11-30');
+    expect(own.kpis.length).toBeGreaterThan(6);
+    expect(later.kpis).toEqual(own.kpis);
+    // Not the "100 % overdue" of a sample left on its own date.
+    expect(later.kpis.find((kpi) => kpi.startsWith('EUR overdue-share'))).not.toMatch(/100/);
+    expect([...own.problems, ...later.problems]).toEqual([]);
+  }, 120_000);
+});
