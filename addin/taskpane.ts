@@ -9,6 +9,7 @@ import { el, Pane } from '../src/pane/app';
 import { renderGrid } from '../src/pane/preview/grid';
 import { type PreviewSheet, PreviewWorkbook } from '../src/pane/preview/previewWorkbook';
 import { csvToSheet, xlsxToSheets } from '../src/pane/preview/sheetFiles';
+import { parseTextDate } from '../src/primitives/dates';
 import type { Language } from '../src/primitives/messages';
 import { localToday as today } from './excelHost';
 import { ExcelWorkbook } from './excelWorkbook';
@@ -57,6 +58,22 @@ export function sampleSheets(today: number): PreviewSheet[] {
   return [ledger, csvToSheet('Journal des relances', sample.log)];
 }
 
+/**
+ * Preview's today: the computer's, or the day the link names (`taskpane.html?today=2025-11-28`
+ * shows the sample on its own date; the browser tests open it so).
+ */
+function previewToday(): () => number {
+  const named = new URLSearchParams(window.location.search).get('today');
+  if (named === null) return today;
+  try {
+    const day = parseTextDate(named);
+    return () => day;
+  } catch {
+    console.warn(`AgeBucket: ?today=${named} is not a date (YYYY-MM-DD); Preview uses today.`);
+    return today;
+  }
+}
+
 async function startPreview(): Promise<void> {
   document.body.classList.add('preview');
   // The sample's firm signs its letters, so Preview's letters work before Settings are filled.
@@ -70,7 +87,8 @@ async function startPreview(): Promise<void> {
     companyPhone: sampleCompany.phone,
     companyCity: sampleCompany.city,
   });
-  workbook.load(sampleSheets(today()));
+  const todayInPreview = previewToday();
+  workbook.load(sampleSheets(todayInPreview()));
   const grid = document.getElementById('preview-grid') as HTMLElement;
   const redraw = () => renderGrid(grid, workbook, () => pane.asOfDay(), redraw);
   const fileInput = (strings: { preview: string; loadFile: string }) => {
@@ -91,7 +109,7 @@ async function startPreview(): Promise<void> {
   const pane: Pane = new Pane({
     workbook,
     root: appRoot(),
-    today,
+    today: todayInPreview,
     displayLanguage: languageOf(navigator.language),
     header: fileInput,
     afterCommand: redraw,

@@ -1,6 +1,9 @@
 // Calendar dates as whole day numbers (days since 1970-01-01), with no time zone and no `Date`.
 // A sheet's date is a calendar date: converting it through a `Date` would shift it by a day
-// in half of the world's time zones.
+// in half of the world's time zones. For that reason the core does not use date-fns: every one
+// of its functions takes or returns a `Date` read in the machine's time zone, and what the core
+// needs (adding days, month ends, Excel and Sheets serials, reading text dates, ISO and long
+// dates in English and French) is integer arithmetic here, tested under three time zones.
 
 import { fail, type Language } from './messages';
 

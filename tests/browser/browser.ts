@@ -32,12 +32,16 @@ export function chromiumAvailable(): boolean {
 export const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 export const PDFTOTEXT = process.env.PDFTOTEXT_PATH ?? '/usr/bin/pdftotext';
 
+export function missingWordProcessorTools(): string[] {
+  return [SOFFICE, PDFTOTEXT].filter((path) => !existsSync(path));
+}
+
 /**
  * Whether the .docx can be checked in LibreOffice. Missing tools fail CI (the check then runs
  * and says what to install); on a laptop the check is reported as skipped, never as passed.
  */
 export function wordProcessorAvailable(): boolean {
-  const missing = [SOFFICE, PDFTOTEXT].filter((path) => !existsSync(path));
+  const missing = missingWordProcessorTools();
   if (missing.length === 0) return true;
   if (!process.env.CI)
     console.warn(
@@ -85,9 +89,6 @@ export async function openPane(
     if (existsSync(file)) await route.fulfill({ body: readFileSync(file), contentType: 'text/javascript' });
     else await route.fulfill({ status: 404, body: '' });
   });
-  // The page's clock stands still on `today` (midday, far from any zone's date change): Preview
-  // moves the sample's dates to its today, so the tests pin today to the sample's own date.
-  await context.clock.setFixedTime(`${options.today ?? SAMPLE_AS_OF}T12:00:00`);
   if (options.initScript) await context.addInitScript(options.initScript);
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
@@ -95,7 +96,10 @@ export async function openPane(
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  const url = `http://127.0.0.1:${port}/${path}`;
+  // Preview moves the sample's dates so that it is as of its today: the tests open it on the
+  // sample's own date unless they name another day.
+  const today = (options.root ?? 'addin') === 'addin' ? `?today=${options.today ?? SAMPLE_AS_OF}` : '';
+  const url = `http://127.0.0.1:${port}/${path}${today}`;
   await page.goto(url);
   return { context, page, server, url, problems };
 }

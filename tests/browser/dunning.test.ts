@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import {
   chromiumAvailable,
   closePane,
+  missingWordProcessorTools,
   openPane,
   PDFTOTEXT,
   type Session,
@@ -300,7 +301,9 @@ run('dunning in Preview mode', () => {
     'a real word processor reads the .docx: one letter per page, French amounts',
     () => {
       if (!wordProcessor)
-        throw new Error(`CI must install libreoffice-writer-nogui and poppler-utils (${SOFFICE}, ${PDFTOTEXT} not found)`);
+        throw new Error(
+          `CI must install libreoffice-writer-nogui and poppler-utils (${missingWordProcessorTools().join(' and ')} not found)`,
+        );
       const folder = mkdtempSync(join(tmpdir(), 'agebucket-docx-'));
       const file = join(folder, 'letters.docx');
       require('node:fs').writeFileSync(file, docx);
