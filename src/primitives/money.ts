@@ -170,6 +170,27 @@ export function assertSafeTotal(absoluteSum: number): void {
   if (absoluteSum > Number.MAX_SAFE_INTEGER) fail('amountTooLarge', { value: absoluteSum });
 }
 
+/** Adds amounts per currency without ever mixing two currencies. */
+export class CurrencyTotals {
+  private readonly totals = new Map<string, MinorUnits>();
+
+  add(currency: string, minor: MinorUnits): void {
+    this.totals.set(currency, (this.totals.get(currency) ?? 0) + minor);
+  }
+
+  get(currency: string): MinorUnits {
+    return this.totals.get(currency) ?? 0;
+  }
+
+  currencies(): string[] {
+    return [...this.totals.keys()].sort();
+  }
+
+  entries(): Array<{ currency: string; minor: MinorUnits }> {
+    return this.currencies().map((currency) => ({ currency, minor: this.get(currency) }));
+  }
+}
+
 const NBSP = '\u00A0';
 
 /**

@@ -6,6 +6,7 @@ import type { HostContext } from '../../src/functions/context';
 import { parseTextDate, serialFromDay } from '../../src/primitives/dates';
 import {
   amountFromMinor,
+  CurrencyTotals,
   formatMoney,
   minorFromNumber,
   minorFromText,
@@ -123,6 +124,19 @@ describe('currencies', () => {
     expect(parseCurrencyCode(' eur ')).toBe('EUR');
     expect(parseCurrencyCode('£')).toBe('GBP');
     expect(() => parseCurrencyCode('euros')).toThrow(/not a currency code/);
+  });
+});
+
+describe('totals per currency (what an import reports)', () => {
+  test('amounts of one currency add up; two currencies never mix', () => {
+    const totals = new CurrencyTotals();
+    totals.add('EUR', 100);
+    totals.add('USD', 250);
+    totals.add('EUR', -30);
+    expect(totals.entries()).toEqual([
+      { currency: 'EUR', minor: 70 },
+      { currency: 'USD', minor: 250 },
+    ]);
   });
 });
 
