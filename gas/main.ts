@@ -15,6 +15,7 @@ import {
   recoveryFeeFunction,
   statutoryRateFunction,
 } from '../src/functions/catalogue';
+import { languageOfTag } from '../src/primitives/messages';
 import { createEmailDrafts, writeLettersDocument } from './letters';
 import { agedBalance, cashIn, colourOverdueRows, onInstall, onOpen, openSidebar, paymentDelays, removeColours } from './menu';
 import { callFromSheets, spreadsheetToday } from './sheetsHost';
@@ -22,7 +23,7 @@ import {
   appendRows,
   applyColourRules,
   readActiveTable,
-  readSettings,
+  readSettingsText,
   readSheet,
   removeColourRules,
   sheetNames,
@@ -181,8 +182,7 @@ global.AgeBucket_agedBalanceSheet = agedBalance;
 global.AgeBucket_paymentDelaysSheet = paymentDelays;
 global.AgeBucket_cashInSheet = cashIn;
 global.AgeBucket_today = spreadsheetToday;
-global.AgeBucket_language = () =>
-  SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+global.AgeBucket_language = () => languageOfTag(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
 global.AgeBucket_readActiveTable = readActiveTable;
 global.AgeBucket_sheetNames = sheetNames;
 global.AgeBucket_writeNewSheet = writeNewSheet;
@@ -190,7 +190,7 @@ global.AgeBucket_applyColourRules = applyColourRules;
 global.AgeBucket_removeColourRules = removeColourRules;
 global.AgeBucket_readSheet = readSheet;
 global.AgeBucket_appendRows = appendRows;
-global.AgeBucket_readSettings = readSettings;
+global.AgeBucket_readSettings = readSettingsText;
 global.AgeBucket_writeSettings = writeSettings;
 global.AgeBucket_writeLettersDocument = writeLettersDocument;
 global.AgeBucket_createEmailDrafts = createEmailDrafts;

@@ -423,6 +423,10 @@ export const messages = {
     en: 'later than any paid invoice in the history: no forecast',
     fr: 'plus tard que toute facture réglée de l’historique : pas de prévision',
   },
+  settingsDamaged: {
+    en: 'the settings saved in this workbook are damaged ({detail}); reset them to the defaults and enter yours again',
+    fr: 'les paramètres enregistrés dans ce classeur sont endommagés ({detail}) ; réinitialisez-les puis saisissez à nouveau les vôtres',
+  },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof messages;
@@ -476,4 +480,9 @@ export class AgeBucketError extends Error {
 
 export function fail(code: MessageCode, params: Params = {}): never {
   throw new AgeBucketError(code, params);
+}
+
+/** The language of a locale tag ("fr-FR", "fr_CA", "en-GB"): French for any French, else English. */
+export function languageOfTag(tag: string | null | undefined): Language {
+  return typeof tag === 'string' && tag.trim().toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
