@@ -7,7 +7,9 @@ import { useState } from 'preact/hooks';
 import type { CallListEntry } from '../../dunning/callList';
 import { formatIsoDate } from '../../primitives/dates';
 import type { PaneText } from '../messages';
-import { Actions, Card, CommandButton } from '../ui';
+import { Card, CommandButton, StatusLine } from '../ui';
+
+const CALLS = 'calls';
 
 export type CallOutcome = 'promise' | 'dispute' | 'noAnswer';
 
@@ -24,6 +26,7 @@ export const CallListPanel = memo(function CallListPanel(props: CallListPanelPro
   if (!props.calls) return null;
   return (
     <Card id="call-list" title={t.callList}>
+      <StatusLine group={CALLS} />
       {props.calls.length === 0 ? (
         <p class="help">{t.noCalls}</p>
       ) : (
@@ -47,7 +50,8 @@ function Call(props: { text: PaneText; call: CallListEntry; asOf: number; logCal
   const [promised, setPromised] = useState(formatIsoDate(props.asOf + 7));
   const [reason, setReason] = useState('');
   const [disputed, setDisputed] = useState(call.oldestInvoice?.number ?? '');
-  const group = `call:${call.customer}:${call.currency}`;
+  // One status for the list, shown above it: a call taken down leaves the list with its card.
+  const group = CALLS;
   const button = (outcome: CallOutcome, label: string, detail: () => string) => (
     <CommandButton
       id={`call-${outcome}-${call.customer}`}
@@ -70,7 +74,7 @@ function Call(props: { text: PaneText; call: CallListEntry; asOf: number; logCal
         {call.script}
       </p>
       {call.loggedToday.length > 0 ? <p class="logged-today">{t.loggedToday(call.loggedToday.join(', '))}</p> : null}
-      <Actions group={group}>
+      <div class="actions">
         <span class="inline">
           <input
             type="date"
@@ -98,7 +102,7 @@ function Call(props: { text: PaneText; call: CallListEntry; asOf: number; logCal
           {button('dispute', t.dispute, () => reason)}
         </span>
         {button('noAnswer', t.noAnswer, () => '')}
-      </Actions>
+      </div>
     </article>
   );
 }
