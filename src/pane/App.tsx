@@ -14,6 +14,7 @@ import {
   rememberMapping,
   salesByCurrency,
 } from '../commands/ageing';
+import { type CashInGlance, cashInForecastFor } from '../commands/forecast';
 import { paymentDelaysFor, paymentDelaysWritten } from '../commands/paymentDelays';
 import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../commands/settings';
 import { type CallListEntry, callList } from '../dunning/callList';
@@ -42,6 +43,7 @@ import { appendToLog, duplicatesOf, lettersFor, policyOf, readLogAndPlan, readTe
 import { paneText } from './messages';
 import { type AgeingOptions, AgeingPanel } from './panels/AgeingPanel';
 import { CallListPanel } from './panels/CallListPanel';
+import { CashInPanel } from './panels/CashInPanel';
 import { DisputesPanel } from './panels/DisputesPanel';
 import { GlancePanel } from './panels/GlancePanel';
 import { ImportPanel } from './panels/ImportPanel';
@@ -121,6 +123,9 @@ export function App(options: PaneOptions) {
   const [status, setStatus] = useState<Status | null>(null);
   const [dunning, setDunning] = useState<DunningState>(NO_DUNNING);
   const [question, setQuestion] = useState<Question | null>(null);
+  // This week and next of the last cash-in forecast, until what it was made from changes.
+  const [cashIn, setCashIn] = useState<readonly CashInGlance[] | null>(null);
+  useEffect(() => setCashIn(null), [table, mapping, settings.asOf, settings.followToday, settings.historySheet]);
   const text = paneText(settings.language);
   const { t } = text;
   const asOf = safeAsOf(settings, options.today());
@@ -345,6 +350,22 @@ export function App(options: PaneOptions) {
         const written = await workbook.writeNewSheet(result.table.name, result.table.layout);
         return paymentDelaysWritten(settings.language, written, list, result.skipped.length);
       },
+      /** The expected cash-in sheet, learnt from the ledger's paid lines and the sheet of paid invoices named. */
+      writeCashIn: async () => {
+        const table = requireTable();
+        const { settings, mapping } = current();
+        const historyName = settings.historySheet.trim();
+        const result = cashInForecastFor(
+          table,
+          mapping,
+          settings,
+          asOfDay(),
+          historyName === '' ? null : await workbook.readSheet(historyName),
+        );
+        setCashIn(result.glance);
+        return words().written(await workbook.writeNewSheet(result.name, result.layout, progress));
+      },
+      onHistorySheet: (name: string) => changeSettings({ historySheet: name }),
       save: async () => {
         const next = { ...current().settings };
         rememberMapping(next, current().table, current().mapping);
@@ -680,6 +701,13 @@ export function App(options: PaneOptions) {
           values={delaysValues}
           onChange={commands.changeSettings}
           write={commands.writePaymentDelays}
+        />
+        <CashInPanel
+          text={text}
+          historySheet={settings.historySheet}
+          onHistorySheet={commands.onHistorySheet}
+          glance={cashIn}
+          write={commands.writeCashIn}
         />
       </div>
       {

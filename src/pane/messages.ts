@@ -130,6 +130,15 @@ function english(f: Formats) {
     delaysTurnover: 'Turnover of the year',
     delaysPurchases: 'Purchases of the year',
     delaysSupplierSheet: 'Sheet of the supplier ledger (empty: none)',
+    // Expected cash-in
+    cashIn: 'Expected cash-in',
+    cashInHelp:
+      'When customers will really pay, learnt from their paid invoices: the paid dates of the ledger’s settled lines, and a sheet of paid invoices if you name one.',
+    cashInHistorySheet: 'Sheet of paid invoices (empty: the ledger’s paid dates only)',
+    cashInSheet: 'Expected cash-in sheet',
+    thisWeek: 'This week',
+    nextWeek: 'Next week',
+    cashInByDueDates: (amount: string) => `by due dates: ${amount}`,
     // At a glance
     kpis: 'At a glance',
     total: 'Open',
@@ -348,6 +357,14 @@ function french(f: Formats): Messages {
     delaysTurnover: 'Chiffre d’affaires de l’exercice',
     delaysPurchases: 'Achats de l’exercice',
     delaysSupplierSheet: 'Feuille du grand livre fournisseurs (vide : aucune)',
+    cashIn: 'Encaissements attendus',
+    cashInHelp:
+      'Quand les clients paieront vraiment, appris de leurs factures réglées : les dates de règlement des lignes soldées du tableau, et une feuille de factures réglées si vous en indiquez une.',
+    cashInHistorySheet: 'Feuille des factures réglées (vide : les dates de règlement du tableau seules)',
+    cashInSheet: 'Feuille des encaissements attendus',
+    thisWeek: 'Cette semaine',
+    nextWeek: 'Semaine prochaine',
+    cashInByDueDates: (amount) => `selon les échéances : ${amount}`,
     kpis: 'En un coup d’œil',
     total: 'Encours',
     overdue: 'Échu',
