@@ -748,12 +748,12 @@ export function App(options: PaneOptions) {
           ) : null}
           <DisputesPanel text={text} plan={plan} headerMissing={dunning.logHeaderMissing} resolve={commands.resolveDispute} />
           <CallListPanel text={text} asOf={plan?.asOf ?? asOf} calls={calls} logCall={commands.logCall} />
+          <PolicyPanel text={text} policy={policyOf(settings)} onPolicy={commands.onPolicy} />
         </div>
       }
       {
         <div id="tab-settings" hidden={tab !== 'settings'} role="tabpanel">
           <SettingsPanel text={text} values={settingsValues} onChange={commands.changeSettings} save={commands.save} />
-          <PolicyPanel text={text} policy={policyOf(settings)} onPolicy={commands.onPolicy} />
         </div>
       }
     </RunnerContext.Provider>

@@ -259,7 +259,7 @@ function english(f: Formats) {
     disputeResolved: 'Dispute resolved',
     resolvedDone: (customer: string, invoices: string) => `Dispute resolved for ${customer} (${invoices}); back in the dunning`,
     // Policy
-    policy: 'Dunning policy',
+    policy: 'Policy',
     policyHelp: 'The stages an overdue account climbs, one at a time. Changes are checked, then saved in this workbook.',
     stageN: (n: number) => `Stage ${f.integer(n)}`,
     from: 'From day',
@@ -277,7 +277,7 @@ function english(f: Formats) {
     jurisdiction: 'Penalties under',
     none: 'None',
     rate: 'Contractual annual rate (e.g. 0.1215; empty: the statutory rate)',
-    statutoryRates: 'Statutory rates missing from the shipped table',
+    statutoryRates: 'Statutory rates not on file',
     statutoryHelp: 'Enter a half-year’s rate only when the plan says it is not on file, from its official source.',
     halfYear: 'Half-year (e.g. 2026-H2)',
     addRate: 'Add a rate',
@@ -288,6 +288,11 @@ function english(f: Formats) {
     policyInvalid: 'Not saved',
     policySaved: 'Policy saved in this workbook',
     resetPolicy: 'Back to the default policy',
+    customerType: 'Customers are, unless the ledger says otherwise',
+    customerTypes: { professional: 'professionals', consumer: 'consumers', publicBody: 'public bodies' },
+    rateJurisdiction: 'Law',
+    rateValue: 'Annual rate (e.g. 0.124)',
+    removeRate: 'Remove',
   };
 }
 
@@ -481,7 +486,7 @@ function french(f: Formats): Messages {
     undated: 'date non notée',
     disputeResolved: 'Litige résolu',
     resolvedDone: (customer, invoices) => `Litige résolu pour ${customer} (${invoices}) ; de nouveau relancé`,
-    policy: 'Politique de relance',
+    policy: 'Politique',
     policyHelp:
       'Les niveaux qu’un compte en retard franchit un à un. Chaque modification est vérifiée, puis enregistrée dans ce classeur.',
     stageN: (n) => `Niveau ${f.integer(n)}`,
@@ -500,7 +505,7 @@ function french(f: Formats): Messages {
     jurisdiction: 'Pénalités selon',
     none: 'Aucune',
     rate: 'Taux annuel contractuel (ex. 0,1215 ; vide : le taux légal)',
-    statutoryRates: 'Taux légaux absents de la table fournie',
+    statutoryRates: 'Taux légaux manquants',
     statutoryHelp: 'Saisissez le taux d’un semestre seulement si le plan indique qu’il manque, depuis sa source officielle.',
     halfYear: 'Semestre (ex. 2026-H2)',
     addRate: 'Ajouter un taux',
@@ -511,6 +516,11 @@ function french(f: Formats): Messages {
     policyInvalid: 'Non enregistré',
     policySaved: 'Politique enregistrée dans ce classeur',
     resetPolicy: 'Revenir à la politique par défaut',
+    customerType: 'Les clients sont, sauf mention dans les créances,',
+    customerTypes: { professional: 'des professionnels', consumer: 'des consommateurs', publicBody: 'des personnes publiques' },
+    rateJurisdiction: 'Droit',
+    rateValue: 'Taux annuel (ex. 0,124)',
+    removeRate: 'Retirer',
   };
 }
 

@@ -7,7 +7,8 @@ import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_POLICY, type DunningPolicy, type DunningStage, validatePolicy } from '../../dunning/policy';
-import { parseJurisdiction } from '../../penalties/statutoryRates';
+import { CUSTOMER_TYPES, type CustomerType } from '../../penalties/customerType';
+import { type EnteredRate, JURISDICTIONS, parseJurisdiction } from '../../penalties/statutoryRates';
 import { AgeBucketError } from '../../primitives/messages';
 import type { PaneText } from '../messages';
 import { Card } from '../ui';
@@ -185,6 +186,96 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
         (v) => update({ ...draft, paymentDeadlineDays: typedNumber(v) }),
         true,
       )}
+      <label class="field">
+        <span class="label">{t.firstRun}</span>
+        <select
+          id="policy-first-run"
+          value={draft.firstRun ?? 'ageStage'}
+          onChange={(event: JSX.TargetedEvent<HTMLSelectElement>) =>
+            update({ ...draft, firstRun: event.currentTarget.value === 'oneStage' ? 'oneStage' : 'ageStage' })
+          }
+        >
+          <option value="ageStage">{t.firstRunAge}</option>
+          <option value="oneStage">{t.firstRunFirst}</option>
+        </select>
+      </label>
+      <label class="field">
+        <span class="label">{t.customerType}</span>
+        <select
+          id="policy-customer-type"
+          value={draft.defaultCustomerType}
+          onChange={(event: JSX.TargetedEvent<HTMLSelectElement>) => {
+            const value = event.currentTarget.value;
+            update({ ...draft, defaultCustomerType: CUSTOMER_TYPES.find((type) => type === value) ?? 'professional' });
+          }}
+        >
+          {CUSTOMER_TYPES.map((type: CustomerType) => (
+            <option key={type} value={type}>
+              {t.customerTypes[type]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset class="rates" id="policy-rates">
+        <legend>{t.statutoryRates}</legend>
+        <p class="help">{t.statutoryHelp}</p>
+        {draft.enteredRates.map((entered, index) => {
+          const withRate = (patch: Partial<EnteredRate>) =>
+            update({ ...draft, enteredRates: draft.enteredRates.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
+          return (
+            <div class="rate options" key={index} data-rate={index}>
+              <label class="field">
+                <span class="label">{t.rateJurisdiction}</span>
+                <select
+                  value={entered.jurisdiction}
+                  onChange={(event: JSX.TargetedEvent<HTMLSelectElement>) => {
+                    const value = event.currentTarget.value;
+                    withRate({ jurisdiction: JURISDICTIONS.find((j) => j === value) ?? 'FR' });
+                  }}
+                >
+                  {JURISDICTIONS.map((j) => (
+                    <option key={j} value={j}>
+                      {j}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {text(`policy-rate-${index}-half`, t.halfYear, entered.halfYear, (v) => withRate({ halfYear: v.trim() }))}
+              {text(
+                `policy-rate-${index}-rate`,
+                t.rateValue,
+                Number.isNaN(entered.rate) ? '' : String(entered.rate),
+                (v) => withRate({ rate: typedNumber(v) }),
+                true,
+              )}
+              <button
+                type="button"
+                class="link"
+                onClick={() => update({ ...draft, enteredRates: draft.enteredRates.filter((_, i) => i !== index) })}
+              >
+                {t.removeRate}
+              </button>
+            </div>
+          );
+        })}
+        <div class="actions">
+          <button
+            id="policy-add-rate"
+            type="button"
+            onClick={() =>
+              update({
+                ...draft,
+                enteredRates: [
+                  ...draft.enteredRates,
+                  { jurisdiction: draft.jurisdiction ?? 'FR', halfYear: '', rate: Number.NaN },
+                ],
+              })
+            }
+          >
+            {t.addRate}
+          </button>
+        </div>
+      </fieldset>
       <div class="actions-block">
         <div class="actions">
           <button id="policy-reset" type="button" onClick={() => update(DEFAULT_POLICY)}>
