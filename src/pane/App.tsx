@@ -332,6 +332,8 @@ export function App(options: PaneOptions) {
         return words().written(await workbook.writeNewSheet(name, layout, progress));
       },
       /** The D441-6 table from the customer ledger, the chosen supplier sheet and the dunning log. */
+      /** The workbook's sheets, for the payment-delays table's supplier ledger. */
+      sheetNames: () => workbook.sheetNames(),
       writePaymentDelays: async () => {
         const table = requireTable();
         const { settings, mapping } = current();
@@ -701,6 +703,8 @@ export function App(options: PaneOptions) {
           values={delaysValues}
           onChange={commands.changeSettings}
           write={commands.writePaymentDelays}
+          sheetNames={commands.sheetNames}
+          ledgerSheet={table?.sheetName ?? null}
         />
         <CashInPanel
           text={text}

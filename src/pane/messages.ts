@@ -129,7 +129,8 @@ function english(f: Formats) {
     ttc: 'including VAT (TTC)',
     delaysTurnover: 'Turnover of the year',
     delaysPurchases: 'Purchases of the year',
-    delaysSupplierSheet: 'Sheet of the supplier ledger (empty: none)',
+    delaysSupplierSheet: 'Supplier ledger (invoices received)',
+    delaysNoSupplier: '(none)',
     // Expected cash-in
     cashIn: 'Expected cash-in',
     cashInHelp:
@@ -361,7 +362,8 @@ function french(f: Formats): Messages {
     ttc: 'toutes taxes comprises (TTC)',
     delaysTurnover: 'Chiffre d’affaires de l’exercice',
     delaysPurchases: 'Achats de l’exercice',
-    delaysSupplierSheet: 'Feuille du grand livre fournisseurs (vide : aucune)',
+    delaysSupplierSheet: 'Grand livre fournisseurs (factures reçues)',
+    delaysNoSupplier: '(aucun)',
     cashIn: 'Encaissements attendus',
     cashInHelp:
       'Quand les clients paieront vraiment, appris de leurs factures réglées : les dates de règlement des lignes soldées du tableau, et une feuille de factures réglées si vous en indiquez une.',

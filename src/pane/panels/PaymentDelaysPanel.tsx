@@ -4,6 +4,7 @@
 
 import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
+import { useEffect, useState } from 'preact/hooks';
 import { PAYMENT_DELAYS_COMMAND } from '../../commands/paymentDelays';
 import type { PaneSettings } from '../../commands/settings';
 import type { PaneText } from '../messages';
@@ -25,10 +26,27 @@ export interface PaymentDelaysPanelProps {
   readonly values: Pick<PaneSettings, DelaysKey>;
   readonly onChange: (patch: Partial<Pick<PaneSettings, DelaysKey>>) => void;
   readonly write: () => Promise<string | undefined>;
+  /** The workbook's sheets, for the supplier ledger: asked when the card opens and when the list is. */
+  readonly sheetNames: () => Promise<string[]>;
+  /** The customer ledger's sheet, not offered as the supplier ledger. */
+  readonly ledgerSheet: string | null;
 }
 
 export const PaymentDelaysPanel = memo(function PaymentDelaysPanel(props: PaymentDelaysPanelProps) {
   const { t, language } = props.text;
+  const [sheets, setSheets] = useState<readonly string[]>([]);
+  const listSheets = () => {
+    props
+      .sheetNames()
+      .then(setSheets)
+      .catch(() => setSheets([]));
+  };
+  // Asked once when the card is drawn; the list asks again each time it is opened.
+  useEffect(listSheets, []);
+  const suppliers = sheets.filter((name) => name !== props.ledgerSheet);
+  // A sheet chosen before and since renamed or deleted stays shown, so the choice is visible.
+  const chosen = props.values.delaysSupplierSheet;
+  if (chosen !== '' && !suppliers.includes(chosen)) suppliers.push(chosen);
   const commit = (key: DelaysKey) => (event: JSX.TargetedEvent<HTMLInputElement | HTMLSelectElement>) =>
     props.onChange({ [key]: event.currentTarget.value });
   const input = (key: DelaysKey, label: string, type: 'date' | 'text' = 'text') => (
@@ -75,7 +93,17 @@ export const PaymentDelaysPanel = memo(function PaymentDelaysPanel(props: Paymen
           ])}
           {input('delaysTurnover', t.delaysTurnover)}
           {input('delaysPurchases', t.delaysPurchases)}
-          {input('delaysSupplierSheet', t.delaysSupplierSheet)}
+          <label class="field">
+            <span class="label">{t.delaysSupplierSheet}</span>
+            <select id="setting-delaysSupplierSheet" value={chosen} onFocus={listSheets} onChange={commit('delaysSupplierSheet')}>
+              <option value="">{t.delaysNoSupplier}</option>
+              {suppliers.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
       </details>
       <Actions group="delays">
