@@ -198,8 +198,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
   const rateText = claimsInterest ? interestRateText(account, options, language) : '';
   const otherCurrencyFees = claimsFee ? account.feeTotals.filter((fee) => fee.currency !== account.currency) : [];
   // One currency added up; fees in another currency listed beside it, in the table and the text alike.
-  const totalClaimedText =
-    money(totalClaimed) + otherCurrencyFees.map((fee) => ` + ${money(fee.amount, fee.currency)}`).join('');
+  const totalClaimedText = money(totalClaimed) + otherCurrencyFees.map((fee) => ` + ${money(fee.amount, fee.currency)}`).join('');
   const oldest = account.dunned[0];
   const deadline = options.asOf + options.policy.paymentDeadlineDays;
   const company = options.company;
