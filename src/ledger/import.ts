@@ -141,6 +141,10 @@ const AMOUNT_ROLES: readonly ColumnRole[] = ['openAmount', 'amount', 'debit', 'c
  * its decimal comma by a value ending in a comma and one or two digits; a `;`-separated file
  * (French Excel's CSV) with no proof either way is read with a decimal comma.
  */
+// An amount whose separators all group thousands: 1.234 or 12.345.678,90; 2,500 or 1,234.56.
+const DOT_GROUPS = /^[^\d]*\d{1,3}(\.\d{3})+(,\d+)?[^\d]*$/;
+const COMMA_GROUPS = /^[^\d]*\d{1,3}(,\d{3})+(\.\d+)?[^\d]*$/;
+
 function normaliseAmounts(rows: string[][], separator: Separator): string[][] {
   const header = findHeaderRow(rows) ?? 0;
   const mapping = detectColumns(rows[header] ?? []);
@@ -156,12 +160,15 @@ function normaliseAmounts(rows: string[][], separator: Separator): string[][] {
       else if (/\.\d{1,2}\D*$/.test(value)) dot++;
     }
     const decimalComma = comma > dot || (comma === dot && separator === ';');
-    if (!decimalComma) continue;
+    // Only separators in the place of thousands go: "1.234,56" or "1.234" in a decimal-comma
+    // column, "1,234.56" or "2,500" in a decimal-point one. Anything else is left for the
+    // amount reader as written ("99.90" stays 99.90), never turned into a number 100× larger.
+    const grouping = decimalComma ? DOT_GROUPS : COMMA_GROUPS;
+    const mark = decimalComma ? /\./g : /,/g;
     for (let index = header + 1; index < rows.length; index++) {
       const row = rows[index] as string[];
       const value = row[column];
-      // The grouping dots go; the comma stays for the amount reader, which reads it as decimal.
-      if (value?.includes('.')) row[column] = value.replace(/\./g, '');
+      if (value !== undefined && grouping.test(value)) row[column] = value.replace(mark, '');
     }
   }
   return rows;
