@@ -21,7 +21,7 @@ import { lettersToDocx } from '../letters/docx';
 import { emlFileName, letterToEml, utf8 } from '../letters/eml';
 import { buildLetter, type Letter } from '../letters/letter';
 import { lettersToSheetRows, letterToHtml, letterToText } from '../letters/render';
-import { FLAGS, PLACEHOLDERS, validateTemplate } from '../letters/templates';
+import { FLAGS, PLACEHOLDERS, TEMPLATE_SHEETS, validateTemplate } from '../letters/templates';
 import { parseJurisdiction } from '../penalties/statutoryRates';
 import { readText } from '../primitives/cells';
 import { formatIsoDate, formatLongDate, formatShortDate, parseTextDate } from '../primitives/dates';
@@ -29,8 +29,6 @@ import type { Language } from '../primitives/messages';
 import { formatMoney } from '../primitives/money';
 import type { Pane } from './app';
 import { el, headerRow } from './app';
-
-export const TEMPLATE_SHEETS: Record<Language, string> = { en: 'Letter templates', fr: 'Modèles de lettres' };
 
 const TEMPLATE_HEADERS: Record<Language, string[]> = {
   en: ['Stage key', 'Stage', 'Language', 'Subject', 'Body', '', 'Placeholder', 'Meaning'],
