@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 // The Workbook port over Office.js. Every command queues its work and syncs a fixed number of
-// times (reads in chunks past Excel on the web's 5 MB request limit are the only extra syncs),
+// times (reads and writes in chunks past Excel on the web's 5 MB request limit are the only
+// extra syncs),
 // writes text so that Excel never takes it for a formula, and recognises its own colour rules
 // by the marker in their formula.
 
@@ -12,6 +13,7 @@ import { widestRow } from '../src/primitives/arrays';
 import type { CellValue } from '../src/primitives/cells';
 import { uniqueSheetName } from '../src/primitives/sheetNames';
 import { sheetText } from '../src/primitives/sheetText';
+import { jsonBytes, RequestBudget } from './requestBudget';
 
 /**
  * Cells per request: at a generous 80 bytes a cell in JSON this stays under Excel on the web's
@@ -158,28 +160,39 @@ export class ExcelWorkbook implements Workbook {
       const sheet = sheets.add(name);
       const width = widestRow(layout.rows, 1);
       const rows = layout.rows.map((row) => Array.from({ length: width }, (_, column) => toExcelValue(row[column])));
-      const step = rowsPerChunk(width);
-      for (let offset = 0; offset < rows.length; offset += step) {
-        const chunk = rows.slice(offset, offset + step);
-        sheet.getRangeByIndexes(offset, 0, chunk.length, width).values = chunk;
-        // Only a sheet too big for one request pays a sync per chunk.
-        if (offset + step < rows.length) {
-          await context.sync();
-          progress?.(offset + step, rows.length);
-        }
+      // Values and number formats by the bytes they weigh: only a sheet too big for one
+      // request pays a sync per piece.
+      const budget = new RequestBudget(context);
+      await budget.rows(
+        rows,
+        (offset, piece) => {
+          sheet.getRangeByIndexes(offset, 0, piece.length, width).values = piece;
+        },
+        progress,
+      );
+      for (let column = 0; column < layout.columnFormats.length; column++) {
+        const format = layout.columnFormats[column];
+        if (format === null || format === undefined || rows.length === 0) continue;
+        await budget.rows(
+          rows.map(() => [format]),
+          (offset, piece) => {
+            sheet.getRangeByIndexes(offset, column, piece.length, 1).numberFormat = piece;
+          },
+        );
       }
-      layout.columnFormats.forEach((format, column) => {
-        if (format !== null && rows.length > 0)
-          sheet.getRangeByIndexes(0, column, rows.length, 1).numberFormat = [[format]].concat(
-            Array.from({ length: rows.length - 1 }, () => [format]),
-          );
-      });
-      for (const { row, column, format } of layout.cellFormats)
+      for (const { row, column, format } of layout.cellFormats) {
+        await budget.action(jsonBytes(format));
         sheet.getRangeByIndexes(row, column, 1, 1).numberFormat = [[format]];
-      for (const row of layout.boldRows) sheet.getRangeByIndexes(row, 0, 1, width).format.font.bold = true;
+      }
+      for (const row of layout.boldRows) {
+        await budget.action();
+        sheet.getRangeByIndexes(row, 0, 1, width).format.font.bold = true;
+      }
+      await budget.action();
       sheet.getRangeByIndexes(0, 0, rows.length, width).format.autofitColumns();
       applyPresentation(sheet, layout);
       if (layout.chart) {
+        await budget.action(jsonBytes(layout.chart));
         const chart = layout.chart;
         const first = chart.series[0]?.row ?? 0;
         const last = chart.series[chart.series.length - 1]?.row ?? first;
@@ -281,14 +294,20 @@ export class ExcelWorkbook implements Workbook {
       const width = widestRow(rows, header.length);
       const pad = (row: ReadonlyArray<string | number>) =>
         Array.from({ length: width }, (_, column) => toExcelValue(row[column]));
+      const budget = new RequestBudget(context);
       // A new sheet, or one the user cleared: the header goes back first, so the rows can be read.
       if (sheet.isNullObject || used.isNullObject) {
         if (sheet.isNullObject) sheet = context.workbook.worksheets.add(sheetName);
+        await budget.action(jsonBytes(header));
         sheet.getRangeByIndexes(0, 0, 1, width).values = [pad(header)];
         sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
         next = 1;
       }
-      if (rows.length > 0) sheet.getRangeByIndexes(next, 0, rows.length, width).values = rows.map(pad);
+      const target = sheet;
+      const first = next;
+      await budget.rows(rows.map(pad), (offset, piece) => {
+        target.getRangeByIndexes(first + offset, 0, piece.length, width).values = piece;
+      });
       await context.sync();
     });
   }
