@@ -41,27 +41,45 @@ const block = (sheet: Excel.Worksheet, range: CellRange) =>
 const POINTS_PER_CHARACTER = 6;
 
 /**
- * Merges, borders, shading, wrapping, widths and print settings, queued with the values: no
- * extra sync. Page layout needs ExcelApi 1.9; older Excel prints with its own settings.
+ * Merges, borders, shading, wrapping, widths and print settings, queued with the values; a
+ * sheet of thousands of letters has thousands of them, so each takes its room in the request.
+ * Page layout needs ExcelApi 1.9; older Excel prints with its own settings.
  */
-function applyPresentation(sheet: Excel.Worksheet, layout: SheetLayout): void {
-  for (const range of layout.wrapped ?? []) block(sheet, range).format.wrapText = true;
-  for (const range of layout.merges ?? []) block(sheet, range).merge(false);
-  for (const range of layout.shaded ?? []) block(sheet, range).format.fill.color = SHADE;
+async function applyPresentation(sheet: Excel.Worksheet, layout: SheetLayout, budget: RequestBudget): Promise<void> {
+  for (const range of layout.wrapped ?? []) {
+    await budget.action();
+    block(sheet, range).format.wrapText = true;
+  }
+  for (const range of layout.merges ?? []) {
+    await budget.action();
+    block(sheet, range).merge(false);
+  }
+  for (const range of layout.shaded ?? []) {
+    await budget.action(jsonBytes(SHADE));
+    block(sheet, range).format.fill.color = SHADE;
+  }
   for (const range of layout.borders ?? []) {
-    const borders = block(sheet, range).format.borders;
     const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as Excel.BorderIndex[];
     if (range.rows > 1) edges.push('InsideHorizontal' as Excel.BorderIndex);
     if (range.columns > 1) edges.push('InsideVertical' as Excel.BorderIndex);
+    for (let edge = 0; edge < edges.length; edge++) await budget.action();
+    const borders = block(sheet, range).format.borders;
     for (const edge of edges) borders.getItem(edge).style = 'Continuous' as Excel.BorderLineStyle;
   }
-  layout.columnWidths?.forEach((characters, column) => {
+  const widths = layout.columnWidths ?? [];
+  for (let column = 0; column < widths.length; column++) {
+    const characters = widths[column];
+    if (characters === undefined) continue;
+    await budget.action();
     sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = characters * POINTS_PER_CHARACTER;
-  });
-  if ((layout.wrapped ?? []).length > 0 && layout.rows.length > 0)
+  }
+  if ((layout.wrapped ?? []).length > 0 && layout.rows.length > 0) {
+    await budget.action();
     sheet.getRangeByIndexes(0, 0, layout.rows.length, 1).format.autofitRows();
+  }
   const print = layout.print;
   if (print && Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+    await budget.action();
     sheet.pageLayout.orientation = (print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
     sheet.pageLayout.paperSize = 'A4' as Excel.PaperType;
     if (print.onePage) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
@@ -190,7 +208,7 @@ export class ExcelWorkbook implements Workbook {
       }
       await budget.action();
       sheet.getRangeByIndexes(0, 0, rows.length, width).format.autofitColumns();
-      applyPresentation(sheet, layout);
+      await applyPresentation(sheet, layout, budget);
       if (layout.chart) {
         await budget.action(jsonBytes(layout.chart));
         const chart = layout.chart;

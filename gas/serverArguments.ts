@@ -1,16 +1,15 @@
 /// <reference types="google-apps-script" />
 // The sidebar's server functions are public: google.script.run can call any of them with any
 // arguments, from our sidebar or from a page that borrowed the user's session. Each one checks
-// its arguments before it touches anything: only our own sheets are appended to or read, only
+// its arguments before it touches anything: only our own sheets are appended to, only
 // the rules we recognise are written, only Docs this add-on created for this spreadsheet are
 // opened. Every other function of the project is private (a name ending with `_`, which
 // google.script.run cannot call), since the bundle keeps its helpers out of the global scope.
 
-import type { ChartSpec, SheetLayout } from '../src/ageing/agedBalanceSheet';
+import type { CellRange, ChartSpec, PrintSettings, SheetLayout } from '../src/ageing/agedBalanceSheet';
 import { type ColourRule, isOurRule } from '../src/ageing/colourRules';
 import { LOG_COLUMNS, LOG_HEADERS, LOG_SHEETS } from '../src/dunning/log';
 import type { Letter, LetterBlock, LetterTable } from '../src/letters/letter';
-import { TEMPLATE_SHEETS } from '../src/letters/templates';
 import type { EmailDraft } from '../src/pane/workbook';
 import { AgeBucketError, type Language } from '../src/primitives/messages';
 
@@ -92,21 +91,18 @@ function table<T>(check: Check<T>): Check<T[][]> {
 
 // ---- sheets ------------------------------------------------------------------------------
 
-function ourSheet(value: unknown, name: string, allowed: readonly string[], action: 'appends to' | 'reads'): string {
+function ourSheet(value: unknown, name: string, allowed: readonly string[]): string {
   const sheetName = text(value, name);
   if (!allowed.includes(sheetName)) {
     throw new AgeBucketError('serverSheetNotOurs', {
       name: sheetName,
       sheets: allowed.map((sheet) => `"${sheet}"`).join(', '),
-      action,
-      actionFr: action === 'reads' ? 'ne lit que' : 'n’ajoute de lignes qu’à',
     });
   }
   return sheetName;
 }
 
 const LOG_SHEET_NAMES = Object.values(LOG_SHEETS);
-const READABLE_SHEETS = [...LOG_SHEET_NAMES, ...Object.values(TEMPLATE_SHEETS)];
 
 /** An existing sheet of this spreadsheet (colour rules go on the user's ledger, where they belong). */
 function existingSheet(value: unknown, name: string): string {
@@ -125,7 +121,7 @@ export function checkAppendRows(
   header: unknown,
   rows: unknown,
 ): [string, string[], Array<Array<string | number>>] {
-  const name = ourSheet(sheetName, 'sheetName', LOG_SHEET_NAMES, 'appends to');
+  const name = ourSheet(sheetName, 'sheetName', LOG_SHEET_NAMES);
   const headerCells = listOf(text, LOG_COLUMNS.length)(header, 'header');
   const isLogHeader = (['en', 'fr'] as const).some(
     (language) =>
@@ -141,8 +137,12 @@ export function checkAppendRows(
   return [name, headerCells, logRows];
 }
 
+/**
+ * Reading stays inside this spreadsheet (the add-on's scope is the current document only), and
+ * the pane reads sheets the user names (a supplier ledger, a payment history): any name, as text.
+ */
 export function checkReadSheet(name: unknown): string {
-  return ourSheet(name, 'name', READABLE_SHEETS, 'reads');
+  return text(name, 'name');
 }
 
 export function checkSheetName(name: unknown): string {
@@ -198,6 +198,34 @@ const chart: Check<ChartSpec | null> = (value, name) => {
   };
 };
 
+const cellRange: Check<CellRange> = (value, name) => {
+  const r = record(value, name);
+  return {
+    row: count(r.row, `${name}.row`),
+    column: count(r.column, `${name}.column`),
+    rows: count(r.rows, `${name}.rows`),
+    columns: count(r.columns, `${name}.columns`),
+  };
+};
+
+/** An optional list of blocks (merges, borders…): absent stays absent. */
+function ranges(value: unknown, name: string): { readonly [key: string]: CellRange[] } {
+  return value === undefined ? {} : { [name]: listOf(cellRange)(value, `layout.${name}`) };
+}
+
+const print: Check<PrintSettings> = (value, name) => {
+  const p = record(value, name);
+  if (p.orientation !== 'landscape' && p.orientation !== 'portrait')
+    refuse(`${name}.orientation`, 'must be "landscape" or "portrait"', 'doit être « landscape » ou « portrait »');
+  if (p.paper !== 'A4') refuse(`${name}.paper`, 'must be "A4"', 'doit être « A4 »');
+  return {
+    orientation: p.orientation,
+    paper: 'A4',
+    fitToWidth: flag(p.fitToWidth, `${name}.fitToWidth`),
+    area: cellRange(p.area, `${name}.area`),
+  };
+};
+
 export function checkNewSheet(baseName: unknown, layout: unknown): [string, SheetLayout] {
   const name = text(baseName, 'baseName');
   if (name.length > 100) refuse('baseName', 'is longer than 100 characters', 'dépasse 100 caractères');
@@ -217,6 +245,14 @@ export function checkNewSheet(baseName: unknown, layout: unknown): [string, Shee
         };
       })(value.cellFormats, 'layout.cellFormats'),
       chart: chart(value.chart ?? null, 'layout.chart'),
+      ...ranges(value.merges, 'merges'),
+      ...ranges(value.borders, 'borders'),
+      ...ranges(value.wrapped, 'wrapped'),
+      ...ranges(value.shaded, 'shaded'),
+      ...(value.columnWidths === undefined
+        ? {}
+        : { columnWidths: listOf(count, 18_278)(value.columnWidths, 'layout.columnWidths') }),
+      ...(value.print === undefined ? {} : { print: print(value.print, 'layout.print') }),
     },
   ];
 }

@@ -428,8 +428,8 @@ export const messages = {
     fr: 'AgeBucket a refusé la demande : {name} {raison}',
   },
   serverSheetNotOurs: {
-    en: 'AgeBucket only {action} its own sheets ({sheets}), not "{name}"',
-    fr: 'AgeBucket {actionFr} ses propres feuilles ({sheets}), pas « {name} »',
+    en: 'AgeBucket only appends to its own sheets ({sheets}), not "{name}"',
+    fr: 'AgeBucket n’ajoute de lignes qu’à ses propres feuilles ({sheets}), pas « {name} »',
   },
   serverDocumentNotOurs: {
     en: 'AgeBucket only writes to Google Docs it created for this spreadsheet; "{id}" is not one of them',

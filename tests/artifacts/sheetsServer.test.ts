@@ -92,11 +92,12 @@ describe('the sidebar’s entry points refuse what our sidebar never sends', () 
     expect(project.book.sheets.find((s) => s.name === 'Dunning log')?.values).toHaveLength(2);
   });
 
-  test('readSheet reads the log and the templates, never another sheet', () => {
+  test('readSheet reads any sheet of this spreadsheet by its name, and only by a name', () => {
     const project = load();
     expect(project.run('AgeBucket_readSheet', 'Journal des relances')).toEqual([logHeader]);
     expect(project.run('AgeBucket_readSheet', 'Modèles de lettres')).toBeNull();
-    expect(() => project.run('AgeBucket_readSheet', 'Créances')).toThrow(/only reads its own sheets/);
+    expect((project.run('AgeBucket_readSheet', 'Créances') as unknown[][]).length).toBeGreaterThan(100);
+    expect(() => project.run('AgeBucket_readSheet', { name: 'Créances' })).toThrow(/must be text/);
   });
 
   test('colour rules: only ours, on an existing sheet; the user’s rule stays', () => {
@@ -158,7 +159,9 @@ describe('the sidebar’s entry points refuse what our sidebar never sends', () 
 
   test('refusals are in the spreadsheet’s language', () => {
     const project = load('fr_FR');
-    expect(() => project.run('AgeBucket_readSheet', 'Créances')).toThrow('AgeBucket ne lit que ses propres feuilles');
+    expect(() => project.run('AgeBucket_appendRows', 'Créances', logHeader, [logRow])).toThrow(
+      'AgeBucket n’ajoute de lignes qu’à ses propres feuilles',
+    );
   });
 });
 
