@@ -33,7 +33,9 @@ import { DunningPanel } from './dunning';
 import { STRINGS, type Strings } from './i18n';
 import type { LedgerTable, Workbook } from './workbook';
 
-type Child = Node | string | null | undefined | false;
+type Leaf = Node | string | null | undefined | false;
+/** A list of children (one per account, one per skipped row) is passed as an array, never spread: a spread of 130,000 overflows the stack. */
+type Child = Leaf | readonly Leaf[];
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -42,9 +44,13 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
+  const add = (child: Leaf) => {
+    if (child === null || child === undefined || child === false) return;
     element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  };
+  for (const child of children) {
+    if (Array.isArray(child)) for (const item of child as readonly Leaf[]) add(item);
+    else add(child as Leaf);
   }
   return element;
 }
@@ -470,7 +476,7 @@ export class Pane {
             el(
               'ul',
               {},
-              ...skipped.map((row) =>
+              skipped.map((row) =>
                 el(
                   'li',
                   {},

@@ -755,7 +755,7 @@ export class DunningPanel {
       'table',
       { class: 'plan', id: 'plan-actions' },
       el('thead', {}, headerRow('', w.customer, w.stage, w.due, w.oldest, w.owner, w.claims)),
-      el('tbody', {}, ...rows),
+      el('tbody', {}, rows),
     );
   }
 
@@ -771,7 +771,7 @@ export class DunningPanel {
         el(
           'tbody',
           {},
-          ...plan.excluded.map((account) =>
+          plan.excluded.map((account) =>
             el(
               'tr',
               { 'data-customer': account.customer },
@@ -800,7 +800,11 @@ export class DunningPanel {
           'section',
           { id: 'log-unreadable', class: 'warning' },
           el('p', {}, w.unreadable(plan.unreadableLog.length)),
-          el('ul', {}, ...unreadableLogText(plan, language).map((line) => el('li', {}, line))),
+          el(
+            'ul',
+            {},
+            unreadableLogText(plan, language).map((line) => el('li', {}, line)),
+          ),
         ),
       );
     }
@@ -835,7 +839,7 @@ export class DunningPanel {
           'table',
           { class: 'plan' },
           el('thead', {}, headerRow(w.customer, w.invoices, w.due, w.since, w.age, w.disputeReason, w.owner, '')),
-          el('tbody', {}, ...rows),
+          el('tbody', {}, rows),
         ),
       ),
     );
@@ -856,7 +860,7 @@ export class DunningPanel {
       el(
         'ul',
         {},
-        ...this.emailDrafts.map((draft, index) => {
+        this.emailDrafts.map((draft, index) => {
           const customer = draft.letter.customer;
           const item = el(
             'li',
@@ -906,7 +910,7 @@ export class DunningPanel {
       'section',
       { id: 'call-list' },
       el('h2', {}, w.callList),
-      ...entries.map((entry) => {
+      entries.map((entry) => {
         const date = el('input', { type: 'date', 'aria-label': w.promiseDate, value: formatIsoDate(plan.asOf + 7) });
         const reason = el('input', { type: 'text', 'aria-label': w.disputeReason, placeholder: w.disputeReason });
         const disputed = el('input', { type: 'text', 'aria-label': w.disputeInvoices, placeholder: w.disputeInvoices });
