@@ -171,11 +171,9 @@ test('the sidebar’s server functions: plain data over the wire, text kept as t
   expect(log?.values.at(-1)?.slice(0, 2)).toEqual(['2025-11-28', '\'=HYPERLINK("x")']);
   // The user clears the log sheet: the next append puts the header back first.
   (log as { values: unknown[][] }).values = [];
-  project.run('AgeBucket_appendRows', 'Journal des relances', ['Date', 'Client'], [['2025-11-29', 'Dupont']]);
-  expect(log?.values).toEqual([
-    ['Date', 'Client'],
-    ['2025-11-29', 'Dupont'],
-  ]);
+  const header = Object.values(LOG_HEADERS.fr);
+  project.run('AgeBucket_appendRows', 'Journal des relances', header, [['2025-11-29', 'Dupont']]);
+  expect(log?.values).toEqual([header, ['2025-11-29', 'Dupont', ...header.slice(2).map(() => '')]]);
   project.run('AgeBucket_writeSettings', { language: 'fr' });
   expect(project.run('AgeBucket_readSettings')).toEqual({ language: 'fr' });
   project.run('AgeBucket_openDunningPlan');
