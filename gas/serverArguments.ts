@@ -221,7 +221,7 @@ const print: Check<PrintSettings> = (value, name) => {
   return {
     orientation: p.orientation,
     paper: 'A4',
-    fitToWidth: flag(p.fitToWidth, `${name}.fitToWidth`),
+    onePage: flag(p.onePage, `${name}.onePage`),
     area: cellRange(p.area, `${name}.area`),
   };
 };
