@@ -17,9 +17,9 @@ function baseUrl() {
 }
 
 const typescript = (target) => ({
-  test: /\.ts$/,
+  test: /\.tsx?$/,
   exclude: /node_modules/,
-  use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { target, module: 'es2020', noEmit: false } } },
+  use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { target, module: 'es2020', noEmit: false, jsx: 'react-jsx', jsxImportSource: 'preact' } } },
 });
 
 const addin = {
@@ -31,7 +31,7 @@ const addin = {
     taskpane: './addin/taskpane.ts',
   },
   output: { path: path.resolve(__dirname, 'dist/addin'), filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
-  resolve: { extensions: ['.ts', '.js'] },
+  resolve: { extensions: ['.ts', '.tsx', '.js'] },
   module: { rules: [typescript('es2019'), { test: /\.csv$/, type: 'asset/source' }] },
   performance: { hints: false },
   plugins: [
@@ -66,7 +66,7 @@ const gas = {
   entry: { Code: './gas/main.ts' },
   // Not cleaned here: the sidebar build writes into the same folder (npm run build empties dist first).
   output: { path: path.resolve(__dirname, 'dist/gas'), filename: '[name].js', clean: false },
-  resolve: { extensions: ['.ts', '.js'] },
+  resolve: { extensions: ['.ts', '.tsx', '.js'] },
   module: { rules: [typescript('es2019')] },
   performance: { hints: false },
   optimization: {
@@ -89,7 +89,7 @@ const sidebar = {
   devtool: false,
   entry: { sidebar: './gas/sidebar.ts' },
   output: { path: path.resolve(__dirname, 'dist/gas'), filename: '[name].js', clean: false },
-  resolve: { extensions: ['.ts', '.js'] },
+  resolve: { extensions: ['.ts', '.tsx', '.js'] },
   module: { rules: [typescript('es2019')] },
   performance: { hints: false },
   plugins: [

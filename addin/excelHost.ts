@@ -5,7 +5,7 @@
 
 import type { HostContext } from '../src/functions/context';
 import { dayFromCalendar } from '../src/primitives/dates';
-import { AgeBucketError, type Language } from '../src/primitives/messages';
+import { AgeBucketError, type Language, languageOfTag } from '../src/primitives/messages';
 
 declare const CustomFunctions: {
   Error: new (code: string, message?: string) => unknown;
@@ -15,7 +15,7 @@ function displayLanguage(): Language {
   // In the functions' own runtime (or a test) Office may be absent or not yet ready.
   const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
   const tag = office?.context?.displayLanguage;
-  return typeof tag === 'string' && tag.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return languageOfTag(typeof tag === 'string' ? tag : null);
 }
 
 export function cellError(message: string): unknown {

@@ -7,6 +7,7 @@
 
 import { type CellRange, SHADE, type SheetLayout } from '../src/ageing/agedBalanceSheet';
 import { type ColourRule, isOurRule } from '../src/ageing/colourRules';
+import { parseStoredSettings } from '../src/commands/settings';
 import { downloadInBrowser } from '../src/pane/download';
 import type { LedgerTable, Progress, Workbook } from '../src/pane/workbook';
 import { widestRow } from '../src/primitives/arrays';
@@ -237,6 +238,7 @@ export class ExcelWorkbook implements Workbook {
       }
       sheet.activate();
       await context.sync();
+      progress?.(rows.length, rows.length);
       return name;
     });
   }
@@ -313,10 +315,9 @@ export class ExcelWorkbook implements Workbook {
       const pad = (row: ReadonlyArray<string | number>) =>
         Array.from({ length: width }, (_, column) => toExcelValue(row[column]));
       const budget = new RequestBudget(context);
-      // A new sheet, or one the user cleared: the header goes back first, so the rows can be read.
-      if (sheet.isNullObject || used.isNullObject) {
-        if (sheet.isNullObject) sheet = context.workbook.worksheets.add(sheetName);
-        await budget.action(jsonBytes(header));
+      if (sheet.isNullObject) sheet = context.workbook.worksheets.add(sheetName);
+      // A new or emptied log gets its header first: rows without it could not be read back.
+      if (next === 0) {
         sheet.getRangeByIndexes(0, 0, 1, width).values = [pad(header)];
         sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
         next = 1;
@@ -331,9 +332,10 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async readSettings(): Promise<Record<string, string>> {
-    const settings = Office.context.document.settings;
-    const stored = settings.get('agebucket');
-    return typeof stored === 'string' ? (JSON.parse(stored) as Record<string, string>) : {};
+    const stored: unknown = Office.context.document.settings.get('agebucket');
+    return parseStoredSettings(
+      typeof stored === 'string' ? stored : stored === null || stored === undefined ? null : String(stored),
+    );
   }
 
   async writeSettings(values: Record<string, string>): Promise<void> {

@@ -1,37 +1,29 @@
 // The task pane's entry. In Excel it shares its runtime with the custom functions and drives
 // the workbook through Office.js; opened anywhere else it runs in Preview on the sample ledger.
+// It always starts: when office.js is missing, or loads but never answers, Preview opens and
+// says why.
 
 import sampleCompany from '../samples/company.json';
 import sampleLog from '../samples/dunning-log.csv';
 import sampleLedger from '../samples/ledger.csv';
 import { currentSample } from '../src/commands/sample';
-import { el, Pane } from '../src/pane/app';
-import { renderGrid } from '../src/pane/preview/grid';
+import { startPane } from '../src/pane/App';
+import { paneText } from '../src/pane/messages';
+import { startPreviewGrid } from '../src/pane/preview/Grid';
 import { type PreviewSheet, PreviewWorkbook } from '../src/pane/preview/previewWorkbook';
 import { csvToSheet, xlsxToSheets } from '../src/pane/preview/sheetFiles';
 import { parseTextDate } from '../src/primitives/dates';
-import type { Language } from '../src/primitives/messages';
+import { type Language, languageOfTag } from '../src/primitives/messages';
 import { localToday as today } from './excelHost';
 import { ExcelWorkbook } from './excelWorkbook';
 
-function languageOf(tag: string | undefined): Language {
-  return (tag ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
+/** How long Office may take to say it is ready before the pane opens in Preview. */
+export const OFFICE_READY_TIMEOUT_MS = 10_000;
 
 function appRoot(): HTMLElement {
   const root = document.getElementById('app');
   if (!root) throw new Error('taskpane.html has no #app');
   return root;
-}
-
-async function startExcel(): Promise<void> {
-  const pane = new Pane({
-    workbook: new ExcelWorkbook(),
-    root: appRoot(),
-    today,
-    displayLanguage: languageOf(Office.context.displayLanguage),
-  });
-  await pane.start();
 }
 
 /**
@@ -74,7 +66,7 @@ function previewToday(): () => number {
   }
 }
 
-async function startPreview(): Promise<void> {
+function startPreview(notice?: (language: Language) => string): void {
   document.body.classList.add('preview');
   // The sample's firm signs its letters, so Preview's letters work before Settings are filled.
   const workbook = new PreviewWorkbook('agebucket.preview.settings', {
@@ -89,42 +81,46 @@ async function startPreview(): Promise<void> {
   });
   const todayInPreview = previewToday();
   workbook.load(sampleSheets(todayInPreview()));
-  const grid = document.getElementById('preview-grid') as HTMLElement;
-  const redraw = () => renderGrid(grid, workbook, () => pane.asOfDay(), redraw);
-  const fileInput = (strings: { preview: string; loadFile: string }) => {
-    const input = el('input', { id: 'load-file', type: 'file', accept: '.xlsx,.csv,text/csv' });
-    input.addEventListener('change', () => {
-      const file = input.files?.[0];
-      if (!file) return;
-      void pane.run(async () => {
-        const sheets = file.name.toLowerCase().endsWith('.csv')
-          ? [csvToSheet(file.name.replace(/\.csv$/i, ''), await file.text())]
-          : await xlsxToSheets(await file.arrayBuffer());
-        workbook.load(sheets);
-        return pane.detect(true);
-      });
-    });
-    return el('div', { class: 'preview-banner' }, el('p', {}, strings.preview), el('label', {}, strings.loadFile, input));
-  };
-  const pane: Pane = new Pane({
+  const grid = document.getElementById('preview-grid');
+  if (grid) startPreviewGrid(grid, workbook, todayInPreview);
+  startPane(appRoot(), {
     workbook,
-    root: appRoot(),
     today: todayInPreview,
-    displayLanguage: languageOf(navigator.language),
-    header: fileInput,
-    afterCommand: redraw,
+    displayLanguage: languageOfTag(navigator.language),
+    loadFile: async (file) => {
+      const sheets = file.name.toLowerCase().endsWith('.csv')
+        ? [csvToSheet(file.name.replace(/\.csv$/i, ''), await file.text())]
+        : await xlsxToSheets(await file.arrayBuffer());
+      workbook.load(sheets);
+    },
+    ...(notice ? { notice } : {}),
   });
-  redraw();
-  await pane.start();
-  (window as unknown as { agebucket: unknown }).agebucket = { pane, workbook };
+  // The browser tests read the Preview workbook back.
+  (window as unknown as { agebucket: unknown }).agebucket = { workbook };
+}
+
+/** Office.onReady, or null when it has not answered in time (office.js loaded, its own files did not). */
+function officeReady(timeoutMs: number): Promise<{ host: Office.HostType | null } | null> {
+  return Promise.race([Office.onReady(), new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs))]);
 }
 
 async function main(): Promise<void> {
+  document.body.classList.add(document.body.dataset.theme === 'sheets' ? 'theme-sheets' : 'theme-excel');
   // Without office.js (blocked or offline) there is no Office: that is Preview too.
   if (typeof Office === 'undefined') return startPreview();
-  const info = await Office.onReady();
-  if (info.host === Office.HostType.Excel) await startExcel();
-  else await startPreview();
+  const timeout =
+    (window as unknown as { AGEBUCKET_OFFICE_TIMEOUT_MS?: number }).AGEBUCKET_OFFICE_TIMEOUT_MS ?? OFFICE_READY_TIMEOUT_MS;
+  const info = await officeReady(timeout);
+  if (info === null) {
+    const seconds = Math.round(timeout / 1000);
+    return startPreview((language) => paneText(language).t.officeSilent(seconds));
+  }
+  if (info.host !== Office.HostType.Excel) return startPreview();
+  startPane(appRoot(), {
+    workbook: new ExcelWorkbook(),
+    today,
+    displayLanguage: languageOfTag(Office.context.displayLanguage),
+  });
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,7 @@ import {
   recoveryFeeFunction,
   statutoryRateFunction,
 } from '../src/functions/catalogue';
+import { languageOfTag } from '../src/primitives/messages';
 import { createEmailDrafts, writeLettersDocument } from './letters';
 import { agedBalance, cashIn, colourOverdueRows, onInstall, onOpen, openSidebar, paymentDelays, removeColours } from './menu';
 import {
@@ -34,7 +35,7 @@ import {
   appendRows,
   applyColourRules,
   readActiveTable,
-  readSettings,
+  readSettingsText,
   readSheet,
   removeColourRules,
   sheetNames,
@@ -193,8 +194,7 @@ global.AgeBucket_agedBalanceSheet = agedBalance;
 global.AgeBucket_paymentDelaysSheet = paymentDelays;
 global.AgeBucket_cashInSheet = cashIn;
 global.AgeBucket_today = spreadsheetToday;
-global.AgeBucket_language = () =>
-  SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+global.AgeBucket_language = () => languageOfTag(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
 // The sidebar's server functions: each checks its arguments before it touches anything
 // (google.script.run lets any caller pass any value).
 global.AgeBucket_readActiveTable = readActiveTable;
@@ -204,7 +204,7 @@ global.AgeBucket_applyColourRules = entryPoint(checkColourRules, applyColourRule
 global.AgeBucket_removeColourRules = entryPoint((name) => [checkSheetName(name)] as const, removeColourRules);
 global.AgeBucket_readSheet = entryPoint((name) => [checkReadSheet(name)] as const, readSheet);
 global.AgeBucket_appendRows = entryPoint(checkAppendRows, appendRows);
-global.AgeBucket_readSettings = readSettings;
+global.AgeBucket_readSettings = readSettingsText;
 global.AgeBucket_writeSettings = entryPoint((settings) => [checkSettings(settings)] as const, writeSettings);
 global.AgeBucket_writeLettersDocument = entryPoint(checkLettersDocument, (letters, title, documentId) => {
   const result = writeLettersDocument(letters, title, documentId);

@@ -8,8 +8,8 @@ import { cashInForecastFor, cashInGlanceText } from '../src/commands/forecast';
 import { PAYMENT_DELAYS_COMMAND, paymentDelaysFor, paymentDelaysWritten } from '../src/commands/paymentDelays';
 import { defaultSettings, type PaneSettings, settingsFromRecord } from '../src/commands/settings';
 import { LOG_SHEETS } from '../src/dunning/log';
-import { STRINGS } from '../src/pane/i18n';
-import { AgeBucketError, type Language } from '../src/primitives/messages';
+import { paneText } from '../src/pane/messages';
+import { AgeBucketError, type Language, languageOfTag } from '../src/primitives/messages';
 import { spreadsheetToday } from './sheetsHost';
 import { applyColourRules, readActiveTable, readSettings, readSheet, removeColourRules, writeNewSheet } from './sheetsWorkbook';
 
@@ -42,7 +42,7 @@ const MENU: Record<
 /** The spreadsheet's language; before authorisation it cannot be read, and English is used. */
 function language(): Language {
   try {
-    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+    return languageOfTag(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
   } catch {
     return 'en';
   }
@@ -101,7 +101,7 @@ function command(body: (settings: PaneSettings) => string): void {
 export function colourOverdueRows(): void {
   command((current) => {
     const { table, mapping } = findLedger(readActiveTable(), current, false);
-    const strings = STRINGS[current.language];
+    const strings = paneText(current.language).t;
     const rules = colourRulesFor(table, mapping, current, asOfDayOf(current, spreadsheetToday()), strings.disputed);
     applyColourRules(table.sheetName, rules);
     return strings.coloured(rules.length, table.sheetName);
@@ -109,7 +109,7 @@ export function colourOverdueRows(): void {
 }
 
 export function removeColours(): void {
-  command((current) => STRINGS[current.language].removed(removeColourRules(SpreadsheetApp.getActiveSheet().getName())));
+  command((current) => paneText(current.language).t.removed(removeColourRules(SpreadsheetApp.getActiveSheet().getName())));
 }
 
 export function agedBalance(): void {
@@ -118,7 +118,7 @@ export function agedBalance(): void {
     const asOf = asOfDayOf(current, spreadsheetToday());
     const { report } = ageLedger(table, mapping, current, asOf);
     const { name, layout } = agedBalanceSheetFor(report, current, asOf);
-    return STRINGS[current.language].written(writeNewSheet(name, layout));
+    return paneText(current.language).t.written(writeNewSheet(name, layout));
   });
 }
 
@@ -149,6 +149,6 @@ export function cashIn(): void {
     const history = historyName === '' ? null : readSheet(historyName);
     const result = cashInForecastFor(table, mapping, current, asOf, history);
     const name = writeNewSheet(result.name, result.layout);
-    return `${STRINGS[current.language].written(name)}\n${cashInGlanceText(result.glance, current.language)}`;
+    return `${paneText(current.language).t.written(name)}\n${cashInGlanceText(result.glance, current.language)}`;
   });
 }

@@ -6,7 +6,7 @@
 import type { HostContext } from '../src/functions/context';
 import type { CellValue } from '../src/primitives/cells';
 import { type DayNumber, dayFromCalendar } from '../src/primitives/dates';
-import { AgeBucketError, type Language } from '../src/primitives/messages';
+import { AgeBucketError, type Language, languageOfTag } from '../src/primitives/messages';
 
 // Dates made in another realm (a test's vm context) fail `instanceof Date`; this test does not.
 function isDate(value: unknown): value is Date {
@@ -92,7 +92,7 @@ export function spreadsheetToday(): DayNumber {
 export function sheetsContext(): { context: HostContext; timeZone: string } {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const language: Language = spreadsheet.getSpreadsheetLocale().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  const language: Language = languageOfTag(spreadsheet.getSpreadsheetLocale());
   const midnights = new Map<DayNumber, number>();
   const context: HostContext = {
     serialSystem: 'sheets',

@@ -6,6 +6,7 @@
 
 import { type CellRange, SHADE, type SheetLayout } from '../src/ageing/agedBalanceSheet';
 import { type ColourRule, isOurRule } from '../src/ageing/colourRules';
+import { parseStoredSettings } from '../src/commands/settings';
 import type { LedgerTable } from '../src/ledger/ledger';
 import { widestRow } from '../src/primitives/arrays';
 import type { CellValue } from '../src/primitives/cells';
@@ -168,6 +169,8 @@ export function readSheet(name: string): CellValue[][] | null {
   const book = spreadsheet();
   const sheet = book.getSheetByName(name);
   if (!sheet) return null;
+  // An emptied sheet's data range is one blank cell: it reads as no rows, as in Excel.
+  if (sheet.getLastRow() === 0) return [];
   return readValues(sheet.getDataRange(), book.getSpreadsheetTimeZone());
 }
 
@@ -179,9 +182,8 @@ export function appendRows(
   const book = spreadsheet();
   const width = widestRow(rows, header.length);
   const pad = (row: ReadonlyArray<string | number>) => Array.from({ length: width }, (_, column) => toSheetValue(row[column]));
-  let sheet = book.getSheetByName(sheetName);
-  if (!sheet) sheet = book.insertSheet(sheetName);
-  // A new sheet, or one the user cleared: the header goes back first, so the rows can be read.
+  const sheet = book.getSheetByName(sheetName) ?? book.insertSheet(sheetName);
+  // A new or emptied log gets its header first: rows without it could not be read back.
   if (sheet.getLastRow() === 0) {
     sheet
       .getRange(1, 1, 1, width)
@@ -191,9 +193,13 @@ export function appendRows(
   if (rows.length > 0) sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, width).setValues(rows.map(pad));
 }
 
+/** The settings text as stored: the sidebar reads it through this and reports damage itself. */
+export function readSettingsText(): string | null {
+  return PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+}
+
 export function readSettings(): Record<string, string> {
-  const stored = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
-  return stored ? (JSON.parse(stored) as Record<string, string>) : {};
+  return parseStoredSettings(readSettingsText());
 }
 
 export function writeSettings(settings: Record<string, string>): void {

@@ -1,14 +1,14 @@
 // The Sheets sidebar: the same pane as Excel's, over the Sheets server through google.script.run.
-import { Pane } from '../src/pane/app';
+import { startPane } from '../src/pane/App';
 import { callServer, SidebarWorkbook } from './sidebarWorkbook';
 
 async function main(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
+  document.body.classList.add('theme-sheets');
   const [today, language] = await Promise.all([callServer('AgeBucket_today'), callServer('AgeBucket_language')]);
   const initialTab = document.body.dataset.initialTab === 'dunning' ? 'dunning' : 'ageing';
-  const pane = new Pane({ workbook: new SidebarWorkbook(), root, today: () => today, displayLanguage: language, initialTab });
-  await pane.start();
+  startPane(root, { workbook: new SidebarWorkbook(), today: () => today, displayLanguage: language, initialTab });
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@
 
 import type { SheetLayout } from '../src/ageing/agedBalanceSheet';
 import type { ColourRule } from '../src/ageing/colourRules';
+import { parseStoredSettings } from '../src/commands/settings';
 import type { LedgerTable } from '../src/ledger/ledger';
 import type { Letter } from '../src/letters/letter';
 import type { EmailDraft, LettersDocument, Progress, Workbook } from '../src/pane/workbook';
@@ -21,7 +22,7 @@ export interface ServerFunctions {
   AgeBucket_removeColourRules(sheetName: string): number;
   AgeBucket_readSheet(name: string): CellValue[][] | null;
   AgeBucket_appendRows(sheetName: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): void;
-  AgeBucket_readSettings(): Record<string, string>;
+  AgeBucket_readSettings(): string | null;
   AgeBucket_writeSettings(settings: Record<string, string>): void;
   AgeBucket_writeLettersDocument(
     letters: Letter[],
@@ -51,35 +52,45 @@ export function callServer<K extends keyof ServerFunctions>(
   });
 }
 
+/** A way to call the server: google.script.run in the sidebar, the script itself in tests. */
+export type ServerCall = <K extends keyof ServerFunctions>(
+  name: K,
+  ...args: Parameters<ServerFunctions[K]>
+) => Promise<ReturnType<ServerFunctions[K]>>;
+
 export class SidebarWorkbook implements Workbook {
   readonly kind = 'sheets' as const;
 
+  constructor(private readonly call: ServerCall = callServer) {}
+
   readActiveTable(): Promise<LedgerTable> {
-    return callServer('AgeBucket_readActiveTable');
+    return this.call('AgeBucket_readActiveTable');
   }
   sheetNames(): Promise<string[]> {
-    return callServer('AgeBucket_sheetNames');
+    return this.call('AgeBucket_sheetNames');
   }
-  writeNewSheet(baseName: string, layout: SheetLayout): Promise<string> {
-    return callServer('AgeBucket_writeNewSheet', baseName, layout);
+  async writeNewSheet(baseName: string, layout: SheetLayout, progress?: Progress): Promise<string> {
+    const name = await this.call('AgeBucket_writeNewSheet', baseName, layout);
+    progress?.(layout.rows.length, layout.rows.length);
+    return name;
   }
   applyColourRules(sheetName: string, rules: readonly ColourRule[]): Promise<void> {
-    return callServer('AgeBucket_applyColourRules', sheetName, rules);
+    return this.call('AgeBucket_applyColourRules', sheetName, rules);
   }
   removeColourRules(sheetName: string): Promise<number> {
-    return callServer('AgeBucket_removeColourRules', sheetName);
+    return this.call('AgeBucket_removeColourRules', sheetName);
   }
   readSheet(name: string): Promise<CellValue[][] | null> {
-    return callServer('AgeBucket_readSheet', name);
+    return this.call('AgeBucket_readSheet', name);
   }
   appendRows(sheetName: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): Promise<void> {
-    return callServer('AgeBucket_appendRows', sheetName, header, rows);
+    return this.call('AgeBucket_appendRows', sheetName, header, rows);
   }
-  readSettings(): Promise<Record<string, string>> {
-    return callServer('AgeBucket_readSettings');
+  async readSettings(): Promise<Record<string, string>> {
+    return parseStoredSettings(await this.call('AgeBucket_readSettings'));
   }
   writeSettings(settings: Record<string, string>): Promise<void> {
-    return callServer('AgeBucket_writeSettings', settings);
+    return this.call('AgeBucket_writeSettings', settings);
   }
   async deliverFile(): Promise<'delivered' | 'blocked'> {
     // The sidebar's sandbox cannot save files: Sheets users get a Google Doc instead.
@@ -92,7 +103,7 @@ export class SidebarWorkbook implements Workbook {
     let url = '';
     let written = 0;
     while (written < letters.length) {
-      const result: BatchResult & { documentId: string; url: string } = await callServer(
+      const result: BatchResult & { documentId: string; url: string } = await this.call(
         'AgeBucket_writeLettersDocument',
         letters.slice(written),
         title,
@@ -110,7 +121,7 @@ export class SidebarWorkbook implements Workbook {
   async createEmailDrafts(drafts: EmailDraft[], progress?: Progress): Promise<{ created: number; stopped: string | null }> {
     let created = 0;
     while (created < drafts.length) {
-      const result = await callServer('AgeBucket_createEmailDrafts', drafts.slice(created));
+      const result = await this.call('AgeBucket_createEmailDrafts', drafts.slice(created));
       created += result.done;
       progress?.(created, drafts.length);
       if (result.stopped !== null || result.done === 0) return { created, stopped: result.stopped ?? 'no progress' };

@@ -6,7 +6,7 @@ import type { ColumnMapping, ColumnRole, PartialMatchRule } from '../ledger/ledg
 import type { CompanyDetails } from '../letters/letter';
 import type { DayNumber } from '../primitives/dates';
 import { calendarFromDay, formatIsoDate } from '../primitives/dates';
-import type { Language } from '../primitives/messages';
+import { AgeBucketError, type Language } from '../primitives/messages';
 
 /** What the user chose, stored in the document as flat text, one key each. */
 export interface PaneSettings {
@@ -131,4 +131,24 @@ export function companyDetails(settings: PaneSettings): CompanyDetails {
     phone: settings.companyPhone,
     city: settings.companyCity,
   };
+}
+
+/**
+ * The settings text a document stores, read back. Nothing stored is no settings; anything but a
+ * JSON object of texts (a truncated save, a hand edit) is an error the pane reports, offering to
+ * reset, rather than a pane that cannot start.
+ */
+export function parseStoredSettings(text: string | null | undefined): Record<string, string> {
+  if (text === null || text === undefined || text === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new AgeBucketError('settingsDamaged', { detail: error instanceof Error ? error.message : String(error) });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new AgeBucketError('settingsDamaged', { detail: 'not a list of settings' });
+  const settings: Record<string, string> = Object.create(null);
+  for (const [key, value] of Object.entries(parsed)) settings[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  return settings;
 }

@@ -358,20 +358,27 @@ function planAccount(
   const stage = stageIndex === null ? null : (stages[stageIndex] as DunningStage);
 
   let penaltyError: AgeBucketError | null = null;
+  // Credit notes and unapplied payments cut the debt the penalties run on: set against the
+  // oldest invoices first, so a formal notice never claims interest on money already credited.
+  let unallocated = -creditsTotal;
   const dunned: DunnedItem[] = dunnedItems.map((item) => {
     const overdue = days(item);
-    if (!stage || overdue <= 0) return { item, daysOverdue: overdue, interest: 0, fee: null };
+    const credited = Math.min(Math.max(unallocated, 0), Math.max(item.amount, 0));
+    unallocated -= credited;
+    const base = item.amount - credited;
+    if (!stage || overdue <= 0 || base <= 0) return { item, daysOverdue: overdue, interest: 0, fee: null };
     let interest = 0;
     if (stage.claimsInterest) {
       try {
-        interest = itemInterest(law, item.amount, item.dueDay, asOf, policy).interest;
+        interest = itemInterest(law, base, item.dueDay, asOf, policy).interest;
       } catch (error) {
         if (!(error instanceof AgeBucketError)) throw error;
         penaltyError = error;
       }
     }
     // The fee stands on its own: a missing rate stops the interest, never the 40 € (D441-5).
-    const fee = stage.claimsRecoveryFee ? itemFee(law, item.amount) : null;
+    // An invoice wholly covered by credits is no longer owed: neither interest nor fee.
+    const fee = stage.claimsRecoveryFee ? itemFee(law, item.amount, item.currency) : null;
     return { item, daysOverdue: overdue, interest, fee };
   });
   const feeTotals = new Map<string, MinorUnits>();

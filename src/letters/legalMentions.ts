@@ -41,8 +41,10 @@ export function interestClause(basis: PenaltyBasis, language: Language, values: 
         ? `Conformément aux articles L2192-13 et R2192-31 du Code de la commande publique, des intérêts moratoires courent de plein droit à compter du jour suivant l’expiration du délai de paiement de chaque facture et jusqu’à son complet paiement, au taux de la Banque centrale européenne majoré de huit points${computed ? ` (${values.rate}) ; arrêtés au ${values.date}, ils s’élèvent à ${values.total}` : ''}.`
         : `Under articles L2192-13 and R2192-31 of the French Public Procurement Code, late-payment interest runs by law from the day after each invoice's payment period expired until full payment, at the European Central Bank rate plus eight points${computed ? ` (${values.rate}); at ${values.date} it amounts to ${values.total}` : ''}.`;
     case 'contractual':
+      // A contractual rate refused (below L441-10's floor): the law's own rate still runs.
+      if (values.rate === '') return basis.jurisdiction === 'FR' ? statutoryClause('FR', fr, false, values) : '';
       return fr
-        ? `Conformément à nos conditions générales de vente et à l’article L441-10 du Code de commerce, des pénalités de retard sont exigibles de plein droit, sans qu’un rappel soit nécessaire, au taux de ${values.rate}, à compter du jour suivant la date d’échéance de chaque facture et jusqu’à son complet paiement${computed ? ` ; arrêtées au ${values.date}, elles s’élèvent à ${values.total}` : ''}.`
+        ? `Conformément à nos conditions générales de vente${basis.jurisdiction === 'FR' ? ' et à l’article L441-10 du Code de commerce' : ''}, des pénalités de retard sont exigibles de plein droit, sans qu’un rappel soit nécessaire, au taux de ${values.rate}, à compter du jour suivant la date d’échéance de chaque facture et jusqu’à son complet paiement${computed ? ` ; arrêtées au ${values.date}, elles s’élèvent à ${values.total}` : ''}.`
         : `Under our terms of sale, late-payment interest is due at ${values.rate} from the day after each invoice's due date until full payment${computed ? `; as at ${values.date} it amounts to ${values.total}` : ''}.`;
     case 'statutory':
       return statutoryClause(basis.jurisdiction, fr, computed, values);

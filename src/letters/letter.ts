@@ -197,6 +197,8 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
   const feeCount = claimsFee ? account.dunned.filter((dunned) => dunned.fee !== null && dunned.fee.amount > 0).length : 0;
   const rateText = claimsInterest ? interestRateText(account, options, language) : '';
   const otherCurrencyFees = claimsFee ? account.feeTotals.filter((fee) => fee.currency !== account.currency) : [];
+  // One currency added up; fees in another currency listed beside it, in the table and the text alike.
+  const totalClaimedText = money(totalClaimed) + otherCurrencyFees.map((fee) => ` + ${money(fee.amount, fee.currency)}`).join('');
   const oldest = account.dunned[0];
   const deadline = options.asOf + options.policy.paymentDeadlineDays;
   const company = options.company;
@@ -238,7 +240,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     fee_clause: claimsFee
       ? feeClause(account.law.basis, account.law.jurisdiction, language, { total: feesText, count: feeCount })
       : '',
-    total_claimed: money(totalClaimed) + otherCurrencyFees.map((fee) => ` + ${money(fee.amount, fee.currency)}`).join(''),
+    total_claimed: totalClaimedText,
     deadline: date(deadline),
     deadline_days: String(options.policy.paymentDeadlineDays),
     oldest_due_date: oldest ? date(oldest.item.dueDay) : '',
@@ -266,7 +268,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
 
   const table = statement
     ? statementTable(account, options.asOf, language, options.paymentPrefixes)
-    : reminderTable(account, { claimsInterest, claimsFee, netDue, totalClaimed, feesText, money, language });
+    : reminderTable(account, { claimsInterest, claimsFee, netDue, totalClaimedText, feesText, money, language });
   const blocks: LetterBlock[] = [];
   for (const paragraph of template.body(values).split(/\n[ \t]*\n/)) {
     const parts = paragraph.split(TABLE_MARK);
@@ -345,7 +347,7 @@ interface TableContext {
   readonly claimsInterest: boolean;
   readonly claimsFee: boolean;
   readonly netDue: MinorUnits;
-  readonly totalClaimed: MinorUnits;
+  readonly totalClaimedText: string;
   readonly feesText: string;
   readonly money: (minor: MinorUnits, currency?: string) => string;
   readonly language: Language;
@@ -391,7 +393,7 @@ function reminderTable(account: AccountPlan, context: TableContext): LetterTable
   }
   if (claimsInterest) totals.push([words.interestTotal, money(account.interestTotal)]);
   if (claimsFee) totals.push([words.feesTotal, context.feesText]);
-  if (claimsInterest || claimsFee) totals.push([words.claimed, money(context.totalClaimed)]);
+  if (claimsInterest || claimsFee) totals.push([words.claimed, context.totalClaimedText]);
   return {
     headers,
     numeric: headers.map((_, index) => index >= 3),

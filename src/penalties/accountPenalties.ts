@@ -96,7 +96,11 @@ function checkFloor(rate: Decimal, first: DayNumber, last: DayNumber): void {
   let day = first;
   while (day <= last) {
     const floor = contractualRateFloor(day);
-    if (floor === null) return;
+    if (floor === null) {
+      // A half-year before the legal-rate table: no floor on file for it, check the next ones.
+      day = (halfYearBounds(halfYearOf(day))?.to ?? last) + 1;
+      continue;
+    }
     if (rate.lessThan(floor.rate)) {
       throw new AgeBucketError('rateBelowFloor', {
         rate: percent(rate),
@@ -110,12 +114,16 @@ function checkFloor(rate: Decimal, first: DayNumber, last: DayNumber): void {
 }
 
 /** The fixed recovery fee per late invoice under the account's law; null when none is owed. */
-export function itemFee(law: AccountLaw, amount: MinorUnits): RecoveryFee | null {
+export function itemFee(law: AccountLaw, amount: MinorUnits, currency: string): RecoveryFee | null {
   const basis = law.basis;
   if (basis.kind === 'consumer' || basis.kind === 'none') return null;
   if (basis.kind === 'publicProcurement') {
     if (amount <= 0) return null;
     return { amount: 40_00, currency: 'EUR', legalBasis: 'Code de la commande publique, art. L2192-13 et D2192-35' };
   }
-  return law.jurisdiction === null ? null : recoveryFee(amount, law.jurisdiction);
+  if (law.jurisdiction === null) return null;
+  // The 1998 Act's bands are in pounds (s.5A: "a debt less than £1000"): a debt in another
+  // currency cannot be placed in a band without an exchange rate, so no fixed sum is claimed.
+  if (law.jurisdiction === 'UK' && currency !== 'GBP') return null;
+  return recoveryFee(amount, law.jurisdiction);
 }

@@ -435,6 +435,10 @@ export const messages = {
     en: 'AgeBucket only writes to Google Docs it created for this spreadsheet; "{id}" is not one of them',
     fr: 'AgeBucket n’écrit que dans les documents Google qu’il a créés pour ce classeur ; « {id} » n’en fait pas partie',
   },
+  settingsDamaged: {
+    en: 'the settings saved in this workbook are damaged ({detail}); reset them to the defaults and enter yours again',
+    fr: 'les paramètres enregistrés dans ce classeur sont endommagés ({detail}) ; réinitialisez-les puis saisissez à nouveau les vôtres',
+  },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof messages;
@@ -488,4 +492,9 @@ export class AgeBucketError extends Error {
 
 export function fail(code: MessageCode, params: Params = {}): never {
   throw new AgeBucketError(code, params);
+}
+
+/** The language of a locale tag ("fr-FR", "fr_CA", "en-GB"): French for any French, else English. */
+export function languageOfTag(tag: string | null | undefined): Language {
+  return typeof tag === 'string' && tag.trim().toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }

@@ -387,3 +387,48 @@ run('a dunning run past the rate table', () => {
     }
   }, 60_000);
 });
+
+run('the dunning policy in the pane', () => {
+  test('a rate not on file is entered in Dunning › Policy, checked by the core, saved, and the plan claims interest again', async () => {
+    // Aged at 20 August 2027: no statutory FR rate for 2027-H1 or 2027-H2 in the shipped table.
+    const session = await openAt('2027-08-20');
+    try {
+      const { page } = session;
+      await page.click('button[data-tab="dunning"]');
+      await page.click('#build-plan');
+      await page.waitForSelector('#penalties-missing');
+      // A value the core refuses is not saved, and its message says what to fix.
+      await page.fill('#policy-interval', '-1');
+      await page.dispatchEvent('#policy-interval', 'change');
+      expect(await page.textContent('#policy-error')).toBe(
+        'Not saved: dunning policy: the minimum interval must be a whole number of days, 0 or more',
+      );
+      await page.fill('#policy-interval', '10');
+      await page.dispatchEvent('#policy-interval', 'change');
+      await page.waitForSelector('#policy-status');
+      // The two half-years the plan needs, entered as the official sources will publish them.
+      for (const [index, halfYear, rate] of [
+        [0, '2027-H1', '0.1215'],
+        [1, '2027-H2', '0.124'],
+      ] as const) {
+        await page.click('#policy-add-rate');
+        await page.fill(`#policy-rate-${index}-half`, halfYear);
+        await page.dispatchEvent(`#policy-rate-${index}-half`, 'change');
+        await page.fill(`#policy-rate-${index}-rate`, rate);
+        await page.dispatchEvent(`#policy-rate-${index}-rate`, 'change');
+      }
+      expect(await page.$('#policy-error')).toBeNull();
+      await page.click('#build-plan');
+      await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('accounts to chase'));
+      expect(await page.$('#penalties-missing')).toBeNull();
+      // Saved in the workbook: a reload keeps them.
+      await page.reload();
+      await page.waitForSelector('#mapping summary');
+      expect(await page.inputValue('#policy-rate-1-half')).toBe('2027-H2');
+      expect(await page.inputValue('#policy-rate-1-rate')).toBe('0.124');
+      expect(session.problems).toEqual([]);
+    } finally {
+      await closePane(session);
+    }
+  }, 90_000);
+});

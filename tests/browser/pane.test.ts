@@ -230,3 +230,50 @@ run('the sample is current', () => {
     expect([...own.problems, ...later.problems]).toEqual([]);
   }, 120_000);
 });
+
+run('a pane that starts whatever happens', () => {
+  test('damaged settings in the document are reported and reset from the pane; the pane works meanwhile', async () => {
+    // A save cut short: the settings text ends in the middle of a value.
+    const truncated = JSON.stringify({ language: 'en', boundaries: '15, 45' }).slice(0, 30);
+    const session = await openPane('taskpane.html', {
+      initScript: `if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('agebucket.preview.settings', ${JSON.stringify(truncated)}); }`,
+    });
+    try {
+      const { page } = session;
+      await page.waitForSelector('#settings-problem');
+      expect(await page.textContent('#settings-problem p')).toMatch(
+        /^the settings saved in this workbook are damaged \(.+\); reset them to the defaults and enter yours again$/,
+      );
+      // The ledger is found all the same, with the default buckets.
+      await page.waitForSelector('#read-report');
+      expect(await page.inputValue('#boundaries')).toBe('30, 60, 90');
+      await page.click('#reset-settings');
+      await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('back to their defaults'));
+      expect(await page.$('#settings-problem')).toBeNull();
+      const stored = await page.evaluate(() => localStorage.getItem('agebucket.preview.settings') ?? '');
+      expect(JSON.parse(stored).boundaries).toBe('30, 60, 90');
+      expect(session.problems).toEqual([]);
+    } finally {
+      await closePane(session);
+    }
+  }, 60_000);
+
+  test('office.js that loads but never answers: Preview opens after the timeout and says why', async () => {
+    // An Office whose onReady never settles (its own files did not load), and no real office.js.
+    const session = await openPane('taskpane.html', {
+      offline: true,
+      initScript:
+        'window.AGEBUCKET_OFFICE_TIMEOUT_MS = 1500; window.Office = { onReady: () => new Promise(() => {}), HostType: { Excel: "Excel" } };',
+    });
+    try {
+      const { page } = session;
+      await page.waitForSelector('#notice', { timeout: 20_000 });
+      expect(await page.textContent('#notice')).toMatch(/^Office did not answer within 2 seconds: this is Preview/);
+      await page.waitForSelector('#read-report');
+      expect(await page.textContent('#read-report')).toContain('336 of 336 rows read');
+      expect(session.problems.filter((problem) => problem.startsWith('uncaught'))).toEqual([]);
+    } finally {
+      await closePane(session);
+    }
+  }, 60_000);
+});

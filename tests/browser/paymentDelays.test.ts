@@ -51,18 +51,24 @@ run('the payment-delays table in Preview', () => {
     await page.waitForFunction(() => document.querySelector('#mapping summary')?.textContent?.includes('Clients'));
     await page.selectOption('#language', 'fr');
     // The choices the pane saves in the workbook: closing date, supplier sheet, year's figures.
-    await page.evaluate(
-      ({ closing }) => {
-        const pane = (window as unknown as { agebucket: { pane: { settings: Record<string, unknown> } } }).agebucket.pane;
-        Object.assign(pane.settings, {
-          delaysClosingDate: closing,
-          delaysSupplierSheet: 'Fournisseurs',
-          delaysTurnover: '100000',
-          delaysPurchases: '50000',
-        });
-      },
-      { closing: CLOSING },
-    );
+    await page.click('#payment-delays-card summary');
+    for (const [id, value] of [
+      ['#setting-delaysClosingDate', CLOSING],
+      ['#setting-delaysTurnover', '100000'],
+      ['#setting-delaysPurchases', '50000'],
+    ] as const) {
+      await page.fill(id, value);
+      await page.dispatchEvent(id, 'change');
+    }
+    // The supplier ledger is picked among the workbook's other sheets (asked again when opened).
+    await page.focus('#setting-delaysSupplierSheet');
+    await page.waitForSelector('#setting-delaysSupplierSheet option[value="Fournisseurs"]', { state: 'attached' });
+    expect(
+      await page.$$eval('#setting-delaysSupplierSheet option', (options) =>
+        options.map((option) => option.getAttribute('value')),
+      ),
+    ).toEqual(['', 'Fournisseurs', 'Journal des relances']);
+    await page.selectOption('#setting-delaysSupplierSheet', 'Fournisseurs');
     await page.click('#payment-delays');
     await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Tableau écrit'));
     const grid = 'table.grid[data-sheet="Délais de paiement 2025-12-31"]';

@@ -22,7 +22,7 @@ const fakeServer = (ledger: unknown[][], log: unknown[][]) => `
       AgeBucket_removeColourRules: () => 0,
       AgeBucket_readSheet: (name) => sheets[name] ?? null,
       AgeBucket_appendRows: (name, header, rows) => { sheets[name] = sheets[name] ?? [header]; sheets[name].push(...rows); },
-      AgeBucket_readSettings: () => settings,
+      AgeBucket_readSettings: () => JSON.stringify(settings),
       AgeBucket_writeSettings: (next) => { settings = next; },
       AgeBucket_writeLettersDocument: (letters, title, id) => ({ done: letters.length, stopped: null, documentId: 'doc1', url: 'https://docs.example/doc1' }),
       AgeBucket_createEmailDrafts: (drafts) => ({ done: drafts.length, stopped: null }),

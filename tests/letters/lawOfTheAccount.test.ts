@@ -263,8 +263,7 @@ describe('the law of the customer’s country', () => {
     expect(account.interestTotal).toBe(25_64);
     expect(text(account)).toContain('Under Directive 2011/7/EU');
   });
-  test('a UK customer invoiced in EUR: the total claimed adds euros only and lists the pounds apart', () => {
-    // 500 € due 1 September 2026: fee £40 (a debt under £1,000), interest 500 × 0.1175 × 90 / 365 = 14.49 €.
+  test('a UK customer invoiced in EUR gets no fixed sum: the Act’s bands are in pounds', () => {
     const account = formalNotice([
       invoice({
         customer: 'Thames Ltd',
@@ -275,9 +274,27 @@ describe('the law of the customer’s country', () => {
         language: 'en',
       }),
     ]);
+    // Interest still runs: 500 × 0.1175 × 90 / 365 = 14.49 €.
+    expect(account.interestTotal).toBe(14_49);
+    expect(account.feeTotals).toEqual([]);
+  });
+  test('a USD account under French law: the total claimed adds dollars only and lists the euros apart, in the table too', () => {
+    // $1,000 due 1 September 2026, 90 days: 1 000 × 0.124 × 90 / 365 = 30.58 $; the fee is 40 €.
+    const account = formalNotice([
+      invoice({
+        customer: 'Acme Inc',
+        dueDay: day('2026-09-01'),
+        amount: 1_000_00,
+        currency: 'USD',
+        invoiceNumber: 'F1',
+        country: 'US',
+      }),
+    ]);
     const letter = buildLetter(account, letterOptions(DEFAULT_POLICY));
-    expect(letter.totalClaimed).toBe(514_49);
-    expect(letterToText(letter)).toContain('The total claimed at 30 November 2026 is therefore €514.49 + £40.00.');
+    expect(letter.totalClaimed).toBe(1_030_58);
+    const text = letterToText(letter);
+    expect(text).toContain(`La somme réclamée s’élève ainsi, au 30 novembre 2026, à 1${NBSP}030,58${NBSP}$ + 40,00${NBSP}€.`);
+    expect(text).toMatch(new RegExp(`Total réclamé\\s+1${NBSP}030,58${NBSP}\\$ \\+ 40,00${NBSP}€`));
   });
   test('a country that is not one of ours follows the policy’s jurisdiction', () => {
     const account = formalNotice([
@@ -290,6 +307,63 @@ describe('the law of the customer’s country', () => {
       }),
     ]);
     expect(account.law.jurisdiction).toBe('FR');
+  });
+});
+
+describe('what interest runs on, and a refused rate', () => {
+  test('credit notes and payments are set against the oldest invoices before interest is counted', () => {
+    // 10,000 € due 11 October 2026 and a credit note of −9,000 €: interest on 1,000 € for 50 days,
+    // 1 000 × 0.124 × 50 / 365 = 16.99 (not 169.86 on the gross invoice).
+    const account = formalNotice([
+      invoice({ customer: 'Dupont SA', dueDay: day('2026-10-11'), amount: 10_000_00, invoiceNumber: 'F1' }),
+      invoice({ customer: 'Dupont SA', dueDay: day('2026-10-11'), amount: -9_000_00, invoiceNumber: 'AV1' }),
+    ]);
+    expect(account.interestTotal).toBe(16_99);
+  });
+  test('an invoice wholly covered by credits bears neither interest nor fee', () => {
+    const account = formalNotice([
+      invoice({ customer: 'Dupont SA', dueDay: day('2026-10-01'), amount: 1_000_00, invoiceNumber: 'F1' }),
+      invoice({ customer: 'Dupont SA', dueDay: day('2026-10-11'), amount: 2_000_00, invoiceNumber: 'F2' }),
+      invoice({ customer: 'Dupont SA', dueDay: day('2026-10-11'), amount: -1_000_00, invoiceNumber: 'AV1' }),
+    ]);
+    // F1 (the oldest) is covered; F2: 2 000 × 0.124 × 50 / 365 = 33.97, and one 40 € fee.
+    expect(account.dunned.map((d) => [d.item.invoiceNumber, d.interest, d.fee?.amount ?? 0])).toEqual([
+      ['F1', 0, 0],
+      ['F2', 33_97, 40_00],
+    ]);
+  });
+  test('the floor is checked for every half-year on file, even when the delay starts before the table', () => {
+    // Due 1 June 2022, before the legal-rate table (2023-H1: 2.06 %, floor 6.18 %): 3 % is refused.
+    const low = { ...DEFAULT_POLICY, explicitRate: 0.03 };
+    const account = formalNotice(
+      [invoice({ customer: 'Dupont SA', dueDay: day('2022-06-01'), amount: 1_000_00, invoiceNumber: 'F1' })],
+      low,
+    );
+    expect(account.penaltyError?.localized('en')).toContain(
+      'for 2023-H1: three times the legal interest rate (2.06 %), that is 6.18 %',
+    );
+  });
+  test('a refused contractual rate: the letter states the law’s rate without an amount, never an empty rate', () => {
+    const low = { ...DEFAULT_POLICY, explicitRate: 0.05 };
+    const account = formalNotice(
+      [invoice({ customer: 'Dupont SA', dueDay: day('2026-09-01'), amount: 1_000_00, invoiceNumber: 'F1' })],
+      low,
+    );
+    const letter = text(account, low);
+    expect(letter).toContain(
+      'Conformément à l’article L441-10 du Code de commerce, des pénalités de retard sont exigibles de plein droit, sans qu’un rappel soit nécessaire, au taux prévu à cet article, à compter du jour suivant',
+    );
+    expect(letter).not.toMatch(/au taux de ,|au taux de {2}/);
+  });
+  test('a contractual rate under German law does not cite the French Code de commerce', () => {
+    const policy = { ...DEFAULT_POLICY, explicitRate: 0.12 };
+    const account = formalNotice(
+      [invoice({ customer: 'Berlin GmbH', dueDay: day('2026-09-01'), amount: 1_000_00, invoiceNumber: 'F1', country: 'DE' })],
+      policy,
+    );
+    const letter = text(account, policy);
+    expect(letter).toContain('Conformément à nos conditions générales de vente, des pénalités de retard');
+    expect(letter).not.toContain('L441-10');
   });
 });
 

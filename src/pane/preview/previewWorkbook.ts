@@ -1,15 +1,18 @@
 // The Preview workbook: an in-browser spreadsheet the pane runs on outside Office, loaded with
 // the sample ledger or the user's own file. It is also the browser tests' host. It keeps the
 // same rules a real host keeps: new sheets never overwrite, text stays text, and only our
-// colour rules are ever removed.
+// colour rules are ever removed, put first as Sheets and Excel apply them. Every change is
+// announced, so the grid redraws what changed.
 
 import type { CellRange, PrintSettings, SheetLayout } from '../../ageing/agedBalanceSheet';
 import { type ColourRule, isOurRule } from '../../ageing/colourRules';
+import { parseStoredSettings } from '../../commands/settings';
 import { widestRow } from '../../primitives/arrays';
 import type { CellValue } from '../../primitives/cells';
 import { columnLetter, uniqueSheetName } from '../../primitives/sheetNames';
+import { sheetText } from '../../primitives/sheetText';
 import { downloadInBrowser } from '../download';
-import type { LedgerTable, Workbook } from '../workbook';
+import type { LedgerTable, Progress, Workbook } from '../workbook';
 
 /** A rule the user made themselves: the Preview evaluates a simple "column above a value". */
 export interface UserRule {
@@ -48,6 +51,7 @@ export class PreviewWorkbook implements Workbook {
   activeSheet = '';
   /** Every port call, in order: what the browser tests read back. */
   readonly calls: string[] = [];
+  private readonly listeners = new Set<() => void>();
 
   /** `initialSettings`: what a new workbook holds before the user saves any (the sample's company). */
   constructor(
@@ -58,6 +62,22 @@ export class PreviewWorkbook implements Workbook {
   load(sheets: PreviewSheet[]): void {
     this.sheets = sheets;
     this.activeSheet = sheets[0]?.name ?? '';
+    this.changed();
+  }
+
+  /** Calls back after every change; returns the way to stop. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  activate(name: string): void {
+    this.activeSheet = name;
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
   }
 
   sheet(name: string): PreviewSheet | undefined {
@@ -90,12 +110,12 @@ export class PreviewWorkbook implements Workbook {
     return this.sheets.map((sheet) => sheet.name);
   }
 
-  async writeNewSheet(baseName: string, layout: SheetLayout): Promise<string> {
+  async writeNewSheet(baseName: string, layout: SheetLayout, progress?: Progress): Promise<string> {
     this.calls.push('writeNewSheet');
     const name = uniqueSheetName(baseName, await this.sheetNames());
     this.sheets.push({
       name,
-      values: layout.rows.map((row) => [...row]),
+      values: layout.rows.map((row) => row.map(previewValue)),
       columnFormats: [...layout.columnFormats],
       cellFormats: Object.fromEntries(layout.cellFormats.map((f) => [`${f.row}:${f.column}`, f.format])),
       boldRows: [...layout.boldRows],
@@ -108,16 +128,20 @@ export class PreviewWorkbook implements Workbook {
       ...(layout.print ? { print: layout.print } : {}),
     });
     this.activeSheet = name;
+    progress?.(layout.rows.length, layout.rows.length);
+    this.changed();
     return name;
   }
 
   async applyColourRules(sheetName: string, rules: readonly ColourRule[]): Promise<void> {
     this.calls.push('applyColourRules');
     const sheet = this.requireSheet(sheetName);
+    // The first matching rule wins, as in Sheets: ours first (disputed first among them).
     sheet.rules = [
-      ...sheet.rules.filter((rule) => !isOurRule(rule.formula)),
       ...rules.map((rule) => ({ kind: 'ours' as const, ...rule })),
+      ...sheet.rules.filter((rule) => !isOurRule(rule.formula)),
     ];
+    this.changed();
   }
 
   async removeColourRules(sheetName: string): Promise<number> {
@@ -125,12 +149,24 @@ export class PreviewWorkbook implements Workbook {
     const sheet = this.requireSheet(sheetName);
     const before = sheet.rules.length;
     sheet.rules = sheet.rules.filter((rule) => !isOurRule(rule.formula));
+    this.changed();
     return before - sheet.rules.length;
   }
 
   async readSheet(name: string): Promise<CellValue[][] | null> {
     const sheet = this.sheet(name);
-    return sheet ? sheet.values.map((row) => [...row]) : null;
+    if (!sheet) return null;
+    // As a host reads it: the used range, hidden apostrophes dropped, rectangular.
+    let last = sheet.values.length;
+    while (last > 0 && (sheet.values[last - 1] ?? []).every((cell) => cell === null || cell === '')) last--;
+    let width = 0;
+    for (let r = 0; r < last; r++) width = Math.max(width, (sheet.values[r] ?? []).length);
+    const values: CellValue[][] = [];
+    for (let r = 0; r < last; r++) {
+      const row = sheet.values[r] ?? [];
+      values.push(Array.from({ length: width }, (_, c) => shownValue(row[c] ?? '')));
+    }
+    return values;
   }
 
   async appendRows(
@@ -141,24 +177,21 @@ export class PreviewWorkbook implements Workbook {
     this.calls.push('appendRows');
     let sheet = this.sheet(sheetName);
     if (!sheet) {
-      sheet = { name: sheetName, values: [[...header]], columnFormats: [], boldRows: [0], rules: [], chart: null };
+      sheet = { name: sheetName, values: [], columnFormats: [], boldRows: [0], rules: [], chart: null };
       this.sheets.push(sheet);
     }
-    // A sheet the user cleared gets its header back before the rows.
-    if (sheet.values.every((row) => row.every((cell) => cell === null || cell === undefined || cell === ''))) {
-      sheet.values = [[...header]];
-      sheet.boldRows = [0];
-    }
-    for (const row of rows) sheet.values.push([...row]);
+    // Under the last row holding anything; an emptied sheet gets its header again.
+    let last = sheet.values.length;
+    while (last > 0 && (sheet.values[last - 1] ?? []).every((cell) => cell === null || cell === '')) last--;
+    sheet.values.length = last;
+    if (last === 0) sheet.values.push(header.map(previewValue));
+    for (const row of rows) sheet.values.push(row.map(previewValue));
+    this.changed();
   }
 
   async readSettings(): Promise<Record<string, string>> {
-    try {
-      const stored = globalThis.localStorage?.getItem(this.storageKey);
-      return stored ? (JSON.parse(stored) as Record<string, string>) : { ...this.initialSettings };
-    } catch {
-      return { ...this.initialSettings };
-    }
+    const stored = globalThis.localStorage?.getItem(this.storageKey);
+    return stored ? parseStoredSettings(stored) : { ...this.initialSettings };
   }
 
   async writeSettings(settings: Record<string, string>): Promise<void> {
@@ -176,4 +209,17 @@ export class PreviewWorkbook implements Workbook {
     if (!sheet) throw new Error(`There is no sheet "${name}".`);
     return sheet;
   }
+}
+
+/** What the Preview holds for a written value: text that looks like a formula keeps the apostrophe a host would add. */
+function previewValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return sheetText(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return sheetText(String(value));
+}
+
+/** A cell as a host gives it back: the apostrophe that kept text as text is not part of it. */
+export function shownValue(value: CellValue): CellValue {
+  return typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
 }

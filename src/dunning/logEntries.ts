@@ -1,0 +1,42 @@
+// Appending to the dunning log from the pane: which sheet is the log, and the rule that asks
+// before logging the same letters twice on one day. Stage names are matched the way the log
+// reader matches them (case and accents folded), never compared exactly. The rows themselves
+// come from outcomes.ts (calls) and sentEntries (letters).
+
+import type { Language } from '../primitives/messages';
+import { LOG_SHEETS, type LogEntry } from './log';
+import type { LogDraft } from './outcomes';
+import { type DunningPolicy, findStage, fold } from './policy';
+
+/** The existing log sheet (French name first, then English), else a new one in the pane's language. */
+export function logSheetName(sheetNames: readonly string[], language: Language): string {
+  if (sheetNames.includes(LOG_SHEETS.fr)) return LOG_SHEETS.fr;
+  if (sheetNames.includes(LOG_SHEETS.en)) return LOG_SHEETS.en;
+  return LOG_SHEETS[language];
+}
+
+/**
+ * The new entries the log already holds for the same day, account and stage: logging them again
+ * would count one letter twice, so the pane asks first. The stage matches in either language,
+ * whatever the case or accents the user typed into the sheet.
+ */
+export function alreadyLogged(log: readonly LogEntry[], entries: readonly LogDraft[], policy: DunningPolicy): LogDraft[] {
+  const sameStage = (a: string, b: string) => {
+    const index = findStage(a, policy.stages);
+    return index >= 0 ? index === findStage(b, policy.stages) : fold(a) === fold(b);
+  };
+  return entries.filter((entry) =>
+    log.some(
+      (logged) =>
+        logged.day === entry.day &&
+        fold(logged.customer) === fold(entry.customer) &&
+        (logged.currency === null || logged.currency === entry.currency) &&
+        sameStage(logged.stageText, entry.stageText),
+    ),
+  );
+}
+
+/** Entries as the plan reads them back, with the stage found the way the log reader finds it. */
+export function withStageIndex(entries: readonly LogDraft[], policy: DunningPolicy): LogEntry[] {
+  return entries.map((entry) => ({ ...entry, stageIndex: findStage(entry.stageText, policy.stages) }));
+}

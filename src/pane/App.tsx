@@ -1,0 +1,795 @@
+// The task pane, written once for every host. It holds the pane's state (settings, the ledger
+// found, the plan, the running command) and hands each panel what it shows and the commands it
+// may run. Panels never reach back here; the Workbook port is the only way to the sheet.
+
+import { render } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AgedBalanceReport } from '../ageing/agedBalance';
+import {
+  agedBalanceSheetFor,
+  ageLedger,
+  asOfDayOf,
+  colourRulesFor,
+  findLedger,
+  rememberMapping,
+  salesByCurrency,
+} from '../commands/ageing';
+import { type CashInGlance, cashInForecastFor } from '../commands/forecast';
+import { paymentDelaysFor, paymentDelaysWritten } from '../commands/paymentDelays';
+import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../commands/settings';
+import { type CallListEntry, callList } from '../dunning/callList';
+import { LOG_SHEETS, type LogEntry } from '../dunning/log';
+import type { OpenDispute } from '../dunning/memory';
+import {
+  disputeEntry,
+  disputeResolvedEntry,
+  type LogDraft,
+  noAnswerEntry,
+  parseInvoiceList,
+  promiseEntry,
+  sentEntries,
+} from '../dunning/outcomes';
+import type { AccountPlan, DunningPlan } from '../dunning/plan';
+import type { DunningPolicy } from '../dunning/policy';
+import { type ColumnMapping, type Ledger, type LedgerTable, missingColumnsError, missingRoles } from '../ledger/ledger';
+import { lettersToDocx } from '../letters/docx';
+import { emlFileName, letterToEml, utf8 } from '../letters/eml';
+import type { Letter } from '../letters/letter';
+import { lettersToSheetRows, letterToHtml, letterToText } from '../letters/render';
+import { validateTemplate } from '../letters/templates';
+import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
+import { AgeBucketError, type Language } from '../primitives/messages';
+import { appendToLog, duplicatesOf, lettersFor, policyOf, readLogAndPlan, readTemplates } from './dunningCommands';
+import { paneText } from './messages';
+import { type AgeingOptions, AgeingPanel } from './panels/AgeingPanel';
+import { CallListPanel } from './panels/CallListPanel';
+import { CashInPanel } from './panels/CashInPanel';
+import { DisputesPanel } from './panels/DisputesPanel';
+import { GlancePanel } from './panels/GlancePanel';
+import { ImportPanel } from './panels/ImportPanel';
+import { LedgerPanel } from './panels/LedgerPanel';
+import { type EmailDraftLink, LettersPanel, type Question } from './panels/LettersPanel';
+import { type DelaysKey, PaymentDelaysPanel } from './panels/PaymentDelaysPanel';
+import { accountKey, type PlanFilters, PlanPanel } from './panels/PlanPanel';
+import { PolicyPanel } from './panels/PolicyPanel';
+import { SettingsPanel } from './panels/SettingsPanel';
+import { type Runner, RunnerContext, type Status } from './ui';
+import type { Workbook } from './workbook';
+
+/** Browsers and mail programs cut mailto links beyond about 2,000 characters. */
+export const MAILTO_LIMIT = 2000;
+
+export type Tab = 'ageing' | 'dunning' | 'settings';
+
+export interface PaneOptions {
+  readonly workbook: Workbook;
+  readonly today: () => DayNumber;
+  readonly displayLanguage: Language;
+  /** The tab to open on (the Sheets menu opens the sidebar on the dunning plan). */
+  readonly initialTab?: Tab;
+  /** Preview: loads a file as the workbook. */
+  readonly loadFile?: (file: File) => Promise<void>;
+  /** Something the user must know from the start (Office did not answer). */
+  readonly notice?: (language: Language) => string;
+}
+
+interface DunningState {
+  readonly plan: DunningPlan | null;
+  readonly log: readonly LogEntry[];
+  readonly selected: ReadonlySet<string>;
+  readonly filters: PlanFilters;
+  readonly kind: 'reminder' | 'statement';
+  readonly previewHtml: string;
+  readonly emailDrafts: readonly EmailDraftLink[];
+  readonly attachDocx: boolean;
+  readonly documentUrl: string;
+  /** The log's first row is a log row: its header was lost (the plan still reads it). */
+  readonly logHeaderMissing: boolean;
+}
+
+const NO_DUNNING: DunningState = {
+  plan: null,
+  log: [],
+  selected: new Set(),
+  filters: { owner: '', stage: '', currency: '' },
+  kind: 'reminder',
+  previewHtml: '',
+  emailDrafts: [],
+  attachDocx: false,
+  documentUrl: '',
+  logHeaderMissing: false,
+};
+
+interface Aged {
+  readonly ledger: Ledger | null;
+  readonly report: AgedBalanceReport | null;
+  readonly error: string | null;
+}
+
+/** Renders the pane into a host page's element. */
+export function startPane(root: HTMLElement, options: PaneOptions): void {
+  render(<App {...options} />, root);
+}
+
+export function App(options: PaneOptions) {
+  const { workbook } = options;
+  const [settings, setSettings] = useState<PaneSettings>(() => defaultSettings(options.displayLanguage, options.today()));
+  const [ready, setReady] = useState(false);
+  const [settingsProblem, setSettingsProblem] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>(options.initialTab ?? 'ageing');
+  const [table, setTable] = useState<LedgerTable | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [dunning, setDunning] = useState<DunningState>(NO_DUNNING);
+  const [question, setQuestion] = useState<Question | null>(null);
+  // This week and next of the last cash-in forecast, until what it was made from changes.
+  const [cashIn, setCashIn] = useState<readonly CashInGlance[] | null>(null);
+  useEffect(() => setCashIn(null), [table, mapping, settings.asOf, settings.followToday, settings.historySheet]);
+  const text = paneText(settings.language);
+  const { t } = text;
+  const asOf = safeAsOf(settings, options.today());
+
+  // The ledger read and aged with the settings that matter to it; recomputed only when they change.
+  const aged = useMemo<Aged>(() => {
+    if (!table || missingRoles(mapping).length > 0) return { ledger: null, report: null, error: null };
+    try {
+      const { ledger, report } = ageLedger(table, mapping, settings, asOfDayOf(settings, options.today()));
+      return { ledger, report, error: null };
+    } catch (error) {
+      return { ledger: null, report: null, error: messageOf(error, settings.language) };
+    }
+  }, [
+    table,
+    mapping,
+    settings.boundaries,
+    settings.basis,
+    settings.date1904,
+    settings.defaultCurrency,
+    settings.monthFirst,
+    settings.language,
+    settings.asOf,
+    settings.followToday,
+    settings.partialMatch,
+  ]);
+
+  // Commands read the latest state through this ref, so they can be made once and never
+  // change: a panel whose props did not change is not drawn again.
+  const latest = useRef({ settings, table, mapping, aged, dunning, busy });
+  latest.current = { settings, table, mapping, aged, dunning, busy };
+
+  const commands = useMemo(() => {
+    const current = () => latest.current;
+    const language = () => current().settings.language;
+    const words = () => paneText(language()).t;
+
+    const saveSettings = (next: PaneSettings) => {
+      workbook
+        .writeSettings(settingsToRecord(next))
+        .catch((error: unknown) =>
+          setStatus({ group: 'settings', text: messageOf(error, next.language), kind: 'error', progress: null, running: false }),
+        );
+    };
+    const changeSettings = (patch: Partial<PaneSettings>) => {
+      const next = { ...current().settings, ...patch };
+      // The mapping is kept with the headers it was made for.
+      rememberMapping(next, current().table, current().mapping);
+      if (patch.followToday) next.asOf = formatIsoDate(options.today());
+      latest.current = { ...latest.current, settings: next };
+      setSettings(next);
+      saveSettings(next);
+    };
+    /** The as-of day; a date still being typed is an error, never silently today. */
+    const asOfDay = (): DayNumber => asOfDayOf(current().settings, options.today());
+    const requireTable = (): LedgerTable => {
+      const table = current().table;
+      if (!table) throw missingColumnsError(['customer']);
+      return table;
+    };
+    const requireLedger = (): Ledger => {
+      const { aged, mapping } = current();
+      if (aged.error) throw new Error(aged.error);
+      if (!aged.ledger) throw missingColumnsError(missingRoles(mapping));
+      return aged.ledger;
+    };
+    const requirePlan = (): DunningPlan => {
+      const plan = current().dunning.plan;
+      if (!plan) throw new Error(words().noPlan);
+      return plan;
+    };
+    const progress = (done: number, total: number) =>
+      setStatus((status) => (status ? { ...status, text: words().progress(done, total), progress: [done, total] } : status));
+    const patchDunning = (patch: Partial<DunningState>) => {
+      const next = { ...current().dunning, ...patch };
+      latest.current = { ...latest.current, dunning: next };
+      setDunning(next);
+    };
+    const ask = (question: string): Promise<boolean> =>
+      new Promise((resolve) =>
+        setQuestion({
+          text: question,
+          answer: (yes) => {
+            setQuestion(null);
+            resolve(yes);
+          },
+        }),
+      );
+    const chosen = (plan: DunningPlan): AccountPlan[] => {
+      const { selected, filters } = current().dunning;
+      return visibleAccounts(plan.actions, filters).filter((account) => selected.has(accountKey(account)));
+    };
+    const letters = async (): Promise<Letter[]> => {
+      const plan = requirePlan();
+      return lettersFor(workbook, plan, chosen(plan), current().settings, current().dunning.kind);
+    };
+    /** Asks first when the same letters were logged that day; false when the user says no. */
+    const confirmNotLoggedTwice = async (letters: readonly Letter[]): Promise<boolean> => {
+      const plan = requirePlan();
+      const drafts = sentEntries(letters, plan.policy, plan.asOf, '', language());
+      const duplicates = duplicatesOf(current().dunning.log, drafts, plan.policy);
+      if (duplicates === 0) return true;
+      return ask(words().already(duplicates, paneText(language()).f.longDate(plan.asOf)));
+    };
+    /** Logs letters once delivered: never before, and only those that were. */
+    const logDelivered = async (letters: readonly Letter[], channel: string): Promise<void> => {
+      if (letters.length === 0) return;
+      const plan = requirePlan();
+      await appendEntries(sentEntries(letters, plan.policy, plan.asOf, channel, language()));
+    };
+    const appendEntries = async (entries: readonly LogDraft[]) => {
+      const plan = requirePlan();
+      const log = await appendToLog(workbook, current().dunning.log, entries, plan.policy, language());
+      patchDunning({ log });
+    };
+
+    /**
+     * Reads the log and builds the plan. A fresh build selects every account to chase; a rebuild
+     * after a logged call keeps the filters and the accounts still selected.
+     */
+    const rebuildPlan = async (keep = false): Promise<string> => {
+      const { settings, table, dunning } = current();
+      const { plan, log, headerMissing } = await readLogAndPlan(
+        workbook,
+        requireLedger(),
+        policyOf(settings),
+        asOfDay(),
+        table?.serialSystem ?? 'excel1900',
+      );
+      const keys = plan.actions.map(accountKey);
+      patchDunning({
+        ...NO_DUNNING,
+        kind: dunning.kind,
+        plan,
+        log,
+        logHeaderMissing: headerMissing,
+        attachDocx: dunning.attachDocx,
+        filters: keep ? dunning.filters : NO_DUNNING.filters,
+        selected: new Set(keep && dunning.plan ? keys.filter((key) => dunning.selected.has(key)) : keys),
+      });
+      return `${words().toChase(plan.actions.length)} · ${words().excluded(plan.excluded.length)}`;
+    };
+
+    /** Reads the ledger; `fresh` ("Find the ledger", a new file) forgets the saved header row and mapping. */
+    const detect = async (fresh: boolean): Promise<string> => {
+      const found = findLedger(await workbook.readActiveTable(), current().settings, fresh);
+      latest.current = { ...latest.current, table: found.table, mapping: found.mapping };
+      setTable(found.table);
+      setMapping(found.mapping);
+      if (fresh && current().settings.headerRow !== null) changeSettings({ headerRow: null });
+      return words().detected(found.table.description, Math.max(found.table.values.length - 1, 0));
+    };
+
+    return {
+      changeSettings,
+      detect,
+      findLedger: () => detect(true),
+      run: (group: string, command: () => Promise<string | undefined>) => {
+        if (latest.current.busy) return;
+        latest.current = { ...latest.current, busy: true };
+        setBusy(true);
+        setStatus({ group, text: words().working, kind: 'info', progress: null, running: true });
+        command()
+          .then((message) => setStatus({ group, text: message ?? '', kind: 'info', progress: null, running: false }))
+          .catch((error: unknown) =>
+            setStatus({
+              group,
+              text: `${words().error}: ${messageOf(error, language())}`,
+              kind: 'error',
+              progress: null,
+              running: false,
+            }),
+          )
+          .finally(() => {
+            latest.current = { ...latest.current, busy: false };
+            setBusy(false);
+          });
+      },
+      onMapping: (role: keyof ColumnMapping, column: number | null) => {
+        const next: ColumnMapping = { ...current().mapping };
+        if (column === null) delete next[role];
+        else next[role] = column;
+        latest.current = { ...latest.current, mapping: next };
+        setMapping(next);
+        changeSettings({ mapping: next });
+      },
+      onMonthFirst: (role: PaneSettings['monthFirst'][number], monthFirst: boolean) => {
+        const list = current().settings.monthFirst.filter((r) => r !== role);
+        changeSettings({ monthFirst: monthFirst ? [...list, role] : list });
+      },
+      onOptions: (patch: Partial<AgeingOptions>) => changeSettings(patch),
+      colour: async () => {
+        const table = requireTable();
+        const { settings, mapping } = current();
+        const rules = colourRulesFor(table, mapping, settings, asOfDay(), words().disputed);
+        await workbook.applyColourRules(table.sheetName, rules);
+        return words().coloured(rules.length, table.sheetName);
+      },
+      removeColours: async () => words().removed(await workbook.removeColourRules(requireTable().sheetName)),
+      writeAgedBalance: async () => {
+        requireLedger();
+        const { aged, settings } = current();
+        const { name, layout } = agedBalanceSheetFor(aged.report as AgedBalanceReport, settings, asOfDay());
+        return words().written(await workbook.writeNewSheet(name, layout, progress));
+      },
+      /** The D441-6 table from the customer ledger, the chosen supplier sheet and the dunning log. */
+      /** The workbook's sheets, for the payment-delays table's supplier ledger. */
+      sheetNames: () => workbook.sheetNames(),
+      writePaymentDelays: async () => {
+        const table = requireTable();
+        const { settings, mapping } = current();
+        const supplierSheet = settings.delaysSupplierSheet.trim();
+        const result = paymentDelaysFor(
+          {
+            customers: { table, mapping },
+            suppliers:
+              supplierSheet === '' ? null : { sheetName: supplierSheet, values: await workbook.readSheet(supplierSheet) },
+            log: (await workbook.readSheet(LOG_SHEETS.fr)) ?? (await workbook.readSheet(LOG_SHEETS.en)),
+          },
+          settings,
+        );
+        // The detail first, so that the table is the sheet left open.
+        const list = await workbook.writeNewSheet(result.list.name, result.list.layout, progress);
+        const written = await workbook.writeNewSheet(result.table.name, result.table.layout);
+        return paymentDelaysWritten(settings.language, written, list, result.skipped.length);
+      },
+      /** The expected cash-in sheet, learnt from the ledger's paid lines and the sheet of paid invoices named. */
+      writeCashIn: async () => {
+        const table = requireTable();
+        const { settings, mapping } = current();
+        const historyName = settings.historySheet.trim();
+        const result = cashInForecastFor(
+          table,
+          mapping,
+          settings,
+          asOfDay(),
+          historyName === '' ? null : await workbook.readSheet(historyName),
+        );
+        setCashIn(result.glance);
+        return words().written(await workbook.writeNewSheet(result.name, result.layout, progress));
+      },
+      onHistorySheet: (name: string) => changeSettings({ historySheet: name }),
+      save: async () => {
+        const next = { ...current().settings };
+        rememberMapping(next, current().table, current().mapping);
+        await workbook.writeSettings(settingsToRecord(next));
+        return words().saved;
+      },
+      onPolicy: (policy: DunningPolicy) => changeSettings({ policy }),
+      buildPlan: () => rebuildPlan(false),
+      onFilters: (patch: Partial<PlanFilters>) => patchDunning({ filters: { ...current().dunning.filters, ...patch } }),
+      onSelect: (key: string, selected: boolean) => {
+        const next = new Set(current().dunning.selected);
+        if (selected) next.add(key);
+        else next.delete(key);
+        patchDunning({ selected: next });
+      },
+      onKind: (kind: 'reminder' | 'statement') => patchDunning({ kind, previewHtml: '' }),
+      templatesSheet: async () => {
+        const { settings } = current();
+        const { templates, createdSheet } = await readTemplates(workbook, policyOf(settings), settings.language);
+        for (const template of templates) validateTemplate(template);
+        const checked = words().templatesOk(templates.length);
+        return createdSheet ? `${words().templatesCreated(createdSheet)} · ${checked}` : checked;
+      },
+      previewLetters: async () => {
+        const made = await letters();
+        patchDunning({ previewHtml: made.map(letterToHtml).join('\n') });
+        return words().selected(made.length);
+      },
+      docx: async () => {
+        const made = await letters();
+        if (made.length === 0) return words().selected(0);
+        if (!(await confirmNotLoggedTwice(made))) return words().skippedDuplicates;
+        const name = words().docxName(formatIsoDate(requirePlan().asOf));
+        const bytes = await lettersToDocx(made, name);
+        const outcome = await workbook.deliverFile(
+          name,
+          bytes,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        );
+        // A file the host could not save was not delivered: nothing is logged.
+        if (outcome === 'blocked') return words().docxBlocked;
+        await logDelivered(made, '.docx');
+        return words().docxDone(made.length, name);
+      },
+      /** Sheets: the letters in one Google Doc; only those written are logged. */
+      googleDoc: async () => {
+        const made = await letters();
+        if (made.length === 0 || !workbook.writeLettersDocument) return words().selected(0);
+        if (!(await confirmNotLoggedTwice(made))) return words().skippedDuplicates;
+        const title = words().docTitle(formatIsoDate(requirePlan().asOf));
+        const result = await workbook.writeLettersDocument(made, title, progress);
+        patchDunning({ documentUrl: result.url });
+        await logDelivered(made.slice(0, result.written), 'Google Docs');
+        return result.stopped === null
+          ? words().docDone(result.written, title)
+          : words().stoppedAt(result.written, made.length, result.stopped, notDone(made.slice(result.written)));
+      },
+      lettersSheet: async () => {
+        const made = await letters();
+        if (made.length === 0) return words().selected(0);
+        if (!(await confirmNotLoggedTwice(made))) return words().skippedDuplicates;
+        const name = await workbook.writeNewSheet(
+          words().lettersSheetName(formatIsoDate(requirePlan().asOf)),
+          { rows: lettersToSheetRows(made), columnFormats: [], boldRows: [], cellFormats: [], chart: null },
+          progress,
+        );
+        await logDelivered(made, words().letterChannel);
+        return words().sheetDone(made.length, name);
+      },
+      emails: async () => {
+        const made = await letters();
+        if (workbook.createEmailDrafts) {
+          // Sheets: real Gmail drafts, as many as the day's quota allows; only those made are logged.
+          const drafts = made.filter((letter) => letter.email);
+          if (drafts.length > 0 && !(await confirmNotLoggedTwice(drafts))) return words().skippedDuplicates;
+          const result = await workbook.createEmailDrafts(
+            drafts.map((letter) => ({ to: letter.email ?? '', subject: letter.subject, body: letterToText(letter) })),
+            progress,
+          );
+          await logDelivered(drafts.slice(0, result.created), 'Gmail');
+          return result.stopped === null
+            ? words().gmailDone(result.created)
+            : words().stoppedAt(result.created, drafts.length, result.stopped, notDone(drafts.slice(result.created)));
+        }
+        // Elsewhere the pane cannot see an email being sent: a draft per account (a mailto: link
+        // when short enough, an .eml file always), logged when the user marks it sent.
+        const drafts: EmailDraftLink[] = made.map((letter) => {
+          if (!letter.email) return { letter, href: null, note: words().noEmail, sent: false };
+          const href = `mailto:${encodeURIComponent(letter.email)}?subject=${encodeURIComponent(letter.subject)}&body=${encodeURIComponent(letterToText(letter))}`;
+          return href.length > MAILTO_LIMIT
+            ? { letter, href: null, note: `${letter.email} — ${words().tooLong}`, sent: false }
+            : { letter, href, note: letter.email, sent: false };
+        });
+        patchDunning({ emailDrafts: drafts });
+        return words().emailDone(made.filter((letter) => letter.email).length);
+      },
+      /** The account's draft as an .eml file, the letter attached as .docx when asked. */
+      emlDraft: async (letter: Letter) => {
+        const plan = requirePlan();
+        const { settings, dunning } = current();
+        const prefix = language() === 'fr' ? 'Relance' : 'Reminder';
+        const name = emlFileName(prefix, letter.customer, letter.currency);
+        const attachment = dunning.attachDocx
+          ? {
+              name: name.replace(/\.eml$/, '.docx'),
+              bytes: await lettersToDocx([letter], letter.subject),
+              mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            }
+          : undefined;
+        const eml = letterToEml(letter, {
+          asOf: plan.asOf,
+          ...(settings.companyEmail ? { from: settings.companyEmail } : {}),
+          ...(attachment ? { attachment } : {}),
+        });
+        const outcome = await workbook.deliverFile(name, utf8(eml), 'message/rfc822');
+        return outcome === 'blocked' ? words().emlBlocked : words().emlDone(name);
+      },
+      /** "Mark as sent": the user says the emails went; only then are they logged. */
+      markSent: async (which: readonly EmailDraftLink[]) => {
+        const pending = which.filter((draft) => !draft.sent && draft.letter.email);
+        if (pending.length === 0) return words().selected(0);
+        const sending = pending.map((draft) => draft.letter);
+        if (!(await confirmNotLoggedTwice(sending))) return words().skippedDuplicates;
+        await logDelivered(sending, 'Email');
+        const done = new Set(pending);
+        patchDunning({
+          emailDrafts: current().dunning.emailDrafts.map((draft) => (done.has(draft) ? { ...draft, sent: true } : draft)),
+        });
+        return words().markedSent(pending.length);
+      },
+      onAttachDocx: (attachDocx: boolean) => patchDunning({ attachDocx }),
+      /** A call's outcome, checked by the core (a promise needs a date, a dispute an invoice and a reason). */
+      logCall: async (call: CallListEntry, outcome: 'promise' | 'dispute' | 'noAnswer', detail: string, invoices: string) => {
+        const plan = requirePlan();
+        const account = plan.actions.find((a) => a.customer === call.customer && a.currency === call.currency);
+        if (!account) throw new Error(words().noPlan);
+        const entry =
+          outcome === 'promise'
+            ? promiseEntry(account, detail.trim() === '' ? null : parseTextDate(detail), plan.asOf, language())
+            : outcome === 'dispute'
+              ? disputeEntry(account, parseInvoiceList(invoices), detail, plan.asOf, language())
+              : noAnswerEntry(account, plan.asOf, language());
+        await appendEntries([entry]);
+        // The plan and the call list are rebuilt from the log at once: a call just taken down
+        // leaves the list (or says what was logged today), so it is not logged twice.
+        await rebuildPlan(true);
+        return words().logged(call.customer);
+      },
+      resolveDispute: async (dispute: OpenDispute): Promise<string> => {
+        await appendEntries([disputeResolvedEntry(dispute, requirePlan().asOf, language())]);
+        await rebuildPlan(true);
+        return words().resolvedDone(dispute.customer, dispute.invoices.join(' '));
+      },
+      resetSettings: async () => {
+        const fresh = defaultSettings(current().settings.language, options.today());
+        await workbook.writeSettings(settingsToRecord(fresh));
+        latest.current = { ...latest.current, settings: fresh };
+        setSettings(fresh);
+        setSettingsProblem(null);
+        return words().settingsReset;
+      },
+    };
+  }, [workbook]);
+
+  const runner: Runner = useMemo(() => ({ busy, status, run: commands.run }), [busy, status, commands]);
+
+  // Start: the document's settings (reported, not fatal, when damaged), then find the ledger.
+  useEffect(() => {
+    let stopped = false;
+    void (async () => {
+      try {
+        const stored = await workbook.readSettings();
+        const loaded = settingsFromRecord(stored, latest.current.settings);
+        if (loaded.followToday) loaded.asOf = formatIsoDate(options.today());
+        if (stopped) return;
+        latest.current = { ...latest.current, settings: loaded };
+        setSettings(loaded);
+      } catch (error) {
+        setSettingsProblem(messageOf(error, latest.current.settings.language));
+      }
+      setReady(true);
+      commands.run('ledger', () => commands.detect(false));
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [workbook]);
+
+  const plan = dunning.plan;
+  const visible = useMemo(() => (plan ? visibleAccounts(plan.actions, dunning.filters) : []), [plan, dunning.filters]);
+  const selectedCount = useMemo(
+    () => visible.filter((account) => dunning.selected.has(accountKey(account))).length,
+    [visible, dunning.selected],
+  );
+  const calls = useMemo(
+    () => (plan ? callList(plan, { company: settings.companyName || '—', defaultLanguage: settings.language }) : null),
+    [plan, settings.companyName, settings.language],
+  );
+  const ageingOptions = useMemo<AgeingOptions>(
+    () => ({ asOf: settings.asOf, followToday: settings.followToday, boundaries: settings.boundaries, basis: settings.basis }),
+    [settings.asOf, settings.followToday, settings.boundaries, settings.basis],
+  );
+  const found = useMemo(() => (table ? { description: table.description, headers: table.values[0] ?? [] } : null), [table]);
+  const sales = useMemo(() => salesByCurrency(settings), [settings.sales, settings.periodDays]);
+  const settingsValues = useMemo(
+    () => ({
+      companyName: settings.companyName,
+      companyAddress: settings.companyAddress,
+      companyLegalForm: settings.companyLegalForm,
+      companyRegistration: settings.companyRegistration,
+      companyIban: settings.companyIban,
+      companyEmail: settings.companyEmail,
+      companyPhone: settings.companyPhone,
+      companyCity: settings.companyCity,
+      defaultCurrency: settings.defaultCurrency,
+      sales: settings.sales,
+      periodDays: settings.periodDays,
+      date1904: settings.date1904,
+    }),
+    [settings],
+  );
+  const delaysValues = useMemo(
+    () => ({
+      delaysClosingDate: settings.delaysClosingDate,
+      delaysYearStart: settings.delaysYearStart,
+      delaysSection: settings.delaysSection,
+      delaysTerms: settings.delaysTerms,
+      delaysAmountBasis: settings.delaysAmountBasis,
+      delaysBaseBasis: settings.delaysBaseBasis,
+      delaysTurnover: settings.delaysTurnover,
+      delaysPurchases: settings.delaysPurchases,
+      delaysSupplierSheet: settings.delaysSupplierSheet,
+    }),
+    [settings],
+  ) satisfies Pick<PaneSettings, DelaysKey>;
+  const loadFile = useMemo(
+    () =>
+      options.loadFile
+        ? (file: File) =>
+            commands.run('ledger', async () => {
+              await options.loadFile?.(file);
+              return commands.detect(true);
+            })
+        : null,
+    [commands, options.loadFile],
+  );
+
+  const tabButton = (id: Tab, label: string) => (
+    <button type="button" role="tab" data-tab={id} aria-selected={tab === id} onClick={() => setTab(id)}>
+      {label}
+    </button>
+  );
+
+  return (
+    <RunnerContext.Provider value={runner}>
+      <header class="title">
+        <h1>{t.appTitle}</h1>
+        <select
+          id="language"
+          aria-label={t.labelLanguage}
+          value={settings.language}
+          onChange={(event) => commands.changeSettings({ language: event.currentTarget.value === 'fr' ? 'fr' : 'en' })}
+        >
+          <option value="en">English</option>
+          <option value="fr">Français</option>
+        </select>
+      </header>
+      {options.notice ? (
+        <p class="notice" id="notice" role="status">
+          {options.notice(settings.language)}
+        </p>
+      ) : null}
+      {settingsProblem ? (
+        <div class="warning-card" id="settings-problem" role="alert">
+          <p>{settingsProblem}</p>
+          <div class="actions-block">
+            <div class="actions">
+              <button
+                id="reset-settings"
+                type="button"
+                class="primary"
+                disabled={busy}
+                onClick={() => commands.run('reset', commands.resetSettings)}
+              >
+                {t.resetSettings}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
+      <div class="tabs" role="tablist">
+        {tabButton('ageing', t.tabAgeing)}
+        {tabButton('dunning', t.tabDunning)}
+        {tabButton('settings', t.tabSettings)}
+      </div>
+      {status?.group === 'reset' ? (
+        <p id="status" class={`status ${status.kind}`} role="status">
+          {status.text}
+        </p>
+      ) : null}
+      {!ready ? <p class="help">{t.working}</p> : null}
+      <div id="tab-ageing" hidden={tab !== 'ageing'} role="tabpanel">
+        <ImportPanel text={text} loadFile={loadFile} />
+        <LedgerPanel
+          text={text}
+          found={found}
+          mapping={mapping}
+          monthFirst={settings.monthFirst}
+          ledger={aged.ledger}
+          report={aged.report}
+          detect={commands.findLedger}
+          locale={table?.locale ?? ''}
+          partialMatch={settings.partialMatch}
+          onMapping={commands.onMapping}
+          onMonthFirst={commands.onMonthFirst}
+        />
+        {aged.error ? (
+          <p class="warning" id="ledger-error" role="alert">
+            {aged.error}
+          </p>
+        ) : null}
+        <AgeingPanel
+          text={text}
+          options={ageingOptions}
+          onOptions={commands.onOptions}
+          colour={commands.colour}
+          removeColours={commands.removeColours}
+          writeAgedBalance={commands.writeAgedBalance}
+        />
+        <GlancePanel text={text} report={aged.report} sales={sales} />
+        <PaymentDelaysPanel
+          text={text}
+          values={delaysValues}
+          onChange={commands.changeSettings}
+          write={commands.writePaymentDelays}
+          sheetNames={commands.sheetNames}
+          ledgerSheet={table?.sheetName ?? null}
+        />
+        <CashInPanel
+          text={text}
+          historySheet={settings.historySheet}
+          onHistorySheet={commands.onHistorySheet}
+          glance={cashIn}
+          write={commands.writeCashIn}
+        />
+      </div>
+      {
+        <div id="tab-dunning" hidden={tab !== 'dunning'} role="tabpanel">
+          <PlanPanel
+            text={text}
+            asOf={asOf}
+            plan={plan}
+            visible={visible}
+            selected={dunning.selected}
+            filters={dunning.filters}
+            buildPlan={commands.buildPlan}
+            onFilters={commands.onFilters}
+            onSelect={commands.onSelect}
+          />
+          {plan ? (
+            <LettersPanel
+              text={text}
+              selectedCount={selectedCount}
+              kind={dunning.kind}
+              onKind={commands.onKind}
+              googleDocs={workbook.writeLettersDocument !== undefined}
+              question={question}
+              documentUrl={dunning.documentUrl}
+              emailDrafts={dunning.emailDrafts}
+              attachDocx={dunning.attachDocx}
+              onAttachDocx={commands.onAttachDocx}
+              emlDraft={commands.emlDraft}
+              markSent={commands.markSent}
+              previewHtml={dunning.previewHtml}
+              templatesSheet={commands.templatesSheet}
+              previewLetters={commands.previewLetters}
+              docx={commands.docx}
+              googleDoc={commands.googleDoc}
+              lettersSheet={commands.lettersSheet}
+              emails={commands.emails}
+            />
+          ) : null}
+          <DisputesPanel text={text} plan={plan} headerMissing={dunning.logHeaderMissing} resolve={commands.resolveDispute} />
+          <CallListPanel text={text} asOf={plan?.asOf ?? asOf} calls={calls} logCall={commands.logCall} />
+          <PolicyPanel text={text} policy={policyOf(settings)} onPolicy={commands.onPolicy} />
+        </div>
+      }
+      {
+        <div id="tab-settings" hidden={tab !== 'settings'} role="tabpanel">
+          <SettingsPanel text={text} values={settingsValues} onChange={commands.changeSettings} save={commands.save} />
+        </div>
+      }
+    </RunnerContext.Provider>
+  );
+}
+
+function visibleAccounts(accounts: readonly AccountPlan[], filters: PlanFilters): AccountPlan[] {
+  const { owner, stage, currency } = filters;
+  return accounts.filter(
+    (a) =>
+      (owner === '' || (a.owner ?? '') === owner) &&
+      (stage === '' || a.stage?.id === stage) &&
+      (currency === '' || a.currency === currency),
+  );
+}
+
+/** The as-of day, or today while the typed date is not a date yet. */
+function safeAsOf(settings: PaneSettings, today: DayNumber): DayNumber {
+  try {
+    return asOfDayOf(settings, today);
+  } catch {
+    return today;
+  }
+}
+
+function messageOf(error: unknown, language: Language): string {
+  if (error instanceof AgeBucketError) return error.localized(language);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The accounts a stopped run did not reach, named so the user knows what is left. */
+function notDone(letters: readonly Letter[]): string {
+  const names = letters.slice(0, 10).map((letter) => letter.customer);
+  return letters.length > 10 ? `${names.join(', ')}… (+${letters.length - 10})` : names.join(', ');
+}

@@ -1,0 +1,99 @@
+// The dunning commands the pane runs over the Workbook port: read the log and build the plan,
+// read (or first write) the templates sheet, build the selected letters, and log what was
+// delivered. The rules themselves are the core's; this only moves data between it and the port.
+
+import { type PaneSettings as CommandSettings, companyDetails } from '../commands/settings';
+import { LOG_COLUMNS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
+import { alreadyLogged, logSheetName, withStageIndex } from '../dunning/logEntries';
+import type { LogDraft } from '../dunning/outcomes';
+import { type AccountPlan, type DunningPlan, planDunning } from '../dunning/plan';
+import { DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../dunning/policy';
+import type { Ledger } from '../ledger/ledger';
+import { DEFAULT_TEMPLATES, type LetterTemplate } from '../letters/defaultTemplates';
+import { buildLetter, type Letter } from '../letters/letter';
+import { TEMPLATE_SHEETS, templatesFromSheet, templatesSheetLayout } from '../letters/templateSheet';
+import { validateTemplate } from '../letters/templates';
+import type { DayNumber, SerialSystem } from '../primitives/dates';
+import type { Language } from '../primitives/messages';
+import type { Workbook } from './workbook';
+
+export function policyOf(settings: CommandSettings): DunningPolicy {
+  return settings.policy ?? DEFAULT_POLICY;
+}
+
+/** The log as it stands, and the plan it leads to as of a day. */
+export async function readLogAndPlan(
+  workbook: Workbook,
+  ledger: Ledger,
+  policyInput: DunningPolicy,
+  asOf: DayNumber,
+  serialSystem: SerialSystem,
+): Promise<{ plan: DunningPlan; log: LogEntry[]; headerMissing: boolean }> {
+  const policy = validatePolicy(policyInput);
+  const values = (await workbook.readSheet(LOG_SHEETS.fr)) ?? (await workbook.readSheet(LOG_SHEETS.en));
+  const read = values && values.length > 0 ? readDunningLog(values, policy, serialSystem) : { entries: [], skipped: [] };
+  const log = [...read.entries];
+  // Rows the plan cannot read hold the accounts they might concern, and are listed for the user.
+  return {
+    plan: planDunning(ledger.items, log, { asOf, policy, unreadableLog: read.skipped }),
+    log,
+    headerMissing: 'headerMissing' in read && read.headerMissing === true,
+  };
+}
+
+/** The user's templates from the sheet; the sheet is written with the defaults on first use. */
+export async function readTemplates(
+  workbook: Workbook,
+  policy: DunningPolicy,
+  language: Language,
+): Promise<{ templates: LetterTemplate[]; createdSheet: string | null }> {
+  const existing = (await workbook.readSheet(TEMPLATE_SHEETS.fr)) ?? (await workbook.readSheet(TEMPLATE_SHEETS.en));
+  if (existing) return { templates: templatesFromSheet(existing), createdSheet: null };
+  const name = await workbook.writeNewSheet(TEMPLATE_SHEETS[language], templatesSheetLayout(policy, language));
+  return { templates: [...DEFAULT_TEMPLATES], createdSheet: name };
+}
+
+/** The chosen accounts' letters; every template is checked before any letter is built. */
+export async function lettersFor(
+  workbook: Workbook,
+  plan: DunningPlan,
+  accounts: readonly AccountPlan[],
+  settings: CommandSettings,
+  kind: 'reminder' | 'statement',
+): Promise<Letter[]> {
+  const { templates } = await readTemplates(workbook, plan.policy, settings.language);
+  for (const template of templates) validateTemplate(template);
+  const company = companyDetails(settings);
+  return accounts.map((account) =>
+    buildLetter(account, {
+      company,
+      policy: plan.policy,
+      asOf: plan.asOf,
+      defaultLanguage: settings.language,
+      templates,
+      kind,
+    }),
+  );
+}
+
+/** Entries the log already has for the same day, account and stage (the core's rule). */
+export function duplicatesOf(log: readonly LogEntry[], entries: readonly LogDraft[], policy: DunningPolicy): number {
+  return alreadyLogged(log, entries, policy).length;
+}
+
+/** Appends entries under the log sheet (found under either language's name); returns the log as it now is. */
+export async function appendToLog(
+  workbook: Workbook,
+  log: readonly LogEntry[],
+  entries: readonly LogDraft[],
+  policy: DunningPolicy,
+  language: Language,
+): Promise<LogEntry[]> {
+  const sheet = logSheetName(await workbook.sheetNames(), language);
+  await workbook.appendRows(
+    sheet,
+    LOG_COLUMNS.map((column) => LOG_HEADERS[language][column]),
+    entries.map(logRow),
+  );
+  return [...log, ...withStageIndex(entries, policy)];
+}

@@ -1,0 +1,76 @@
+// Settings: the company that signs the letters, and how this workbook is read (default
+// currency, 1904 dates, sales for the DSO). Each field is saved in the workbook when left.
+
+import type { JSX } from 'preact';
+import { memo } from 'preact/compat';
+import type { PaneSettings } from '../../commands/settings';
+import type { PaneText } from '../messages';
+import { Actions, Card, CommandButton, Field } from '../ui';
+
+type TextKey =
+  | 'companyName'
+  | 'companyAddress'
+  | 'companyLegalForm'
+  | 'companyRegistration'
+  | 'companyIban'
+  | 'companyEmail'
+  | 'companyPhone'
+  | 'companyCity'
+  | 'defaultCurrency'
+  | 'sales'
+  | 'periodDays';
+
+export interface SettingsPanelProps {
+  readonly text: PaneText;
+  readonly values: Pick<PaneSettings, TextKey | 'date1904'>;
+  readonly onChange: (patch: Partial<Pick<PaneSettings, TextKey | 'date1904'>>) => void;
+  readonly save: () => Promise<string | undefined>;
+}
+
+export const SettingsPanel = memo(function SettingsPanel(props: SettingsPanelProps) {
+  const { t } = props.text;
+  const field = (key: TextKey, label: string, multiline = false) => {
+    const commit = (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      props.onChange({ [key]: event.currentTarget.value });
+    return (
+      <Field label={label}>
+        {multiline ? (
+          <textarea id={`setting-${key}`} rows={3} value={props.values[key]} onChange={commit} />
+        ) : (
+          <input id={`setting-${key}`} type="text" value={props.values[key]} onChange={commit} />
+        )}
+      </Field>
+    );
+  };
+  return (
+    <>
+      <Card id="settings" title={t.company}>
+        {field('companyName', t.companyName)}
+        {field('companyAddress', t.companyAddress, true)}
+        {field('companyLegalForm', t.companyLegalForm)}
+        {field('companyRegistration', t.companyRegistration)}
+        {field('companyIban', t.companyIban)}
+        {field('companyEmail', t.companyEmail)}
+        {field('companyPhone', t.companyPhone)}
+        {field('companyCity', t.companyCity)}
+      </Card>
+      <Card id="workbook-settings" title={t.workbook}>
+        {field('defaultCurrency', t.defaultCurrency)}
+        <label class="check">
+          <input
+            id="setting-date1904"
+            type="checkbox"
+            checked={props.values.date1904}
+            onChange={(event: JSX.TargetedEvent<HTMLInputElement>) => props.onChange({ date1904: event.currentTarget.checked })}
+          />
+          <span>{t.date1904}</span>
+        </label>
+        {field('sales', t.sales)}
+        {field('periodDays', t.periodDays)}
+        <Actions group="settings">
+          <CommandButton id="save-settings" group="settings" label={t.save} command={props.save} primary />
+        </Actions>
+      </Card>
+    </>
+  );
+});

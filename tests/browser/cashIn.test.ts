@@ -1,0 +1,100 @@
+// The expected cash-in through the pane in Preview mode, in Chromium: IBM's sample loaded as
+// a ledger that keeps its settled lines, as of 30 September 2013; the sheet and the glance read
+// back from the page against the core's own forecast of the same file.
+
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IBM_SAMPLE, parseCsv } from '../../scripts/csv';
+import { cashInForecastFor } from '../../src/commands/forecast';
+import { defaultSettings } from '../../src/commands/settings';
+import { detectColumns, type LedgerTable } from '../../src/ledger/ledger';
+import { parseTextDate } from '../../src/primitives/dates';
+import { formatMoney } from '../../src/primitives/money';
+import { chromiumAvailable, closePane, openPane, SCREENSHOTS, type Session } from './browser';
+
+const run = chromiumAvailable() ? describe : describe.skip;
+const AS_OF = '2013-09-30';
+
+/** The core's forecast of the same file with the pane's settings: the oracle. */
+function coreForecast() {
+  const values = parseCsv(readFileSync(IBM_SAMPLE, 'utf8')).filter((row) => row.length > 1);
+  const header = values[0] as string[];
+  const table: LedgerTable = {
+    sheetName: 'IBM',
+    headerRow: 0,
+    firstColumn: 0,
+    values,
+    serialSystem: 'excel1900',
+    description: '',
+  };
+  const settings = { ...defaultSettings('en', parseTextDate(AS_OF)), followToday: false, asOf: AS_OF };
+  return cashInForecastFor(table, { ...detectColumns(header), customer: 1 }, settings, parseTextDate(AS_OF));
+}
+
+run('the expected cash-in in Preview', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openPane();
+  }, 60_000);
+  afterAll(async () => {
+    if (session) await closePane(session);
+  });
+
+  test('on the sample ledger, which has no paid dates, it says what to add', async () => {
+    const { page } = session;
+    await page.waitForSelector('#mapping summary');
+    await page.click('#cash-in');
+    await page.waitForFunction(() =>
+      document.querySelector('#cash-in-card .status')?.textContent?.includes('no payment history'),
+    );
+    expect(await page.textContent('#cash-in-card .status')).toContain(
+      'give the ledger a paid-date column (Paid date, Date de règlement) on its settled lines, or name a sheet of paid invoices',
+    );
+  });
+
+  test('IBM’s sample as of 30 September 2013: the sheet, its chart and this week and next', async () => {
+    const { page } = session;
+    await page.setInputFiles('#load-file', {
+      name: 'ibm-accounts-receivable.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync(IBM_SAMPLE),
+    });
+    await page.waitForFunction(() => document.querySelector('#mapping summary')?.textContent?.includes('ibm'));
+    await page.selectOption('select[data-role="customer"]', '1');
+    await page.uncheck('#follow-today');
+    await page.fill('#as-of', AS_OF);
+    await page.dispatchEvent('#as-of', 'change');
+    await page.click('#cash-in');
+    await page.waitForFunction(() => document.querySelector('#cash-in-card .status')?.textContent?.includes('Written'));
+    const expected = coreForecast();
+    const eur = expected.glance[0];
+    expect(expected.glance.map((g) => g.currency)).toEqual(['EUR']);
+    const glance = (week: string, amount: string) =>
+      page.textContent(`#cash-in-glance tr[data-currency="EUR"] td[data-week="${week}"] [data-amount="${amount}"]`);
+    expect(await glance('this', 'expected')).toBe(formatMoney(eur?.thisWeek.expected ?? Number.NaN, 'EUR', 'en'));
+    expect(await glance('next', 'due')).toBe(`by due dates: ${formatMoney(eur?.nextWeek.byDueDates ?? Number.NaN, 'EUR', 'en')}`);
+
+    const grid = 'table.grid[data-sheet="Cash-in 2013-09-30"]';
+    await page.waitForSelector(grid);
+    const text = (row: number, column: number) => page.textContent(`${grid} td[data-cell="${row}:${column}"]`);
+    expect(await text(0, 0)).toBe('Expected cash-in as of 30 September 2013');
+    expect(await text(3, 2)).toBe('01/10–07/10');
+    // The expected row: week 1 and the total, as the core computed them.
+    const amount = (minor: number) =>
+      (minor / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const line = expected.forecast.currencies[0];
+    expect(await text(4, 1)).toBe('Expected (payment habits)');
+    expect(await text(4, 2)).toBe(amount(line?.expected[0] ?? Number.NaN));
+    expect(await text(4, 17)).toBe(amount(line?.openTotal ?? Number.NaN));
+    expect(await page.$(`figure.chart[data-chart="Expected cash-in per week"]`)).not.toBeNull();
+    // The sheet with its chart, and the pane's card with this week and next.
+    const sheetArea = await page.$eval(grid, (table) => {
+      const box = (table.closest('.grid-wrap')?.parentElement ?? table).getBoundingClientRect();
+      return { x: box.x, y: box.y, width: box.width, height: box.height };
+    });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'cash-in-sheet.png'), clip: sheetArea });
+    await (await page.$('#cash-in-card'))?.screenshot({ path: join(SCREENSHOTS, 'cash-in-pane.png') });
+    expect(session.problems).toEqual([]);
+  });
+});
