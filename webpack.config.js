@@ -93,6 +93,9 @@ const sidebar = {
   module: { rules: [typescript('es2019')] },
   performance: { hints: false },
   plugins: [
+    // HtmlService serves this one file and no other: code loaded on demand (ExcelJS, for an
+    // imported .xlsx) stays inside its script instead of a chunk fetched from nowhere.
+    new (require('webpack').optimize.LimitChunkCountPlugin)({ maxChunks: 1 }),
     new HtmlWebpackPlugin({ filename: 'Sidebar.html', template: './gas/sidebar.html', inject: false, minify: false, paneCss }),
     {
       // The script lives inside Sidebar.html: the separate file would be pushed for nothing.

@@ -31,6 +31,7 @@ import {
 } from '../dunning/outcomes';
 import type { AccountPlan, DunningPlan } from '../dunning/plan';
 import type { DunningPolicy } from '../dunning/policy';
+import { importLedgerFile } from '../ledger/import';
 import { type ColumnMapping, type Ledger, type LedgerTable, missingColumnsError, missingRoles } from '../ledger/ledger';
 import { lettersToDocx } from '../letters/docx';
 import { emlFileName, letterToEml, utf8 } from '../letters/eml';
@@ -46,7 +47,7 @@ import { CallListPanel } from './panels/CallListPanel';
 import { CashInPanel } from './panels/CashInPanel';
 import { DisputesPanel } from './panels/DisputesPanel';
 import { GlancePanel } from './panels/GlancePanel';
-import { ImportPanel } from './panels/ImportPanel';
+import { type ImportChoices, ImportPanel } from './panels/ImportPanel';
 import { LedgerPanel } from './panels/LedgerPanel';
 import { type EmailDraftLink, LettersPanel, type Question } from './panels/LettersPanel';
 import { type DelaysKey, PaymentDelaysPanel } from './panels/PaymentDelaysPanel';
@@ -126,6 +127,7 @@ export function App(options: PaneOptions) {
   // This week and next of the last cash-in forecast, until what it was made from changes.
   const [cashIn, setCashIn] = useState<readonly CashInGlance[] | null>(null);
   useEffect(() => setCashIn(null), [table, mapping, settings.asOf, settings.followToday, settings.historySheet]);
+  const [importReport, setImportReport] = useState<readonly string[] | null>(null);
   const text = paneText(settings.language);
   const { t } = text;
   const asOf = safeAsOf(settings, options.today());
@@ -311,6 +313,32 @@ export function App(options: PaneOptions) {
         latest.current = { ...latest.current, mapping: next };
         setMapping(next);
         changeSettings({ mapping: next });
+      },
+      /** A file's open items to a new sheet, which then becomes the ledger. */
+      importFile: async (file: File, choices: ImportChoices): Promise<string> => {
+        const { settings, table } = current();
+        const result = await importLedgerFile(new Uint8Array(await file.arrayBuffer()), {
+          fileName: file.name,
+          language: settings.language,
+          asOf: asOfDay(),
+          defaultCurrency: settings.defaultCurrency || 'EUR',
+          partialMatch: settings.partialMatch,
+          locale: table?.locale || navigator.language,
+          monthFirstColumns: settings.monthFirst,
+          terms: choices.terms,
+          side: choices.side,
+          progress,
+          // A moment for the browser to draw the progress between the steps.
+          pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        });
+        setImportReport(result.report.lines);
+        const name = await workbook.writeNewSheet(result.sheetName, result.layout, progress);
+        await detect(true);
+        return words().imported(name, result.report.openItems);
+      },
+      onHeaderRow: (row: number | null): Promise<string> => {
+        changeSettings({ headerRow: row });
+        return detect(false);
       },
       onMonthFirst: (role: PaneSettings['monthFirst'][number], monthFirst: boolean) => {
         const list = current().settings.monthFirst.filter((r) => r !== role);
@@ -586,6 +614,7 @@ export function App(options: PaneOptions) {
       sales: settings.sales,
       periodDays: settings.periodDays,
       date1904: settings.date1904,
+      partialMatch: settings.partialMatch,
     }),
     [settings],
   );
@@ -670,7 +699,7 @@ export function App(options: PaneOptions) {
       ) : null}
       {!ready ? <p class="help">{t.working}</p> : null}
       <div id="tab-ageing" hidden={tab !== 'ageing'} role="tabpanel">
-        <ImportPanel text={text} loadFile={loadFile} />
+        <ImportPanel text={text} importFile={commands.importFile} report={importReport} loadFile={loadFile} />
         <LedgerPanel
           text={text}
           found={found}
@@ -683,6 +712,8 @@ export function App(options: PaneOptions) {
           partialMatch={settings.partialMatch}
           onMapping={commands.onMapping}
           onMonthFirst={commands.onMonthFirst}
+          headerRow={settings.headerRow}
+          onHeaderRow={commands.onHeaderRow}
         />
         {aged.error ? (
           <p class="warning" id="ledger-error" role="alert">

@@ -76,6 +76,18 @@ function english(f: Formats) {
     // Preview and starting
     preview: 'Preview: a workbook in your browser with a sample ledger. Load your own .xlsx or .csv below.',
     loadFile: 'Load a .xlsx or .csv',
+    importTitle: 'Import from accounting software',
+    importHelp:
+      'A ledger exported from your accounting software (.csv, .txt, .tsv, .xlsx) or a FEC: its open items go to a new sheet, which becomes the ledger. No sheet of yours is changed.',
+    importFile: 'File to import',
+    importTerms: 'Payment terms for files without due dates (a FEC has none)',
+    importSide: 'In a FEC, read',
+    importCustomers: 'the customer accounts (411)',
+    importSuppliers: 'the supplier accounts (401)',
+    imported: (sheet: string, items: number) =>
+      `${f.plural(items, '# open item', '# open items')} imported to the new sheet ${sheet}`,
+    headerRow: 'Header row (empty: found)',
+    partialMatch: 'Matching codes in lower case or with * are partial matches (their lines stay open)',
     officeSilent: (seconds: number) =>
       `Office did not answer within ${f.integer(seconds)} seconds: this is Preview, on a sample workbook. Close and reopen the pane to try Excel again.`,
     settingsDamaged: 'Settings',
@@ -312,6 +324,18 @@ function french(f: Formats): Messages {
     preview:
       'Aperçu : un classeur dans votre navigateur avec des créances d’exemple. Chargez votre propre .xlsx ou .csv ci-dessous.',
     loadFile: 'Charger un .xlsx ou .csv',
+    importTitle: 'Importer depuis la comptabilité',
+    importHelp:
+      'Un grand livre ou un échéancier exporté de votre logiciel comptable (.csv, .txt, .tsv, .xlsx), ou un FEC : ses pièces ouvertes vont dans une nouvelle feuille, qui devient le tableau des créances. Aucune de vos feuilles n’est modifiée.',
+    importFile: 'Fichier à importer',
+    importTerms: 'Conditions de paiement pour un fichier sans échéances (un FEC n’en a pas)',
+    importSide: 'Dans un FEC, lire',
+    importCustomers: 'les comptes clients (411)',
+    importSuppliers: 'les comptes fournisseurs (401)',
+    imported: (sheet, items) =>
+      `${f.plural(items, '# pièce ouverte importée', '# pièces ouvertes importées')} dans la nouvelle feuille ${sheet}`,
+    headerRow: 'Ligne d’en-tête (vide : trouvée)',
+    partialMatch: 'Les codes de lettrage en minuscules ou avec * sont des lettrages partiels (leurs lignes restent ouvertes)',
     officeSilent: (seconds) =>
       `Office n’a pas répondu en ${f.integer(seconds)} secondes : voici l’aperçu, sur un classeur d’exemple. Fermez et rouvrez le volet pour réessayer dans Excel.`,
     settingsDamaged: 'Paramètres',

@@ -3,7 +3,7 @@
 
 import type { ComponentChildren, JSX } from 'preact';
 import { memo } from 'preact/compat';
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import type { AgedBalanceReport } from '../../ageing/agedBalance';
 import {
   COLUMN_LABELS,
@@ -16,7 +16,7 @@ import {
 } from '../../ledger/ledger';
 import { describeReading } from '../../ledger/readingReport';
 import type { PaneText } from '../messages';
-import { Actions, Card, CommandButton } from '../ui';
+import { Actions, Card, CommandButton, RunnerContext } from '../ui';
 
 export interface LedgerPanelProps {
   readonly text: PaneText;
@@ -32,6 +32,9 @@ export interface LedgerPanelProps {
   readonly partialMatch: PartialMatchRule;
   readonly onMapping: (role: ColumnRole, column: number | null) => void;
   readonly onMonthFirst: (role: ColumnRole, monthFirst: boolean) => void;
+  /** The header row the user picked (1-based in the sheet's range), or null when found. */
+  readonly headerRow: number | null;
+  readonly onHeaderRow: (row: number | null) => Promise<string | undefined>;
   /** The import panel, inside the ledger's card. */
   readonly children?: ComponentChildren;
 }
@@ -67,6 +70,7 @@ export const LedgerPanel = memo(function LedgerPanel(props: LedgerPanelProps) {
 function ColumnsView(props: LedgerPanelProps & { found: NonNullable<LedgerPanelProps['found']> }) {
   const { t, language } = props.text;
   const missing = missingRoles(props.mapping);
+  const runner = useContext(RunnerContext);
   const [open, setOpen] = useState(missing.length > 0);
   // A column still needed opens the list, so the user sees what to map.
   useEffect(() => {
@@ -80,6 +84,20 @@ function ColumnsView(props: LedgerPanelProps & { found: NonNullable<LedgerPanelP
     >
       <summary>{`${t.mapping} — ${props.found.description}`}</summary>
       <p class="help">{t.mappingHelp}</p>
+      <label class="field">
+        <span class="label">{t.headerRow}</span>
+        <input
+          id="header-row"
+          type="number"
+          min="1"
+          value={props.headerRow === null ? '' : String(props.headerRow)}
+          onChange={(event: JSX.TargetedEvent<HTMLInputElement>) => {
+            const row = Number(event.currentTarget.value);
+            const chosen = event.currentTarget.value === '' || !(row >= 1) ? null : Math.floor(row);
+            runner.run('ledger', () => props.onHeaderRow(chosen));
+          }}
+        />
+      </label>
       {missing.length > 0 ? (
         <p class="warning" id="missing">
           {t.missing(missing.map((role) => COLUMN_LABELS[language][role]).join(', '))}

@@ -22,8 +22,8 @@ type TextKey =
 
 export interface SettingsPanelProps {
   readonly text: PaneText;
-  readonly values: Pick<PaneSettings, TextKey | 'date1904'>;
-  readonly onChange: (patch: Partial<Pick<PaneSettings, TextKey | 'date1904'>>) => void;
+  readonly values: Pick<PaneSettings, TextKey | 'date1904' | 'partialMatch'>;
+  readonly onChange: (patch: Partial<Pick<PaneSettings, TextKey | 'date1904' | 'partialMatch'>>) => void;
   readonly save: () => Promise<string | undefined>;
 }
 
@@ -64,6 +64,17 @@ export const SettingsPanel = memo(function SettingsPanel(props: SettingsPanelPro
             onChange={(event: JSX.TargetedEvent<HTMLInputElement>) => props.onChange({ date1904: event.currentTarget.checked })}
           />
           <span>{t.date1904}</span>
+        </label>
+        <label class="check">
+          <input
+            id="setting-partial-match"
+            type="checkbox"
+            checked={props.values.partialMatch === 'lowerCaseOrStar'}
+            onChange={(event: JSX.TargetedEvent<HTMLInputElement>) =>
+              props.onChange({ partialMatch: event.currentTarget.checked ? 'lowerCaseOrStar' : 'none' })
+            }
+          />
+          <span>{t.partialMatch}</span>
         </label>
         {field('sales', t.sales)}
         {field('periodDays', t.periodDays)}
