@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 // The Workbook port over Office.js. Every command queues its work and syncs a fixed number of
-// times (reads in chunks past Excel on the web's 5 MB request limit are the only extra syncs),
+// times (reads and writes in chunks past Excel on the web's 5 MB request limit are the only
+// extra syncs),
 // writes text so that Excel never takes it for a formula, and recognises its own colour rules
 // by the marker in their formula.
 
@@ -13,6 +14,7 @@ import { widestRow } from '../src/primitives/arrays';
 import type { CellValue } from '../src/primitives/cells';
 import { uniqueSheetName } from '../src/primitives/sheetNames';
 import { sheetText } from '../src/primitives/sheetText';
+import { jsonBytes, RequestBudget } from './requestBudget';
 
 /**
  * Cells per request: at a generous 80 bytes a cell in JSON this stays under Excel on the web's
@@ -40,27 +42,45 @@ const block = (sheet: Excel.Worksheet, range: CellRange) =>
 const POINTS_PER_CHARACTER = 6;
 
 /**
- * Merges, borders, shading, wrapping, widths and print settings, queued with the values: no
- * extra sync. Page layout needs ExcelApi 1.9; older Excel prints with its own settings.
+ * Merges, borders, shading, wrapping, widths and print settings, queued with the values; a
+ * sheet of thousands of letters has thousands of them, so each takes its room in the request.
+ * Page layout needs ExcelApi 1.9; older Excel prints with its own settings.
  */
-function applyPresentation(sheet: Excel.Worksheet, layout: SheetLayout): void {
-  for (const range of layout.wrapped ?? []) block(sheet, range).format.wrapText = true;
-  for (const range of layout.merges ?? []) block(sheet, range).merge(false);
-  for (const range of layout.shaded ?? []) block(sheet, range).format.fill.color = SHADE;
+async function applyPresentation(sheet: Excel.Worksheet, layout: SheetLayout, budget: RequestBudget): Promise<void> {
+  for (const range of layout.wrapped ?? []) {
+    await budget.action();
+    block(sheet, range).format.wrapText = true;
+  }
+  for (const range of layout.merges ?? []) {
+    await budget.action();
+    block(sheet, range).merge(false);
+  }
+  for (const range of layout.shaded ?? []) {
+    await budget.action(jsonBytes(SHADE));
+    block(sheet, range).format.fill.color = SHADE;
+  }
   for (const range of layout.borders ?? []) {
-    const borders = block(sheet, range).format.borders;
     const edges = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as Excel.BorderIndex[];
     if (range.rows > 1) edges.push('InsideHorizontal' as Excel.BorderIndex);
     if (range.columns > 1) edges.push('InsideVertical' as Excel.BorderIndex);
+    for (let edge = 0; edge < edges.length; edge++) await budget.action();
+    const borders = block(sheet, range).format.borders;
     for (const edge of edges) borders.getItem(edge).style = 'Continuous' as Excel.BorderLineStyle;
   }
-  layout.columnWidths?.forEach((characters, column) => {
+  const widths = layout.columnWidths ?? [];
+  for (let column = 0; column < widths.length; column++) {
+    const characters = widths[column];
+    if (characters === undefined) continue;
+    await budget.action();
     sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = characters * POINTS_PER_CHARACTER;
-  });
-  if ((layout.wrapped ?? []).length > 0 && layout.rows.length > 0)
+  }
+  if ((layout.wrapped ?? []).length > 0 && layout.rows.length > 0) {
+    await budget.action();
     sheet.getRangeByIndexes(0, 0, layout.rows.length, 1).format.autofitRows();
+  }
   const print = layout.print;
   if (print && Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+    await budget.action();
     sheet.pageLayout.orientation = (print.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
     sheet.pageLayout.paperSize = 'A4' as Excel.PaperType;
     if (print.onePage) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
@@ -159,28 +179,39 @@ export class ExcelWorkbook implements Workbook {
       const sheet = sheets.add(name);
       const width = widestRow(layout.rows, 1);
       const rows = layout.rows.map((row) => Array.from({ length: width }, (_, column) => toExcelValue(row[column])));
-      const step = rowsPerChunk(width);
-      for (let offset = 0; offset < rows.length; offset += step) {
-        const chunk = rows.slice(offset, offset + step);
-        sheet.getRangeByIndexes(offset, 0, chunk.length, width).values = chunk;
-        // Only a sheet too big for one request pays a sync per chunk.
-        if (offset + step < rows.length) {
-          await context.sync();
-          progress?.(offset + step, rows.length);
-        }
+      // Values and number formats by the bytes they weigh: only a sheet too big for one
+      // request pays a sync per piece.
+      const budget = new RequestBudget(context);
+      await budget.rows(
+        rows,
+        (offset, piece) => {
+          sheet.getRangeByIndexes(offset, 0, piece.length, width).values = piece;
+        },
+        progress,
+      );
+      for (let column = 0; column < layout.columnFormats.length; column++) {
+        const format = layout.columnFormats[column];
+        if (format === null || format === undefined || rows.length === 0) continue;
+        await budget.rows(
+          rows.map(() => [format]),
+          (offset, piece) => {
+            sheet.getRangeByIndexes(offset, column, piece.length, 1).numberFormat = piece;
+          },
+        );
       }
-      layout.columnFormats.forEach((format, column) => {
-        if (format !== null && rows.length > 0)
-          sheet.getRangeByIndexes(0, column, rows.length, 1).numberFormat = [[format]].concat(
-            Array.from({ length: rows.length - 1 }, () => [format]),
-          );
-      });
-      for (const { row, column, format } of layout.cellFormats)
+      for (const { row, column, format } of layout.cellFormats) {
+        await budget.action(jsonBytes(format));
         sheet.getRangeByIndexes(row, column, 1, 1).numberFormat = [[format]];
-      for (const row of layout.boldRows) sheet.getRangeByIndexes(row, 0, 1, width).format.font.bold = true;
+      }
+      for (const row of layout.boldRows) {
+        await budget.action();
+        sheet.getRangeByIndexes(row, 0, 1, width).format.font.bold = true;
+      }
+      await budget.action();
       sheet.getRangeByIndexes(0, 0, rows.length, width).format.autofitColumns();
-      applyPresentation(sheet, layout);
+      await applyPresentation(sheet, layout, budget);
       if (layout.chart) {
+        await budget.action(jsonBytes(layout.chart));
         const chart = layout.chart;
         const first = chart.series[0]?.row ?? 0;
         const last = chart.series[chart.series.length - 1]?.row ?? first;
@@ -283,6 +314,7 @@ export class ExcelWorkbook implements Workbook {
       const width = widestRow(rows, header.length);
       const pad = (row: ReadonlyArray<string | number>) =>
         Array.from({ length: width }, (_, column) => toExcelValue(row[column]));
+      const budget = new RequestBudget(context);
       if (sheet.isNullObject) sheet = context.workbook.worksheets.add(sheetName);
       // A new or emptied log gets its header first: rows without it could not be read back.
       if (next === 0) {
@@ -290,12 +322,11 @@ export class ExcelWorkbook implements Workbook {
         sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
         next = 1;
       }
-      const step = rowsPerChunk(width);
-      for (let offset = 0; offset < rows.length; offset += step) {
-        const chunk = rows.slice(offset, offset + step);
-        sheet.getRangeByIndexes(next + offset, 0, chunk.length, width).values = chunk.map(pad);
-        if (offset + step < rows.length) await context.sync();
-      }
+      const target = sheet;
+      const first = next;
+      await budget.rows(rows.map(pad), (offset, piece) => {
+        target.getRangeByIndexes(first + offset, 0, piece.length, width).values = piece;
+      });
       await context.sync();
     });
   }

@@ -18,6 +18,18 @@ import {
 import { languageOfTag } from '../src/primitives/messages';
 import { createEmailDrafts, writeLettersDocument } from './letters';
 import { agedBalance, cashIn, colourOverdueRows, onInstall, onOpen, openSidebar, paymentDelays, removeColours } from './menu';
+import {
+  checkAppendRows,
+  checkColourRules,
+  checkEmailDrafts,
+  checkLettersDocument,
+  checkNewSheet,
+  checkReadSheet,
+  checkSettings,
+  checkSheetName,
+  entryPoint,
+  rememberDocument,
+} from './serverArguments';
 import { callFromSheets, spreadsheetToday } from './sheetsHost';
 import {
   appendRows,
@@ -183,14 +195,21 @@ global.AgeBucket_paymentDelaysSheet = paymentDelays;
 global.AgeBucket_cashInSheet = cashIn;
 global.AgeBucket_today = spreadsheetToday;
 global.AgeBucket_language = () => languageOfTag(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+// The sidebar's server functions: each checks its arguments before it touches anything
+// (google.script.run lets any caller pass any value).
 global.AgeBucket_readActiveTable = readActiveTable;
 global.AgeBucket_sheetNames = sheetNames;
-global.AgeBucket_writeNewSheet = writeNewSheet;
-global.AgeBucket_applyColourRules = applyColourRules;
-global.AgeBucket_removeColourRules = removeColourRules;
-global.AgeBucket_readSheet = readSheet;
-global.AgeBucket_appendRows = appendRows;
+global.AgeBucket_writeNewSheet = entryPoint(checkNewSheet, writeNewSheet);
+global.AgeBucket_applyColourRules = entryPoint(checkColourRules, applyColourRules);
+global.AgeBucket_removeColourRules = entryPoint((name) => [checkSheetName(name)] as const, removeColourRules);
+global.AgeBucket_readSheet = entryPoint((name) => [checkReadSheet(name)] as const, readSheet);
+global.AgeBucket_appendRows = entryPoint(checkAppendRows, appendRows);
 global.AgeBucket_readSettings = readSettingsText;
-global.AgeBucket_writeSettings = writeSettings;
-global.AgeBucket_writeLettersDocument = writeLettersDocument;
-global.AgeBucket_createEmailDrafts = createEmailDrafts;
+global.AgeBucket_writeSettings = entryPoint((settings) => [checkSettings(settings)] as const, writeSettings);
+global.AgeBucket_writeLettersDocument = entryPoint(checkLettersDocument, (letters, title, documentId) => {
+  const result = writeLettersDocument(letters, title, documentId);
+  // The Doc just created is ours: the next batch of the same run may write to it.
+  if (documentId === null && result.documentId !== '') rememberDocument(result.documentId);
+  return result;
+});
+global.AgeBucket_createEmailDrafts = entryPoint((drafts) => [checkEmailDrafts(drafts)] as const, createEmailDrafts);

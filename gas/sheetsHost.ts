@@ -13,19 +13,50 @@ function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
+/**
+ * The spreadsheet zone's calendar date of Date cells, asking `Utilities.formatDate` once per
+ * distinct instant. A date cell is midnight of its day, so a column of a million dates over
+ * three years costs about a thousand calls instead of a million (each call crosses into
+ * Apps Script's Java side; a custom function has 30 seconds). The answer is formatDate's own,
+ * so every zone rule and historical offset it knows holds. A cell with a time of day is its
+ * own instant: a column of distinct timestamps still costs one call per cell.
+ */
+export class ZoneCalendar {
+  private readonly isoByInstant = new Map<number, string>();
+
+  constructor(readonly timeZone: string) {}
+
+  /** `yyyy-MM-dd` of the instant in the zone, or null for an invalid Date. */
+  isoDate(date: Date): string | null {
+    const instant = date.getTime();
+    if (Number.isNaN(instant)) return null;
+    let iso = this.isoByInstant.get(instant);
+    if (iso === undefined) {
+      iso = Utilities.formatDate(date, this.timeZone, 'yyyy-MM-dd');
+      this.isoByInstant.set(instant, iso);
+    }
+    return iso;
+  }
+
+  calendarDate(date: Date): CellValue {
+    const iso = this.isoDate(date);
+    if (iso === null) return { error: '#VALUE!' };
+    const [year, month, day] = iso.split('-').map(Number);
+    return { year: year as number, month: month as number, day: day as number };
+  }
+}
+
 function calendarDateIn(date: Date, timeZone: string): CellValue {
-  if (Number.isNaN(date.getTime())) return { error: '#VALUE!' };
-  const [year, month, day] = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd').split('-').map(Number);
-  return { year: year as number, month: month as number, day: day as number };
+  return new ZoneCalendar(timeZone).calendarDate(date);
 }
 
 /** A custom-function argument with its Dates turned into calendar dates of the spreadsheet's zone. */
-export function fromSheets(value: unknown, timeZone: string): unknown {
-  if (isDate(value)) return calendarDateIn(value, timeZone);
+export function fromSheets(value: unknown, timeZone: string, calendar = new ZoneCalendar(timeZone)): unknown {
+  if (isDate(value)) return calendar.calendarDate(value);
   if (Array.isArray(value)) {
     // Ranges hold Dates only in date columns: copy a row only when it has one.
     return value.map((row) =>
-      Array.isArray(row) && row.some(isDate) ? row.map((cell) => (isDate(cell) ? calendarDateIn(cell, timeZone) : cell)) : row,
+      Array.isArray(row) && row.some(isDate) ? row.map((cell) => (isDate(cell) ? calendar.calendarDate(cell) : cell)) : row,
     );
   }
   return value;
@@ -62,11 +93,20 @@ export function sheetsContext(): { context: HostContext; timeZone: string } {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const language: Language = languageOfTag(spreadsheet.getSpreadsheetLocale());
+  const midnights = new Map<DayNumber, number>();
   const context: HostContext = {
     serialSystem: 'sheets',
     today: () => todayIn(timeZone),
     cellError: (message) => `#VALUE! ${message}`,
-    dateResult: (day) => dateInZone(day, timeZone),
+    dateResult: (day) => {
+      // DUEDATE over a range gives few distinct days: two offset look-ups per day, not per cell.
+      let instant = midnights.get(day);
+      if (instant === undefined) {
+        instant = dateInZone(day, timeZone).getTime();
+        midnights.set(day, instant);
+      }
+      return new Date(instant);
+    },
     language,
   };
   return { context, timeZone };
@@ -76,8 +116,10 @@ export function sheetsContext(): { context: HostContext; timeZone: string } {
 export function callFromSheets(args: readonly unknown[], body: (args: unknown[], context: HostContext) => unknown): unknown {
   const { context, timeZone } = sheetsContext();
   try {
+    // One calendar for every argument: due dates and as_of share their days.
+    const calendar = new ZoneCalendar(timeZone);
     return body(
-      args.map((arg) => fromSheets(arg, timeZone)),
+      args.map((arg) => fromSheets(arg, timeZone, calendar)),
       context,
     );
   } catch (error) {

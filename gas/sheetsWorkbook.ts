@@ -12,6 +12,7 @@ import { widestRow } from '../src/primitives/arrays';
 import type { CellValue } from '../src/primitives/cells';
 import { uniqueSheetName } from '../src/primitives/sheetNames';
 import { sheetText } from '../src/primitives/sheetText';
+import { ZoneCalendar } from './sheetsHost';
 
 const SETTINGS_KEY = 'agebucket';
 
@@ -25,9 +26,11 @@ function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 
 /** Sheet values as the core reads them: Dates become ISO dates of the spreadsheet's zone. */
 function readValues(range: GoogleAppsScript.Spreadsheet.Range, timeZone: string): CellValue[][] {
+  // One formatDate per distinct day, not per cell: a 200,000-row ledger has two date columns.
+  const calendar = new ZoneCalendar(timeZone);
   return range
     .getValues()
-    .map((row) => row.map((cell) => (isDate(cell) ? Utilities.formatDate(cell, timeZone, 'yyyy-MM-dd') : (cell as CellValue))));
+    .map((row) => row.map((cell) => (isDate(cell) ? (calendar.isoDate(cell) ?? '#VALUE!') : (cell as CellValue))));
 }
 
 function toSheetValue(value: unknown): string | number | boolean {

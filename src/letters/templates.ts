@@ -6,6 +6,9 @@ import Handlebars from 'handlebars';
 import { AgeBucketError, fail, type Language } from '../primitives/messages';
 import type { LetterTemplate } from './defaultTemplates';
 
+/** The sheet of the user's own templates, in each language. */
+export const TEMPLATE_SHEETS: Record<Language, string> = { en: 'Letter templates', fr: 'Modèles de lettres' };
+
 type Described = { readonly en: string; readonly fr: string };
 
 /** Every value a template may insert, with what it means (shown in the Templates sheet). */

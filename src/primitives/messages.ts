@@ -423,6 +423,18 @@ export const messages = {
     en: 'later than any paid invoice in the history: no forecast',
     fr: 'plus tard que toute facture réglée de l’historique : pas de prévision',
   },
+  serverArgumentInvalid: {
+    en: 'AgeBucket refused the request: {name} {reason}',
+    fr: 'AgeBucket a refusé la demande : {name} {raison}',
+  },
+  serverSheetNotOurs: {
+    en: 'AgeBucket only appends to its own sheets ({sheets}), not "{name}"',
+    fr: 'AgeBucket n’ajoute de lignes qu’à ses propres feuilles ({sheets}), pas « {name} »',
+  },
+  serverDocumentNotOurs: {
+    en: 'AgeBucket only writes to Google Docs it created for this spreadsheet; "{id}" is not one of them',
+    fr: 'AgeBucket n’écrit que dans les documents Google qu’il a créés pour ce classeur ; « {id} » n’en fait pas partie',
+  },
   settingsDamaged: {
     en: 'the settings saved in this workbook are damaged ({detail}); reset them to the defaults and enter yours again',
     fr: 'les paramètres enregistrés dans ce classeur sont endommagés ({detail}) ; réinitialisez-les puis saisissez à nouveau les vôtres',

@@ -29,10 +29,17 @@ export interface FakeSheetModel {
   pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; printArea?: string };
 }
 
+/** Excel on the web refuses a request (everything queued before a sync) over 5 MB. */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+/** What Office.js adds around each queued action (object path, ids, property name), at least. */
+const ACTION_BYTES = 100;
+
 export class FakeExcel {
   sheets: FakeSheetModel[] = [];
   active = '';
   syncs = 0;
+  /** Payload of each request sent, in bytes of JSON: the data written, plus each action's wrapping. */
+  requestBytes: number[] = [];
   settings: Record<string, unknown> = {};
   platform = 'PC';
 
@@ -120,11 +127,20 @@ class Context {
   constructor(readonly fake: FakeExcel) {
     this.workbook = new Workbook(this);
   }
+  private queuedBytes = 0;
   track(item: Loadable): void {
     this.tracked.add(item);
   }
+  /** A queued write: what it carries travels with the next sync. */
+  queue(data: unknown = null): void {
+    this.queuedBytes += ACTION_BYTES + Buffer.byteLength(JSON.stringify(data), 'utf8');
+  }
   async sync(): Promise<void> {
     this.fake.syncs++;
+    const bytes = this.queuedBytes;
+    this.queuedBytes = 0;
+    this.fake.requestBytes.push(bytes);
+    if (bytes > REQUEST_LIMIT_BYTES) throw new Error(`RequestPayloadSizeLimitExceeded: a request of ${bytes} bytes`);
     for (const item of this.tracked) item.settle();
     this.tracked.clear();
   }
@@ -276,6 +292,7 @@ class Range extends Loadable {
     );
   }
   set values(rows: Cell[][]) {
+    this.context.queue(rows);
     const model = this.model as FakeSheetModel;
     rows.forEach((cells, r) => {
       if (!model.values[this.row + r]) model.values[this.row + r] = [];
@@ -286,6 +303,7 @@ class Range extends Loadable {
     });
   }
   set numberFormat(formats: string[][]) {
+    this.context.queue(formats);
     formats.forEach((cells, r) => {
       cells.forEach((format, c) => {
         this.model?.numberFormats.set(`${this.row + r}:${this.column + c}`, format);
@@ -303,32 +321,38 @@ class Range extends Loadable {
     const row = this.row;
     const key = this.key;
     const column = this.column;
+    const context = this.context;
     return {
       font: {
         set bold(value: boolean) {
+          context.queue(value);
           if (value) model.bold.add(row);
         },
       },
       set wrapText(value: boolean) {
+        context.queue(value);
         if (value) model.wrapped.push(key);
       },
       set columnWidth(value: number) {
+        context.queue(value);
         model.columnWidths.set(column, value);
       },
       fill: {
         set color(value: string) {
+          context.queue(value);
           model.fills.set(key, value);
         },
       },
       borders: {
         getItem: (edge: string) => ({
           set style(value: string) {
+            context.queue(value);
             model.borders.set(key, [...(model.borders.get(key) ?? []), `${edge}:${value}`]);
           },
         }),
       },
-      autofitColumns: () => undefined,
-      autofitRows: () => undefined,
+      autofitColumns: () => context.queue(),
+      autofitRows: () => context.queue(),
     };
   }
   getTables() {

@@ -45,16 +45,24 @@ export function loadExcelFunctions(options: { displayLanguage?: string } = {}): 
   return registered;
 }
 
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** An instant's offset from UTC in a zone, in minutes, from the platform's time-zone data. */
 export function offsetMinutes(instant: number, timeZone: string): number {
-  const name =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-      .formatToParts(new Date(instant))
-      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  let format = offsetFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormats.set(timeZone, format);
+  }
+  const name = format.formatToParts(new Date(instant)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `Utilities.formatDate` as Apps Script answers it, from the platform's time-zone data (Intl). */
 export function formatDate(date: Date, timeZone: string, pattern: string): string {
   const instant = date.getTime();
   if (pattern === 'Z') {
@@ -63,9 +71,12 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
     return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
   }
   if (pattern === 'yyyy-MM-dd') {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
-      new Date(instant),
-    );
+    let format = dayFormats.get(timeZone);
+    if (format === undefined) {
+      format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      dayFormats.set(timeZone, format);
+    }
+    const parts = format.formatToParts(new Date(instant));
     const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
     return `${get('year')}-${get('month')}-${get('day')}`;
   }
@@ -77,6 +88,8 @@ export interface SheetsProject {
   /** A Date made inside the script's context, at midnight of that day in the spreadsheet's zone. */
   readonly sheetDate: (iso: string) => Date;
   readonly calls: string[];
+  /** Calls of Utilities.formatDate so far. */
+  readonly formatDateCalls: () => number;
 }
 
 export function loadSheetsProject(options: { timeZone: string; locale?: string }): SheetsProject {
@@ -84,6 +97,7 @@ export function loadSheetsProject(options: { timeZone: string; locale?: string }
   // Apps Script runs Code.js as a classic script: an import or export would not even parse.
   acorn.parse(code, { ecmaVersion: 2020, sourceType: 'script' });
   const calls: string[] = [];
+  let formatDateCalls = 0;
   const spreadsheet = {
     getSpreadsheetTimeZone: () => {
       calls.push('getSpreadsheetTimeZone');
@@ -93,7 +107,12 @@ export function loadSheetsProject(options: { timeZone: string; locale?: string }
   };
   const context = vm.createContext({
     SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet },
-    Utilities: { formatDate },
+    Utilities: {
+      formatDate: (date: Date, timeZone: string, pattern: string) => {
+        formatDateCalls++;
+        return formatDate(date, timeZone, pattern);
+      },
+    },
     Session: { getScriptTimeZone: () => 'America/New_York' },
   });
   vm.runInContext(code, context, { filename: 'Code.js' });
@@ -104,5 +123,5 @@ export function loadSheetsProject(options: { timeZone: string; locale?: string }
     instant = utcMidnight - offsetMinutes(instant, options.timeZone) * 60_000;
     return new ContextDate(instant);
   };
-  return { global: context as SheetsProject['global'], sheetDate, calls };
+  return { global: context as SheetsProject['global'], sheetDate, calls, formatDateCalls: () => formatDateCalls };
 }

@@ -10,7 +10,7 @@ import { ageLedger, findLedger, mappingFor } from '../../src/commands/ageing';
 import { cashInForecastFor, cashInGlanceText } from '../../src/commands/forecast';
 import { paymentDelaysFor } from '../../src/commands/paymentDelays';
 import { defaultSettings, settingsToRecord } from '../../src/commands/settings';
-import { readDunningLog } from '../../src/dunning/log';
+import { LOG_HEADERS, readDunningLog } from '../../src/dunning/log';
 import { planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
 import type { LedgerTable } from '../../src/ledger/ledger';
@@ -166,16 +166,14 @@ test('the sidebar’s server functions: plain data over the wire, text kept as t
   // No Date can cross google.script.run: what goes out must survive JSON.
   expect(JSON.parse(JSON.stringify(table))).toEqual(table);
   expect(table.values[1]?.[5]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  project.run('AgeBucket_appendRows', 'Journal des relances', ['Date', 'Client'], [['2025-11-28', '=HYPERLINK("x")']]);
+  project.run('AgeBucket_appendRows', 'Journal des relances', Object.values(LOG_HEADERS.fr), [['2025-11-28', '=HYPERLINK("x")']]);
   const log = project.book.sheets.find((s) => s.name === 'Journal des relances');
   expect(log?.values.at(-1)?.slice(0, 2)).toEqual(['2025-11-28', '\'=HYPERLINK("x")']);
   // The user clears the log sheet: the next append puts the header back first.
   (log as { values: unknown[][] }).values = [];
-  project.run('AgeBucket_appendRows', 'Journal des relances', ['Date', 'Client'], [['2025-11-29', 'Dupont']]);
-  expect(log?.values).toEqual([
-    ['Date', 'Client'],
-    ['2025-11-29', 'Dupont'],
-  ]);
+  const header = Object.values(LOG_HEADERS.fr);
+  project.run('AgeBucket_appendRows', 'Journal des relances', header, [['2025-11-29', 'Dupont']]);
+  expect(log?.values).toEqual([header, ['2025-11-29', 'Dupont', ...header.slice(2).map(() => '')]]);
   project.run('AgeBucket_writeSettings', { language: 'fr' });
   // The settings travel as the stored text: the sidebar parses it and reports damage itself.
   expect(JSON.parse(project.run('AgeBucket_readSettings') as string)).toEqual({ language: 'fr' });
