@@ -97,7 +97,8 @@ export function cashInForecast(model: PayerModel, invoices: readonly CashInInvoi
     }
     sums.openTotal += invoice.amount;
     sums.invoiceCount++;
-    if (invoice.dueDay <= asOf) sums.overdue += invoice.amount;
+    // Due today is not overdue yet: days overdue = as-of − due date must be above 0.
+    if (invoice.dueDay < asOf) sums.overdue += invoice.amount;
     const dueWeek = Math.floor((Math.max(invoice.dueDay, asOf + 1) - asOf - 1) / 7);
     if (dueWeek < FORECAST_WEEKS) sums.byDueDates[dueWeek] = (sums.byDueDates[dueWeek] as number) + invoice.amount;
     else sums.dueLater += invoice.amount;

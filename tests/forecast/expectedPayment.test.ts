@@ -151,3 +151,10 @@ describe('the back-test’s measures, on a case worked by hand', () => {
     expect(withOverdue.weeklyError.dueDate).toBe(1);
   });
 });
+
+test('an invoice due on the as-of date is not overdue (days overdue = as-of − due date = 0)', () => {
+  const dueToday = cashInForecast(model, [{ ...open, invoiceNumber: 'F9', amount: 7000, currency: 'EUR' }], D);
+  expect(dueToday.currencies[0]?.overdue).toBe(0);
+  const dueYesterday = cashInForecast(model, [{ ...open, invoiceNumber: 'F9', amount: 7000, currency: 'EUR' }], D + 1);
+  expect(dueYesterday.currencies[0]?.overdue).toBe(7000);
+});
