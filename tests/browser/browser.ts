@@ -58,10 +58,18 @@ export interface Session {
   problems: string[];
 }
 
-export async function openPane(
-  path = 'taskpane.html',
-  options: { root?: string; initScript?: string; offline?: boolean; today?: string } = {},
-): Promise<Session> {
+export interface OpenOptions {
+  /** The page under `dist/<root>/`. */
+  readonly path?: string;
+  readonly root?: string;
+  readonly initScript?: string;
+  readonly offline?: boolean;
+  readonly today?: string;
+  /** The browser window; the pane's own width when the page is the pane alone. */
+  readonly viewport?: { readonly width: number; readonly height: number };
+}
+
+export async function openPane(path = 'taskpane.html', options: Omit<OpenOptions, 'path'> = {}): Promise<Session> {
   const server = await serve(join(__dirname, '..', '..', 'dist', options.root ?? 'addin'), 0);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -78,7 +86,7 @@ export async function openPane(
       '--disable-sync',
       '--no-first-run',
     ],
-    viewport: { width: 1400, height: 900 },
+    viewport: options.viewport ?? { width: 1400, height: 900 },
     acceptDownloads: true,
     locale: 'en-GB',
   });
@@ -102,6 +110,61 @@ export async function openPane(
   const url = `http://127.0.0.1:${port}/${path}${today}`;
   await page.goto(url);
   return { context, page, server, url, problems };
+}
+
+/** What a test waits for before it starts: by default, the pane has found the ledger. */
+export type Ready = (page: Page) => Promise<unknown>;
+
+export const ledgerFound: Ready = (page) => page.waitForSelector('#mapping summary');
+
+/** For the tests of what the pane shows before (or instead of) finding a ledger. */
+export const pageLoaded: Ready = async () => undefined;
+
+/** Opens the pane, waits until it is `ready`, hands it to `use`, and closes it whatever happens. */
+export async function withPane<T>(
+  options: OpenOptions & { readonly ready?: Ready },
+  use: (session: Session) => Promise<T>,
+): Promise<T> {
+  const session = await openPane(options.path, options);
+  try {
+    await (options.ready ?? ledgerFound)(session.page);
+    return await use(session);
+  } finally {
+    await closePane(session);
+  }
+}
+
+type SuiteOptions = OpenOptions & { readonly ready?: Ready };
+type SuiteTests = (pane: () => Session) => void;
+
+/**
+ * A suite of tests over one pane: opened and made `ready` before the first test, closed after
+ * the last; each test gets it from `pane()`. Without Chromium the suite is skipped, loudly.
+ */
+export function describePane(title: string, tests: SuiteTests): void;
+export function describePane(title: string, options: SuiteOptions, tests: SuiteTests): void;
+export function describePane(title: string, ...rest: [SuiteTests] | [SuiteOptions, SuiteTests]): void {
+  const [options, tests] = rest.length === 1 ? [{}, rest[0]] : rest;
+  (chromiumAvailable() ? describe : describe.skip)(title, () => {
+    let session: Session | null = null;
+    beforeAll(async () => {
+      const opened = await openPane(options.path, options);
+      try {
+        await (options.ready ?? ledgerFound)(opened.page);
+      } catch (error) {
+        await closePane(opened);
+        throw error;
+      }
+      session = opened;
+    }, 90_000);
+    afterAll(async () => {
+      if (session) await closePane(session);
+    });
+    tests(() => {
+      if (!session) throw new Error('the pane did not open (see the error of beforeAll)');
+      return session;
+    });
+  });
 }
 
 export async function closePane(session: Session): Promise<void> {

@@ -10,9 +10,8 @@ import { defaultSettings } from '../../src/commands/settings';
 import { detectColumns, type LedgerTable } from '../../src/ledger/ledger';
 import { parseTextDate } from '../../src/primitives/dates';
 import { formatMoney } from '../../src/primitives/money';
-import { chromiumAvailable, closePane, openPane, SCREENSHOTS, type Session } from './browser';
+import { describePane, SCREENSHOTS } from './browser';
 
-const run = chromiumAvailable() ? describe : describe.skip;
 const AS_OF = '2013-09-30';
 
 /** The core's forecast of the same file with the pane's settings: the oracle. */
@@ -31,18 +30,9 @@ function coreForecast() {
   return cashInForecastFor(table, { ...detectColumns(header), customer: 1 }, settings, parseTextDate(AS_OF));
 }
 
-run('the expected cash-in in Preview', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await openPane();
-  }, 60_000);
-  afterAll(async () => {
-    if (session) await closePane(session);
-  });
-
+describePane('the expected cash-in in Preview', (pane) => {
   test('on the sample ledger, which has no paid dates, it says what to add', async () => {
-    const { page } = session;
-    await page.waitForSelector('#mapping summary');
+    const { page } = pane();
     await page.click('#cash-in');
     await page.waitForFunction(() =>
       document.querySelector('#cash-in-card .status')?.textContent?.includes('no payment history'),
@@ -53,7 +43,7 @@ run('the expected cash-in in Preview', () => {
   });
 
   test('IBM’s sample as of 30 September 2013: the sheet, its chart and this week and next', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.setInputFiles('#load-file', {
       name: 'ibm-accounts-receivable.csv',
       mimeType: 'text/csv',
@@ -95,6 +85,6 @@ run('the expected cash-in in Preview', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'cash-in-sheet.png'), clip: sheetArea });
     await (await page.$('#cash-in-card'))?.screenshot({ path: join(SCREENSHOTS, 'cash-in-pane.png') });
-    expect(session.problems).toEqual([]);
+    expect(pane().problems).toEqual([]);
   });
 });

@@ -7,48 +7,36 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import {
   chromiumAvailable,
-  closePane,
+  describePane,
+  ledgerFound,
   missingWordProcessorTools,
-  openPane,
   PDFTOTEXT,
-  type Session,
+  type Ready,
   SOFFICE,
   screenshot,
+  withPane,
   wordProcessorAvailable,
 } from './browser';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 const NBSP = '\u00A0';
 
-/** The pane in Preview on the sample ledger, aged at the sample's own date (not today). */
-function openAtSampleDate(): Promise<Session> {
-  return openAt('2025-11-28');
-}
-
-/** The pane in Preview on the sample ledger, aged at `asOf`. */
-async function openAt(asOf: string): Promise<Session> {
-  const session = await openPane();
-  const { page } = session;
-  try {
-    await page.waitForSelector('#mapping summary');
+/** The pane in Preview on the sample ledger, aged at `asOf` (by default the sample's own date, not today). */
+const agedAt =
+  (asOf = '2025-11-28'): Ready =>
+  async (page) => {
+    await ledgerFound(page);
     await page.uncheck('#follow-today');
     await page.fill('#as-of', asOf);
     await page.dispatchEvent('#as-of', 'change');
-    return session;
-  } catch (error) {
-    await closePane(session);
-    throw error;
-  }
-}
+  };
 
 type Window = { agebucket: { workbook: { sheets: Array<{ name: string; values: unknown[][] }> } } };
 
-run('dunning in Preview mode', () => {
-  let session: Session;
+describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
   let docx: Buffer;
   beforeAll(async () => {
-    session = await openAtSampleDate();
-    const { page } = session;
+    const { page } = pane();
     await page.click('button[data-tab="settings"]');
     await page.fill('#setting-companyName', 'Ateliers Réunis SAS');
     await page.dispatchEvent('#setting-companyName', 'change');
@@ -58,12 +46,9 @@ run('dunning in Preview mode', () => {
     await page.dispatchEvent('#setting-companyCity', 'change');
     await page.click('button[data-tab="dunning"]');
   }, 60_000);
-  afterAll(async () => {
-    if (session) await closePane(session);
-  });
 
   test('the plan: accounts in priority order with their stage, the others with their reason', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.click('#build-plan');
     await page.waitForSelector('#plan-actions');
     expect(await page.textContent('#status')).toBe('23 accounts to chase · 17 accounts with no action today');
@@ -97,7 +82,7 @@ run('dunning in Preview mode', () => {
   });
 
   test('the templates sheet is created on first use; an unknown placeholder is named before anything is made', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.click('#templates-sheet');
     await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('templates checked'));
     const templates = await page.evaluate(
@@ -129,7 +114,7 @@ run('dunning in Preview mode', () => {
   });
 
   test('letters: preview, then a .docx with one page per selected account, logged', async () => {
-    const { page } = session;
+    const { page } = pane();
     // Keep three accounts selected.
     const keep = ['Association Les Amis du Rail', 'Thames Valley Logistics Ltd', 'Cabinet Roux Avocats'];
     // Each tick redraws the pane, so find each box afresh by its customer.
@@ -179,7 +164,7 @@ run('dunning in Preview mode', () => {
   });
 
   test('generating again the same day asks before logging twice', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.click('#letters-sheet');
     await page.waitForSelector('#question');
     expect(await page.textContent('#question p')).toBe(
@@ -193,7 +178,7 @@ run('dunning in Preview mode', () => {
   });
 
   test('the call list logs what the customer said', async () => {
-    const { page } = session;
+    const { page } = pane();
     const customer = 'Cabinet Roux Avocats';
     const card = page.locator(`.call[data-customer="${customer}"]`);
     expect(await card.locator('.script').textContent()).toMatch(/^Bonjour, ici .*, de Ateliers Réunis SAS\. Je vous appelle/);
@@ -210,7 +195,7 @@ run('dunning in Preview mode', () => {
   });
 
   test('email drafts are logged only when marked as sent; each is an .eml draft too', async () => {
-    const { page } = session;
+    const { page } = pane();
     const logLength = () =>
       page.evaluate(
         () =>
@@ -242,7 +227,7 @@ run('dunning in Preview mode', () => {
   });
 
   test('a .docx the host cannot save is not logged', async () => {
-    const { page } = session;
+    const { page } = pane();
     const logLength = () =>
       page.evaluate(
         () =>
@@ -265,7 +250,7 @@ run('dunning in Preview mode', () => {
   });
 
   test('open disputes, oldest first; "Dispute resolved" puts the invoices back in the dunning', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.click('#build-plan');
     await page.waitForSelector('#open-disputes');
     await page.click('#open-disputes summary');
@@ -333,15 +318,13 @@ run('dunning in Preview mode', () => {
   );
 
   test('no console error or uncaught exception on the way', () => {
-    expect(session.problems).toEqual([]);
+    expect(pane().problems).toEqual([]);
   });
 });
 
 run('statements of account in Preview mode', () => {
   test('a statement lists every open item of the selected accounts', async () => {
-    const session = await openAtSampleDate();
-    try {
-      const { page } = session;
+    await withPane({ ready: agedAt() }, async ({ page, problems }) => {
       await page.click('button[data-tab="dunning"]');
       await page.click('#build-plan');
       await page.waitForSelector('#plan-actions');
@@ -357,19 +340,15 @@ run('statements of account in Preview mode', () => {
       expect(text).toContain('Relevé de compte au 28 novembre 2025');
       // 13 open items: overdue, not yet due and disputed ones alike.
       expect(await page.frameLocator('iframe#letter-preview').locator('table.invoices tbody tr:not(.total)').count()).toBe(13);
-      expect(session.problems).toEqual([]);
-    } finally {
-      await closePane(session);
-    }
+      expect(problems).toEqual([]);
+    });
   }, 60_000);
 });
 
 run('a dunning run past the rate table', () => {
   test('accounts whose penalties need a rate not on file say so, with why', async () => {
     // Aged at 20 August 2027: the French statutory rate for 2027-H2 is not in the table.
-    const session = await openAt('2027-08-20');
-    try {
-      const { page } = session;
+    await withPane({ ready: agedAt('2027-08-20') }, async ({ page, problems }) => {
       await page.click('button[data-tab="dunning"]');
       await page.click('#build-plan');
       await page.waitForSelector('#plan-actions');
@@ -381,19 +360,15 @@ run('a dunning run past the rate table', () => {
       const cell = page.locator('#plan-actions td[title]').first();
       expect(await cell.textContent()).toBe('penalties not claimed');
       expect(await cell.getAttribute('title')).toContain('Dunning › Policy › Statutory rates not on file');
-      expect(session.problems).toEqual([]);
-    } finally {
-      await closePane(session);
-    }
+      expect(problems).toEqual([]);
+    });
   }, 60_000);
 });
 
 run('the dunning policy in the pane', () => {
   test('a rate not on file is entered in Dunning › Policy, checked by the core, saved, and the plan claims interest again', async () => {
     // Aged at 20 August 2027: no statutory FR rate for 2027-H1 or 2027-H2 in the shipped table.
-    const session = await openAt('2027-08-20');
-    try {
-      const { page } = session;
+    await withPane({ ready: agedAt('2027-08-20') }, async ({ page, problems }) => {
       await page.click('button[data-tab="dunning"]');
       await page.click('#build-plan');
       await page.waitForSelector('#penalties-missing');
@@ -426,9 +401,7 @@ run('the dunning policy in the pane', () => {
       await page.waitForSelector('#mapping summary');
       expect(await page.inputValue('#policy-rate-1-half')).toBe('2027-H2');
       expect(await page.inputValue('#policy-rate-1-rate')).toBe('0.124');
-      expect(session.problems).toEqual([]);
-    } finally {
-      await closePane(session);
-    }
+      expect(problems).toEqual([]);
+    });
   }, 90_000);
 });

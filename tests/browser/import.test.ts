@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IBM_SAMPLE } from '../../scripts/csv';
-import { chromiumAvailable, closePane, openPane, type Session, screenshot } from './browser';
+import { describePane, ledgerFound, type Ready, screenshot } from './browser';
 
-const run = chromiumAvailable() ? describe : describe.skip;
 const FIXTURES = join(__dirname, '..', 'ledger', 'fixtures');
 
 /** IBM's invoices still unpaid on 30 June 2013, in cents: settled after that day. */
@@ -46,21 +45,17 @@ const CASES: readonly Case[] = [
   { file: IBM_SAMPLE, asOf: '2013-06-30', totals: { EUR: ibmOpenCents() } },
 ];
 
-run('importing ledgers from accounting software in Preview', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await openPane();
-    await session.page.waitForSelector('#mapping summary');
-    await session.page.uncheck('#follow-today');
-  }, 60_000);
-  afterAll(async () => {
-    if (session) await closePane(session);
-  });
+/** Imports are aged at the date each case names, not today. */
+const notFollowingToday: Ready = async (page) => {
+  await ledgerFound(page);
+  await page.uncheck('#follow-today');
+};
 
+describePane('importing ledgers from accounting software in Preview', { ready: notFollowingToday }, (pane) => {
   for (const { file, asOf, totals } of CASES) {
     const name = file.replace(/^.*\//, '');
     test(`${name}: the aged balance of its open items`, async () => {
-      const { page } = session;
+      const { page } = pane();
       await page.fill('#as-of', asOf);
       await page.dispatchEvent('#as-of', 'change');
       const sheetsBefore = await page.evaluate(
@@ -100,6 +95,6 @@ run('importing ledgers from accounting software in Preview', () => {
   }
 
   test('no console error or uncaught exception on the way', () => {
-    expect(session.problems).toEqual([]);
+    expect(pane().problems).toEqual([]);
   });
 });

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { agedBalance } from '../../src/ageing/agedBalance';
 import { makeBuckets } from '../../src/ageing/ageing';
 import { amountFromMinor } from '../../src/primitives/money';
-import { chromiumAvailable, closePane, openPane, type Session, screenshot } from './browser';
+import { chromiumAvailable, describePane, pageLoaded, screenshot, withPane } from './browser';
 
-const run = chromiumAvailable() ? describe : describe.skip;
 const AS_OF = '2025-11-28';
 const asOfDay = Date.UTC(2025, 10, 28) / 86_400_000;
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
@@ -24,18 +23,9 @@ const edgeCsv = [
 const rgb = (hex: string) =>
   `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
 
-run('the pane in Preview mode', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await openPane();
-  }, 60_000);
-  afterAll(async () => {
-    if (session) await closePane(session);
-  });
-
+describePane('the pane in Preview mode', (pane) => {
   test('finds the sample ledger and its columns', async () => {
-    const { page } = session;
-    await page.waitForSelector('#mapping summary');
+    const { page } = pane();
     expect(await page.textContent('#mapping summary')).toContain('Créances');
     expect(await page.inputValue('select[data-role="dueDate"]')).toBe('5');
     expect(await page.inputValue('select[data-role="customer"]')).toBe('1');
@@ -44,7 +34,7 @@ run('the pane in Preview mode', () => {
   });
 
   test('the user fixes a column mapping', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.click('#mapping summary');
     await page.selectOption('select[data-role="customer"]', '');
     expect(await page.textContent('#missing')).toContain('Still needed: customer');
@@ -54,7 +44,7 @@ run('the pane in Preview mode', () => {
   });
 
   test('colours a ledger of edge cases by bucket, disputed rows in grey', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.setInputFiles('#load-file', { name: 'edges.csv', mimeType: 'text/csv', buffer: Buffer.from(edgeCsv) });
     await page.waitForFunction(() => document.querySelector('#mapping summary')?.textContent?.includes('edges'));
     await page.uncheck('#follow-today');
@@ -84,7 +74,7 @@ run('the pane in Preview mode', () => {
   });
 
   test('builds the aged balance sheet, whose totals are the core’s', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.click('#aged-balance');
     await page.waitForSelector('table.grid[data-sheet="Aged balance 2025-11-28"]');
     const balance = agedBalance(
@@ -114,7 +104,7 @@ run('the pane in Preview mode', () => {
   });
 
   test('remove colours leaves the user’s own rules', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.reload();
     await page.waitForSelector('#mapping summary');
     await page.click('#colour');
@@ -136,7 +126,7 @@ run('the pane in Preview mode', () => {
   });
 
   test('settings are kept in the document across a reload', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.fill('#boundaries', '15, 45');
     await page.dispatchEvent('#boundaries', 'change');
     await page.selectOption('#language', 'fr');
@@ -161,16 +151,15 @@ run('the pane in Preview mode', () => {
   });
 
   test('no console error or uncaught exception on the way', () => {
-    expect(session.problems).toEqual([]);
+    expect(pane().problems).toEqual([]);
   });
 });
 
+const run = chromiumAvailable() ? describe : describe.skip;
+
 run('loading the user’s own .xlsx in Preview', () => {
   test('the sample workbook, dates as Excel holds them, reads the same 336 items', async () => {
-    const session = await openPane();
-    try {
-      const { page } = session;
-      await page.waitForSelector('#mapping summary');
+    await withPane({}, async ({ page, problems }) => {
       await page.setInputFiles('#load-file', join(__dirname, '..', '..', 'samples', 'ledger.xlsx'));
       await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Créances!'));
       expect(await page.textContent('#read-report')).toContain('336 of 336 rows read');
@@ -178,33 +167,25 @@ run('loading the user’s own .xlsx in Preview', () => {
         'Créances',
         'Journal des relances',
       ]);
-      expect(session.problems).toEqual([]);
-    } finally {
-      await closePane(session);
-    }
+      expect(problems).toEqual([]);
+    });
   }, 60_000);
 });
 
 run('Preview without office.js (offline, or the CDN blocked)', () => {
   test('the pane still starts on the sample ledger, with no uncaught error', async () => {
-    const session = await openPane('taskpane.html', { offline: true });
-    try {
-      await session.page.waitForSelector('#mapping summary');
-      expect(await session.page.textContent('#read-report')).toContain('336 of 336 rows read');
+    await withPane({ offline: true }, async ({ page, problems }) => {
+      expect(await page.textContent('#read-report')).toContain('336 of 336 rows read');
       // The blocked script itself is logged by the browser; nothing of ours may throw.
-      expect(session.problems.filter((problem) => problem.startsWith('uncaught'))).toEqual([]);
-    } finally {
-      await closePane(session);
-    }
+      expect(problems.filter((problem) => problem.startsWith('uncaught'))).toEqual([]);
+    });
   }, 60_000);
 });
 
 run('the sample is current', () => {
   /** The indicators Preview shows when it opens on `today`, and its as-of date. */
-  async function firstScreen(today: string) {
-    const session = await openPane('taskpane.html', { today });
-    try {
-      const { page } = session;
+  const firstScreen = (today: string) =>
+    withPane({ today }, async ({ page, problems }) => {
       await page.waitForSelector('.kpi[data-currency="EUR"] [data-kpi="overdue-share"]');
       const kpis = await page.$$eval('.kpi [data-kpi]', (cells) =>
         cells.map(
@@ -212,11 +193,8 @@ run('the sample is current', () => {
             `${cell.closest('.kpi')?.getAttribute('data-currency')} ${cell.getAttribute('data-kpi')}: ${cell.textContent}`,
         ),
       );
-      return { asOf: await page.inputValue('#as-of'), kpis, problems: session.problems };
-    } finally {
-      await closePane(session);
-    }
-  }
+      return { asOf: await page.inputValue('#as-of'), kpis, problems };
+    });
 
   test('opened a year after the sample date, Preview shows it as on its own date, as of today', async () => {
     const own = await firstScreen('2025-11-28');
@@ -235,11 +213,8 @@ run('a pane that starts whatever happens', () => {
   test('damaged settings in the document are reported and reset from the pane; the pane works meanwhile', async () => {
     // A save cut short: the settings text ends in the middle of a value.
     const truncated = JSON.stringify({ language: 'en', boundaries: '15, 45' }).slice(0, 30);
-    const session = await openPane('taskpane.html', {
-      initScript: `if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('agebucket.preview.settings', ${JSON.stringify(truncated)}); }`,
-    });
-    try {
-      const { page } = session;
+    const initScript = `if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('agebucket.preview.settings', ${JSON.stringify(truncated)}); }`;
+    await withPane({ initScript, ready: pageLoaded }, async ({ page, problems }) => {
       await page.waitForSelector('#settings-problem');
       expect(await page.textContent('#settings-problem p')).toMatch(
         /^the settings saved in this workbook are damaged \(.+\); reset them to the defaults and enter yours again$/,
@@ -252,28 +227,20 @@ run('a pane that starts whatever happens', () => {
       expect(await page.$('#settings-problem')).toBeNull();
       const stored = await page.evaluate(() => localStorage.getItem('agebucket.preview.settings') ?? '');
       expect(JSON.parse(stored).boundaries).toBe('30, 60, 90');
-      expect(session.problems).toEqual([]);
-    } finally {
-      await closePane(session);
-    }
+      expect(problems).toEqual([]);
+    });
   }, 60_000);
 
   test('office.js that loads but never answers: Preview opens after the timeout and says why', async () => {
     // An Office whose onReady never settles (its own files did not load), and no real office.js.
-    const session = await openPane('taskpane.html', {
-      offline: true,
-      initScript:
-        'window.AGEBUCKET_OFFICE_TIMEOUT_MS = 1500; window.Office = { onReady: () => new Promise(() => {}), HostType: { Excel: "Excel" } };',
-    });
-    try {
-      const { page } = session;
+    const initScript =
+      'window.AGEBUCKET_OFFICE_TIMEOUT_MS = 1500; window.Office = { onReady: () => new Promise(() => {}), HostType: { Excel: "Excel" } };';
+    await withPane({ offline: true, initScript, ready: pageLoaded }, async ({ page, problems }) => {
       await page.waitForSelector('#notice', { timeout: 20_000 });
       expect(await page.textContent('#notice')).toMatch(/^Office did not answer within 2 seconds: this is Preview/);
       await page.waitForSelector('#read-report');
       expect(await page.textContent('#read-report')).toContain('336 of 336 rows read');
-      expect(session.problems.filter((problem) => problem.startsWith('uncaught'))).toEqual([]);
-    } finally {
-      await closePane(session);
-    }
+      expect(problems.filter((problem) => problem.startsWith('uncaught'))).toEqual([]);
+    });
   }, 60_000);
 });

@@ -6,9 +6,7 @@
 import ExcelJS from 'exceljs';
 import { parseTextDate } from '../../src/primitives/dates';
 import { CLOSING, CUSTOMER_HEADER, CUSTOMER_ROWS, LOG_ROWS, SUPPLIER_ROWS } from '../reports/delaysLedgers';
-import { chromiumAvailable, closePane, openPane, type Session, screenshot } from './browser';
-
-const run = chromiumAvailable() ? describe : describe.skip;
+import { describePane, screenshot } from './browser';
 
 /** Cells as an accounting export writes them: dates as dates, amounts as numbers. */
 function cell(text: string): string | number | Date {
@@ -31,18 +29,9 @@ async function workbookFile(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-run('the payment-delays table in Preview', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await openPane();
-  }, 60_000);
-  afterAll(async () => {
-    if (session) await closePane(session);
-  });
-
+describePane('the payment-delays table in Preview', (pane) => {
   test('from the ledgers to the model’s table, in French', async () => {
-    const { page } = session;
-    await page.waitForSelector('#mapping summary');
+    const { page } = pane();
     await page.setInputFiles('#load-file', {
       name: 'comptes.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -110,6 +99,6 @@ run('the payment-delays table in Preview', () => {
     const f1 = await page.locator(`${detail} tr`, { hasText: 'F-1' }).first().textContent();
     expect(f1).toContain('1 à 30 jours');
     expect(f1).toContain('89.75');
-    expect(session.problems).toEqual([]);
+    expect(pane().problems).toEqual([]);
   });
 });

@@ -1,60 +1,11 @@
 // The Sheets sidebar (dist/gas/Sidebar.html) in Chromium, against a fake google.script.run
 // that answers like the Apps Script server: the same pane, in French, on the sample ledger.
-import { sampleLedgerCells, sampleLogCells } from '../../scripts/sampleData';
-import { chromiumAvailable, closePane, openPane, type Session, screenshot } from './browser';
+import { describePane, screenshot } from './browser';
+import { SIDEBAR } from './sheetsServer';
 
-const run = chromiumAvailable() ? describe : describe.skip;
-const AS_OF = Date.UTC(2025, 10, 28) / 86_400_000;
-
-// The fake server: what the real one returns, with dates as ISO text as it sends them.
-const fakeServer = (ledger: unknown[][], log: unknown[][]) => `
-  (() => {
-    const sheets = { 'Créances': ${JSON.stringify(ledger)}, 'Journal des relances': ${JSON.stringify(log)} };
-    const calls = [];
-    let settings = { followToday: 'false', asOf: '2025-11-28', language: 'fr', companyName: 'Ateliers Réunis SAS', companyCity: 'Lyon', companyAddress: '14 rue de la Part-Dieu, 69003 Lyon', companyIban: 'FR76 3000 4000 0500 0012 3456 789' };
-    const server = {
-      AgeBucket_today: () => ${AS_OF},
-      AgeBucket_language: () => 'fr',
-      AgeBucket_readActiveTable: () => ({ sheetName: 'Créances', headerRow: 0, firstColumn: 0, values: sheets['Créances'], serialSystem: 'sheets', description: 'Créances!A1:Q337' }),
-      AgeBucket_sheetNames: () => Object.keys(sheets),
-      AgeBucket_writeNewSheet: (name, layout) => { sheets[name] = layout.rows; return name; },
-      AgeBucket_applyColourRules: (name, rules) => { window.__rules = rules; },
-      AgeBucket_removeColourRules: () => 0,
-      AgeBucket_readSheet: (name) => sheets[name] ?? null,
-      AgeBucket_appendRows: (name, header, rows) => { sheets[name] = sheets[name] ?? [header]; sheets[name].push(...rows); },
-      AgeBucket_readSettings: () => JSON.stringify(settings),
-      AgeBucket_writeSettings: (next) => { settings = next; },
-      AgeBucket_writeLettersDocument: (letters, title, id) => ({ done: letters.length, stopped: null, documentId: 'doc1', url: 'https://docs.example/doc1' }),
-      AgeBucket_createEmailDrafts: (drafts) => ({ done: drafts.length, stopped: null }),
-    };
-    const runner = (ok, fail) => new Proxy({}, {
-      get: (_, name) => {
-        if (name === 'withSuccessHandler') return (handler) => runner(handler, fail);
-        if (name === 'withFailureHandler') return (handler) => runner(ok, handler);
-        return (...args) => setTimeout(() => {
-          calls.push(name);
-          try { ok && ok(JSON.parse(JSON.stringify(server[name](...JSON.parse(JSON.stringify(args)))) ?? null)); }
-          catch (error) { fail && fail(error); }
-        }, 5);
-      },
-    });
-    window.google = { script: { run: runner(null, null) } };
-    window.__sheets = sheets;
-    window.__server = server;
-    window.__calls = calls;
-  })();`;
-
-run('the Sheets sidebar', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await openPane('Sidebar.html', { root: 'gas', initScript: fakeServer(sampleLedgerCells(), sampleLogCells()) });
-  }, 60_000);
-  afterAll(async () => {
-    if (session) await closePane(session);
-  });
-
+describePane('the Sheets sidebar', SIDEBAR, (pane) => {
   test('the same pane, in French, finds the ledger through google.script.run', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.setViewportSize({ width: 360, height: 900 });
     await page.waitForSelector('#mapping summary');
     expect(await page.textContent('#read-report')).toContain('336 lignes lues sur 336');
@@ -66,7 +17,7 @@ run('the Sheets sidebar', () => {
   });
 
   test('the aged balance goes to a new sheet', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.click('#aged-balance');
     await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Balance âgée 2025-11-28'));
     expect(await page.evaluate(() => Object.keys((window as unknown as { __sheets: object }).__sheets))).toContain(
@@ -75,7 +26,7 @@ run('the Sheets sidebar', () => {
   });
 
   test('letters become a Google Doc, logged in the dunning log', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.click('button[data-tab="dunning"]');
     await page.click('#build-plan');
     await page.waitForSelector('#plan-actions');
@@ -94,7 +45,7 @@ run('the Sheets sidebar', () => {
   });
 
   test('a run stopped by a quota logs only what was done, and says what was not', async () => {
-    const { page } = session;
+    const { page } = pane();
     const logLength = () =>
       page.evaluate(
         () => (window as unknown as { __sheets: Record<string, unknown[][]> }).__sheets['Journal des relances']?.length,
@@ -130,6 +81,6 @@ run('the Sheets sidebar', () => {
   });
 
   test('no console error or uncaught exception', () => {
-    expect(session.problems).toEqual([]);
+    expect(pane().problems).toEqual([]);
   });
 });

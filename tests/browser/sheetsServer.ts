@@ -1,0 +1,46 @@
+// A fake google.script.run that answers like the Apps Script server, over the sample ledger
+// and its dunning log: the Sheets sidebar (dist/gas/Sidebar.html) runs against it in Chromium.
+import { sampleLedgerCells, sampleLogCells } from '../../scripts/sampleData';
+
+const AS_OF = Date.UTC(2025, 10, 28) / 86_400_000;
+
+// The fake server: what the real one returns, with dates as ISO text as it sends them.
+export const fakeServer = (ledger: unknown[][], log: unknown[][]) => `
+  (() => {
+    const sheets = { 'Créances': ${JSON.stringify(ledger)}, 'Journal des relances': ${JSON.stringify(log)} };
+    const calls = [];
+    let settings = { followToday: 'false', asOf: '2025-11-28', language: 'fr', companyName: 'Ateliers Réunis SAS', companyCity: 'Lyon', companyAddress: '14 rue de la Part-Dieu, 69003 Lyon', companyIban: 'FR76 3000 4000 0500 0012 3456 789' };
+    const server = {
+      AgeBucket_today: () => ${AS_OF},
+      AgeBucket_language: () => 'fr',
+      AgeBucket_readActiveTable: () => ({ sheetName: 'Créances', headerRow: 0, firstColumn: 0, values: sheets['Créances'], serialSystem: 'sheets', description: 'Créances!A1:Q337' }),
+      AgeBucket_sheetNames: () => Object.keys(sheets),
+      AgeBucket_writeNewSheet: (name, layout) => { sheets[name] = layout.rows; return name; },
+      AgeBucket_applyColourRules: (name, rules) => { window.__rules = rules; },
+      AgeBucket_removeColourRules: () => 0,
+      AgeBucket_readSheet: (name) => sheets[name] ?? null,
+      AgeBucket_appendRows: (name, header, rows) => { sheets[name] = sheets[name] ?? [header]; sheets[name].push(...rows); },
+      AgeBucket_readSettings: () => JSON.stringify(settings),
+      AgeBucket_writeSettings: (next) => { settings = next; },
+      AgeBucket_writeLettersDocument: (letters, title, id) => ({ done: letters.length, stopped: null, documentId: 'doc1', url: 'https://docs.example/doc1' }),
+      AgeBucket_createEmailDrafts: (drafts) => ({ done: drafts.length, stopped: null }),
+    };
+    const runner = (ok, fail) => new Proxy({}, {
+      get: (_, name) => {
+        if (name === 'withSuccessHandler') return (handler) => runner(handler, fail);
+        if (name === 'withFailureHandler') return (handler) => runner(ok, handler);
+        return (...args) => setTimeout(() => {
+          calls.push(name);
+          try { ok && ok(JSON.parse(JSON.stringify(server[name](...JSON.parse(JSON.stringify(args)))) ?? null)); }
+          catch (error) { fail && fail(error); }
+        }, 5);
+      },
+    });
+    window.google = { script: { run: runner(null, null) } };
+    window.__sheets = sheets;
+    window.__server = server;
+    window.__calls = calls;
+  })();`;
+
+/** The sidebar in French on the sample ledger as of 28 November 2025, as the server sends it. */
+export const SIDEBAR = { path: 'Sidebar.html', root: 'gas', initScript: fakeServer(sampleLedgerCells(), sampleLogCells()) };
