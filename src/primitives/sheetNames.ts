@@ -16,7 +16,9 @@ function cutTo(name: string, length: number): string {
   const date = TRAILING_DATE.exec(name)?.[0] ?? '';
   const room = length - date.length;
   if (date === '' || room < 4) return tidy(name.slice(0, length));
-  return `${tidy(name.slice(0, name.length - date.length).slice(0, room))}${date}`;
+  // Words cut short end without a dangling space or dash before the date.
+  const words = tidy(name.slice(0, name.length - date.length).slice(0, room)).replace(/[\s\-–—]+$/, '');
+  return `${words}${date}`;
 }
 
 function tidy(name: string): string {

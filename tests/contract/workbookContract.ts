@@ -403,6 +403,15 @@ export function testWorkbook(
         expect(held.filter((cell) => cell !== null && 'formula' in cell)).toEqual([]);
       });
 
+      test('a log whose top rows the user cleared: the rows still go under its last filled row', async () => {
+        const blank = HEADER_FR.map(() => '');
+        host.addSheet(LOG_SHEETS.fr, [blank, blank, logRow('Martin', 'promesse au 15/12')]);
+        await workbook.appendRows(LOG_SHEETS.fr, HEADER_FR, [logRow('Bernard')]);
+        expect(trimmed(await workbook.readSheet(LOG_SHEETS.fr))).toEqual(
+          trimmed([[], [], logRow('Martin', 'promesse au 15/12'), logRow('Bernard')]),
+        );
+      });
+
       test('a log without its header: the rows go under the last one, no header is slipped in between', async () => {
         host.addSheet(LOG_SHEETS.en, [logRow('Dupont SA'), logRow('Martin')]);
         await workbook.appendRows(LOG_SHEETS.en, HEADER_EN, [logRow('Bernard')]);
