@@ -147,6 +147,8 @@ export function delayItemsOf(
     partialMatch: options.partialMatch,
     asOf: options.closingDay,
     rowsAbove,
+    // Section II counts invoices paid late in the year: paid lines are this table's items too.
+    keepPaidLines: true,
   });
   const skipped = [...ledger.skipped];
   const items: DelayItem[] = [];

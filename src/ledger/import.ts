@@ -224,7 +224,6 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
     partialMatch: options.partialMatch,
     asOf: options.asOf,
     rowsAbove: found,
-    closePaidLines: true,
     ...(options.monthFirstColumns ? { monthFirstColumns: options.monthFirstColumns } : {}),
   });
   const layout = openItemsSheet(
@@ -245,6 +244,7 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
       locale: options.locale ?? '',
       partialMatch: options.partialMatch,
       hasMatchingCodes: mapping.matchingCode !== undefined,
+      asOf: options.asOf,
     }),
     ...(termsAdded ? [TERMS_ADDED[options.language](termsText)] : []),
     ...ledger.skipped

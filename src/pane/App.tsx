@@ -710,6 +710,7 @@ export function App(options: PaneOptions) {
           detect={commands.findLedger}
           locale={table?.locale ?? ''}
           partialMatch={settings.partialMatch}
+          asOf={asOf}
           onMapping={commands.onMapping}
           onMonthFirst={commands.onMonthFirst}
           headerRow={settings.headerRow}
