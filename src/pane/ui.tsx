@@ -3,7 +3,7 @@
 // the one shared state they read is the command runner, given by the pane through a context.
 
 import { type ComponentChildren, createContext, type JSX } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 
 export type StatusKind = 'info' | 'error';
 
@@ -69,20 +69,33 @@ export function Actions(props: { group: string; children?: ComponentChildren }) 
   );
 }
 
-/** The outcome of the group's last command, or its progress while it runs. */
+/**
+ * The outcome of the group's last command, or its progress while it runs. When the command is
+ * over, the outcome is brought into view if the user is still at the action (its button, or the
+ * page when the button left with what it acted on); never while they work elsewhere in the pane.
+ */
 export function StatusLine(props: { group: string }) {
   const { status } = useContext(RunnerContext);
-  if (!status || status.group !== props.group || (status.text === '' && !status.running)) return null;
+  const shown = status && status.group === props.group && (status.text !== '' || status.running) ? status : null;
+  const line = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = line.current;
+    if (!element || !shown || shown.running) return;
+    const active = document.activeElement;
+    const card = element.closest('.card, details') ?? element.parentElement;
+    if (active === null || active === document.body || card?.contains(active)) element.scrollIntoView({ block: 'nearest' });
+  }, [shown]);
+  if (!shown) return null;
   return (
-    <div class={`status ${status.kind}`}>
-      <p id="status" class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
-        {status.text}
+    <div class={`status ${shown.kind}`} ref={line}>
+      <p id="status" class={`status ${shown.kind}`} role={shown.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
+        {shown.text}
       </p>
-      {status.running ? (
-        status.progress ? (
-          <progress max={status.progress[1]} value={status.progress[0]} />
+      {shown.running ? (
+        shown.progress ? (
+          <progress max={shown.progress[1]} value={shown.progress[0]} />
         ) : (
-          <progress aria-label={status.text} />
+          <progress aria-label={shown.text} />
         )
       ) : null}
     </div>
@@ -99,7 +112,12 @@ export function Field(props: { label: string; children: ComponentChildren; class
   );
 }
 
-/** A text input that reports its value when the user leaves it (change), not at every key. */
+/**
+ * A text field that reports its value when the user leaves it (change), not at every key. What
+ * the user is typing stays as typed until the value the pane holds changes: a panel drawn again
+ * meanwhile (a command finishing, a status, a setting saved elsewhere) does not put the old value
+ * back under the caret, and a value the pane refused stays on screen to be corrected.
+ */
 export function TextInput(props: {
   id?: string;
   value: string;
@@ -108,17 +126,27 @@ export function TextInput(props: {
   placeholder?: string;
   inputMode?: 'numeric' | 'decimal' | 'text';
   invalid?: boolean;
+  type?: 'text' | 'date';
+  class?: string;
+  /** Several lines (a postal address): a text area this many rows high. */
+  rows?: number;
 }) {
-  return (
-    <input
-      id={props.id}
-      type="text"
-      value={props.value}
-      aria-label={props.label}
-      aria-invalid={props.invalid ? 'true' : undefined}
-      placeholder={props.placeholder}
-      inputMode={props.inputMode}
-      onChange={(event: JSX.TargetedEvent<HTMLInputElement>) => props.onCommit(event.currentTarget.value)}
-    />
+  const [typed, setTyped] = useState<{ readonly text: string; readonly over: string } | null>(null);
+  const shown = typed !== null && typed.over === props.value ? typed.text : props.value;
+  const common = {
+    id: props.id,
+    class: props.class,
+    value: shown,
+    'aria-label': props.label,
+    'aria-invalid': props.invalid ? ('true' as const) : undefined,
+    placeholder: props.placeholder,
+    onInput: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      setTyped({ text: event.currentTarget.value, over: props.value }),
+    onChange: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => props.onCommit(event.currentTarget.value),
+  };
+  return props.rows ? (
+    <textarea {...common} rows={props.rows} />
+  ) : (
+    <input {...common} type={props.type ?? 'text'} inputMode={props.inputMode} />
   );
 }

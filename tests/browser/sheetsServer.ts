@@ -1,17 +1,21 @@
 // A fake google.script.run that answers like the Apps Script server, over the sample ledger
 // and its dunning log: the Sheets sidebar (dist/gas/Sidebar.html) runs against it in Chromium.
-import { sampleLedgerCells, sampleLogCells } from '../../scripts/sampleData';
+// Each call answers after 5 ms, or after window.__latency[name] ms, as a slow server would.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvTextAsCells } from '../../scripts/sampleData';
+import { currentSample, SAMPLE_AS_OF } from '../../src/commands/sample';
+import { formatIsoDate, parseTextDate } from '../../src/primitives/dates';
 
-const AS_OF = Date.UTC(2025, 10, 28) / 86_400_000;
-
-// The fake server: what the real one returns, with dates as ISO text as it sends them.
-export const fakeServer = (ledger: unknown[][], log: unknown[][]) => `
+// The fake server: what the real one returns, with dates as ISO text as it sends them; its
+// today is `asOf`, and the document's settings age the ledger at that date.
+export const fakeServer = (ledger: unknown[][], log: unknown[][], asOf: number) => `
   (() => {
     const sheets = { 'Créances': ${JSON.stringify(ledger)}, 'Journal des relances': ${JSON.stringify(log)} };
     const calls = [];
-    let settings = { followToday: 'false', asOf: '2025-11-28', language: 'fr', companyName: 'Ateliers Réunis SAS', companyCity: 'Lyon', companyAddress: '14 rue de la Part-Dieu, 69003 Lyon', companyIban: 'FR76 3000 4000 0500 0012 3456 789' };
+    let settings = { followToday: 'false', asOf: '${formatIsoDate(asOf)}', language: 'fr', companyName: 'Ateliers Réunis SAS', companyCity: 'Lyon', companyAddress: '14 rue de la Part-Dieu, 69003 Lyon', companyIban: 'FR76 3000 4000 0500 0012 3456 789' };
     const server = {
-      AgeBucket_today: () => ${AS_OF},
+      AgeBucket_today: () => ${asOf},
       AgeBucket_language: () => 'fr',
       AgeBucket_readActiveTable: () => ({ sheetName: 'Créances', headerRow: 0, firstColumn: 0, values: sheets['Créances'], serialSystem: 'sheets', description: 'Créances!A1:Q337' }),
       AgeBucket_sheetNames: () => Object.keys(sheets),
@@ -33,7 +37,7 @@ export const fakeServer = (ledger: unknown[][], log: unknown[][]) => `
           calls.push(name);
           try { ok && ok(JSON.parse(JSON.stringify(server[name](...JSON.parse(JSON.stringify(args)))) ?? null)); }
           catch (error) { fail && fail(error); }
-        }, 5);
+        }, window.__latency?.[name] ?? 5);
       },
     });
     window.google = { script: { run: runner(null, null) } };
@@ -42,5 +46,20 @@ export const fakeServer = (ledger: unknown[][], log: unknown[][]) => `
     window.__calls = calls;
   })();`;
 
-/** The sidebar in French on the sample ledger as of 28 November 2025, as the server sends it. */
-export const SIDEBAR = { path: 'Sidebar.html', root: 'gas', initScript: fakeServer(sampleLedgerCells(), sampleLogCells()) };
+/** The sidebar in French on the sample ledger, moved to be as of `today` as Preview moves it. */
+export function sidebarOn(today: string) {
+  const day = parseTextDate(today);
+  const samples = join(__dirname, '..', '..', 'samples');
+  const sample = currentSample(
+    { ledger: readFileSync(join(samples, 'ledger.csv'), 'utf8'), log: readFileSync(join(samples, 'dunning-log.csv'), 'utf8') },
+    day,
+  );
+  return {
+    path: 'Sidebar.html',
+    root: 'gas',
+    initScript: fakeServer(csvTextAsCells(sample.ledger), csvTextAsCells(sample.log), day),
+  } as const;
+}
+
+/** The sidebar on the sample ledger as of its own date, 28 November 2025. */
+export const SIDEBAR = sidebarOn(SAMPLE_AS_OF);

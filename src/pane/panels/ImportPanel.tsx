@@ -7,7 +7,7 @@ import { memo } from 'preact/compat';
 import { useContext, useState } from 'preact/hooks';
 import type { FecSide } from '../../ledger/fec';
 import type { PaneText } from '../messages';
-import { Field, RunnerContext, StatusLine } from '../ui';
+import { Field, RunnerContext, StatusLine, TextInput } from '../ui';
 
 export interface ImportChoices {
   /** Payment terms for files without due dates (a FEC has none). */
@@ -70,12 +70,7 @@ export const ImportPanel = memo(function ImportPanel(props: ImportPanelProps) {
           />
         </Field>
         <Field label={t.importTerms}>
-          <input
-            id="import-terms"
-            type="text"
-            value={terms}
-            onChange={(event: JSX.TargetedEvent<HTMLInputElement>) => setTerms(event.currentTarget.value)}
-          />
+          <TextInput id="import-terms" value={terms} onCommit={setTerms} />
         </Field>
         <Field label={t.importSide}>
           <select

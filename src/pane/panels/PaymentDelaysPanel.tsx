@@ -10,7 +10,7 @@ import type { PaneSettings } from '../../commands/settings';
 import { parseTextDate } from '../../primitives/dates';
 import type { AgeBucketError } from '../../primitives/messages';
 import type { PaneText } from '../messages';
-import { Actions, Card, CommandButton } from '../ui';
+import { Actions, Card, CommandButton, Field, TextInput } from '../ui';
 
 export type DelaysKey =
   | 'delaysClosingDate'
@@ -65,10 +65,14 @@ export const PaymentDelaysPanel = memo(function PaymentDelaysPanel(props: Paymen
   const commit = (key: DelaysKey) => (event: JSX.TargetedEvent<HTMLInputElement | HTMLSelectElement>) =>
     props.onChange({ [key]: event.currentTarget.value });
   const input = (key: DelaysKey, label: string, type: 'date' | 'text' = 'text') => (
-    <label class="field">
-      <span class="label">{label}</span>
-      <input id={`setting-${key}`} type={type} value={props.values[key]} onChange={commit(key)} />
-    </label>
+    <Field label={label}>
+      <TextInput
+        id={`setting-${key}`}
+        type={type}
+        value={props.values[key]}
+        onCommit={(value) => props.onChange({ [key]: value })}
+      />
+    </Field>
   );
   // The year's figures: typed ones win; else the last FEC's, shown in the field and marked so.
   const fec = props.values.delaysFromFec;
@@ -86,21 +90,22 @@ export const PaymentDelaysPanel = memo(function PaymentDelaysPanel(props: Paymen
       }
     }
     return (
-      <label class="field">
-        <span class="label">{label}</span>
-        <input
+      <div class="field">
+        <label class="label" for={`setting-${key}`}>
+          {label}
+        </label>
+        <TextInput
           id={`setting-${key}`}
-          type="text"
           value={typed.trim() === '' && fromFec !== null ? fromFec : typed}
-          class={typed.trim() === '' && fromFec !== null ? 'from-fec' : undefined}
-          onChange={commit(key)}
+          {...(typed.trim() === '' && fromFec !== null ? { class: 'from-fec' } : {})}
+          onCommit={(value) => props.onChange({ [key]: value })}
         />
         {mark === null ? null : (
           <span class="help" id={`${key}-source`}>
             {mark}
           </span>
         )}
-      </label>
+      </div>
     );
   };
   const choice = (key: DelaysKey, label: string, options: ReadonlyArray<readonly [string, string]>) => (

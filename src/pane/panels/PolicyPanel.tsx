@@ -11,13 +11,18 @@ import { CUSTOMER_TYPES, type CustomerType } from '../../penalties/customerType'
 import { type EnteredRate, JURISDICTIONS, parseJurisdiction } from '../../penalties/statutoryRates';
 import { AgeBucketError } from '../../primitives/messages';
 import type { PaneText } from '../messages';
-import { Card } from '../ui';
+import { Card, TextInput } from '../ui';
 
 export interface PolicyPanelProps {
   readonly text: PaneText;
   readonly policy: DunningPolicy;
   /** Saves a policy the core accepted. */
   readonly onPolicy: (policy: DunningPolicy) => void;
+}
+
+/** A number as the field shows it: one that is not a number yet (blank, or text) as blank. */
+function shownNumber(value: number): string {
+  return Number.isNaN(value) ? '' : String(value);
 }
 
 /** A number as typed: decimal comma or point; blank is not a number. */
@@ -32,13 +37,17 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
   const [draft, setDraft] = useState<DunningPolicy>(props.policy);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // The control the last change came from: its outcome is shown under it, where the user is
+  // looking, not at the foot of a card taller than the pane.
+  const [origin, setOrigin] = useState<string | null>(null);
   // A policy from elsewhere (the workbook's settings, read after the pane opened) replaces the draft.
   useEffect(() => {
     setDraft(props.policy);
     setError(null);
   }, [props.policy]);
-  const update = (next: DunningPolicy) => {
+  const update = (next: DunningPolicy, from: string) => {
     setDraft(next);
+    setOrigin(from);
     setSaved(false);
     try {
       validatePolicy(next);
@@ -50,8 +59,19 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
     setSaved(true);
     props.onPolicy(next);
   };
-  const withStage = (index: number, patch: Partial<DunningStage>) =>
-    update({ ...draft, stages: draft.stages.map((stage, i) => (i === index ? { ...stage, ...patch } : stage)) });
+  const withStage = (index: number, patch: Partial<DunningStage>, from: string) =>
+    update({ ...draft, stages: draft.stages.map((stage, i) => (i === index ? { ...stage, ...patch } : stage)) }, from);
+  /** Whether the change was saved, or why not, under the control it came from. */
+  const outcome = (id: string) =>
+    origin !== id ? null : error ? (
+      <p id="policy-error" class="status error" role="alert">
+        {`${t.policyInvalid}: ${error}`}
+      </p>
+    ) : saved ? (
+      <p id="policy-status" class="status info" role="status">
+        {t.policySaved}
+      </p>
+    ) : null;
   const addStage = () => {
     const last = draft.stages[draft.stages.length - 1];
     const ids = new Set(draft.stages.map((stage) => stage.id));
@@ -67,30 +87,30 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
       suggestsCreditHold: false,
       phoneCall: false,
     };
-    update({ ...draft, stages: [...draft.stages, stage] });
+    update({ ...draft, stages: [...draft.stages, stage] }, 'policy-add-stage');
   };
-  const text = (id: string, label: string, value: string, commit: (value: string) => void, numeric = false) => (
-    <label class="field">
-      <span class="label">{label}</span>
-      <input
-        id={id}
-        type="text"
-        inputMode={numeric ? 'decimal' : 'text'}
-        value={value}
-        onChange={(event: JSX.TargetedEvent<HTMLInputElement>) => commit(event.currentTarget.value)}
-      />
-    </label>
+  const text = (id: string, label: string, value: string, commit: (value: string, from: string) => void, numeric = false) => (
+    <div class="field">
+      <label class="label" for={id}>
+        {label}
+      </label>
+      <TextInput id={id} value={value} inputMode={numeric ? 'decimal' : 'text'} onCommit={(typed) => commit(typed, id)} />
+      {outcome(id)}
+    </div>
   );
-  const check = (id: string, label: string, value: boolean, commit: (value: boolean) => void) => (
-    <label class="check">
-      <input
-        id={id}
-        type="checkbox"
-        checked={value}
-        onChange={(event: JSX.TargetedEvent<HTMLInputElement>) => commit(event.currentTarget.checked)}
-      />
-      <span>{label}</span>
-    </label>
+  const check = (id: string, label: string, value: boolean, commit: (value: boolean, from: string) => void) => (
+    <>
+      <label class="check">
+        <input
+          id={id}
+          type="checkbox"
+          checked={value}
+          onChange={(event: JSX.TargetedEvent<HTMLInputElement>) => commit(event.currentTarget.checked, id)}
+        />
+        <span>{label}</span>
+      </label>
+      {outcome(id)}
+    </>
   );
   return (
     <Card id="policy" title={t.policy}>
@@ -103,31 +123,35 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
               {text(
                 `policy-${stage.id}-from`,
                 t.from,
-                String(stage.fromDay),
-                (v) => withStage(index, { fromDay: typedNumber(v) }),
+                shownNumber(stage.fromDay),
+                (v, from) => withStage(index, { fromDay: typedNumber(v) }, from),
                 true,
               )}
-              {text(`policy-${stage.id}-name-en`, t.nameEn, stage.name.en, (v) =>
-                withStage(index, { name: { ...stage.name, en: v } }),
+              {text(`policy-${stage.id}-name-en`, t.nameEn, stage.name.en, (v, from) =>
+                withStage(index, { name: { ...stage.name, en: v } }, from),
               )}
-              {text(`policy-${stage.id}-name-fr`, t.nameFr, stage.name.fr, (v) =>
-                withStage(index, { name: { ...stage.name, fr: v } }),
+              {text(`policy-${stage.id}-name-fr`, t.nameFr, stage.name.fr, (v, from) =>
+                withStage(index, { name: { ...stage.name, fr: v } }, from),
               )}
-              {text(`policy-${stage.id}-channel-en`, t.channelEn, stage.channel.en, (v) =>
-                withStage(index, { channel: { ...stage.channel, en: v } }),
+              {text(`policy-${stage.id}-channel-en`, t.channelEn, stage.channel.en, (v, from) =>
+                withStage(index, { channel: { ...stage.channel, en: v } }, from),
               )}
-              {text(`policy-${stage.id}-channel-fr`, t.channelFr, stage.channel.fr, (v) =>
-                withStage(index, { channel: { ...stage.channel, fr: v } }),
+              {text(`policy-${stage.id}-channel-fr`, t.channelFr, stage.channel.fr, (v, from) =>
+                withStage(index, { channel: { ...stage.channel, fr: v } }, from),
               )}
-              {check(`policy-${stage.id}-interest`, t.interest, stage.claimsInterest, (v) =>
-                withStage(index, { claimsInterest: v }),
+              {check(`policy-${stage.id}-interest`, t.interest, stage.claimsInterest, (v, from) =>
+                withStage(index, { claimsInterest: v }, from),
               )}
-              {check(`policy-${stage.id}-fee`, t.fee, stage.claimsRecoveryFee, (v) => withStage(index, { claimsRecoveryFee: v }))}
-              {check(`policy-${stage.id}-phone`, t.phoneCall, stage.phoneCall, (v) => withStage(index, { phoneCall: v }))}
+              {check(`policy-${stage.id}-fee`, t.fee, stage.claimsRecoveryFee, (v, from) =>
+                withStage(index, { claimsRecoveryFee: v }, from),
+              )}
+              {check(`policy-${stage.id}-phone`, t.phoneCall, stage.phoneCall, (v, from) =>
+                withStage(index, { phoneCall: v }, from),
+              )}
               <button
                 type="button"
                 class="link"
-                onClick={() => update({ ...draft, stages: draft.stages.filter((_, i) => i !== index) })}
+                onClick={() => update({ ...draft, stages: draft.stages.filter((_, i) => i !== index) }, 'policy-add-stage')}
               >
                 {t.removeStage}
               </button>
@@ -140,18 +164,19 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
           {t.addStage}
         </button>
       </div>
+      {outcome('policy-add-stage')}
       {text(
         'policy-interval',
         t.interval,
-        String(draft.minimumIntervalDays),
-        (v) => update({ ...draft, minimumIntervalDays: typedNumber(v) }),
+        shownNumber(draft.minimumIntervalDays),
+        (v, from) => update({ ...draft, minimumIntervalDays: typedNumber(v) }, from),
         true,
       )}
       {text(
         'policy-minimum',
         t.minimum,
-        String(draft.minimumAmount),
-        (v) => update({ ...draft, minimumAmount: typedNumber(v) }),
+        shownNumber(draft.minimumAmount),
+        (v, from) => update({ ...draft, minimumAmount: typedNumber(v) }, from),
         true,
       )}
       <label class="field">
@@ -161,7 +186,7 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
           value={draft.jurisdiction ?? ''}
           onChange={(event: JSX.TargetedEvent<HTMLSelectElement>) => {
             const value = event.currentTarget.value;
-            update({ ...draft, jurisdiction: value === '' ? null : parseJurisdiction(value) });
+            update({ ...draft, jurisdiction: value === '' ? null : parseJurisdiction(value) }, 'policy-jurisdiction');
           }}
         >
           {['FR', 'EU', 'DE', 'UK'].map((j) => (
@@ -171,19 +196,20 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
           ))}
           <option value="">{t.none}</option>
         </select>
+        {outcome('policy-jurisdiction')}
       </label>
       {text(
         'policy-rate',
         t.rate,
-        draft.explicitRate === null ? '' : String(draft.explicitRate),
-        (v) => update({ ...draft, explicitRate: v.trim() === '' ? null : typedNumber(v) }),
+        draft.explicitRate === null ? '' : shownNumber(draft.explicitRate),
+        (v, from) => update({ ...draft, explicitRate: v.trim() === '' ? null : typedNumber(v) }, from),
         true,
       )}
       {text(
         'policy-deadline',
         t.deadline,
-        String(draft.paymentDeadlineDays),
-        (v) => update({ ...draft, paymentDeadlineDays: typedNumber(v) }),
+        shownNumber(draft.paymentDeadlineDays),
+        (v, from) => update({ ...draft, paymentDeadlineDays: typedNumber(v) }, from),
         true,
       )}
       <label class="field">
@@ -192,12 +218,13 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
           id="policy-first-run"
           value={draft.firstRun ?? 'ageStage'}
           onChange={(event: JSX.TargetedEvent<HTMLSelectElement>) =>
-            update({ ...draft, firstRun: event.currentTarget.value === 'oneStage' ? 'oneStage' : 'ageStage' })
+            update({ ...draft, firstRun: event.currentTarget.value === 'oneStage' ? 'oneStage' : 'ageStage' }, 'policy-first-run')
           }
         >
           <option value="ageStage">{t.firstRunAge}</option>
           <option value="oneStage">{t.firstRunFirst}</option>
         </select>
+        {outcome('policy-first-run')}
       </label>
       <label class="field">
         <span class="label">{t.customerType}</span>
@@ -206,7 +233,10 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
           value={draft.defaultCustomerType}
           onChange={(event: JSX.TargetedEvent<HTMLSelectElement>) => {
             const value = event.currentTarget.value;
-            update({ ...draft, defaultCustomerType: CUSTOMER_TYPES.find((type) => type === value) ?? 'professional' });
+            update(
+              { ...draft, defaultCustomerType: CUSTOMER_TYPES.find((type) => type === value) ?? 'professional' },
+              'policy-customer-type',
+            );
           }}
         >
           {CUSTOMER_TYPES.map((type: CustomerType) => (
@@ -215,22 +245,27 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
             </option>
           ))}
         </select>
+        {outcome('policy-customer-type')}
       </label>
       <fieldset class="rates" id="policy-rates">
         <legend>{t.statutoryRates}</legend>
         <p class="help">{t.statutoryHelp}</p>
         {draft.enteredRates.map((entered, index) => {
-          const withRate = (patch: Partial<EnteredRate>) =>
-            update({ ...draft, enteredRates: draft.enteredRates.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
+          const withRate = (patch: Partial<EnteredRate>, from: string) =>
+            update({ ...draft, enteredRates: draft.enteredRates.map((r, i) => (i === index ? { ...r, ...patch } : r)) }, from);
           return (
             <div class="rate options" key={index} data-rate={index}>
               <label class="field">
                 <span class="label">{t.rateJurisdiction}</span>
                 <select
+                  id={`policy-rate-${index}-jurisdiction`}
                   value={entered.jurisdiction}
                   onChange={(event: JSX.TargetedEvent<HTMLSelectElement>) => {
                     const value = event.currentTarget.value;
-                    withRate({ jurisdiction: JURISDICTIONS.find((j) => j === value) ?? 'FR' });
+                    withRate(
+                      { jurisdiction: JURISDICTIONS.find((j) => j === value) ?? 'FR' },
+                      `policy-rate-${index}-jurisdiction`,
+                    );
                   }}
                 >
                   {JURISDICTIONS.map((j) => (
@@ -239,19 +274,24 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
                     </option>
                   ))}
                 </select>
+                {outcome(`policy-rate-${index}-jurisdiction`)}
               </label>
-              {text(`policy-rate-${index}-half`, t.halfYear, entered.halfYear, (v) => withRate({ halfYear: v.trim() }))}
+              {text(`policy-rate-${index}-half`, t.halfYear, entered.halfYear, (v, from) =>
+                withRate({ halfYear: v.trim() }, from),
+              )}
               {text(
                 `policy-rate-${index}-rate`,
                 t.rateValue,
-                Number.isNaN(entered.rate) ? '' : String(entered.rate),
-                (v) => withRate({ rate: typedNumber(v) }),
+                shownNumber(entered.rate),
+                (v, from) => withRate({ rate: typedNumber(v) }, from),
                 true,
               )}
               <button
                 type="button"
                 class="link"
-                onClick={() => update({ ...draft, enteredRates: draft.enteredRates.filter((_, i) => i !== index) })}
+                onClick={() =>
+                  update({ ...draft, enteredRates: draft.enteredRates.filter((_, i) => i !== index) }, 'policy-add-rate')
+                }
               >
                 {t.removeRate}
               </button>
@@ -263,34 +303,30 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
             id="policy-add-rate"
             type="button"
             onClick={() =>
-              update({
-                ...draft,
-                enteredRates: [
-                  ...draft.enteredRates,
-                  { jurisdiction: draft.jurisdiction ?? 'FR', halfYear: '', rate: Number.NaN },
-                ],
-              })
+              update(
+                {
+                  ...draft,
+                  enteredRates: [
+                    ...draft.enteredRates,
+                    { jurisdiction: draft.jurisdiction ?? 'FR', halfYear: '', rate: Number.NaN },
+                  ],
+                },
+                'policy-add-rate',
+              )
             }
           >
             {t.addRate}
           </button>
         </div>
+        {outcome('policy-add-rate')}
       </fieldset>
       <div class="actions-block">
         <div class="actions">
-          <button id="policy-reset" type="button" onClick={() => update(DEFAULT_POLICY)}>
+          <button id="policy-reset" type="button" onClick={() => update(DEFAULT_POLICY, 'policy-reset')}>
             {t.resetPolicy}
           </button>
         </div>
-        {error ? (
-          <p id="policy-error" class="status error" role="alert">
-            {`${t.policyInvalid}: ${error}`}
-          </p>
-        ) : saved ? (
-          <p id="policy-status" class="status info" role="status">
-            {t.policySaved}
-          </p>
-        ) : null}
+        {outcome('policy-reset')}
       </div>
     </Card>
   );

@@ -5,7 +5,7 @@ import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
 import type { PaneSettings } from '../../commands/settings';
 import type { PaneText } from '../messages';
-import { Actions, Card, CommandButton, Field } from '../ui';
+import { Actions, Card, CommandButton, Field, TextInput } from '../ui';
 
 type TextKey =
   | 'companyName'
@@ -30,15 +30,14 @@ export interface SettingsPanelProps {
 export const SettingsPanel = memo(function SettingsPanel(props: SettingsPanelProps) {
   const { t } = props.text;
   const field = (key: TextKey, label: string, multiline = false) => {
-    const commit = (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      props.onChange({ [key]: event.currentTarget.value });
     return (
       <Field label={label}>
-        {multiline ? (
-          <textarea id={`setting-${key}`} rows={3} value={props.values[key]} onChange={commit} />
-        ) : (
-          <input id={`setting-${key}`} type="text" value={props.values[key]} onChange={commit} />
-        )}
+        <TextInput
+          id={`setting-${key}`}
+          value={props.values[key]}
+          onCommit={(value) => props.onChange({ [key]: value })}
+          {...(multiline ? { rows: 3 } : {})}
+        />
       </Field>
     );
   };
