@@ -367,9 +367,7 @@ run('a dunning run past the rate table', () => {
 
 run('the dunning policy in the pane', () => {
   test('a stage’s letter refers to an earlier stage: the editor shows it, and removing that stage is refused', async () => {
-    const session = await openAtSampleDate();
-    try {
-      const { page } = session;
+    await withPane({ ready: agedAt() }, async ({ page, problems }) => {
       await page.click('button[data-tab="dunning"]');
       // The default collection letter opens "Our formal notice has remained without effect".
       expect(await page.inputValue('#policy-collection-refers-to')).toBe('formalNotice');
@@ -382,10 +380,8 @@ run('the dunning policy in the pane', () => {
       await page.selectOption('#policy-collection-refers-to', '');
       await page.waitForSelector('#policy-status');
       expect(await page.$('#policy-error')).toBeNull();
-      expect(session.problems).toEqual([]);
-    } finally {
-      await closePane(session);
-    }
+      expect(problems).toEqual([]);
+    });
   }, 60_000);
 
   test('a rate not on file is entered in Dunning › Policy, checked by the core, saved, and the plan claims interest again', async () => {
