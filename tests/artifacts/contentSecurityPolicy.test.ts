@@ -3,11 +3,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { requireFreshBuild } from '../freshBuild';
+// The harness refuses a stale build before anything here reads dist/.
+import { DIST } from './harness';
 
-requireFreshBuild();
-
-const DIST = join(__dirname, '..', '..', 'dist');
 const OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
 const html = readFileSync(join(DIST, 'addin', 'taskpane.html'), 'utf8');
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
