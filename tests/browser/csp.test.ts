@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { chromiumAvailable, closePane, OFFICE_TELEMETRY_FRAME, openPane, type Session } from './browser';
+import { describePane, ledgerFound, OFFICE_TELEMETRY_FRAME, type Ready, type Session } from './browser';
 
-const run = chromiumAvailable() ? describe : describe.skip;
 const FIXTURES = join(__dirname, '..', 'ledger', 'fixtures');
 
 type Window = { agebucket: { workbook: { activeSheet: string; sheets: Array<{ name: string; values: unknown[][] }> } } };
@@ -16,33 +15,28 @@ type Window = { agebucket: { workbook: { activeSheet: string; sheets: Array<{ na
 const violations = (session: Session) =>
   session.problems.filter((problem) => /CSP violation|Content Security Policy/i.test(problem));
 
-run('the pane under its Content-Security-Policy', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await openPane();
-    const { page } = session;
-    await page.waitForSelector('#mapping summary');
-    await page.uncheck('#follow-today');
-    await page.fill('#as-of', '2025-11-28');
-    await page.dispatchEvent('#as-of', 'change');
-    await page.click('button[data-tab="settings"]');
-    await page.fill('#setting-companyName', 'Ateliers Réunis SAS');
-    await page.dispatchEvent('#setting-companyName', 'change');
-    await page.fill('#setting-companyCity', 'Lyon');
-    await page.dispatchEvent('#setting-companyCity', 'change');
-  }, 60_000);
-  afterAll(async () => {
-    if (session) await closePane(session);
-  });
+/** The sample as of its own date, and the firm that signs the letters. */
+const sampleWithCompany: Ready = async (page) => {
+  await ledgerFound(page);
+  await page.uncheck('#follow-today');
+  await page.fill('#as-of', '2025-11-28');
+  await page.dispatchEvent('#as-of', 'change');
+  await page.click('button[data-tab="settings"]');
+  await page.fill('#setting-companyName', 'Ateliers Réunis SAS');
+  await page.dispatchEvent('#setting-companyName', 'change');
+  await page.fill('#setting-companyCity', 'Lyon');
+  await page.dispatchEvent('#setting-companyCity', 'change');
+};
 
+describePane('the pane under its Content-Security-Policy', { ready: sampleWithCompany }, (pane) => {
   test('the page carries its policy', async () => {
-    const policy = await session.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    const policy = await pane().page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     expect(policy).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com 'sha256-/);
     expect(policy).not.toMatch(/unsafe-(eval|inline)/);
   });
 
   test('ageing: colours, aged balance, colours removed', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.click('button[data-tab="ageing"]');
     await page.click('#colour');
     await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('colour rules'));
@@ -50,11 +44,11 @@ run('the pane under its Content-Security-Policy', () => {
     await page.waitForFunction(() => (window as unknown as Window).agebucket.workbook.activeSheet.startsWith('Aged balance'));
     await page.click('#remove-colours');
     await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('removed'));
-    expect(violations(session)).toEqual([]);
+    expect(violations(pane())).toEqual([]);
   });
 
   test('dunning: plan, letters preview styled by its own stylesheet, .docx, .eml and letters sheet', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.click('button[data-tab="dunning"]');
     await page.click('#build-plan');
     await page.waitForSelector('#plan-actions');
@@ -90,23 +84,23 @@ run('the pane under its Content-Security-Policy', () => {
     await page.waitForFunction(() =>
       (window as unknown as Window).agebucket.workbook.sheets.some((sheet) => sheet.name.startsWith('Letters')),
     );
-    expect(violations(session)).toEqual([]);
+    expect(violations(pane())).toEqual([]);
   });
 
   test('import of an .xlsx: ExcelJS, loaded on demand from the add-in’s origin', async () => {
-    const { page } = session;
+    const { page } = pane();
     await page.click('button[data-tab="ageing"]');
     await page.setInputFiles('#import-file', join(FIXTURES, 'balance-titled.xlsx'));
     await page.waitForFunction(() => /imported to the new sheet/.test(document.querySelector('#import')?.textContent ?? ''));
-    expect(violations(session)).toEqual([]);
+    expect(violations(pane())).toEqual([]);
   });
 
   test('no violation, console error or uncaught exception on the way', () => {
-    expect(session.problems).toEqual([]);
+    expect(pane().problems).toEqual([]);
   });
 
   test('the policy is in force: eval, new Function, an inline script and a foreign script are refused, and reported', async () => {
-    const { page, context } = session;
+    const { page, context } = pane();
     // A script of the add-in's own origin (so the policy lets it run) that tries what it forbids.
     // An evaluation from the test itself would not do: the DevTools protocol may always eval.
     await context.route('**/csp-probe.js', (route) =>
@@ -141,8 +135,8 @@ run('the pane under its Content-Security-Policy', () => {
       foreign: 'refused',
     });
     // The reports arrive as events, after the refusals.
-    for (let wait = 0; wait < 50 && violations(session).length < 4; wait++) await page.waitForTimeout(100);
-    const reported = violations(session).join('\n');
+    for (let wait = 0; wait < 50 && violations(pane()).length < 4; wait++) await page.waitForTimeout(100);
+    const reported = violations(pane()).join('\n');
     expect(reported).toMatch(/CSP violation: script-src\S* refused eval at \S*csp-probe\.js:2/);
     expect(reported).toMatch(/CSP violation: script-src\S* refused eval at \S*csp-probe\.js:3/);
     expect(reported).toMatch(/CSP violation: script-src\S* refused inline at /);
@@ -151,7 +145,7 @@ run('the pane under its Content-Security-Policy', () => {
 
   test('office.js’s telemetry frame is refused, and it is the only thing refused', () => {
     // office.js opens it three seconds after loading; the commands above took longer.
-    expect(session.refused.some((text) => text.includes(`frame-src refused ${OFFICE_TELEMETRY_FRAME.replace(/\/$/, '')}`))).toBe(
+    expect(pane().refused.some((text) => text.includes(`frame-src refused ${OFFICE_TELEMETRY_FRAME.replace(/\/$/, '')}`))).toBe(
       true,
     );
   });
