@@ -185,7 +185,13 @@ run('the payment-delays table in Preview', () => {
     const { page } = session;
     await page.selectOption('#setting-delaysSection', 'II');
     await page.click('#payment-delays');
-    const grid = 'table.grid[data-sheet="Délais de paiement 2026-12-31 (2)"]';
+    // A second table for the same closing date goes to a new sheet, never over the first.
+    await page.waitForFunction(() => /Tableau écrit .*\(2\)/.test(document.querySelector('#status')?.textContent ?? ''));
+    const name = await page.evaluate(
+      () => (window as unknown as { agebucket: { workbook: { activeSheet: string } } }).agebucket.workbook.activeSheet,
+    );
+    expect(name).toMatch(/^Délais de paiement .*\(2\)$/);
+    const grid = `table.grid[data-sheet="${name}"]`;
     await page.waitForSelector(grid);
     const rowText = async (row: number, from: number, to: number) => {
       const cells: Array<string | null> = [];
