@@ -139,6 +139,15 @@ function checkFecFigures(
   if (table.baseBasis === 'TTC') fail('delaysFecNotTtc', { file: fec.file });
   if (fec.currency !== table.currency) fail('delaysFecCurrency', { file: fec.file, fec: fec.currency, table: table.currency });
   const { firstDay, lastDay } = figureSource(fec);
+  // Read before the year ended, a FEC's figures miss the entries booked since: a part of a year.
+  const readAsOf = storedDay(fec, fec.readAsOf);
+  if (readAsOf < table.closingDay) {
+    fail('delaysFecFiguresBeforeClosing', {
+      file: fec.file,
+      asOf: formatShortDate(readAsOf),
+      closing: formatShortDate(table.closingDay),
+    });
+  }
   if (firstDay < table.yearStartDay || lastDay > table.closingDay) {
     fail('delaysFecPeriod', {
       file: fec.file,
@@ -466,8 +475,13 @@ function figureSource(fec: DelaysFecFigures): FigureSource;
 function figureSource(fec: DelaysFecFigures | null): FigureSource | null;
 function figureSource(fec: DelaysFecFigures | null): FigureSource | null {
   if (fec === null) return null;
+  return { file: fec.file, firstDay: storedDay(fec, fec.firstDay), lastDay: storedDay(fec, fec.lastDay) };
+}
+
+/** A date of the stored figures; one the document damaged is an error that says to import again. */
+function storedDay(fec: DelaysFecFigures, text: string): DayNumber {
   try {
-    return { file: fec.file, firstDay: parseTextDate(fec.firstDay), lastDay: parseTextDate(fec.lastDay) };
+    return parseTextDate(text);
   } catch (error) {
     if (!(error instanceof AgeBucketError)) throw error;
     throw new AgeBucketError('delaysFecPeriod', { file: fec.file, from: fec.firstDay, to: fec.lastDay, start: '?', end: '?' });
@@ -501,6 +515,8 @@ export const PAYMENT_DELAYS_COMMAND = {
 export function delaysFiguresFromFec(
   fec: Pick<FecReading, 'sales' | 'purchases' | 'bookCurrency' | 'firstDay' | 'lastDay'>,
   file: string,
+  /** The as-of date the FEC was read at: entries booked later are not in its figures. */
+  readAsOf: DayNumber,
 ): DelaysFecFigures | null {
   if (fec.firstDay === null || fec.lastDay === null) return null;
   return {
@@ -510,5 +526,6 @@ export function delaysFiguresFromFec(
     currency: fec.bookCurrency,
     firstDay: formatIsoDate(fec.firstDay),
     lastDay: formatIsoDate(fec.lastDay),
+    readAsOf: formatIsoDate(readAsOf),
   };
 }

@@ -340,7 +340,7 @@ export function App(options: PaneOptions) {
         const fec = result.report.fec;
         // A FEC's turnover and purchases become the payment-delays table's figures (typed ones
         // still win), whichever side was imported: the file holds both.
-        const figures = fec === null ? null : delaysFiguresFromFec(fec, file.name);
+        const figures = fec === null ? null : delaysFiguresFromFec(fec, file.name, asOfDay());
         if (fec !== null)
           lastFec.current = { reading: fec, file: file.name, terms: result.report.terms ?? choices.terms, asOf: asOfDay() };
         if (figures !== null) changeSettings({ delaysFromFec: figures });

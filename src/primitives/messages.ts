@@ -381,6 +381,10 @@ export const messages = {
     en: 'the turnover and purchases taken from the FEC "{file}" are in {fec}, the table in {table}: type the figures in {table}',
     fr: "le chiffre d'affaires et les achats tirés du FEC « {file} » sont en {fec}, le tableau en {table} : saisissez les montants en {table}",
   },
+  delaysFecFiguresBeforeClosing: {
+    en: 'the turnover and purchases of the FEC "{file}" were read as of {asOf}, before the closing date {closing}, so they miss the entries booked since: set the as-of date to the closing date or later and import the FEC again, or type the figures',
+    fr: "le chiffre d'affaires et les achats du FEC « {file} » ont été lus au {asOf}, avant la clôture du {closing}, sans les écritures passées depuis : mettez la date d'arrêté à la clôture ou après et importez de nouveau le FEC, ou saisissez les montants",
+  },
   delaysFecBeforeClosing: {
     en: 'the FEC "{file}" was read as of {asOf}, before the closing date {closing}: payments up to the closing date are missing; set the as-of date to the closing date or later and import the FEC again',
     fr: "le FEC « {file} » a été lu au {asOf}, avant la clôture du {closing} : les règlements jusqu'à la clôture manquent ; mettez la date d'arrêté à la clôture ou après et importez de nouveau le FEC",
