@@ -190,7 +190,7 @@ run('the payment-delays table in Preview', () => {
     const name = await page.evaluate(
       () => (window as unknown as { agebucket: { workbook: { activeSheet: string } } }).agebucket.workbook.activeSheet,
     );
-    expect(name).toMatch(/^Délais de paiement .*\(2\)$/);
+    expect(name).toMatch(/^Délais de paie.* 2026-12-31 \(2\)$/);
     const grid = `table.grid[data-sheet="${name}"]`;
     await page.waitForSelector(grid);
     const rowText = async (row: number, from: number, to: number) => {
