@@ -42,6 +42,18 @@ function typing(page: Page): Promise<Typing> {
   });
 }
 
+/** Makes a method of Preview's workbook answer 1.5 s late, as a large workbook may. */
+function slowDown(page: Page, method: string): Promise<void> {
+  return page.evaluate((name) => {
+    const workbook = (window as unknown as { agebucket: { workbook: Record<string, unknown> } }).agebucket.workbook;
+    const original = (workbook[name] as (...args: unknown[]) => Promise<unknown>).bind(workbook);
+    workbook[name] = async (...args: unknown[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return original(...args);
+    };
+  }, method);
+}
+
 /** Types `text` over what the field holds, as a user does, and puts the caret `back` characters from its end. */
 async function typeInto(page: Page, field: string, text: string, back: number): Promise<void> {
   await page.click(field, { clickCount: 3 });
@@ -57,14 +69,7 @@ describePane('typing in Preview while a command finishes', { viewport: VIEWPORT 
     await page.click('#build-plan');
     await page.waitForSelector('#plan-actions');
     // Reading the log now takes 1.5 s, as it may in a large workbook.
-    await page.evaluate(() => {
-      const workbook = (window as unknown as { agebucket: { workbook: Record<string, unknown> } }).agebucket.workbook;
-      const readSheet = (workbook.readSheet as (...args: unknown[]) => Promise<unknown>).bind(workbook);
-      workbook.readSheet = async (...args: unknown[]) => {
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        return readSheet(...args);
-      };
-    });
+    await slowDown(page, 'readSheet');
     await page.click('#build-plan');
     await page.waitForSelector('#dunning .status progress');
     await typeInto(page, '#policy-deadline', '21', 1);
@@ -82,14 +87,7 @@ describePane('typing in Preview while a command finishes', { viewport: VIEWPORT 
   test('a company setting keeps its text, caret, focus and place while the settings are saved', async () => {
     const { page } = pane();
     await page.click('button[data-tab="settings"]');
-    await page.evaluate(() => {
-      const workbook = (window as unknown as { agebucket: { workbook: Record<string, unknown> } }).agebucket.workbook;
-      const writeSettings = (workbook.writeSettings as (...args: unknown[]) => Promise<unknown>).bind(workbook);
-      workbook.writeSettings = async (...args: unknown[]) => {
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        return writeSettings(...args);
-      };
-    });
+    await slowDown(page, 'writeSettings');
     await page.click('#save-settings');
     await page.waitForSelector('#workbook-settings .status progress');
     await typeInto(page, '#setting-companyPhone', '+33 4 72 00 00 00', 3);
@@ -103,14 +101,7 @@ describePane('typing in Preview while a command finishes', { viewport: VIEWPORT 
   test('the import’s payment terms keep their text, caret, focus and place when the ledger is found', async () => {
     const { page } = pane();
     await page.click('button[data-tab="ageing"]');
-    await page.evaluate(() => {
-      const workbook = (window as unknown as { agebucket: { workbook: Record<string, unknown> } }).agebucket.workbook;
-      const readActiveTable = (workbook.readActiveTable as (...args: unknown[]) => Promise<unknown>).bind(workbook);
-      workbook.readActiveTable = async (...args: unknown[]) => {
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        return readActiveTable(...args);
-      };
-    });
+    await slowDown(page, 'readActiveTable');
     await page.click('#detect');
     await page.waitForSelector('#ledger .status progress');
     await page.click('#import summary');
