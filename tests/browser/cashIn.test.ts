@@ -4,7 +4,7 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IBM_SAMPLE, parseCsv } from '../../scripts/csv';
+import { IBM_SAMPLE, parseCsv, readCsvRecords } from '../../scripts/csv';
 import { cashInForecastFor, paidInvoicesFromImport } from '../../src/commands/forecast';
 import { defaultSettings } from '../../src/commands/settings';
 import { importLedgerFile } from '../../src/ledger/import';
@@ -66,6 +66,17 @@ run('the expected cash-in in Preview', () => {
     await page.uncheck('#follow-today');
     await page.fill('#as-of', AS_OF);
     await page.dispatchEvent('#as-of', 'change');
+    // The ledger's report: the lines paid by then and those issued after are not open items.
+    const records = readCsvRecords(IBM_SAMPLE);
+    const asOfDay = parseTextDate(AS_OF);
+    const dayOf = (text: string | undefined) => parseTextDate(text ?? '', { monthFirst: true });
+    const paidBy = records.filter((record) => dayOf(record.SettledDate) <= asOfDay).length;
+    const issuedAfter = records.filter((record) => dayOf(record.InvoiceDate) > asOfDay).length;
+    const owed = records.length - paidBy - issuedAfter;
+    await page.waitForFunction(() => /set aside/.test(document.querySelector('#ledger')?.textContent ?? ''));
+    expect(await page.textContent('#ledger')).toContain(
+      `2466 rows under the header: ${owed} open items, ${paidBy} lines paid on or before 30/09/2013 set aside (paid-date column): payment history, not open items, ${issuedAfter} lines dated after 30/09/2013 set aside: not yet issued on it.`,
+    );
     await page.click('#cash-in');
     await page.waitForFunction(() => document.querySelector('#cash-in-card .status')?.textContent?.includes('Written'));
     const expected = coreForecast();
