@@ -121,7 +121,7 @@ run('the expected cash-in in Preview', () => {
     await page.waitForFunction(() =>
       /imported to the new sheet/.test(document.querySelector('#import .status')?.textContent ?? ''),
     );
-    // Dupont SA's FA-101 (paid by transfer on 10/11) and Martin & Fils's FA-103 (cheque of 05/12).
+    // Dupont SA's FA-101 (paid by transfer on 10/11) and Martin & Fils's FA-104 (cheque of 05/12).
     expect(await page.textContent('#import .status')).toContain(
       '2 paid invoices to the new sheet Paid invoices 2026-12-31, now the cash-in forecast’s Sheet of paid invoices',
     );
@@ -135,7 +135,7 @@ run('the expected cash-in in Preview', () => {
     expect(paidSheet).toEqual([
       ['Customer', 'Invoice'],
       ['Dupont SA', 'FA-101'],
-      ['Martin & Fils', 'FA-103'],
+      ['Martin & Fils', 'FA-104'],
     ]);
     // The open items' sheet is the ledger; the forecast learns from the paid invoices' sheet.
     await page.click('#cash-in');
