@@ -17,6 +17,8 @@ export type RuleTest =
       readonly min: number | null;
       readonly max: number | null;
       readonly asOf: DayNumber | null;
+      /** The paid-date column: a row paid on or before the as-of date is settled, not coloured. */
+      readonly paidColumn?: number | null;
     }
   | { readonly kind: 'flag'; readonly column: number };
 
@@ -47,6 +49,8 @@ export interface LedgerLayout {
   /** 0-based sheet column of the due date. */
   readonly dueDateColumn: number;
   readonly disputedColumn: number | null;
+  /** 0-based sheet column of the paid date, when the ledger keeps its settled lines. */
+  readonly paidDateColumn?: number | null;
 }
 
 /** Fills from pale to deep as invoices age; not-due rows keep the user's own look. */
@@ -61,7 +65,8 @@ function dateTerm(asOf: DayNumber | null): string {
 
 /**
  * One rule per overdue bucket over the ledger's rows, following TODAY() (asOf null) or a fixed
- * date, plus one marking disputed rows. Rows with no due date number stay uncoloured.
+ * date, plus one marking disputed rows. Rows with no due date number, or paid by the as-of
+ * date, stay uncoloured.
  */
 export function ageingColourRules(
   layout: LedgerLayout,
@@ -78,6 +83,12 @@ export function ageingColourRules(
     firstColumn: layout.firstColumn,
     lastColumn: layout.lastColumn,
   };
+  // A row paid on or before the as-of date is settled, as the ledger reader sets it aside: it
+  // is coloured only while its paid date is empty or later. A paid date that is text (not a
+  // date the sheet knows) leaves the row uncoloured, as a text due date does.
+  const paidColumn = layout.paidDateColumn ?? null;
+  const paid = paidColumn === null ? null : `$${columnLetter(paidColumn)}${firstDataRow + 1}`;
+  const unpaid = paid === null ? '' : `,OR(LEN(${paid})=0,AND(ISNUMBER(${paid}),${paid}>${today}))`;
   const rules: ColourRule[] = [];
   if (layout.disputedColumn !== null) {
     const flag = `$${columnLetter(layout.disputedColumn)}${firstDataRow + 1}`;
@@ -100,14 +111,14 @@ export function ageingColourRules(
     const upper = max === null ? '' : `,${today}-${due}<=${max}`;
     rules.push({
       ...area,
-      formula: `=AND(${RULE_MARKER},ISNUMBER(${due}),${today}-${due}>=${min}${upper})`,
+      formula: `=AND(${RULE_MARKER},ISNUMBER(${due})${unpaid},${today}-${due}>=${min}${upper})`,
       fill: BUCKET_FILLS[Math.min(index - 1, BUCKET_FILLS.length - 1)] as string,
       fontColor: null,
       italic: false,
       strikethrough: false,
       stopIfTrue: false,
       label: buckets.labels[index] as string,
-      test: { kind: 'daysOverdue', column: layout.dueDateColumn, min, max, asOf },
+      test: { kind: 'daysOverdue', column: layout.dueDateColumn, min, max, asOf, paidColumn },
     });
   }
   return rules;

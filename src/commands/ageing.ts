@@ -113,6 +113,7 @@ export function colourRulesFor(
       lastColumn: table.firstColumn + width - 1,
       dueDateColumn: table.firstColumn + dueColumn,
       disputedColumn: disputed === undefined ? null : table.firstColumn + disputed,
+      paidDateColumn: mapping.paidDate === undefined ? null : table.firstColumn + mapping.paidDate,
     },
     makeBuckets(parseBoundaries(settings.boundaries), undefined, settings.language),
     settings.followToday ? null : asOf,

@@ -56,7 +56,9 @@ export function cashInForecastFor(
     asOf,
     rowsAbove: table.rowsAbove ?? 0,
   });
-  const { settled, open } = ledgerAtAsOf(ledger.items, asOf);
+  // The lines paid by the as-of date were set aside from the open items: they are the history.
+  const lines = [...ledger.items, ...ledger.paid].sort((a, b) => a.row - b.row);
+  const { settled, open } = ledgerAtAsOf(lines, asOf);
   let historySkipped: SkippedLedgerRow[] = [];
   if (settings.historySheet.trim() !== '') {
     if (historySheet === null) fail('paymentHistorySheetMissing', { name: settings.historySheet.trim() });

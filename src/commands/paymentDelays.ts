@@ -27,6 +27,7 @@ import {
   dayFromCalendar,
   daysInMonth,
   formatIsoDate,
+  formatShortDate,
   parseTextDate,
   type SerialSystem,
 } from '../primitives/dates';
@@ -42,12 +43,13 @@ import {
 } from '../reports/paymentDelays';
 import {
   type DelaysSection,
+  type FigureSource,
   paymentDelaysListSheet,
   paymentDelaysSheet,
   paymentDelaysSheetNames,
   type TaxBasis,
 } from '../reports/paymentDelaysSheet';
-import type { PaneSettings } from './settings';
+import type { DelaysFecFigures, PaneSettings } from './settings';
 
 /** The choices of the table, read from the settings with their defaults. */
 export interface PaymentDelaysChoices {
@@ -59,6 +61,9 @@ export interface PaymentDelaysChoices {
   readonly baseBasis: TaxBasis;
   readonly turnover: MinorUnits | null;
   readonly purchases: MinorUnits | null;
+  /** The FEC the turnover and purchases were taken from, when the user typed neither. */
+  readonly turnoverFrom: DelaysFecFigures | null;
+  readonly purchasesFrom: DelaysFecFigures | null;
   readonly currency: string;
 }
 
@@ -94,17 +99,54 @@ export function paymentDelaysChoices(settings: PaneSettings): PaymentDelaysChoic
       throw new AgeBucketError('delaysAmountInput', { field, champ }, undefined, error);
     }
   };
+  const baseBasis: TaxBasis = settings.delaysBaseBasis === 'TTC' ? 'TTC' : 'HT';
+  // A figure typed by the user wins; else the last imported FEC's, checked against the table.
+  const fec = settings.delaysFromFec;
+  const fromFec = (typed: string) => (typed.trim() === '' && fec !== null ? fec : null);
+  const turnoverFrom = fromFec(settings.delaysTurnover);
+  const purchasesFrom = fromFec(settings.delaysPurchases);
+  if (fec !== null && (turnoverFrom !== null || purchasesFrom !== null))
+    checkFecFigures(fec, { closingDay, yearStartDay, baseBasis, currency });
   return {
     closingDay,
     yearStartDay,
     section: settings.delaysSection === 'II' ? 'II' : 'I',
     terms: TERMS.find((terms) => terms === settings.delaysTerms) ?? 'contractual',
     amountBasis: settings.delaysAmountBasis === 'HT' ? 'HT' : 'TTC',
-    baseBasis: settings.delaysBaseBasis === 'TTC' ? 'TTC' : 'HT',
-    turnover: amount(settings.delaysTurnover, "the year's turnover", "chiffre d'affaires de l'exercice"),
-    purchases: amount(settings.delaysPurchases, "the year's purchases", "achats de l'exercice"),
+    baseBasis,
+    turnover: amount(
+      turnoverFrom?.turnover ?? settings.delaysTurnover,
+      "the year's turnover",
+      "chiffre d'affaires de l'exercice",
+    ),
+    purchases: amount(purchasesFrom?.purchases ?? settings.delaysPurchases, "the year's purchases", "achats de l'exercice"),
+    turnoverFrom,
+    purchasesFrom,
     currency,
   };
+}
+
+/**
+ * A FEC's figures are used only where they mean what the table says: excluding tax, in the
+ * table's currency, and booked within its financial year (a FEC of another year, or one read
+ * before the year ended, would give a percentage of the wrong base without a word).
+ */
+function checkFecFigures(
+  fec: DelaysFecFigures,
+  table: { closingDay: DayNumber; yearStartDay: DayNumber; baseBasis: TaxBasis; currency: string },
+): void {
+  if (table.baseBasis === 'TTC') fail('delaysFecNotTtc', { file: fec.file });
+  if (fec.currency !== table.currency) fail('delaysFecCurrency', { file: fec.file, fec: fec.currency, table: table.currency });
+  const { firstDay, lastDay } = figureSource(fec);
+  if (firstDay < table.yearStartDay || lastDay > table.closingDay) {
+    fail('delaysFecPeriod', {
+      file: fec.file,
+      from: formatShortDate(firstDay),
+      to: formatShortDate(lastDay),
+      start: formatShortDate(table.yearStartDay),
+      end: formatShortDate(table.closingDay),
+    });
+  }
 }
 
 function wrapped(code: 'delaysClosingDate' | 'delaysYearStart', error: unknown): AgeBucketError {
@@ -147,6 +189,8 @@ export function delayItemsOf(
     partialMatch: options.partialMatch,
     asOf: options.closingDay,
     rowsAbove,
+    // Section II counts invoices paid late in the year: paid lines are this table's items too.
+    keepPaidLines: true,
   });
   const skipped = [...ledger.skipped];
   const items: DelayItem[] = [];
@@ -344,6 +388,8 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
         baseBasis: choices.baseBasis,
         purchases: choices.purchases,
         turnover: choices.turnover,
+        turnoverFrom: figureSource(choices.turnoverFrom),
+        purchasesFrom: figureSource(choices.purchasesFrom),
         companyName: settings.companyName,
         issuedSource: issuedRead.description,
         receivedSource: receivedRead?.description ?? null,
@@ -369,6 +415,19 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
   };
 }
 
+/** The figures' file and dates; dates the document damaged are an error that says to import again. */
+function figureSource(fec: DelaysFecFigures): FigureSource;
+function figureSource(fec: DelaysFecFigures | null): FigureSource | null;
+function figureSource(fec: DelaysFecFigures | null): FigureSource | null {
+  if (fec === null) return null;
+  try {
+    return { file: fec.file, firstDay: parseTextDate(fec.firstDay), lastDay: parseTextDate(fec.lastDay) };
+  } catch (error) {
+    if (!(error instanceof AgeBucketError)) throw error;
+    throw new AgeBucketError('delaysFecPeriod', { file: fec.file, from: fec.firstDay, to: fec.lastDay, start: '?', end: '?' });
+  }
+}
+
 /** What the pane and the Sheets menu tell the user once both sheets are written. */
 export function paymentDelaysWritten(language: 'en' | 'fr', table: string, list: string, skipped: number): string {
   const rows =
@@ -389,14 +448,21 @@ export const PAYMENT_DELAYS_COMMAND = {
 } as const;
 
 /**
- * The year's turnover (class 70) and purchases (classes 60 to 62) of an imported FEC, as the
- * settings hold them: the pane fills the table's figures with them when the user has typed none.
+ * The turnover (class 70) and purchases (classes 60 to 62, 603 excepted) of an imported FEC, as
+ * the settings keep them: the table's figures when the user has typed none, marked as taken from
+ * the file. A FEC books them excluding tax (the tax goes to 445…), so they are HT figures.
  */
 export function delaysFiguresFromFec(
-  fec: Pick<FecReading, 'sales' | 'purchases' | 'bookCurrency'>,
-): Pick<PaneSettings, 'delaysTurnover' | 'delaysPurchases'> {
+  fec: Pick<FecReading, 'sales' | 'purchases' | 'bookCurrency' | 'firstDay' | 'lastDay'>,
+  file: string,
+): DelaysFecFigures | null {
+  if (fec.firstDay === null || fec.lastDay === null) return null;
   return {
-    delaysTurnover: String(amountFromMinor(fec.sales, fec.bookCurrency)),
-    delaysPurchases: String(amountFromMinor(fec.purchases, fec.bookCurrency)),
+    file: file.replace(/^.*[\\/]/, ''),
+    turnover: String(amountFromMinor(fec.sales, fec.bookCurrency)),
+    purchases: String(amountFromMinor(fec.purchases, fec.bookCurrency)),
+    currency: fec.bookCurrency,
+    firstDay: formatIsoDate(fec.firstDay),
+    lastDay: formatIsoDate(fec.lastDay),
   };
 }

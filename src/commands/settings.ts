@@ -49,6 +49,11 @@ export interface PaneSettings {
   delaysTurnover: string;
   delaysPurchases: string;
   delaysSupplierSheet: string;
+  /**
+   * The year's turnover and purchases of the last FEC imported: the table's figures when the
+   * user typed none (`delaysTurnover`, `delaysPurchases` win). Null before any FEC import.
+   */
+  delaysFromFec: DelaysFecFigures | null;
   /** A sheet of paid invoices for the cash-in forecast, besides the ledger's settled lines ('' for none). */
   historySheet: string;
 }
@@ -88,8 +93,31 @@ export function defaultSettings(language: Language, today: DayNumber): PaneSetti
     delaysTurnover: '',
     delaysPurchases: '',
     delaysSupplierSheet: '',
+    delaysFromFec: null,
     historySheet: '',
   };
+}
+
+/**
+ * What an imported FEC gives the payment-delays table: its class 70 (turnover) and its purchase
+ * accounts, both excluding tax as a FEC books them, with where and when they were read.
+ */
+export interface DelaysFecFigures {
+  /** The file's name, to mark the figures as taken from it. */
+  readonly file: string;
+  /** Amounts as the settings hold typed ones: plain decimal text in the book currency. */
+  readonly turnover: string;
+  readonly purchases: string;
+  readonly currency: string;
+  /** First and last entry dates read (ISO), so the table can check they fall in its year. */
+  readonly firstDay: string;
+  readonly lastDay: string;
+}
+
+function isFecFigures(value: unknown): value is DelaysFecFigures {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return ['file', 'turnover', 'purchases', 'currency', 'firstDay', 'lastDay'].every((key) => typeof record[key] === 'string');
 }
 
 /** Settings as the document stores them: flat text, one key each. */
@@ -116,6 +144,8 @@ export function settingsFromRecord(record: Record<string, string>, defaults: Pan
   }
   if (settings.language !== 'en' && settings.language !== 'fr') settings.language = defaults.language;
   if (settings.policy !== null && typeof settings.policy === 'object') settings.policy = completePolicy(settings.policy);
+  // Figures of a FEC damaged in the document are forgotten, never half read.
+  if (settings.delaysFromFec !== null && !isFecFigures(settings.delaysFromFec)) settings.delaysFromFec = null;
   return settings;
 }
 

@@ -9,7 +9,7 @@
 // the as-of date, i.e. without a matching code, or matched only after that date (DateLet), or
 // partly matched; the supplier lines (401…) the same way; the matched lines with their
 // matching date (when they were paid); and the period's sales (class 70, credit − debit) and
-// purchases (classes 60 to 62, debit − credit).
+// purchases (classes 60 to 62 except the stock variations of 603, debit − credit).
 
 import Papa from 'papaparse';
 import { type DayNumber, dayFromCalendar, isValidCalendarDate, parseTextDate } from '../primitives/dates';
@@ -95,7 +95,7 @@ export interface FecReading {
   readonly bookCurrency: string;
   /** Class 70, credit − debit, booked by the as-of date, in the book currency. */
   readonly sales: MinorUnits;
-  /** Classes 60 to 62, debit − credit, booked by the as-of date. */
+  /** Classes 60 to 62 except 603 (stock variations), debit − credit, booked by the as-of date. */
   readonly purchases: MinorUnits;
   /** First and last entry dates read (null for an empty file). */
   readonly firstDay: DayNumber | null;
@@ -276,7 +276,11 @@ export function readFec(input: string, options: FecReadOptions): FecReading {
         const isCustomer = account.startsWith('411');
         const isSupplier = account.startsWith('401');
         const isSales = account.startsWith('70');
-        const isPurchases = account.startsWith('60') || account.startsWith('61') || account.startsWith('62');
+        // Purchases are classes 60 to 62 net of the rebates obtained (609), but not 603: in the
+        // plan comptable général (règlement ANC 2014-03, list of accounts) 603 is "Variations
+        // des stocks", an inventory adjustment at closing, not a purchase from a supplier.
+        const isPurchases =
+          (account.startsWith('60') && !account.startsWith('603')) || account.startsWith('61') || account.startsWith('62');
         if (!isCustomer && !isSupplier && !isSales && !isPurchases) return;
         const entryDay = dayOf(field(fields, at.entryDate));
         if (entryDay === null) return fail('dateMissing');

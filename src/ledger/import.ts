@@ -224,7 +224,6 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
     partialMatch: options.partialMatch,
     asOf: options.asOf,
     rowsAbove: found,
-    closePaidLines: true,
     ...(options.monthFirstColumns ? { monthFirstColumns: options.monthFirstColumns } : {}),
   });
   const layout = openItemsSheet(
@@ -245,6 +244,7 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
       locale: options.locale ?? '',
       partialMatch: options.partialMatch,
       hasMatchingCodes: mapping.matchingCode !== undefined,
+      asOf: options.asOf,
     }),
     ...(termsAdded ? [TERMS_ADDED[options.language](termsText)] : []),
     ...ledger.skipped
@@ -351,7 +351,7 @@ const FEC_WORDS = {
       `A FEC has no due dates: invoices are due by the terms "${terms}" from their date; credit notes and payments on their date. To change them, edit the Payment terms column or import again with other terms.`,
     after: (n: number) => `${n} lines booked after the as-of date are left out.`,
     sales: (sales: string, purchases: string, from: string, to: string, days: number) =>
-      `Sales of the period (class 70): ${sales}; purchases (classes 60–62): ${purchases}; from ${from} to ${to} (${days} days), for DSO.`,
+      `Sales of the period (class 70): ${sales}; purchases (classes 60–62, 603 stock variations excepted): ${purchases}; from ${from} to ${to} (${days} days), for DSO.`,
   },
   fr: {
     line: 'Ligne',
@@ -361,7 +361,7 @@ const FEC_WORDS = {
       `Un FEC ne porte pas d’échéances : les factures sont échues selon les conditions « ${terms} » depuis leur date ; avoirs et règlements à leur date. Pour les changer, modifiez la colonne Conditions de paiement ou importez de nouveau avec d’autres conditions.`,
     after: (n: number) => `${n} lignes comptabilisées après la date d’arrêté sont écartées.`,
     sales: (sales: string, purchases: string, from: string, to: string, days: number) =>
-      `Chiffre d’affaires de la période (classe 70) : ${sales} ; achats (classes 60 à 62) : ${purchases} ; du ${from} au ${to} (${days} jours), pour le DSO.`,
+      `Chiffre d’affaires de la période (classe 70) : ${sales} ; achats (classes 60 à 62, hors variations de stocks 603) : ${purchases} ; du ${from} au ${to} (${days} jours), pour le DSO.`,
   },
 } as const;
 

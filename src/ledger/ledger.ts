@@ -434,11 +434,14 @@ export interface LedgerReadOptions {
   /** Rows above `rows[0]` in the host's range (titles): row numbers count them. */
   readonly rowsAbove?: number;
   /**
-   * A line paid by the as-of date (its paid-date column) is settled, not an open item: how an
-   * imported history such as IBM's sample becomes open items. The payment-delays table reads
-   * paid lines as items, so it is asked for.
+   * A line paid on or before the as-of date (its paid-date column; any paid date when there is
+   * no as-of date) is settled: it is set aside in `paid`, never among the open items, so the aged
+   * balance, the colours, the plan, the letters and the forecast see only what is owed. The
+   * payment-delays table reads paid lines as its own items (section II counts invoices paid
+   * late), so it keeps them among `items`, and lines issued after the as-of date too (its own
+   * rules place them).
    */
-  readonly closePaidLines?: boolean;
+  readonly keepPaidLines?: boolean;
 }
 
 export interface SkippedLedgerRow {
@@ -469,13 +472,23 @@ export interface Ledger {
   readonly headingRows: number;
   /** Totals and subtotals rows, left out (1-based rows). */
   readonly totalsRows: readonly number[];
-  /** Lines closed by a matching code (lettrage), or paid by the as-of date (`closePaidLines`): not open items, but counted. */
+  /** Lines closed by a matching code (lettrage): not open items, but counted. */
   readonly matchedRows: number;
+  /**
+   * Lines paid on or before the as-of date (the paid-date column): settled, not open items, but
+   * read in full as the payment history the cash-in forecast learns from. Empty with `keepPaidLines`.
+   */
+  readonly paid: readonly LedgerItem[];
+  /**
+   * Lines whose invoice date is after the as-of date: not yet issued on it, so not owed on it
+   * (an aged balance as at a past date). Counted, not read as open items; none with `keepPaidLines`.
+   */
+  readonly issuedLaterRows: number;
   /** Lines whose code marks a partial match: read as open items (they are among `items`). */
   readonly partiallyMatchedRows: number;
   readonly amountSource: AmountSource;
   readonly dateColumns: readonly DateColumnReading[];
-  /** Data rows under the header: items + skipped + blank + headings + totals + matched. */
+  /** Data rows under the header: items + paid + issued later + skipped + blank + headings + totals + matched. */
   readonly rowCount: number;
 }
 
@@ -575,11 +588,13 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
   const partialRule = options.partialMatch ?? 'lowerCaseOrStar';
   const rowsAbove = options.rowsAbove ?? 0;
   const items: LedgerItem[] = [];
+  const paid: LedgerItem[] = [];
   const skipped: SkippedLedgerRow[] = [];
   const totalsRows: number[] = [];
   let blankRows = 0;
   let headingRows = 0;
   let matchedRows = 0;
+  let issuedLaterRows = 0;
   let partiallyMatchedRows = 0;
   for (let index = 1; index < rows.length; index++) {
     const cells = rows[index] as readonly CellValue[];
@@ -601,20 +616,21 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
       continue;
     }
     try {
-      // Paid on or before the as-of date: settled (a later payment leaves it open on that day).
-      const paidDay =
-        mapping.paidDate === undefined || !options.closePaidLines
-          ? null
-          : within('paidDate', () =>
-              readDate(cell('paidDate'), {
-                serialSystem: options.serialSystem,
-                monthFirst: monthFirst.has('paidDate'),
-                strict: true,
-              }),
-            );
-      if (options.closePaidLines && paidDay !== null && (options.asOf === undefined || paidDay <= options.asOf)) {
-        matchedRows++;
-        continue;
+      // Paid on or before the as-of date: settled, kept apart as history. A later payment leaves
+      // the line open on that day (an aged balance as at a past date). An unreadable paid date
+      // makes the row a skipped one, reported: neither silently open nor silently closed.
+      if (mapping.paidDate !== undefined && !options.keepPaidLines) {
+        const paidDay = within('paidDate', () =>
+          readDate(cell('paidDate'), {
+            serialSystem: options.serialSystem,
+            monthFirst: monthFirst.has('paidDate'),
+            strict: true,
+          }),
+        );
+        if (paidDay !== null && (options.asOf === undefined || paidDay <= options.asOf)) {
+          paid.push(readItem(cell, row, options, monthFirst, amountSource));
+          continue;
+        }
       }
       const code = mapping.matchingCode === undefined ? null : readText(cell('matchingCode'));
       if (code !== null) {
@@ -634,7 +650,12 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
           }
         }
       }
-      items.push(readItem(cell, row, options, monthFirst, amountSource));
+      const item = readItem(cell, row, options, monthFirst, amountSource);
+      if (!options.keepPaidLines && options.asOf !== undefined && item.invoiceDay !== null && item.invoiceDay > options.asOf) {
+        issuedLaterRows++;
+        continue;
+      }
+      items.push(item);
     } catch (error) {
       if (!(error instanceof AgeBucketError)) throw error;
       skipped.push({ row, error });
@@ -647,6 +668,8 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
     headingRows,
     totalsRows,
     matchedRows,
+    paid,
+    issuedLaterRows,
     partiallyMatchedRows,
     amountSource,
     dateColumns,

@@ -3,6 +3,7 @@
 // blank separators, skipped rows) and every guess can be checked (the amount's source, each date
 // column's order and why).
 
+import { type DayNumber, formatShortDate } from '../primitives/dates';
 import type { Language } from '../primitives/messages';
 import { type AmountSource, COLUMN_LABELS, type DateColumnReading, type Ledger, type PartialMatchRule } from './ledger';
 
@@ -26,6 +27,10 @@ const WORDS = {
     rows: (rows: number, items: number) =>
       `${plural('en', rows, 'row', 'rows')} under the header: ${plural('en', items, 'open item', 'open items')}`,
     matched: (n: number) => `${plural('en', n, 'matched line', 'matched lines')} (lettrage) closed`,
+    paid: (n: number, date: string | null) =>
+      `${plural('en', n, 'line', 'lines')} paid on or before ${date ?? 'the as-of date'} set aside (paid-date column): payment history, not open items`,
+    issuedLater: (n: number, date: string | null) =>
+      `${plural('en', n, 'line', 'lines')} dated after ${date ?? 'the as-of date'} set aside: not yet issued on it`,
     partial: (n: number) => `${plural('en', n, 'partly matched line', 'partly matched lines')} kept open`,
     totals: (n: number, rows: string) =>
       `${plural('en', n, 'totals row', 'totals rows')} left out (${n === 1 ? 'row' : 'rows'} ${rows})`,
@@ -54,6 +59,10 @@ const WORDS = {
     rows: (rows: number, items: number) =>
       `${plural('fr', rows, 'ligne', 'lignes')} sous l’en-tête : ${plural('fr', items, 'pièce ouverte', 'pièces ouvertes')}`,
     matched: (n: number) => plural('fr', n, 'ligne lettrée soldée', 'lignes lettrées soldées'),
+    paid: (n: number, date: string | null) =>
+      `${plural('fr', n, 'ligne réglée', 'lignes réglées')} au plus tard ${date === null ? 'à la date d’arrêté' : `le ${date}`} ${n < 2 ? 'écartée' : 'écartées'} (colonne date de règlement) : historique des règlements, pas des pièces ouvertes`,
+    issuedLater: (n: number, date: string | null) =>
+      `${plural('fr', n, 'ligne datée', 'lignes datées')} après ${date === null ? 'la date d’arrêté' : `le ${date}`} ${n < 2 ? 'écartée' : 'écartées'} : pas encore ${n < 2 ? 'émise' : 'émises'} à cette date`,
     partial: (n: number) =>
       `${plural('fr', n, 'ligne', 'lignes')} en lettrage partiel ${n < 2 ? 'laissée ouverte' : 'laissées ouvertes'}`,
     totals: (n: number, rows: string) =>
@@ -111,11 +120,16 @@ export function describeReading(
     readonly locale: string;
     readonly partialMatch: PartialMatchRule;
     readonly hasMatchingCodes: boolean;
+    /** The as-of date the ledger was read at, named in the line about paid lines. */
+    readonly asOf?: DayNumber;
   },
 ): string[] {
   const words = WORDS[options.language];
   const parts: string[] = [words.rows(ledger.rowCount, ledger.items.length)];
   if (ledger.matchedRows > 0) parts.push(words.matched(ledger.matchedRows));
+  const asOf = options.asOf === undefined ? null : formatShortDate(options.asOf);
+  if (ledger.paid.length > 0) parts.push(words.paid(ledger.paid.length, asOf));
+  if (ledger.issuedLaterRows > 0) parts.push(words.issuedLater(ledger.issuedLaterRows, asOf));
   if (ledger.partiallyMatchedRows > 0) parts.push(words.partial(ledger.partiallyMatchedRows));
   if (ledger.totalsRows.length > 0)
     parts.push(words.totals(ledger.totalsRows.length, rowList(ledger.totalsRows, options.language)));

@@ -15,7 +15,7 @@ import {
   salesByCurrency,
 } from '../commands/ageing';
 import { type CashInGlance, cashInForecastFor } from '../commands/forecast';
-import { paymentDelaysFor, paymentDelaysWritten } from '../commands/paymentDelays';
+import { delaysFiguresFromFec, paymentDelaysFor, paymentDelaysWritten } from '../commands/paymentDelays';
 import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../commands/settings';
 import { type CallListEntry, callList } from '../dunning/callList';
 import { LOG_SHEETS, type LogEntry } from '../dunning/log';
@@ -50,7 +50,7 @@ import { GlancePanel } from './panels/GlancePanel';
 import { type ImportChoices, ImportPanel } from './panels/ImportPanel';
 import { LedgerPanel } from './panels/LedgerPanel';
 import { type EmailDraftLink, LettersPanel, type Question } from './panels/LettersPanel';
-import { type DelaysKey, PaymentDelaysPanel } from './panels/PaymentDelaysPanel';
+import { type DelaysKey, type DelaysSkipped, PaymentDelaysPanel } from './panels/PaymentDelaysPanel';
 import { accountKey, type PlanFilters, PlanPanel } from './panels/PlanPanel';
 import { PolicyPanel } from './panels/PolicyPanel';
 import { SettingsPanel } from './panels/SettingsPanel';
@@ -128,6 +128,8 @@ export function App(options: PaneOptions) {
   const [cashIn, setCashIn] = useState<readonly CashInGlance[] | null>(null);
   useEffect(() => setCashIn(null), [table, mapping, settings.asOf, settings.followToday, settings.historySheet]);
   const [importReport, setImportReport] = useState<readonly string[] | null>(null);
+  // The ledger rows the last payment-delays table left out, listed under its card.
+  const [delaysSkipped, setDelaysSkipped] = useState<DelaysSkipped | null>(null);
   const text = paneText(settings.language);
   const { t } = text;
   const asOf = safeAsOf(settings, options.today());
@@ -333,6 +335,19 @@ export function App(options: PaneOptions) {
         });
         setImportReport(result.report.lines);
         const name = await workbook.writeNewSheet(result.sheetName, result.layout, progress);
+        const fec = result.report.fec;
+        // A FEC's turnover and purchases become the payment-delays table's figures (typed ones
+        // still win), whichever side was imported: the file holds both.
+        const figures = fec === null ? null : delaysFiguresFromFec(fec, file.name);
+        if (figures !== null) changeSettings({ delaysFromFec: figures });
+        // The 401 accounts are the table's supplier ledger, not the customer ledger the rest
+        // of the pane works on: that one stays, when there is one.
+        const ledgerSheet = table?.sheetName ?? null;
+        if (fec !== null && choices.side === 'supplier') {
+          changeSettings({ delaysSupplierSheet: name });
+          if (ledgerSheet !== null && ledgerSheet !== name && current().aged.ledger !== null)
+            return words().importedSuppliers(name, result.report.openItems, ledgerSheet);
+        }
         await detect(true);
         return words().imported(name, result.report.openItems);
       },
@@ -363,6 +378,7 @@ export function App(options: PaneOptions) {
       /** The workbook's sheets, for the payment-delays table's supplier ledger. */
       sheetNames: () => workbook.sheetNames(),
       writePaymentDelays: async () => {
+        setDelaysSkipped(null);
         const table = requireTable();
         const { settings, mapping } = current();
         const supplierSheet = settings.delaysSupplierSheet.trim();
@@ -375,6 +391,7 @@ export function App(options: PaneOptions) {
           },
           settings,
         );
+        setDelaysSkipped({ rows: result.skipped, issuedSheet: table.sheetName, receivedSheet: supplierSheet || null });
         // The detail first, so that the table is the sheet left open.
         const list = await workbook.writeNewSheet(result.list.name, result.list.layout, progress);
         const written = await workbook.writeNewSheet(result.table.name, result.table.layout);
@@ -629,9 +646,10 @@ export function App(options: PaneOptions) {
       delaysTurnover: settings.delaysTurnover,
       delaysPurchases: settings.delaysPurchases,
       delaysSupplierSheet: settings.delaysSupplierSheet,
+      delaysFromFec: settings.delaysFromFec,
     }),
     [settings],
-  ) satisfies Pick<PaneSettings, DelaysKey>;
+  ) satisfies Pick<PaneSettings, DelaysKey | 'delaysFromFec'>;
   const loadFile = useMemo(
     () =>
       options.loadFile
@@ -710,6 +728,7 @@ export function App(options: PaneOptions) {
           detect={commands.findLedger}
           locale={table?.locale ?? ''}
           partialMatch={settings.partialMatch}
+          asOf={asOf}
           onMapping={commands.onMapping}
           onMonthFirst={commands.onMonthFirst}
           headerRow={settings.headerRow}
@@ -732,6 +751,7 @@ export function App(options: PaneOptions) {
         <PaymentDelaysPanel
           text={text}
           values={delaysValues}
+          skipped={delaysSkipped}
           onChange={commands.changeSettings}
           write={commands.writePaymentDelays}
           sheetNames={commands.sheetNames}

@@ -143,6 +143,18 @@ function english(f: Formats) {
     delaysPurchases: 'Purchases of the year',
     delaysSupplierSheet: 'Supplier ledger (invoices received)',
     delaysNoSupplier: '(none)',
+    delaysFecTurnover: (file: string, from: number, to: number) =>
+      `Taken from the FEC "${file}": class 70, entries from ${f.shortDate(from)} to ${f.shortDate(to)}, excluding tax. Type another figure to replace it.`,
+    delaysFecPurchases: (file: string, from: number, to: number) =>
+      `Taken from the FEC "${file}": classes 60 to 62 without the stock variations (603), entries from ${f.shortDate(from)} to ${f.shortDate(to)}, excluding tax. Type another figure to replace it.`,
+    delaysFecTyped: (file: string, figure: string) =>
+      `Typed by you; the FEC "${file}" gives ${figure} (empty the field to use it).`,
+    delaysSkipped: (count: number) => f.plural(count, '# ledger row not counted', '# ledger rows not counted'),
+    delaysSkippedWhere: (side: 'issued' | 'received', sheet: string, row: number) =>
+      `${side === 'issued' ? 'Customer ledger' : 'Supplier ledger'} ${sheet}, row ${f.integer(row)}`,
+    delaysSkippedMore: (count: number) => `… and ${f.plural(count, '# more row', '# more rows')}.`,
+    importedSuppliers: (sheet: string, items: number, ledger: string) =>
+      `${f.plural(items, '# supplier open item', '# supplier open items')} imported to the new sheet ${sheet}, now the payment-delays table's supplier ledger; the customer ledger is still ${ledger}`,
     // Expected cash-in
     cashIn: 'Expected cash-in',
     cashInHelp:
@@ -388,6 +400,17 @@ function french(f: Formats): Messages {
     delaysPurchases: 'Achats de l’exercice',
     delaysSupplierSheet: 'Grand livre fournisseurs (factures reçues)',
     delaysNoSupplier: '(aucun)',
+    delaysFecTurnover: (file, from, to) =>
+      `Tiré du FEC « ${file} » : classe 70, écritures du ${f.shortDate(from)} au ${f.shortDate(to)}, hors taxes. Saisissez un autre montant pour le remplacer.`,
+    delaysFecPurchases: (file, from, to) =>
+      `Tirés du FEC « ${file} » : classes 60 à 62 hors variations de stocks (603), écritures du ${f.shortDate(from)} au ${f.shortDate(to)}, hors taxes. Saisissez un autre montant pour le remplacer.`,
+    delaysFecTyped: (file, figure) => `Saisi par vous ; le FEC « ${file} » donne ${figure} (videz le champ pour l’utiliser).`,
+    delaysSkipped: (count) => f.plural(count, '# ligne des grands livres non comptée', '# lignes des grands livres non comptées'),
+    delaysSkippedWhere: (side, sheet, row) =>
+      `${side === 'issued' ? 'Grand livre clients' : 'Grand livre fournisseurs'} ${sheet}, ligne ${f.integer(row)}`,
+    delaysSkippedMore: (count) => `… et ${f.plural(count, '# autre ligne', '# autres lignes')}.`,
+    importedSuppliers: (sheet, items, ledger) =>
+      `${f.plural(items, '# pièce fournisseur ouverte importée', '# pièces fournisseurs ouvertes importées')} dans la nouvelle feuille ${sheet}, désormais le grand livre fournisseurs du tableau des délais de paiement ; le tableau des créances reste ${ledger}`,
     cashIn: 'Encaissements attendus',
     cashInHelp:
       'Quand les clients paieront vraiment, appris de leurs factures réglées : les dates de règlement des lignes soldées du tableau, et une feuille de factures réglées si vous en indiquez une.',

@@ -365,6 +365,18 @@ export const messages = {
     en: 'the supplier ledger "{sheet}" has no header row with a supplier, a due date (or invoice date and terms) and an amount',
     fr: "le grand livre fournisseurs « {sheet} » n'a pas de ligne d'en-tête avec fournisseur, échéance (ou date et conditions) et montant",
   },
+  delaysFecNotTtc: {
+    en: 'the turnover and purchases taken from the FEC "{file}" exclude tax (HT): choose HT for the turnover and purchases, or type the figures including tax',
+    fr: "le chiffre d'affaires et les achats tirés du FEC « {file} » sont hors taxes : choisissez HT pour le chiffre d'affaires et les achats, ou saisissez les montants TTC",
+  },
+  delaysFecCurrency: {
+    en: 'the turnover and purchases taken from the FEC "{file}" are in {fec}, the table in {table}: type the figures in {table}',
+    fr: "le chiffre d'affaires et les achats tirés du FEC « {file} » sont en {fec}, le tableau en {table} : saisissez les montants en {table}",
+  },
+  delaysFecPeriod: {
+    en: 'the FEC "{file}" has entries from {from} to {to}, outside the year from {start} to {end}: import the FEC of that year, or type the turnover and purchases',
+    fr: "le FEC « {file} » a des écritures du {from} au {to}, hors de l'exercice du {start} au {end} : importez le FEC de cet exercice, ou saisissez le chiffre d'affaires et les achats",
+  },
   // Letters and penalties by who the customer is (consumer, public body) and by country.
   customerTypeUnknown: {
     en: '"{value}" is not a customer type: write professional, consumer or public body',

@@ -47,7 +47,17 @@ export interface PaymentDelaysSheetInput {
   readonly skippedRows: number;
   /** Rows of the dunning log that could not be read: a dispute they record is not known. */
   readonly unreadableLogRows: number;
+  /** Where the year's turnover and purchases come from when not typed: an imported FEC. */
+  readonly turnoverFrom?: FigureSource | null;
+  readonly purchasesFrom?: FigureSource | null;
   readonly language: Language;
+}
+
+/** A figure taken from an imported FEC: the file and the dates of the entries read. */
+export interface FigureSource {
+  readonly file: string;
+  readonly firstDay: DayNumber;
+  readonly lastDay: DayNumber;
 }
 
 const WORDS = {
@@ -121,6 +131,12 @@ const WORDS = {
     purchases: 'Montant des achats de l’exercice',
     turnover: 'Chiffre d’affaires de l’exercice',
     noteBases: (purchases: string, turnover: string) => `Achats de l’exercice : ${purchases} ; chiffre d’affaires : ${turnover}.`,
+    noteTurnoverFec: (file: string, from: string, to: string) =>
+      `Chiffre d’affaires tiré du FEC « ${file} » : classe 70, écritures du ${from} au ${to}, hors taxes.`,
+    notePurchasesFec: (file: string, from: string, to: string) =>
+      `Achats tirés du FEC « ${file} » : classes 60 à 62 hors variations de stocks (603), écritures du ${from} au ${to}, hors taxes.`,
+    notePrint:
+      'Impression : A4 paysage, une page en largeur. Excel : déjà réglé sur cette feuille. Google Sheets, qui ne laisse pas un module complémentaire régler l’impression : Fichier › Imprimer, puis Format du papier A4, Orientation Paysage, Échelle Ajuster à la largeur.',
     noteSources: (issued: string, received: string) => `Factures émises : ${issued}. Factures reçues : ${received}.`,
     noReceived: 'aucun grand livre fournisseurs choisi',
     noteSkipped: (rows: number) => `${rows} ligne(s) des grands livres illisibles, non comptées (détail dans le volet).`,
@@ -229,6 +245,12 @@ const WORDS = {
     purchases: "The year's purchases",
     turnover: "The year's turnover",
     noteBases: (purchases: string, turnover: string) => `The year's purchases: ${purchases}; turnover: ${turnover}.`,
+    noteTurnoverFec: (file: string, from: string, to: string) =>
+      `Turnover taken from the FEC "${file}": class 70, entries from ${from} to ${to}, excluding tax.`,
+    notePurchasesFec: (file: string, from: string, to: string) =>
+      `Purchases taken from the FEC "${file}": classes 60 to 62 without the stock variations (603), entries from ${from} to ${to}, excluding tax.`,
+    notePrint:
+      'Printing: A4 landscape, one page wide. Excel: already set on this sheet. Google Sheets, which does not let an add-on set print options: File › Print, then Paper size A4, Page orientation Landscape, Scale Fit to width.',
     noteSources: (issued: string, received: string) => `Invoices issued: ${issued}. Invoices received: ${received}.`,
     noReceived: 'no supplier ledger chosen',
     noteSkipped: (rows: number) => `${rows} ledger row(s) could not be read and are not counted (listed in the pane).`,
@@ -239,7 +261,8 @@ const WORDS = {
     none: 'none',
     pieces: (count: number, amount: string) => `${count} for ${amount}`,
     sheetName: 'Payment delays',
-    listName: 'Payment delays – detail',
+    // With its date, a sheet name fits Excel's 31 characters.
+    listName: 'Delays – detail',
     list: {
       side: 'Invoices',
       received: 'Received',
@@ -431,6 +454,14 @@ export function paymentDelaysSheet(input: PaymentDelaysSheetInput): SheetLayout 
   if (input.section === 'I') {
     const base = (minor: MinorUnits | null) => (minor === null ? words.none : formatMoney(minor, input.currency, language));
     fullRow(words.noteBases(base(input.purchases), base(input.turnover)));
+    if (input.purchasesFrom && input.received !== null) {
+      const from = input.purchasesFrom;
+      fullRow(words.notePurchasesFec(from.file, dayText(from.firstDay), dayText(from.lastDay)));
+    }
+    if (input.turnoverFrom) {
+      const from = input.turnoverFrom;
+      fullRow(words.noteTurnoverFec(from.file, dayText(from.firstDay), dayText(from.lastDay)));
+    }
     if (input.purchases === null && input.received !== null) fullRow(words.noteNoBase(words.purchases));
     if (input.turnover === null) fullRow(words.noteNoBase(words.turnover));
   }
@@ -458,6 +489,7 @@ export function paymentDelaysSheet(input: PaymentDelaysSheetInput): SheetLayout 
   if (input.skippedRows > 0) fullRow(words.noteSkipped(input.skippedRows));
   if (input.unreadableLogRows > 0) fullRow(words.noteLog(input.unreadableLogRows));
   fullRow(words.noteList);
+  fullRow(words.notePrint);
   fullRow(words.noteSource);
 
   // Values sit only in a merged block's first cell: the others stay empty for every writer.

@@ -3,6 +3,7 @@
 // the sheet it writes is read back from the grid, cell by cell, against the hand count of
 // tests/reports/paymentDelays.test.ts.
 
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseTextDate } from '../../src/primitives/dates';
 import { CLOSING, CUSTOMER_HEADER, CUSTOMER_ROWS, LOG_ROWS, SUPPLIER_ROWS } from '../reports/delaysLedgers';
@@ -25,8 +26,17 @@ async function workbookFile(): Promise<Buffer> {
       sheet.addRow(index === 0 && header ? [...row] : row.map(cell));
     });
   };
-  add('Clients', [CUSTOMER_HEADER, ...CUSTOMER_ROWS]);
-  add('Fournisseurs', SUPPLIER_ROWS, false);
+  // One unreadable row in each ledger: not counted, and listed in the pane with its reason.
+  add('Clients', [
+    CUSTOMER_HEADER,
+    ...CUSTOMER_ROWS,
+    ['Kilo', 'F-BAD', '2025-11-03', '31/02/2025', '10.00', '10.00', 'EUR', 'Non', ''],
+  ]);
+  add(
+    'Fournisseurs',
+    [...SUPPLIER_ROWS, ['Bureau Express', 'A-400', '2025-10-01', 'fin octobre', '90.00', '90.00', 'Non']],
+    false,
+  );
   add('Journal des relances', LOG_ROWS);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -110,6 +120,64 @@ run('the payment-delays table in Preview', () => {
     const f1 = await page.locator(`${detail} tr`, { hasText: 'F-1' }).first().textContent();
     expect(f1).toContain('1 à 30 jours');
     expect(f1).toContain('89.75');
+    // The rows the note under the table says are detailed in the pane: both ledgers, with why.
+    const skipped = await page.$$eval('#delays-skipped li', (items) => items.map((item) => item.textContent));
+    expect(await page.textContent('#delays-skipped summary')).toBe('2 lignes des grands livres non comptées');
+    expect(skipped).toHaveLength(2);
+    expect(skipped[0]).toMatch(/^Grand livre clients Clients, ligne 18 : .*31\/02\/2025/);
+    expect(skipped[1]).toMatch(/^Grand livre fournisseurs Fournisseurs, ligne 7 : .*fin octobre/);
+    await page.selectOption('#language', 'en');
+    expect(await page.textContent('#delays-skipped summary')).toBe('2 ledger rows not counted');
+    expect(await page.textContent('#delays-skipped li[data-side="received"]')).toMatch(/^Supplier ledger Fournisseurs, row 7: /);
+    await page.selectOption('#language', 'fr');
+    expect(session.problems).toEqual([]);
+  });
+
+  test('a FEC imported on the supplier side: the supplier ledger and the year’s figures, marked as the FEC’s', async () => {
+    const { page } = session;
+    // The figures typed in the first test are emptied: the FEC's are offered instead.
+    for (const id of ['#setting-delaysTurnover', '#setting-delaysPurchases']) {
+      await page.fill(id, '');
+      await page.dispatchEvent(id, 'change');
+    }
+    await page.fill('#setting-delaysClosingDate', '2026-12-31');
+    await page.dispatchEvent('#setting-delaysClosingDate', 'change');
+    // Read as of the closing date, as the table wants the year's books.
+    await page.uncheck('#follow-today');
+    await page.fill('#as-of', '2026-12-31');
+    await page.dispatchEvent('#as-of', 'change');
+    await page.click('#import summary');
+    await page.selectOption('#import-side', 'supplier');
+    await page.setInputFiles('#import-file', join(__dirname, '..', 'ledger', 'fixtures', 'fec.txt'));
+    await page.waitForFunction(() =>
+      /grand livre fournisseurs du tableau/.test(document.querySelector('#import')?.textContent ?? ''),
+    );
+    // The customer ledger stays the one the pane had; the 401 sheet is the table's supplier ledger.
+    expect(await page.textContent('#mapping summary')).toContain('Clients');
+    expect(await page.inputValue('#setting-delaysSupplierSheet')).toBe('Import fec');
+    // Class 70 credits 1000 + 2000 + 500 + 300 + 920 + 400 + 1250 − the 100 debited on AV-12 = 6270;
+    // classes 60-62: 500 + 200 = 700 (see tests/reports/paymentDelaysFec.test.ts).
+    expect(await page.inputValue('#setting-delaysTurnover')).toBe('6270');
+    expect(await page.inputValue('#setting-delaysPurchases')).toBe('700');
+    expect(await page.textContent('#delaysTurnover-source')).toBe(
+      'Tiré du FEC « fec.txt » : classe 70, écritures du 01/10/2026 au 05/12/2026, hors taxes. Saisissez un autre montant pour le remplacer.',
+    );
+    await page.click('#payment-delays');
+    await page.waitForFunction(() =>
+      document.querySelector('#status')?.textContent?.includes('« Délais de paiement 2026-12-31 »'),
+    );
+    const grid = 'table.grid[data-sheet="Délais de paiement 2026-12-31"]';
+    await page.waitForSelector(grid);
+    // Received: F-S1 600.00 of 1 November, due 1 December, 30 days late: 600 / 700 of purchases.
+    expect(await page.textContent(`${grid} td[data-cell="7:2"]`)).toBe('600.00');
+    expect(await page.textContent(`${grid} td[data-cell="8:2"]`)).toBe('85.71 %');
+    expect(await page.locator(`${grid} td`, { hasText: 'Achats tirés du FEC « fec.txt »' }).count()).toBe(1);
+    // A figure typed replaces the FEC's, which the pane still names.
+    await page.fill('#setting-delaysPurchases', '800');
+    await page.dispatchEvent('#setting-delaysPurchases', 'change');
+    expect(await page.textContent('#delaysPurchases-source')).toBe(
+      'Saisi par vous ; le FEC « fec.txt » donne 700 (videz le champ pour l’utiliser).',
+    );
     expect(session.problems).toEqual([]);
   });
 });

@@ -4,9 +4,8 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { delaysFiguresFromFec, paymentDelaysFor } from '../../src/commands/paymentDelays';
+import { paymentDelaysFor } from '../../src/commands/paymentDelays';
 import { defaultSettings, type PaneSettings } from '../../src/commands/settings';
-import type { FecReading } from '../../src/ledger/fec';
 import { importFec } from '../../src/ledger/import';
 import { type ColumnMapping, detectColumns, type LedgerTable } from '../../src/ledger/ledger';
 import type { CellValue } from '../../src/primitives/cells';
@@ -209,20 +208,14 @@ describe('the received half from a FEC imported on the supplier side (401)', () 
     terms: '30 jours',
     side: 'supplier',
   });
-  const figures = delaysFiguresFromFec(imported.report.fec as FecReading);
   const result = paymentDelaysFor(
     {
       customers,
       suppliers: { sheetName: 'Fournisseurs (FEC)', values: imported.layout.rows.map((row) => [...row]) },
       log: null,
     },
-    settings({ delaysClosingDate: closing, ...figures }),
+    settings({ delaysClosingDate: closing }),
   );
-  test('the FEC’s purchases (classes 60 to 62) and turnover (class 70) become the table’s bases', () => {
-    // Class 70 by 31 December: credits 1000 + 2000 + 500 + 300 + 920 + 1250 + 400 (1 December)
-    // − a debit of 100 = 6270; classes 60-62: 700 (as tests/ledger/import.test.ts reads them).
-    expect(figures).toEqual({ delaysTurnover: '6270', delaysPurchases: '700' });
-  });
   test('the open 401 invoice, 30 days late on 31 December, in 1-30; the one matched in October is gone', () => {
     // F-S1 of 1 November 2026 (600.00), due 30 days later on 1 December: 30 days late.
     expect(brackets(result.received as DelaySide)).toEqual([

@@ -15,6 +15,7 @@ import {
   type PartialMatchRule,
 } from '../../ledger/ledger';
 import { describeReading } from '../../ledger/readingReport';
+import type { DayNumber } from '../../primitives/dates';
 import type { PaneText } from '../messages';
 import { Actions, Card, CommandButton, RunnerContext } from '../ui';
 
@@ -30,6 +31,8 @@ export interface LedgerPanelProps {
   /** The workbook's locale, which decides dates that fit both orders. */
   readonly locale: string;
   readonly partialMatch: PartialMatchRule;
+  /** The as-of date the ledger was read at (lines paid by then are set aside). */
+  readonly asOf?: DayNumber;
   readonly onMapping: (role: ColumnRole, column: number | null) => void;
   readonly onMonthFirst: (role: ColumnRole, monthFirst: boolean) => void;
   /** The header row the user picked (1-based in the sheet's range), or null when found. */
@@ -60,6 +63,7 @@ export const LedgerPanel = memo(function LedgerPanel(props: LedgerPanelProps) {
             locale: props.locale,
             partialMatch: props.partialMatch,
             hasMatchingCodes: props.mapping.matchingCode !== undefined,
+            ...(props.asOf === undefined ? {} : { asOf: props.asOf }),
           })}
         />
       ) : null}

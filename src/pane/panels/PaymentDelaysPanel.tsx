@@ -7,6 +7,8 @@ import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { PAYMENT_DELAYS_COMMAND } from '../../commands/paymentDelays';
 import type { PaneSettings } from '../../commands/settings';
+import { parseTextDate } from '../../primitives/dates';
+import type { AgeBucketError } from '../../primitives/messages';
 import type { PaneText } from '../messages';
 import { Actions, Card, CommandButton } from '../ui';
 
@@ -21,9 +23,22 @@ export type DelaysKey =
   | 'delaysPurchases'
   | 'delaysSupplierSheet';
 
+/** The ledger rows the last table could not count, with their reasons (the sheet's note points here). */
+export interface DelaysSkipped {
+  readonly rows: ReadonlyArray<{ readonly side: 'issued' | 'received'; readonly row: number; readonly error: AgeBucketError }>;
+  /** The sheets each side was read from. */
+  readonly issuedSheet: string;
+  readonly receivedSheet: string | null;
+}
+
+/** Rows listed in the pane; the rest are counted. */
+const SKIPPED_SHOWN = 50;
+
 export interface PaymentDelaysPanelProps {
   readonly text: PaneText;
-  readonly values: Pick<PaneSettings, DelaysKey>;
+  readonly values: Pick<PaneSettings, DelaysKey | 'delaysFromFec'>;
+  /** The rows the last table left out, or null before any table. */
+  readonly skipped: DelaysSkipped | null;
   readonly onChange: (patch: Partial<Pick<PaneSettings, DelaysKey>>) => void;
   readonly write: () => Promise<string | undefined>;
   /** The workbook's sheets, for the supplier ledger: asked when the card opens and when the list is. */
@@ -55,6 +70,39 @@ export const PaymentDelaysPanel = memo(function PaymentDelaysPanel(props: Paymen
       <input id={`setting-${key}`} type={type} value={props.values[key]} onChange={commit(key)} />
     </label>
   );
+  // The year's figures: typed ones win; else the last FEC's, shown in the field and marked so.
+  const fec = props.values.delaysFromFec;
+  const figure = (key: 'delaysTurnover' | 'delaysPurchases', label: string) => {
+    const typed = props.values[key];
+    const fromFec = fec === null ? null : key === 'delaysTurnover' ? fec.turnover : fec.purchases;
+    let mark: string | null = null;
+    if (fec !== null && fromFec !== null) {
+      if (typed.trim() !== '') mark = t.delaysFecTyped(fec.file, fromFec);
+      else {
+        const from = dayOrNull(fec.firstDay);
+        const to = dayOrNull(fec.lastDay);
+        if (from !== null && to !== null)
+          mark = key === 'delaysTurnover' ? t.delaysFecTurnover(fec.file, from, to) : t.delaysFecPurchases(fec.file, from, to);
+      }
+    }
+    return (
+      <label class="field">
+        <span class="label">{label}</span>
+        <input
+          id={`setting-${key}`}
+          type="text"
+          value={typed.trim() === '' && fromFec !== null ? fromFec : typed}
+          class={typed.trim() === '' && fromFec !== null ? 'from-fec' : undefined}
+          onChange={commit(key)}
+        />
+        {mark === null ? null : (
+          <span class="help" id={`${key}-source`}>
+            {mark}
+          </span>
+        )}
+      </label>
+    );
+  };
   const choice = (key: DelaysKey, label: string, options: ReadonlyArray<readonly [string, string]>) => (
     <label class="field">
       <span class="label">{label}</span>
@@ -91,8 +139,8 @@ export const PaymentDelaysPanel = memo(function PaymentDelaysPanel(props: Paymen
             ['HT', t.ht],
             ['TTC', t.ttc],
           ])}
-          {input('delaysTurnover', t.delaysTurnover)}
-          {input('delaysPurchases', t.delaysPurchases)}
+          {figure('delaysTurnover', t.delaysTurnover)}
+          {figure('delaysPurchases', t.delaysPurchases)}
           <label class="field">
             <span class="label">{t.delaysSupplierSheet}</span>
             <select id="setting-delaysSupplierSheet" value={chosen} onFocus={listSheets} onChange={commit('delaysSupplierSheet')}>
@@ -109,6 +157,33 @@ export const PaymentDelaysPanel = memo(function PaymentDelaysPanel(props: Paymen
       <Actions group="delays">
         <CommandButton id="payment-delays" group="delays" label={PAYMENT_DELAYS_COMMAND[language]} command={props.write} />
       </Actions>
+      {props.skipped && props.skipped.rows.length > 0 ? (
+        <details id="delays-skipped" class="read-report" open>
+          <summary>{t.delaysSkipped(props.skipped.rows.length)}</summary>
+          <ul>
+            {props.skipped.rows.slice(0, SKIPPED_SHOWN).map(({ side, row, error }) => {
+              const skipped = props.skipped as DelaysSkipped;
+              const sheet = side === 'issued' ? skipped.issuedSheet : (skipped.receivedSheet ?? '');
+              return (
+                <li key={`${side}:${row}`} data-side={side} data-row={row}>
+                  {`${t.delaysSkippedWhere(side, sheet, row)}${language === 'fr' ? ' : ' : ': '}${error.localized(language)}`}
+                </li>
+              );
+            })}
+          </ul>
+          {props.skipped.rows.length > SKIPPED_SHOWN ? (
+            <p class="help">{t.delaysSkippedMore(props.skipped.rows.length - SKIPPED_SHOWN)}</p>
+          ) : null}
+        </details>
+      ) : null}
     </Card>
   );
 });
+
+function dayOrNull(text: string): number | null {
+  try {
+    return parseTextDate(text);
+  } catch {
+    return null;
+  }
+}

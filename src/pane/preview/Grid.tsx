@@ -19,7 +19,8 @@ export const DRAWN_WHOLE = 1000;
 const OVERSCAN = 20;
 const SERIAL_OF_EPOCH = 25569;
 
-function ruleMatches(rule: PreviewRule, row: readonly CellValue[], today: DayNumber): boolean {
+/** Whether a rule colours a row, as the spreadsheet would decide it (exported for tests). */
+export function ruleMatches(rule: PreviewRule, row: readonly CellValue[], today: DayNumber): boolean {
   if (rule.kind === 'user') {
     const value = row[rule.column];
     return typeof value === 'number' && value > rule.above;
@@ -28,7 +29,14 @@ function ruleMatches(rule: PreviewRule, row: readonly CellValue[], today: DayNum
   const value = row[test.column];
   if (test.kind === 'flag') return readFlag(value);
   if (typeof value !== 'number') return false;
-  const days = (test.asOf ?? today) - (Math.floor(value) - SERIAL_OF_EPOCH);
+  const asOf = test.asOf ?? today;
+  // Paid on or before the as-of date: settled, as the formula's paid-date term says.
+  if (test.paidColumn !== undefined && test.paidColumn !== null) {
+    const paid = row[test.paidColumn];
+    const blank = paid === null || paid === undefined || paid === '';
+    if (!blank && !(typeof paid === 'number' && Math.floor(paid) - SERIAL_OF_EPOCH > asOf)) return false;
+  }
+  const days = asOf - (Math.floor(value) - SERIAL_OF_EPOCH);
   return (test.min === null || days >= test.min) && (test.max === null || days <= test.max);
 }
 
