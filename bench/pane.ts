@@ -162,7 +162,7 @@ interface CpuProfile {
 }
 
 /**
- * BENCH_PROFILE=<button id>: that command's last run under the Chrome DevTools CPU profiler,
+ * BENCH_PROFILE=<button ids, comma-separated>: each command's last run under the Chrome DevTools CPU profiler,
  * written to dist/bench/<id>.cpuprofile (open it in DevTools' Performance panel) and summed up
  * per function: self time and total time. Build with `--mode development` and BENCH_DIST to
  * see the sources' names.
@@ -292,7 +292,7 @@ export async function benchPane(distRoot: string): Promise<void> {
       const times: number[] = [];
       for (let run = 0; run <= runs; run++) {
         const ms =
-          process.env.BENCH_PROFILE === id && run === runs
+          (process.env.BENCH_PROFILE ?? '').split(',').includes(id) && run === runs
             ? await profiled(page, id, () => timeCommand(page, id, frame))
             : await timeCommand(page, id, frame);
         if (run > 0) times.push(ms); // the first run warms the JIT up

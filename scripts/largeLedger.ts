@@ -156,16 +156,28 @@ export function accountName(account: number): string {
   return account < combos ? name : `${name} ${Math.floor(account / combos) + 1}`;
 }
 
+/** The columns of a lean open-items export: customer, invoice, due date, open amount, currency. */
+export const LEAN_COLUMNS = ['Client', 'N° facture', 'Échéance', 'Reste dû', 'Devise'] as const;
+
 /**
  * `rows` open items over `accounts` customer accounts (grouped by account, as an ERP exports
  * them), as of `asOf` (ISO). Invoices go back up to 300 days, so every dunning stage occurs.
+ * `lean`: only the columns of LEAN_COLUMNS, as a bare open-items export has (a million rows of
+ * the sample's 17 columns would be a 190 MB file).
  */
-export function largeLedger(rows: number, accounts: number, asOf: string, seed = 20251128): LargeLedger {
+export function largeLedger(
+  rows: number,
+  accounts: number,
+  asOf: string,
+  options: { seed?: number; lean?: boolean } = {},
+): LargeLedger {
+  const seed = options.seed ?? 20251128;
+  const keep = options.lean ? LEAN_COLUMNS.map((column) => LEDGER_HEADERS.indexOf(column)) : null;
   const rand = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   const between = (low: number, high: number): number => low + Math.floor(rand() * (high - low + 1));
   const asOfDay = dayOf(asOf);
-  const lines: string[] = [LEDGER_HEADERS.join(',')];
+  const lines: string[] = [(keep ? [...LEAN_COLUMNS] : LEDGER_HEADERS).join(',')];
   const log: Array<Array<string | number>> = [[...LOG_HEADERS]];
   let invoiceNumber = 1;
   for (let account = 0; account < accounts; account++) {
@@ -223,7 +235,7 @@ export function largeLedger(rows: number, accounts: number, asOf: string, seed =
         common.address,
         language,
       ];
-      lines.push(cells.map(csvField).join(','));
+      lines.push((keep ? keep.map((column) => cells[column] as string | number) : cells).map(csvField).join(','));
     }
     // The log: the stages sent as the oldest invoice aged, for some of the late accounts.
     const overdueDays = asOfDay - oldestOverdueDue;
