@@ -284,6 +284,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
       { kind: 'paragraph', text: words.disputedIntro },
       { kind: 'table', table: disputedTable(account, language) },
     ];
+    // bounded: the two blocks above
     blocks.splice(at < 0 ? blocks.length : at + 1, 0, ...disputedBlocks);
   }
 

@@ -101,7 +101,7 @@ run('Preview at scale', () => {
   );
 
   test(
-    'the letters sheet for 5,000 accounts is written and scrolls to its last row',
+    'the letters sheet of a 5,000-account plan is written and scrolls to its last row',
     async () => {
       const ledger = largeLedger(120_000, 5_000, AS_OF);
       session = await openPane();
@@ -114,7 +114,8 @@ run('Preview at scale', () => {
       await page.click('button[data-tab="dunning"]');
       await runCommand(page, 'build-plan');
       const letters = Number(((await page.textContent('#letters-title')) ?? '').replace(/\D/g, ''));
-      expect(letters).toBeGreaterThan(4000);
+      // Most of the 5,000 accounts are late (the others are paid up, promised or reminded lately).
+      expect(letters).toBeGreaterThan(3500);
 
       expect(await runCommand(page, 'letters-sheet')).toContain(`${letters.toLocaleString('en')} letters`);
       const sheet = await page.evaluate(() => {
