@@ -18,7 +18,7 @@ function sourceFiles(folder: string): string[] {
 }
 
 /** Spread arguments and `.apply(…)` calls in a source text, with the line each is on (1-based). */
-export function spreadCalls(fileName: string, text: string): Array<{ line: number; code: string }> {
+function spreadCalls(fileName: string, text: string): Array<{ line: number; code: string }> {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TSX);
   const found: Array<{ line: number; code: string }> = [];
   const visit = (node: ts.Node) => {
