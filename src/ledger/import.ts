@@ -227,13 +227,17 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
     ...(options.monthFirstColumns ? { monthFirstColumns: options.monthFirstColumns } : {}),
   });
   const layout = openItemsSheet(
-    ledger.items.map((item) => ({ ...item, terms: termsAdded ? termsText : null, account: null, label: null })),
+    ledger.items.map((item) => ({ ...item, terms: termsAdded ? termsText : null, account: null, label: item.label ?? null })),
     options.language,
     {
       terms: termsAdded,
       extras: (['disputed', 'disputeReason', 'promiseDate', 'owner', 'email', 'phone', 'address', 'language'] as const).filter(
         (role) => mapping[role] !== undefined,
       ),
+      // The label and the document type tell a payment from a credit note in a statement: the
+      // sheet keeps them, so the pane reading it back knows what the file said.
+      label: mapping.label !== undefined,
+      documentType: mapping.documentType !== undefined,
     },
   );
   const totals = totalsOf(ledger.items);
@@ -418,6 +422,8 @@ const HEADERS = {
     currency: 'Currency',
     label: 'Entry label',
     account: 'General ledger account',
+    documentType: 'Document type',
+    documentTypes: { invoice: 'Invoice', creditNote: 'Credit note', payment: 'Payment' },
     source: 'Source row',
     sourceLine: 'Source line',
     disputed: 'Disputed',
@@ -443,6 +449,8 @@ const HEADERS = {
     currency: 'Devise',
     label: 'Libellé',
     account: 'Compte général',
+    documentType: 'Type de pièce',
+    documentTypes: { invoice: 'Facture', creditNote: 'Avoir', payment: 'Règlement' },
     source: 'Ligne d’origine',
     sourceLine: 'Ligne du fichier',
     disputed: 'Litige',
@@ -467,7 +475,13 @@ const AMOUNT_FORMAT = '#,##0.00';
 function openItemsSheet(
   items: ReadonlyArray<SheetItem | (SheetItem & LedgerItem)>,
   language: Language,
-  shape: { readonly terms: boolean; readonly extras: readonly ExtraRole[]; readonly fec?: boolean },
+  shape: {
+    readonly terms: boolean;
+    readonly extras: readonly ExtraRole[];
+    readonly fec?: boolean;
+    readonly label?: boolean;
+    readonly documentType?: boolean;
+  },
 ): SheetLayout {
   const h = HEADERS[language];
   const header: string[] = [h.customerCode, h.customer, h.invoiceNumber, h.invoiceDate, h.dueDate];
@@ -481,6 +495,14 @@ function openItemsSheet(
   for (const role of shape.extras) {
     header.push(h[role]);
     formats.push(role === 'promiseDate' ? DATE_FORMAT : null);
+  }
+  if (shape.documentType) {
+    header.push(h.documentType);
+    formats.push(null);
+  }
+  if (shape.label && !shape.fec) {
+    header.push(h.label);
+    formats.push(null);
   }
   if (shape.fec) {
     header.push(h.label, h.account);
@@ -519,6 +541,11 @@ function openItemsSheet(
           row.push((full[role] as string | null | undefined) ?? null);
       }
     }
+    if (shape.documentType) {
+      const type = full.documentType;
+      row.push(type === null || type === undefined ? null : h.documentTypes[type]);
+    }
+    if (shape.label && !shape.fec) row.push(item.label);
     if (shape.fec) row.push(item.label, item.account);
     row.push(item.row);
     rows.push(row);

@@ -632,6 +632,7 @@ export function App(options: PaneOptions) {
       periodDays: settings.periodDays,
       date1904: settings.date1904,
       partialMatch: settings.partialMatch,
+      paymentPrefixes: settings.paymentPrefixes,
     }),
     [settings],
   );
