@@ -36,6 +36,7 @@ import { type ColumnMapping, type Ledger, type LedgerTable, missingColumnsError,
 import { lettersToDocx } from '../letters/docx';
 import { emlFileName, letterToEml, utf8 } from '../letters/eml';
 import type { Letter } from '../letters/letter';
+import { heldText } from '../letters/readiness';
 import { lettersToSheetRows, letterToHtml, letterToText } from '../letters/render';
 import { validateTemplate } from '../letters/templates';
 import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
@@ -86,6 +87,8 @@ interface DunningState {
   readonly documentUrl: string;
   /** The log's first row is a log row: its header was lost (the plan still reads it). */
   readonly logHeaderMissing: boolean;
+  /** Letters the last run held (no postal address, no signatory), one sentence per reason. */
+  readonly held: readonly string[];
 }
 
 const NO_DUNNING: DunningState = {
@@ -99,6 +102,7 @@ const NO_DUNNING: DunningState = {
   attachDocx: false,
   documentUrl: '',
   logHeaderMissing: false,
+  held: [],
 };
 
 interface Aged {
@@ -224,7 +228,10 @@ export function App(options: PaneOptions) {
     };
     const letters = async (): Promise<Letter[]> => {
       const plan = requirePlan();
-      return lettersFor(workbook, plan, chosen(plan), current().settings, current().dunning.kind);
+      const { letters: made, held } = await lettersFor(workbook, plan, chosen(plan), current().settings, current().dunning.kind);
+      // The held accounts are named before anything is delivered or logged; the others go on.
+      patchDunning({ held: heldText(held, made.length, language()) });
+      return made;
     };
     /** Asks first when the same letters were logged that day; false when the user says no. */
     const confirmNotLoggedTwice = async (letters: readonly Letter[]): Promise<boolean> => {
@@ -627,6 +634,8 @@ export function App(options: PaneOptions) {
       companyEmail: settings.companyEmail,
       companyPhone: settings.companyPhone,
       companyCity: settings.companyCity,
+      companySignatoryName: settings.companySignatoryName,
+      companySignatoryTitle: settings.companySignatoryTitle,
       defaultCurrency: settings.defaultCurrency,
       sales: settings.sales,
       periodDays: settings.periodDays,
@@ -800,6 +809,7 @@ export function App(options: PaneOptions) {
               googleDoc={commands.googleDoc}
               lettersSheet={commands.lettersSheet}
               emails={commands.emails}
+              held={dunning.held}
             />
           ) : null}
           <DisputesPanel text={text} plan={plan} headerMissing={dunning.logHeaderMissing} resolve={commands.resolveDispute} />
