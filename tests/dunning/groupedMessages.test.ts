@@ -20,9 +20,11 @@ describe('identical messages about many accounts are grouped', () => {
     const rows = parseDelimited(text, detectSeparator(text));
     const { paidDate: _paid, ...detected } = detectColumns(rows[0] ?? []);
     // Its customers are named by their account numbers (customerID), as the import does.
+    const customer = detected.customerCode;
+    if (customer === undefined) throw new Error('the IBM sample has no customerID column');
     const items = readLedger(
       rows,
-      { ...detected, customer: detected.customerCode },
+      { ...detected, customer },
       {
         serialSystem: 'excel1900',
         defaultCurrency: 'EUR',
