@@ -131,12 +131,16 @@ export interface DelaysFecFigures {
   /** First and last entry dates read (ISO), so the table can check they fall in its year. */
   readonly firstDay: string;
   readonly lastDay: string;
+  /** The as-of date the file was read at (ISO): entries booked later were left out. */
+  readonly readAsOf: string;
 }
 
 function isFecFigures(value: unknown): value is DelaysFecFigures {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return ['file', 'turnover', 'purchases', 'currency', 'firstDay', 'lastDay'].every((key) => typeof record[key] === 'string');
+  return ['file', 'turnover', 'purchases', 'currency', 'firstDay', 'lastDay', 'readAsOf'].every(
+    (key) => typeof record[key] === 'string',
+  );
 }
 
 /** Settings as the document stores them: flat text, one key each. */
