@@ -201,8 +201,8 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
   }
   let table = rows.slice(found);
   const mapping: ColumnMapping = { ...(options.mapping ?? detectColumns(table[0] ?? [])) };
-  // An export with account numbers only (IBM's sample: customerID) names its customers by them.
-  if (mapping.customer === undefined && mapping.customerCode !== undefined) mapping.customer = mapping.customerCode;
+  // An export with account numbers only (IBM's sample: customerID) names its customers by them:
+  // the ledger reader does it and its report says so.
   // No due date and no terms in the file (a journal export): the terms asked at import apply.
   const termsText = options.terms?.trim() ?? '';
   const termsAdded =

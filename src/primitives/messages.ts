@@ -20,6 +20,10 @@ export const messages = {
     en: '"{value}" is not a real date: month {month} of {year} has {days} days, not {day}',
     fr: "« {value} » n'est pas une date réelle : le mois {month} de {year} a {days} jours, pas {day}",
   },
+  dateTwoDigitYear: {
+    en: '"{value}" has a two-digit year, which does not say its century: write the year in four digits (2026)',
+    fr: '« {value} » a une année à deux chiffres, qui ne dit pas son siècle : écrivez l’année en quatre chiffres (2026)',
+  },
   dateFakeLeapDay: {
     en: 'serial 60 is 29 February 1900, a day that never existed (Excel keeps it for Lotus 1-2-3 compatibility): enter the real date',
     fr: "le numéro de série 60 est le 29 février 1900, un jour qui n'a jamais existé (Excel le garde pour Lotus 1-2-3) : saisissez la vraie date",
