@@ -5,7 +5,7 @@
 
 import type { SheetLayout } from '../ageing/agedBalanceSheet';
 import type { CellValue } from '../primitives/cells';
-import { type DayNumber, excelSerialFromDay, formatShortDate } from '../primitives/dates';
+import { type DayNumber, dayFromCalendar, excelSerialFromDay, formatShortDate } from '../primitives/dates';
 import { AgeBucketError, fail, type Language } from '../primitives/messages';
 import { amountFromMinor, CurrencyTotals, formatMoney, type MinorUnits } from '../primitives/money';
 import { detectSeparator, parseDelimited, type Separator } from './csv';
@@ -226,16 +226,14 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
     rowsAbove: found,
     ...(options.monthFirstColumns ? { monthFirstColumns: options.monthFirstColumns } : {}),
   });
+  const extras = EXTRA_ROLES.filter((role) => mapping[role] !== undefined);
+  const kept = keptColumns(table, mapping, [...WRITTEN_ROLES, ...extras]);
   const layout = openItemsSheet(
     ledger.items.map((item) => ({ ...item, terms: termsAdded ? termsText : null, account: null, label: null })),
     options.language,
-    {
-      terms: termsAdded,
-      extras: (['disputed', 'disputeReason', 'promiseDate', 'owner', 'email', 'phone', 'address', 'language'] as const).filter(
-        (role) => mapping[role] !== undefined,
-      ),
-    },
+    { terms: termsAdded, extras },
   );
+  appendKeptColumns(layout, kept, ledger.items, (item) => table[item.row - found - 1] ?? []);
   const totals = totalsOf(ledger.items);
   const lines = [
     ...sourceLines(source, found + 1, options.language),
@@ -459,6 +457,108 @@ const HEADERS = {
 } as const;
 
 type ExtraRole = 'disputed' | 'disputeReason' | 'promiseDate' | 'owner' | 'email' | 'phone' | 'address' | 'language';
+const EXTRA_ROLES: readonly ExtraRole[] = [
+  'disputed',
+  'disputeReason',
+  'promiseDate',
+  'owner',
+  'email',
+  'phone',
+  'address',
+  'language',
+];
+
+/**
+ * Roles the sheet writes in its own columns, and roles spent in reading the open amount and
+ * whether a line is open (debit, credit, D/C, a running balance, the lettrage, the paid date): copied again,
+ * they would change how the written sheet reads.
+ */
+const WRITTEN_ROLES: readonly ColumnRole[] = [
+  'customer',
+  'customerCode',
+  'invoiceNumber',
+  'invoiceDate',
+  'dueDate',
+  'amount',
+  'openAmount',
+  'currency',
+  'debit',
+  'credit',
+  'direction',
+  'runningBalance',
+  'matchingCode',
+  'matchDate',
+  'paidDate',
+];
+
+interface KeptColumn {
+  readonly column: number;
+  readonly header: string;
+  readonly dates: boolean;
+}
+
+/**
+ * The source's other columns (a Libellé, a Type, a Country, a column the reader does not know),
+ * copied after the sheet's own so that nothing the user may need is lost and a column can be
+ * mapped afterwards. A column with no header and no value is left.
+ */
+function keptColumns(
+  table: readonly (readonly CellValue[])[],
+  mapping: ColumnMapping,
+  written: readonly ColumnRole[],
+): KeptColumn[] {
+  const used = new Set<number>();
+  for (const role of written) {
+    const column = mapping[role];
+    if (column !== undefined) used.add(column);
+  }
+  if (mapping.terms !== undefined && mapping.dueDate === undefined) used.add(mapping.terms);
+  let width = 0;
+  for (const row of table) if (row.length > width) width = row.length;
+  const kept: KeptColumn[] = [];
+  for (let column = 0; column < width; column++) {
+    if (used.has(column)) continue;
+    const head = table[0]?.[column];
+    const header = typeof head === 'string' ? head.trim() : head === null || head === undefined ? '' : String(head);
+    let filled = false;
+    let dates = false;
+    for (let index = 1; index < table.length; index++) {
+      const value = table[index]?.[column];
+      if (value === null || value === undefined || value === '') continue;
+      filled = true;
+      if (typeof value === 'object' && 'year' in value) dates = true;
+    }
+    if (header === '' && !filled) continue;
+    kept.push({ column, header: header === '' ? `(${column + 1})` : header, dates });
+  }
+  return kept;
+}
+
+function appendKeptColumns(
+  layout: SheetLayout,
+  kept: readonly KeptColumn[],
+  items: readonly LedgerItem[],
+  sourceRow: (item: LedgerItem) => readonly CellValue[],
+): void {
+  if (kept.length === 0) return;
+  const rows = layout.rows as Array<Array<string | number | null>>;
+  const formats = layout.columnFormats as Array<string | null>;
+  (rows[0] as Array<string | number | null>).push(...kept.map((column) => column.header));
+  formats.push(...kept.map((column) => (column.dates ? DATE_FORMAT : null)));
+  items.forEach((item, index) => {
+    const cells = sourceRow(item);
+    (rows[index + 1] as Array<string | number | null>).push(...kept.map((column) => copiedValue(cells[column.column])));
+  });
+}
+
+/** A cell as the written sheet holds it: dates as serials, errors and flags as their text. */
+function copiedValue(value: CellValue): string | number | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if ('error' in value) return value.error;
+  return excelSerialFromDay(dayFromCalendar(value.year, value.month, value.day));
+}
 
 const DATE_FORMAT = 'dd/mm/yyyy';
 const AMOUNT_FORMAT = '#,##0.00';

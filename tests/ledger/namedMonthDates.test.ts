@@ -196,3 +196,54 @@ describe('invoice-number headers as exports write them', () => {
     expect(detectColumns(['Customer', header, 'Due date', 'Amount']).invoiceNumber).toBe(1);
   });
 });
+
+describe('the import keeps the source’s other columns after its own', () => {
+  test('the UK export’s Type and the Sage ledger’s Libellé are copied, row by row', async () => {
+    const uk = await importData('uk-aged-receivables-detail.csv');
+    const header = uk.layout.rows[0] as string[];
+    expect(header.slice(-2)).toEqual(['Source row', 'Type']);
+    expect(uk.layout.rows.slice(1).map((row) => row[header.length - 1])).toEqual([
+      'Invoice',
+      'Invoice',
+      'Invoice',
+      'Credit Note',
+      'Invoice',
+      'Invoice',
+      'Invoice',
+      'Invoice',
+    ]);
+    const sage = await importData('sage-grand-livre-clients.csv', 'fr');
+    const sageHeader = sage.layout.rows[0] as string[];
+    expect(sageHeader.slice(-2)).toEqual(['Ligne d’origine', 'Libellé']);
+    const first = sage.layout.rows[1] as Array<string | number | null>;
+    expect([first[2], first.at(-1)]).toEqual(['FA2026-0412', 'Facture Dupont Électricité SARL']);
+  });
+  test('a column the reader does not know is kept, and can be mapped afterwards as the customer', async () => {
+    const csv = [
+      'Customer ID,Client name (legal),Invoice,Due date,Open amount,Project',
+      '411A,Alpha SARL,F1,01/10/2026,100.00,P-7',
+      '411B,Beta SAS,F2,01/11/2026,50.00,',
+    ].join('\r\n');
+    const result = await importLedgerFile(new TextEncoder().encode(csv), {
+      fileName: 'x.csv',
+      language: 'en',
+      asOf: AS_OF,
+      defaultCurrency: 'EUR',
+      partialMatch: 'lowerCaseOrStar',
+    });
+    const rows = result.layout.rows;
+    const header = rows[0] as string[];
+    expect(header.slice(-2)).toEqual(['Client name (legal)', 'Project']);
+    expect(rows.slice(1).map((row) => row.slice(-2))).toEqual([
+      ['Alpha SARL', 'P-7'],
+      ['Beta SAS', null],
+    ]);
+    // Remapped in the written sheet: the customer is now the kept name column.
+    const mapping = { ...detectColumns(header), customer: header.indexOf('Client name (legal)') };
+    const ledger = readLedger(rows, mapping, { serialSystem: 'excel1900', defaultCurrency: 'EUR' });
+    expect(ledger.items.map((item) => [item.customer, item.invoiceNumber, item.amount])).toEqual([
+      ['Alpha SARL', 'F1', 10000],
+      ['Beta SAS', 'F2', 5000],
+    ]);
+  });
+});
