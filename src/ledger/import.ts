@@ -175,7 +175,7 @@ function normaliseAmounts(rows: string[][], separator: Separator): string[][] {
 }
 
 /** A few words with accents from the file, to show the user how they were decoded. */
-function accentSample(text: string): string {
+export function accentSample(text: string): string {
   const head = text.slice(0, 20_000);
   const words = head.match(/[^\s;,\t|"]*[À-ÿ\uFFFD][^\s;,\t|"]*/g) ?? [];
   return words.slice(0, 3).join(' ');
@@ -653,18 +653,23 @@ const SEPARATOR_NAMES = {
   fr: { ',': 'virgule', ';': 'point-virgule', '\t': 'tabulation', '|': 'barre verticale (|)' },
 } as const;
 
+/**
+ * How a text file was decoded, in the user's language, with a few accented words as decoded so
+ * that a wrong guess shows: the import's report and Preview's "Load a file" both say it.
+ */
+export function encodingLine(encoding: TextEncoding, sample: string, language: Language): string {
+  if (encoding === 'windows-1252') {
+    return language === 'fr'
+      ? `Fichier lu en Windows-1252 (ce n’est pas de l’UTF-8 valide)${sample ? ` : « ${sample} »` : ''}. Si les accents sont faux, enregistrez le fichier en UTF-8 et importez-le de nouveau.`
+      : `File read as Windows-1252 (it is not valid UTF-8)${sample ? `: "${sample}"` : ''}. If the accents look wrong, save the file as UTF-8 and import it again.`;
+  }
+  const label = encodingLabel(encoding, language);
+  return language === 'fr' ? `Fichier lu en ${label}.` : `File read as ${label}.`;
+}
+
 function sourceLines(source: Source, headerRow: number, language: Language): string[] {
   const lines: string[] = [];
-  if (source.encoding !== null) {
-    const label = encodingLabel(source.encoding, language);
-    if (source.encoding === 'windows-1252') {
-      lines.push(
-        language === 'fr'
-          ? `Fichier lu en Windows-1252 (ce n’est pas de l’UTF-8 valide)${source.sample ? ` : « ${source.sample} »` : ''}. Si les accents sont faux, enregistrez le fichier en UTF-8 et importez-le de nouveau.`
-          : `File read as Windows-1252 (it is not valid UTF-8)${source.sample ? `: "${source.sample}"` : ''}. If the accents look wrong, save the file as UTF-8 and import it again.`,
-      );
-    } else lines.push(language === 'fr' ? `Fichier lu en ${label}.` : `File read as ${label}.`);
-  }
+  if (source.encoding !== null) lines.push(encodingLine(source.encoding, source.sample, language));
   if (source.separator !== null && source.format !== 'fec') {
     const name = SEPARATOR_NAMES[language][source.separator];
     lines.push(
