@@ -14,7 +14,7 @@ import { widestRow } from '../src/primitives/arrays';
 import type { CellValue } from '../src/primitives/cells';
 import { uniqueSheetName } from '../src/primitives/sheetNames';
 import { sheetText } from '../src/primitives/sheetText';
-import { jsonBytes, RequestBudget } from './requestBudget';
+import { jsonBytes, REQUEST_BUDGET_BYTES, RequestBudget } from './requestBudget';
 
 /**
  * Cells per request: at a generous 80 bytes a cell in JSON this stays under Excel on the web's
@@ -29,6 +29,12 @@ function toExcelValue(value: unknown): Value {
   if (typeof value === 'string') return sheetText(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   return sheetText(String(value));
+}
+
+/** Office.js's refusal of a request or an answer over Excel on the web's 5 MB. */
+function isPayloadTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /PayloadSizeLimitExceeded/i.test(code);
 }
 
 function rowsPerChunk(columns: number): number {
@@ -136,24 +142,35 @@ export class ExcelWorkbook implements Workbook {
     });
   }
 
-  /** Values of an area, a chunk of rows per request. */
+  /**
+   * Values of an area, a chunk of rows per request. Excel on the web refuses an answer over
+   * 5 MB as it refuses a request: the first chunk is sized by cells, the next ones by the bytes
+   * the rows read so far weighed, and a chunk refused for its size is read again in halves.
+   */
   private async readArea(
     context: Excel.RequestContext,
     sheet: Excel.Worksheet,
     area: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
   ): Promise<CellValue[][]> {
     const values: CellValue[][] = [];
-    const step = rowsPerChunk(area.columnCount);
-    for (let offset = 0; offset < area.rowCount; offset += step) {
-      const chunk = sheet.getRangeByIndexes(
-        area.rowIndex + offset,
-        area.columnIndex,
-        Math.min(step, area.rowCount - offset),
-        area.columnCount,
-      );
+    const mostRows = rowsPerChunk(area.columnCount);
+    let step = mostRows;
+    for (let offset = 0; offset < area.rowCount; ) {
+      const rows = Math.min(step, area.rowCount - offset);
+      const chunk = sheet.getRangeByIndexes(area.rowIndex + offset, area.columnIndex, rows, area.columnCount);
       chunk.load('values');
-      await context.sync();
-      for (const row of chunk.values) values.push(row as CellValue[]);
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!isPayloadTooLarge(error) || rows === 1) throw error;
+        step = Math.ceil(rows / 2);
+        continue;
+      }
+      const read = chunk.values as CellValue[][];
+      for (const row of read) values.push(row);
+      offset += rows;
+      const bytesPerRow = jsonBytes(read) / rows;
+      step = Math.max(1, Math.min(mostRows, Math.floor(REQUEST_BUDGET_BYTES / Math.max(bytesPerRow, 1))));
     }
     return values;
   }
@@ -296,7 +313,15 @@ export class ExcelWorkbook implements Workbook {
       await context.sync();
       if (sheet.isNullObject) return null;
       if (used.isNullObject) return [];
-      return this.readArea(context, sheet, used);
+      // From A1, as Sheets and the Preview read a sheet: the used range starts at its first
+      // filled cell, and the rows above it and the columns to its left count too.
+      const values = await this.readArea(context, sheet, {
+        rowIndex: 0,
+        columnIndex: 0,
+        rowCount: used.rowIndex + used.rowCount,
+        columnCount: used.columnIndex + used.columnCount,
+      });
+      return values.map((row) => row.map((cell) => cell ?? ''));
     });
   }
 

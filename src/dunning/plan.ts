@@ -42,6 +42,12 @@ export type StartRule = 'history' | 'firstRunAge' | 'firstRunOneStage' | 'newCyc
 export interface DunnedItem {
   readonly item: LedgerItem;
   readonly daysOverdue: number;
+  /**
+   * What is still owed on this invoice once the account's credit notes and unapplied payments
+   * are set against the oldest invoices first: the amount its interest runs on. Letters show it
+   * beside the invoice's amount, so each line's interest can be checked by hand.
+   */
+  readonly owed: MinorUnits;
   /** Interest the stage claims on this invoice (0 when it claims none). */
   readonly interest: MinorUnits;
   /** The fixed recovery fee the stage claims on this invoice, if any. */
@@ -366,7 +372,8 @@ function planAccount(
     const credited = Math.min(Math.max(unallocated, 0), Math.max(item.amount, 0));
     unallocated -= credited;
     const base = item.amount - credited;
-    if (!stage || overdue <= 0 || base <= 0) return { item, daysOverdue: overdue, interest: 0, fee: null };
+    const owed = Math.max(base, 0);
+    if (!stage || overdue <= 0 || base <= 0) return { item, daysOverdue: overdue, owed, interest: 0, fee: null };
     let interest = 0;
     if (stage.claimsInterest) {
       try {
@@ -379,7 +386,7 @@ function planAccount(
     // The fee stands on its own: a missing rate stops the interest, never the 40 € (D441-5).
     // An invoice wholly covered by credits is no longer owed: neither interest nor fee.
     const fee = stage.claimsRecoveryFee ? itemFee(law, item.amount, item.currency) : null;
-    return { item, daysOverdue: overdue, interest, fee };
+    return { item, daysOverdue: overdue, owed, interest, fee };
   });
   const feeTotals = new Map<string, MinorUnits>();
   for (const { fee } of dunned) if (fee) feeTotals.set(fee.currency, (feeTotals.get(fee.currency) ?? 0) + fee.amount);

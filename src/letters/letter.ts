@@ -122,6 +122,7 @@ const WORDS = {
     dueDate: 'Due date',
     daysOverdue: 'Days overdue',
     amount: 'Amount',
+    owed: 'Still owed',
     interest: 'Interest',
     fee: 'Recovery fee',
     status: 'Status',
@@ -149,6 +150,7 @@ const WORDS = {
     dueDate: 'Échéance',
     daysOverdue: 'Jours de retard',
     amount: 'Montant',
+    owed: 'Reste dû',
     interest: 'Pénalités',
     fee: 'Indemnité',
     status: 'Statut',
@@ -357,6 +359,10 @@ function reminderTable(account: AccountPlan, context: TableContext): LetterTable
   const words = WORDS[context.language];
   const { money, claimsInterest, claimsFee } = context;
   const headers: string[] = [words.invoice, words.invoiceDate, words.dueDate, words.daysOverdue, words.amount];
+  // Where credits were set against an invoice, its interest runs on what is still owed: show
+  // that amount beside the invoice's, so owed × rate × days can be checked on every line.
+  const showOwed = account.dunned.some((dunned) => dunned.owed !== dunned.item.amount);
+  if (showOwed) headers.push(words.owed);
   if (claimsInterest) headers.push(words.interest);
   if (claimsFee) headers.push(words.fee);
   const row = (dunned: DunnedItem): string[] => {
@@ -368,6 +374,7 @@ function reminderTable(account: AccountPlan, context: TableContext): LetterTable
       dunned.daysOverdue > 0 ? String(dunned.daysOverdue) : '',
       money(item.amount),
     ];
+    if (showOwed) cells.push(money(dunned.owed));
     if (claimsInterest) cells.push(money(dunned.interest));
     if (claimsFee) cells.push(dunned.fee ? money(dunned.fee.amount, dunned.fee.currency) : '');
     return cells;
@@ -380,6 +387,7 @@ function reminderTable(account: AccountPlan, context: TableContext): LetterTable
       '',
       money(item.amount),
     ];
+    if (showOwed) cells.push('');
     if (claimsInterest) cells.push('');
     if (claimsFee) cells.push('');
     return cells;

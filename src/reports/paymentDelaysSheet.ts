@@ -261,7 +261,8 @@ const WORDS = {
     none: 'none',
     pieces: (count: number, amount: string) => `${count} for ${amount}`,
     sheetName: 'Payment delays',
-    listName: 'Payment delays – detail',
+    // With its date, a sheet name fits Excel's 31 characters.
+    listName: 'Delays – detail',
     list: {
       side: 'Invoices',
       received: 'Received',

@@ -1,10 +1,15 @@
 // A recording fake of the slice of Office.js the Excel adapter uses. Like Excel, it refuses to
 // read a property before it was loaded and synced, and it counts context.sync() calls: the
-// number of round trips a command costs.
+// number of round trips a command costs. It keeps Excel's rules where the adapter could break
+// them: sheet names (31 characters, no : \\ / ? * [ ], no apostrophe at either end, "History"
+// reserved, unique whatever the case), text typed with a leading apostrophe read back without
+// it, the used range of a sheet as the cells holding values, conditional formats in priority
+// order (a new one goes on top), tables, and 5 MB per request and per response on the web.
 
 type Cell = string | number | boolean;
 
 export interface FakeRule {
+  /** Excel's own kinds: "Custom" (a formula), "DataBar", "ColorScale"… */
   type: string;
   formula: string;
   address: { row: number; column: number; rows: number; columns: number };
@@ -29,8 +34,36 @@ export interface FakeSheetModel {
   pageLayout: { orientation?: string; paperSize?: string; zoom?: unknown; printArea?: string };
 }
 
-/** Excel on the web refuses a request (everything queued before a sync) over 5 MB. */
+/** A table the user made (Insert › Table): its range, header row included. */
+export interface FakeTable {
+  name: string;
+  sheet: string;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/** Excel on the web refuses a request (everything queued before a sync), or its answer, over 5 MB. */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** What Excel refuses as a sheet name (its "rename sheet" rules). */
+export function excelRefusesSheetName(name: string, existing: readonly string[]): string | null {
+  if (name.trim() === '') return 'a sheet name cannot be blank';
+  if (name.length > 31) return 'a sheet name is at most 31 characters';
+  if (/[:\\/?*[\]]/.test(name)) return 'a sheet name cannot hold : \\ / ? * [ ]';
+  if (name.startsWith("'") || name.endsWith("'")) return 'a sheet name cannot begin or end with an apostrophe';
+  if (name.toLowerCase() === 'history') return '"History" is a name Excel keeps for itself';
+  const folded = name.toLocaleLowerCase();
+  if (existing.some((other) => other.toLocaleLowerCase() === folded)) return 'the name is already taken';
+  return null;
+}
+
+/** A cell as Excel gives it back: the apostrophe that made typed text stay text is not part of it. */
+function shown(cell: Cell | undefined): Cell {
+  if (cell === undefined) return '';
+  return typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell;
+}
 /** What Office.js adds around each queued action (object path, ids, property name), at least. */
 const ACTION_BYTES = 100;
 
@@ -40,8 +73,30 @@ export class FakeExcel {
   syncs = 0;
   /** Payload of each request sent, in bytes of JSON: the data written, plus each action's wrapping. */
   requestBytes: number[] = [];
+  /** Payload of each answer, in bytes of JSON: the values loaded. */
+  responseBytes: number[] = [];
   settings: Record<string, unknown> = {};
   platform = 'PC';
+  tables: FakeTable[] = [];
+  /** The selected cells (on the active sheet): A1 until a test selects elsewhere. */
+  selection = { row: 0, column: 0, rows: 1, columns: 1 };
+
+  /** A table over cells of a sheet, as Insert › Table makes it. */
+  addTable(sheet: string, name: string, area: { row: number; column: number; rows: number; columns: number }): FakeTable {
+    const table = { name, sheet, ...area };
+    this.tables.push(table);
+    return table;
+  }
+
+  select(sheet: string, row: number, column: number, rows = 1, columns = 1): void {
+    this.active = sheet;
+    this.selection = { row, column, rows, columns };
+  }
+
+  /** The live conditional formats of a sheet, in priority order (the first applies first). */
+  liveRules(sheet: string): FakeRule[] {
+    return (this.sheet(sheet)?.rules ?? []).filter((rule) => !rule.deleted);
+  }
 
   addSheet(name: string, values: Cell[][] = []): FakeSheetModel {
     const sheet: FakeSheetModel = {
@@ -115,6 +170,13 @@ class Loadable {
     for (const name of this.pending) this.loaded.add(name);
     this.pending.clear();
   }
+  /** What the answer to the pending loads weighs (only values weigh much). */
+  answerBytes(): number {
+    return 0;
+  }
+  protected isPending(name: string): boolean {
+    return this.pending.has(name);
+  }
   protected read<T>(name: string, value: () => T): T {
     if (!this.loaded.has(name)) throw new Error(`PropertyNotLoaded: ${name} was read before load("${name}") and sync()`);
     return value();
@@ -140,10 +202,25 @@ class Context {
     const bytes = this.queuedBytes;
     this.queuedBytes = 0;
     this.fake.requestBytes.push(bytes);
-    if (bytes > REQUEST_LIMIT_BYTES) throw new Error(`RequestPayloadSizeLimitExceeded: a request of ${bytes} bytes`);
+    if (bytes > REQUEST_LIMIT_BYTES) {
+      this.tracked.clear();
+      throw payloadError(`a request of ${bytes} bytes`);
+    }
+    let answer = 0;
+    for (const item of this.tracked) answer += item.answerBytes();
+    this.fake.responseBytes.push(answer);
+    if (answer > REQUEST_LIMIT_BYTES) {
+      this.tracked.clear();
+      throw payloadError(`an answer of ${answer} bytes`);
+    }
     for (const item of this.tracked) item.settle();
     this.tracked.clear();
   }
+}
+
+/** Office.js's error for a payload over the limit: a code, as OfficeExtension.Error carries it. */
+function payloadError(what: string): Error {
+  return Object.assign(new Error(`RequestPayloadSizeLimitExceeded: ${what}`), { code: 'RequestPayloadSizeLimitExceeded' });
 }
 
 class Workbook {
@@ -153,7 +230,8 @@ class Workbook {
   }
   getSelectedRange(): Range {
     const sheet = this.context.fake.sheet(this.context.fake.active) as FakeSheetModel;
-    return new Range(this.context, sheet, 0, 0, 1, 1);
+    const { row, column, rows, columns } = this.context.fake.selection;
+    return new Range(this.context, sheet, row, column, rows, columns);
   }
 }
 
@@ -173,7 +251,11 @@ class Worksheets extends Loadable {
     return new Worksheet(this.context, this.context.fake.sheet(name) ?? null);
   }
   add(name: string): Worksheet {
-    if (this.context.fake.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+    const refused = excelRefusesSheetName(
+      name,
+      this.context.fake.sheets.map((sheet) => sheet.name),
+    );
+    if (refused) throw new Error(`InvalidArgument: "${name}": ${refused}`);
     return new Worksheet(this.context, this.context.fake.addSheet(name));
   }
 }
@@ -220,12 +302,30 @@ class Worksheet extends Loadable {
     if (!this.model) throw new Error('InvalidObjectPath: the sheet does not exist');
     return this.model;
   }
+  /** The cells holding values (valuesOnly): a cleared cell is not used, and the range starts where they do. */
   getUsedRangeOrNullObject(): Range {
     const model = this.model;
-    const rows = model?.values.length ?? 0;
-    let columns = 0;
-    for (const row of model?.values ?? []) columns = Math.max(columns, row.length);
-    return model && rows > 0 ? new Range(this.context, model, 0, 0, rows, columns) : new Range(this.context, null, 0, 0, 0, 0);
+    let top = -1;
+    let bottom = -1;
+    let left = Number.POSITIVE_INFINITY;
+    let right = -1;
+    (model?.values ?? []).forEach((row, r) => {
+      row?.forEach((cell, c) => {
+        if (cell === '' || cell === null || cell === undefined) return;
+        if (top < 0) top = r;
+        bottom = r;
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      });
+    });
+    return model && top >= 0
+      ? new Range(this.context, model, top, left, bottom - top + 1, right - left + 1)
+      : new Range(this.context, null, 0, 0, 0, 0);
+  }
+  get tables() {
+    const model = this.require();
+    const context = this.context;
+    return new TableCollection(context, () => context.fake.tables.filter((table) => table.sheet === model.name));
   }
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): Range {
     return new Range(this.context, this.require(), row, column, rows, columns);
@@ -285,11 +385,15 @@ class Range extends Loadable {
     return this.read('address', () => `${this.model?.name}!R${this.row + 1}C${this.column + 1}`);
   }
   get values(): Cell[][] {
-    return this.read('values', () =>
-      Array.from({ length: this.rows }, (_, r) =>
-        Array.from({ length: this.columns }, (_, c) => this.model?.values[this.row + r]?.[this.column + c] ?? ''),
-      ),
+    return this.read('values', () => this.shownValues());
+  }
+  private shownValues(): Cell[][] {
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from({ length: this.columns }, (_, c) => shown(this.model?.values[this.row + r]?.[this.column + c])),
     );
+  }
+  override answerBytes(): number {
+    return this.isPending('values') ? Buffer.byteLength(JSON.stringify(this.shownValues()), 'utf8') : 0;
   }
   set values(rows: Cell[][]) {
     this.context.queue(rows);
@@ -355,13 +459,22 @@ class Range extends Loadable {
       autofitRows: () => context.queue(),
     };
   }
-  getTables() {
-    const collection = new (class extends Loadable {
-      get items(): never[] {
-        return this.read('name', () => []);
-      }
-    })(this.context);
-    return collection;
+  /** The tables that overlap this range (or lie wholly inside it). */
+  getTables(fullyContained = false) {
+    const sheet = this.model?.name;
+    const overlaps = (table: FakeTable) =>
+      fullyContained
+        ? table.row >= this.row &&
+          table.column >= this.column &&
+          table.row + table.rows <= this.row + this.rows &&
+          table.column + table.columns <= this.column + this.columns
+        : table.row < this.row + this.rows &&
+          this.row < table.row + table.rows &&
+          table.column < this.column + this.columns &&
+          this.column < table.column + table.columns;
+    return new TableCollection(this.context, () =>
+      this.context.fake.tables.filter((table) => table.sheet === sheet && overlaps(table)),
+    );
   }
   get conditionalFormats() {
     return new ConditionalFormats(this.context, this.model as FakeSheetModel, this);
@@ -378,9 +491,10 @@ class ConditionalFormats extends Loadable {
   }
   get items(): ConditionalFormat[] {
     return this.read('type', () =>
-      this.model.rules.filter((rule) => !rule.deleted).map((rule) => new ConditionalFormat(this.context, rule)),
+      this.model.rules.filter((rule) => !rule.deleted).map((rule) => new ConditionalFormat(this.context, rule, this.model)),
     );
   }
+  /** As in Excel, a new format goes to the first/top priority. */
   add(type: string): ConditionalFormat {
     const rule: FakeRule = {
       type,
@@ -388,8 +502,8 @@ class ConditionalFormats extends Loadable {
       address: { row: this.range.row, column: this.range.column, rows: this.range.rows, columns: this.range.columns },
       deleted: false,
     };
-    this.model.rules.push(rule);
-    return new ConditionalFormat(this.context, rule);
+    this.model.rules.unshift(rule);
+    return new ConditionalFormat(this.context, rule, this.model);
   }
 }
 
@@ -399,6 +513,7 @@ class ConditionalFormat {
   constructor(
     context: Context,
     private readonly rule: FakeRule,
+    private readonly model: FakeSheetModel,
   ) {
     const formulaLoad = new (class extends Loadable {
       get formula(): string {
@@ -423,10 +538,56 @@ class ConditionalFormat {
   get type(): string {
     return this.rule.type;
   }
+  /** Moves the format to that place in the sheet's order (0 applies first), as Excel does. */
   set priority(value: number) {
     this.rule.priority = value;
+    const rules = this.model.rules.filter((rule) => !rule.deleted && rule !== this.rule);
+    rules.splice(Math.max(0, Math.min(value, rules.length)), 0, this.rule);
+    this.model.rules = rules;
   }
   delete(): void {
     this.rule.deleted = true;
+    this.model.rules = this.model.rules.filter((rule) => rule !== this.rule);
+  }
+}
+
+class TableCollection extends Loadable {
+  constructor(
+    context: Context,
+    private readonly tablesNow: () => FakeTable[],
+  ) {
+    super(context);
+  }
+  get items(): Table[] {
+    return this.read('name', () => this.tablesNow().map((table) => new Table(this.context, table).loadedWith(['name'])));
+  }
+}
+
+class Table extends Loadable {
+  constructor(
+    context: Context,
+    private readonly table: FakeTable,
+  ) {
+    super(context);
+  }
+  get name(): string {
+    return this.read('name', () => this.table.name);
+  }
+  private sheet(): FakeSheetModel {
+    const sheet = this.context.fake.sheet(this.table.sheet);
+    if (!sheet) throw new Error('InvalidObjectPath: the table’s sheet does not exist');
+    return sheet;
+  }
+  /** The whole table, header row included. */
+  getRange(): Range {
+    const { row, column, rows, columns } = this.table;
+    return new Range(this.context, this.sheet(), row, column, rows, columns);
+  }
+  getHeaderRowRange(): Range {
+    return new Range(this.context, this.sheet(), this.table.row, this.table.column, 1, this.table.columns);
+  }
+  getDataBodyRange(): Range {
+    const { row, column, rows, columns } = this.table;
+    return new Range(this.context, this.sheet(), row + 1, column, rows - 1, columns);
   }
 }

@@ -1,7 +1,18 @@
 // In-memory fakes of the Apps Script services Code.js uses: SpreadsheetApp (sheets, ranges,
 // values, conditional-format rules, charts, time zone, locale), PropertiesService, HtmlService,
 // DocumentApp and the Gmail service. Every Spreadsheet call is counted, so a test can show
-// that a command costs the same number of calls for 300 rows as for 3,000.
+// that a command costs the same number of calls for 300 rows as for 3,000. It keeps Sheets'
+// rules where the adapter could break them: the last row and the data range end at the last
+// cell holding a value (a cleared cell does not count), text typed with a leading apostrophe
+// reads back without it, and sheet names are unique whatever their case.
+
+const isBlank = (cell: unknown) => cell === '' || cell === null || cell === undefined;
+
+/** A cell as Sheets gives it back: the apostrophe that made typed text stay text is not part of it. */
+function shown(cell: unknown): unknown {
+  if (cell === undefined) return '';
+  return typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell;
+}
 
 type Cell = unknown;
 
@@ -31,20 +42,39 @@ export class FakeSheet {
     this.book.count('Sheet.getName');
     return this.name;
   }
+  /** From A1 to the last row and column holding a value; A1 alone on an empty sheet. */
   getDataRange() {
     this.book.count('Sheet.getDataRange');
-    const rows = this.values.length;
-    let columns = 0;
-    for (const row of this.values) columns = Math.max(columns, row.length);
-    return new FakeRange(this, 1, 1, Math.max(rows, 1), Math.max(columns, 1));
+    return new FakeRange(this, 1, 1, Math.max(this.lastRow(), 1), Math.max(this.lastColumn(), 1));
+  }
+  private lastRow(): number {
+    for (let r = this.values.length - 1; r >= 0; r--) if (!(this.values[r] ?? []).every(isBlank)) return r + 1;
+    return 0;
+  }
+  private lastColumn(): number {
+    let last = 0;
+    for (const row of this.values) {
+      for (let c = (row ?? []).length - 1; c >= last; c--) {
+        if (!isBlank(row?.[c])) {
+          last = c + 1;
+          break;
+        }
+      }
+    }
+    return last;
   }
   getRange(row: number, column: number, rows = 1, columns = 1) {
     this.book.count('Sheet.getRange');
     return new FakeRange(this, row, column, rows, columns);
   }
+  /** The last row holding a value: 0 on an empty or cleared sheet. */
   getLastRow() {
     this.book.count('Sheet.getLastRow');
-    return this.values.length;
+    return this.lastRow();
+  }
+  getLastColumn() {
+    this.book.count('Sheet.getLastColumn');
+    return this.lastColumn();
   }
   getConditionalFormatRules() {
     this.book.count('Sheet.getConditionalFormatRules');
@@ -111,7 +141,7 @@ export class FakeRange {
   getValues() {
     this.sheet.book.count('Range.getValues');
     return Array.from({ length: this.rows }, (_, r) =>
-      Array.from({ length: this.columns }, (_, c) => this.sheet.values[this.row - 1 + r]?.[this.column - 1 + c] ?? ''),
+      Array.from({ length: this.columns }, (_, c) => shown(this.sheet.values[this.row - 1 + r]?.[this.column - 1 + c])),
     );
   }
   setValues(values: Cell[][]) {
@@ -196,7 +226,9 @@ export class FakeSpreadsheet {
   }
   insertSheet(name: string) {
     this.count('Spreadsheet.insertSheet');
-    if (this.sheets.some((sheet) => sheet.name === name)) throw new Error(`A sheet with the name "${name}" already exists.`);
+    const folded = name.toLocaleLowerCase();
+    if (this.sheets.some((sheet) => sheet.name.toLocaleLowerCase() === folded))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     return this.addSheet(name);
   }
   getSpreadsheetTimeZone() {

@@ -515,3 +515,44 @@ describe('the ledger says who the customer is', () => {
     );
   });
 });
+
+describe('an invoice partly covered by a payment', () => {
+  // 12,450 € due 14 August 2026, and a payment of 3,120.50 € not matched to any invoice: set
+  // against the oldest invoice, it leaves 9,329.50 € owed. Interest runs on what is owed, from
+  // 15 August to 30 November 2026 (108 days, all in 2026-H2 at 12.40 %):
+  // 9 329,50 × 0,1240 × 108 / 365 = 342,30.
+  const account = formalNotice([
+    invoice({ customer: 'Dupont', dueDay: day('2026-08-14'), amount: 12_450_00, invoiceNumber: 'FA-0412' }),
+    invoice({ customer: 'Dupont', dueDay: day('2026-10-02'), amount: -3_120_50, invoiceNumber: 'RG-0101' }),
+  ]);
+  const table = (language: 'en' | 'fr') => {
+    const block = buildLetter({ ...account, language }, letterOptions(DEFAULT_POLICY)).blocks.find(
+      (candidate) => candidate.kind === 'table',
+    );
+    if (block?.kind !== 'table') throw new Error('no table');
+    return block.table;
+  };
+
+  test('each line shows what is still owed beside the invoice amount, and its interest is owed × rate × days', () => {
+    expect(account.dunned[0]?.owed).toBe(9_329_50);
+    expect(account.dunned[0]?.interest).toBe(Math.round((9_329_50 * 0.124 * 108) / 365));
+    expect(account.dunned[0]?.interest).toBe(342_30);
+    const fr = table('fr');
+    const owedColumn = fr.headers.indexOf('Reste dû');
+    const interestColumn = fr.headers.indexOf('Pénalités');
+    expect(owedColumn).toBe(fr.headers.indexOf('Montant') + 1);
+    const row = fr.rows.find((cells) => cells[0] === 'FA-0412') ?? [];
+    expect(row[fr.headers.indexOf('Montant')]).toBe(`12${NBSP}450,00${NBSP}€`);
+    expect(row[owedColumn]).toBe(`9${NBSP}329,50${NBSP}€`);
+    expect(row[interestColumn]).toBe(`342,30${NBSP}€`);
+    // Every row has a cell under every header, the payment's included.
+    for (const cells of fr.rows) expect(cells).toHaveLength(fr.headers.length);
+    expect(table('en').headers).toContain('Still owed');
+  });
+
+  test('an account with no credits keeps the table without the column', () => {
+    const plain = formalNotice([invoice({ customer: 'Dupont', dueDay: day('2026-08-14'), amount: 12_450_00 })]);
+    const block = buildLetter(plain, letterOptions(DEFAULT_POLICY)).blocks.find((candidate) => candidate.kind === 'table');
+    expect(block?.kind === 'table' && block.table.headers).not.toContain('Reste dû');
+  });
+});

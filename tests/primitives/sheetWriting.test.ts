@@ -11,6 +11,8 @@ describe('text that a sheet would read as a formula is written as text', () => {
     ['-45,00 €', "'-45,00 €"],
     ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
     ['+cmd|" /C calc"!A0', '\'+cmd|" /C calc"!A0'],
+    // The host hides the first apostrophe: the customer's own needs one before it.
+    ["'s-Hertogenbosch BV", "''s-Hertogenbosch BV"],
   ])('%s', (text, written) => expect(sheetText(text)).toBe(written));
   test.each(['Dupont SA', 'a=b', 'x+y', ' =1', 'e-mail', ''])('"%s" is left as it is', (text) =>
     expect(sheetText(text)).toBe(text),
@@ -36,5 +38,20 @@ describe('sheet names', () => {
     ]);
     expect(name.length).toBeLessThanOrEqual(31);
     expect(name).not.toMatch(/[:\\/?*[\]]/);
+  });
+  test('Excel keeps "History" for itself, in any case: ours is numbered', () => {
+    expect(uniqueSheetName('History', [])).toBe('History (2)');
+    expect(uniqueSheetName('history', [])).toBe('history (2)');
+  });
+  test('no apostrophe at either end (Excel refuses it), none lost inside', () => {
+    expect(uniqueSheetName("'Relances'", [])).toBe('Relances');
+    expect(uniqueSheetName("Relances d'hiver", [])).toBe("Relances d'hiver");
+  });
+  test('a name cut to 31 characters keeps its trailing date, numbered or not', () => {
+    // 'Payment delays – detail sheet' is 29 characters, the date 11: 20 of the words are kept.
+    expect(uniqueSheetName('Payment delays – detail sheet 2026-11-30', [])).toBe('Payment delays – det 2026-11-30');
+    expect(uniqueSheetName('Payment delays – detail sheet 2026-11-30', ['Payment delays – det 2026-11-30'])).toBe(
+      'Payment delays 2026-11-30 (2)',
+    );
   });
 });

@@ -98,7 +98,8 @@ export class PreviewWorkbook implements Workbook {
       sheetName: sheet.name,
       headerRow: 0,
       firstColumn: 0,
-      values: sheet.values.map((row) => Array.from({ length: width }, (_, column) => row[column] ?? null)),
+      // As a host reads it: the apostrophe that kept text as text is not part of the value.
+      values: sheet.values.map((row) => Array.from({ length: width }, (_, column) => shownValue(row[column] ?? null))),
       serialSystem: 'excel1900',
       description: `${sheet.name}!A1:${columnLetter(Math.max(width, 1) - 1)}${sheet.values.length}`,
       // Preview has no workbook locale: the browser's language is the user's.
@@ -158,9 +159,18 @@ export class PreviewWorkbook implements Workbook {
     if (!sheet) return null;
     // As a host reads it: the used range, hidden apostrophes dropped, rectangular.
     let last = sheet.values.length;
-    while (last > 0 && (sheet.values[last - 1] ?? []).every((cell) => cell === null || cell === '')) last--;
+    while (last > 0 && (sheet.values[last - 1] ?? []).every(isEmpty)) last--;
+    // As wide as the last column holding a value: a row's trailing empty cells do not count.
     let width = 0;
-    for (let r = 0; r < last; r++) width = Math.max(width, (sheet.values[r] ?? []).length);
+    for (let r = 0; r < last; r++) {
+      const row = sheet.values[r] ?? [];
+      for (let c = row.length - 1; c >= width; c--) {
+        if (!isEmpty(row[c])) {
+          width = c + 1;
+          break;
+        }
+      }
+    }
     const values: CellValue[][] = [];
     for (let r = 0; r < last; r++) {
       const row = sheet.values[r] ?? [];
@@ -182,7 +192,7 @@ export class PreviewWorkbook implements Workbook {
     }
     // Under the last row holding anything; an emptied sheet gets its header again.
     let last = sheet.values.length;
-    while (last > 0 && (sheet.values[last - 1] ?? []).every((cell) => cell === null || cell === '')) last--;
+    while (last > 0 && (sheet.values[last - 1] ?? []).every(isEmpty)) last--;
     sheet.values.length = last;
     if (last === 0) sheet.values.push(header.map(previewValue));
     for (const row of rows) sheet.values.push(row.map(previewValue));
@@ -217,6 +227,10 @@ function previewValue(value: unknown): CellValue {
   if (typeof value === 'string') return sheetText(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   return sheetText(String(value));
+}
+
+function isEmpty(cell: CellValue | undefined): boolean {
+  return cell === null || cell === undefined || cell === '';
 }
 
 /** A cell as a host gives it back: the apostrophe that kept text as text is not part of it. */

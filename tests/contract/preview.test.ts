@@ -1,0 +1,54 @@
+// The Workbook contract over the Preview adapter: the in-browser workbook the pane runs on
+// outside Office, here in Node with a Storage standing in for the browser's localStorage.
+
+import { PreviewWorkbook } from '../../src/pane/preview/previewWorkbook';
+import { testWorkbook, type WorkbookHarness } from './workbookContract';
+
+const STORAGE_KEY = 'agebucket-contract';
+
+/** The browser's localStorage, as far as the Preview uses it. */
+class MemoryStorage {
+  private readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, String(value));
+  }
+}
+
+function previewHarness(): WorkbookHarness {
+  const storage = new MemoryStorage();
+  (globalThis as { localStorage?: unknown }).localStorage = storage;
+  const workbook = new PreviewWorkbook(STORAGE_KEY);
+  return {
+    workbook,
+    addSheet(name, values) {
+      workbook.sheets.push({
+        name,
+        values: values.map((row) => [...row]),
+        columnFormats: [],
+        boldRows: [],
+        rules: [],
+        chart: null,
+      });
+      if (workbook.activeSheet === '') workbook.activeSheet = name;
+    },
+    activate: (name) => workbook.activate(name),
+    typed: (name) => workbook.sheet(name)?.values ?? null,
+    addUserRule(sheetName, formula) {
+      const sheet = workbook.sheet(sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      // A rule the user adds goes last, as Sheets adds it.
+      sheet.rules.push({ kind: 'user', formula, column: 3, above: 1000, bold: false, fill: '#00FF00', firstRow: 1, lastRow: 20 });
+    },
+    ruleFormulas: (sheetName) => (workbook.sheet(sheetName)?.rules ?? []).map((rule) => rule.formula),
+    storeSettingsText: (text) => storage.setItem(STORAGE_KEY, text),
+  };
+}
+
+afterAll(() => {
+  delete (globalThis as { localStorage?: unknown }).localStorage;
+});
+
+testWorkbook('Preview', previewHarness);
