@@ -374,6 +374,8 @@ function planAccount(
     const base = item.amount - credited;
     const owed = Math.max(base, 0);
     if (!stage || overdue <= 0 || base <= 0) return { item, daysOverdue: overdue, owed, interest: 0, fee: null };
+    // An opening balance (à-nouveau) has no known due date: no day from which a penalty runs.
+    if (item.openingBalance) return { item, daysOverdue: overdue, owed, interest: 0, fee: null };
     let interest = 0;
     if (stage.claimsInterest) {
       try {

@@ -9,7 +9,7 @@ import { type DayNumber, dayFromCalendar, excelSerialFromDay, formatShortDate } 
 import { AgeBucketError, fail, type Language } from '../primitives/messages';
 import { amountFromMinor, CurrencyTotals, formatMoney, type MinorUnits } from '../primitives/money';
 import { detectSeparator, parseDelimited, type Separator } from './csv';
-import { type FecAccountLine, type FecReading, type FecSide, looksLikeFec, readFec } from './fec';
+import { type FecAccountLine, type FecReading, type FecSide, fecClosingDayOfName, looksLikeFec, readFec } from './fec';
 import {
   type ColumnMapping,
   type ColumnRole,
@@ -17,6 +17,7 @@ import {
   detectColumns,
   findHeaderRow,
   HEADER_SCAN_ROWS,
+  isPartialMatchCode,
   type Ledger,
   type LedgerItem,
   type PartialMatchRule,
@@ -297,23 +298,45 @@ export function importFec(text: string, encoding: TextEncoding, options: ImportO
   const sign = side === 'customer' ? 1 : -1;
   const items = lines.map((line) => fecItem({ ...line, amount: sign * line.amount }, termsText, sign * line.amount > 0, terms));
   const layout = openItemsSheet(items, options.language, { terms: true, extras: [], fec: true });
+  const openings = lines.filter((line) => line.opening);
+  const partialOfSide = lines.reduce(
+    (count, line) => count + (line.matchCode !== null && isPartialMatchCode(line.matchCode, options.partialMatch) ? 1 : 0),
+    0,
+  );
+  // The year ends on the closing date the file's name gives (SirenFECAAAAMMJJ), else on its last entry.
+  const closingDay = fecClosingDayOfName(options.fileName);
   const totals = totalsOf(items);
   const words = FEC_WORDS[options.language];
   const settledOfSide = fec.settled.reduce((count, line) => count + (line.side === side ? 1 : 0), 0);
   const report: string[] = [
     ...sourceLines({ format: 'fec', encoding, separator: fec.separator, sample: '' }, 1, options.language),
-    words.read(fec.lineCount, lines.length, side, formatShortDate(options.asOf), settledOfSide, fec.partiallyMatchedLines),
+    words.read(fec.lineCount, lines.length, side, formatShortDate(options.asOf), settledOfSide, partialOfSide),
     words.terms(termsText),
   ];
+  if (openings.length > 0) {
+    report.push(
+      words.openings(
+        openings.length,
+        formatMoney(
+          openings.reduce((total, line) => total + sign * line.amount, 0),
+          openings[0]?.currency ?? fec.bookCurrency,
+          options.language,
+        ),
+        formatShortDate(openings[0]?.pieceDay ?? 0),
+      ),
+    );
+  }
   if (fec.bookedAfterAsOf > 0) report.push(words.after(fec.bookedAfterAsOf));
-  if (fec.firstDay !== null && fec.lastDay !== null) {
+  const periodEnd = closingDay ?? fec.lastDay;
+  if (fec.firstDay !== null && periodEnd !== null) {
     report.push(
       words.sales(
         formatMoney(fec.sales, fec.bookCurrency, options.language),
         formatMoney(fec.purchases, fec.bookCurrency, options.language),
         formatShortDate(fec.firstDay),
-        formatShortDate(fec.lastDay),
-        fec.lastDay - fec.firstDay + 1,
+        formatShortDate(periodEnd),
+        periodEnd - fec.firstDay + 1,
+        closingDay !== null,
       ),
     );
   }
@@ -322,7 +345,7 @@ export function importFec(text: string, encoding: TextEncoding, options: ImportO
   }
   report.push(totalsLine(totals, options.language));
   return {
-    sheetName: sheetNameFor(options),
+    sheetName: sheetNameFor(options, side),
     layout,
     report: {
       format: 'fec',
@@ -344,22 +367,34 @@ const FEC_WORDS = {
   en: {
     line: 'Line',
     read: (lines: number, open: number, side: FecSide, asOf: string, settled: number, partial: number) =>
-      `FEC of ${lines} lines: ${open} ${side === 'customer' ? 'customer (411)' : 'supplier (401)'} lines open on ${asOf}; ${settled} matched lines closed; ${partial} partly matched lines kept open.`,
+      `FEC of ${count('en', lines, 'line', 'lines')}: ${count('en', open, side === 'customer' ? 'customer (411) line' : 'supplier (401) line', side === 'customer' ? 'customer (411) lines' : 'supplier (401) lines')} open on ${asOf}; ${count('en', settled, 'matched line', 'matched lines')} (lettrage) closed; ${count('en', partial, 'partly matched line', 'partly matched lines')} kept open.`,
+    openings: (n: number, amount: string, date: string) =>
+      n === 1
+        ? `1 opening balance (à-nouveau, ${amount}, dated ${date}) kept in the aged balance with no known due date: aged from its date, and no interest or recovery fee is ever claimed on it (its invoices and due dates are in last year's books).`
+        : `${n} opening balances (à-nouveaux, ${amount}, dated ${date}) kept in the aged balance with no known due date: aged from their date, and no interest or recovery fee is ever claimed on them (their invoices and due dates are in last year's books).`,
     terms: (terms: string) =>
       `A FEC has no due dates: invoices are due by the terms "${terms}" from their date; credit notes and payments on their date. To change them, edit the Payment terms column or import again with other terms.`,
-    after: (n: number) => `${n} lines booked after the as-of date are left out.`,
-    sales: (sales: string, purchases: string, from: string, to: string, days: number) =>
-      `Sales of the period (class 70): ${sales}; purchases (classes 60–62, 603 stock variations excepted): ${purchases}; from ${from} to ${to} (${days} days), for DSO.`,
+    after: (n: number) =>
+      n === 1 ? '1 line booked after the as-of date is left out.' : `${n} lines booked after the as-of date are left out.`,
+    sales: (sales: string, purchases: string, from: string, to: string, days: number, named: boolean) =>
+      `Sales of the period (class 70): ${sales}; purchases (classes 60–62, 603 stock variations excepted): ${purchases}; from ${from} to ${to} (${days} days${named ? ', the closing date in the file’s name' : ', the last entry: the file’s name gives no closing date'}), for DSO.`,
   },
   fr: {
     line: 'Ligne',
     read: (lines: number, open: number, side: FecSide, asOf: string, settled: number, partial: number) =>
-      `FEC de ${lines} lignes : ${open} lignes ${side === 'customer' ? 'clients (411)' : 'fournisseurs (401)'} ouvertes au ${asOf} ; ${settled} lignes lettrées soldées ; ${partial} lignes en lettrage partiel laissées ouvertes.`,
+      `FEC de ${count('fr', lines, 'ligne', 'lignes')} : ${count('fr', open, side === 'customer' ? 'ligne client (411) ouverte' : 'ligne fournisseur (401) ouverte', side === 'customer' ? 'lignes clients (411) ouvertes' : 'lignes fournisseurs (401) ouvertes')} au ${asOf} ; ${count('fr', settled, 'ligne lettrée soldée', 'lignes lettrées soldées')} ; ${count('fr', partial, 'ligne en lettrage partiel laissée ouverte', 'lignes en lettrage partiel laissées ouvertes')}.`,
+    openings: (n: number, amount: string, date: string) =>
+      n < 2
+        ? `${n} à-nouveau (${amount}, au ${date}) gardé dans la balance âgée sans échéance connue : âgé depuis sa date, sans pénalités ni indemnité de recouvrement jamais réclamées (ses factures et échéances sont dans les comptes de l’exercice précédent).`
+        : `${n} à-nouveaux (${amount}, au ${date}) gardés dans la balance âgée sans échéance connue : âgés depuis leur date, sans pénalités ni indemnité de recouvrement jamais réclamées (leurs factures et échéances sont dans les comptes de l’exercice précédent).`,
     terms: (terms: string) =>
       `Un FEC ne porte pas d’échéances : les factures sont échues selon les conditions « ${terms} » depuis leur date ; avoirs et règlements à leur date. Pour les changer, modifiez la colonne Conditions de paiement ou importez de nouveau avec d’autres conditions.`,
-    after: (n: number) => `${n} lignes comptabilisées après la date d’arrêté sont écartées.`,
-    sales: (sales: string, purchases: string, from: string, to: string, days: number) =>
-      `Chiffre d’affaires de la période (classe 70) : ${sales} ; achats (classes 60 à 62, hors variations de stocks 603) : ${purchases} ; du ${from} au ${to} (${days} jours), pour le DSO.`,
+    after: (n: number) =>
+      n < 2
+        ? `${n} ligne comptabilisée après la date d’arrêté est écartée.`
+        : `${n} lignes comptabilisées après la date d’arrêté sont écartées.`,
+    sales: (sales: string, purchases: string, from: string, to: string, days: number, named: boolean) =>
+      `Chiffre d’affaires de la période (classe 70) : ${sales} ; achats (classes 60 à 62, hors variations de stocks 603) : ${purchases} ; du ${from} au ${to} (${days} jours${named ? ', date de clôture du nom du fichier' : ', dernière écriture : le nom du fichier ne donne pas de date de clôture'}), pour le DSO.`,
   },
 } as const;
 
@@ -368,11 +403,13 @@ interface SheetItem {
   readonly customerCode: string | null;
   readonly invoiceNumber: string;
   readonly invoiceDay: DayNumber | null;
-  readonly dueDay: DayNumber;
+  /** Null for an opening balance (à-nouveau), whose due date is not known. */
+  readonly dueDay: DayNumber | null;
   readonly amount: MinorUnits;
   readonly invoiceAmount: MinorUnits | null;
   readonly currency: string;
   readonly terms: string | null;
+  readonly opening?: boolean;
   readonly account: string | null;
   readonly label: string | null;
   readonly row: number;
@@ -384,17 +421,20 @@ function fecItem(
   isInvoice: boolean,
   terms: ReturnType<typeof parsePaymentTerms>,
 ): SheetItem {
+  // An opening balance has no due date (its invoices are in last year's books): none is invented.
+  const opening = line.opening === true;
   return {
     customer: line.name || line.code,
     customerCode: line.code,
     invoiceNumber: line.pieceRef,
     invoiceDay: line.pieceDay,
     // Terms apply to invoices; a credit note or a payment counts from its own date.
-    dueDay: isInvoice ? dueDateFromTerms(line.pieceDay, terms) : line.pieceDay,
+    dueDay: opening ? null : isInvoice ? dueDateFromTerms(line.pieceDay, terms) : line.pieceDay,
     amount: line.amount,
     invoiceAmount: line.amount,
     currency: line.currency,
-    terms: isInvoice ? termsText : null,
+    terms: isInvoice && !opening ? termsText : null,
+    opening,
     account: line.account,
     label: line.label,
     row: line.line,
@@ -418,6 +458,8 @@ const HEADERS = {
     account: 'General ledger account',
     source: 'Source row',
     sourceLine: 'Source line',
+    documentType: 'Document type',
+    opening: 'Opening balance',
     disputed: 'Disputed',
     disputeReason: 'Dispute reason',
     promiseDate: 'Promise date',
@@ -443,6 +485,8 @@ const HEADERS = {
     account: 'Compte général',
     source: 'Ligne d’origine',
     sourceLine: 'Ligne du fichier',
+    documentType: 'Type de pièce',
+    opening: 'À-nouveau',
     disputed: 'Litige',
     disputeReason: 'Motif du litige',
     promiseDate: 'Promesse de paiement',
@@ -583,8 +627,8 @@ function openItemsSheet(
     formats.push(role === 'promiseDate' ? DATE_FORMAT : null);
   }
   if (shape.fec) {
-    header.push(h.label, h.account);
-    formats.push(null, null);
+    header.push(h.label, h.account, h.documentType);
+    formats.push(null, null, null);
   }
   header.push(shape.fec ? h.sourceLine : h.source);
   formats.push(null);
@@ -595,7 +639,7 @@ function openItemsSheet(
       item.customer,
       item.invoiceNumber,
       item.invoiceDay === null ? null : excelSerialFromDay(item.invoiceDay),
-      excelSerialFromDay(item.dueDay),
+      item.dueDay === null ? null : excelSerialFromDay(item.dueDay),
     ];
     if (shape.terms) row.push(item.terms);
     row.push(
@@ -619,11 +663,16 @@ function openItemsSheet(
           row.push((full[role] as string | null | undefined) ?? null);
       }
     }
-    if (shape.fec) row.push(item.label, item.account);
+    if (shape.fec) row.push(item.label, item.account, item.opening ? h.opening : null);
     row.push(item.row);
     rows.push(row);
   }
   return { rows, columnFormats: formats, boldRows: [0], cellFormats: [], chart: null };
+}
+
+/** "1 line", "2 lines"; French's singular covers 0 and 1 ("0 ligne"). */
+function count(language: Language, n: number, one: string, other: string): string {
+  return `${n} ${(language === 'fr' ? n < 2 : n === 1) ? one : other}`;
 }
 
 /** French puts a space before a colon. */
@@ -683,11 +732,20 @@ function sourceLines(source: Source, headerRow: number, language: Language): str
   return lines;
 }
 
-function sheetNameFor(options: ImportOptions): string {
+function sheetNameFor(options: ImportOptions, fecSide: FecSide | null = null): string {
   const stem = options.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  const label = options.language === 'fr' ? 'Import' : 'Import';
-  return `${label} ${stem}`.slice(0, 31);
+  if (fecSide === null) return `Import ${stem}`.slice(0, 31);
+  // One FEC gives two sheets, its customers and its suppliers: the name says which. The SIREN
+  // is left out (every FEC of the firm carries it) so that the closing date fits in 31 characters.
+  const side = SIDE_NAMES[options.language][fecSide];
+  const short = /^\d{9}(FEC\d{8})$/i.exec(stem)?.[1] ?? stem;
+  return `Import ${side} ${short}`.slice(0, 31);
 }
+
+const SIDE_NAMES = {
+  en: { customer: 'customers', supplier: 'suppliers' },
+  fr: { customer: 'clients', supplier: 'fournisseurs' },
+} as const;
 
 // ---- .xlsx -----------------------------------------------------------------------------------
 

@@ -433,6 +433,11 @@ export interface LedgerItem {
   readonly documentType?: DocumentType | null;
   /** When the line was paid, for settled lines of a ledger that keeps them (payment history). */
   readonly paidDay?: DayNumber | null;
+  /**
+   * An opening balance (à-nouveau) with no due date: aged from its own date, so it stays in the
+   * aged balance, but no due date is known, so no interest and no recovery fee ever run on it.
+   */
+  readonly openingBalance?: boolean;
 }
 
 export type DateOrder = 'dayFirst' | 'monthFirst';
@@ -444,7 +449,7 @@ export type DateOrder = 'dayFirst' | 'monthFirst';
  * one would drop money still owed from the aged balance, the worse of the two mistakes.
  */
 export type PartialMatchRule = 'lowerCaseOrStar' | 'none';
-export type DocumentType = 'invoice' | 'creditNote' | 'payment';
+export type DocumentType = 'invoice' | 'creditNote' | 'payment' | 'openingBalance';
 
 export interface LedgerReadOptions {
   readonly serialSystem: SerialSystem;
@@ -772,6 +777,10 @@ function readItem(
   const currency = within('currency', () => readCurrency(cell('currency'), options.defaultCurrency));
   const invoiceDay = dateOf('invoiceDate');
   let dueDay = dateOf('dueDate');
+  const documentType = readDocumentType(cell('documentType'));
+  // An opening balance has no due date of its own: it is aged from its date and never bears penalties.
+  const openingBalance = documentType === 'openingBalance' && dueDay === null && invoiceDay !== null;
+  if (openingBalance) dueDay = invoiceDay;
   if (dueDay === null) {
     const terms = within('terms', () => readText(cell('terms')));
     if (invoiceDay === null || terms === null) fail('dateMissing');
@@ -823,8 +832,9 @@ function readItem(
     language: readLanguage(cell('language')),
     customerType: within('customerType', () => customerTypeOf(cell('customerType'))),
     country: readText(cell('country')),
-    documentType: readDocumentType(cell('documentType')),
+    documentType,
     paidDay: dateOf('paidDate'),
+    ...(openingBalance ? { openingBalance } : {}),
   };
 }
 
@@ -877,6 +887,12 @@ const DOCUMENT_TYPES = new Map<string, DocumentType>([
   ['encaissement', 'payment'],
   ['virement', 'payment'],
   ['cheque', 'payment'],
+  ['a nouveau', 'openingBalance'],
+  ['a nouveaux', 'openingBalance'],
+  ['an', 'openingBalance'],
+  ['report a nouveau', 'openingBalance'],
+  ['solde d ouverture', 'openingBalance'],
+  ['opening balance', 'openingBalance'],
 ]);
 
 /** A document-type cell; null for a blank or a type it does not know (the sign then decides). */

@@ -58,6 +58,10 @@ const WORDS = {
       `${column}: read as day-month name-year ("${example}"), month names in English or French.`,
     twoDigitYear: (column: string, example: string, year: string) =>
       `${column}: two-digit years are read as 2000 to 2099 ("${example}" is in ${year}); write four digits if a date is older.`,
+    openings: (n: number) =>
+      n === 1
+        ? '1 opening balance (à-nouveau) has no due date: it is aged from its date, and no interest or recovery fee is claimed on it.'
+        : `${n} opening balances (à-nouveaux) have no due date: they are aged from their date, and no interest or recovery fee is claimed on them.`,
     customerFromCode: (column: string) =>
       `Customer: no customer-name column, so each account is a customer named by its code (column "${column}"). Map a name column in the column list if there is one.`,
   },
@@ -100,6 +104,10 @@ const WORDS = {
       `${column} : lue en jour-mois en lettres-année (« ${example} »), mois en français ou en anglais.`,
     twoDigitYear: (column: string, example: string, year: string) =>
       `${column} : les années à deux chiffres sont lues de 2000 à 2099 (« ${example} » est en ${year}) ; écrivez quatre chiffres pour une date plus ancienne.`,
+    openings: (n: number) =>
+      n < 2
+        ? `${n} à-nouveau n’a pas d’échéance : il est âgé depuis sa date, sans pénalités ni indemnité de recouvrement réclamées.`
+        : `${n} à-nouveaux n’ont pas d’échéance : ils sont âgés depuis leur date, sans pénalités ni indemnité de recouvrement réclamées.`,
     customerFromCode: (column: string) =>
       `Client : pas de colonne de nom de client, chaque compte est un client désigné par son code (colonne « ${column} »). Affectez une colonne de nom dans la liste des colonnes s’il y en a une.`,
   },
@@ -154,6 +162,8 @@ export function describeReading(
   if (ledger.skipped.length > 0) parts.push(words.skipped(ledger.skipped.length));
   const lines = [`${parts.join(', ')}.`, words.source[ledger.amountSource]];
   if (options.hasMatchingCodes) lines.push(words.partialRule[options.partialMatch]);
+  const openings = ledger.items.reduce((total, item) => total + (item.openingBalance ? 1 : 0), 0);
+  if (openings > 0) lines.push(words.openings(openings));
   if (ledger.customerSource === 'customerCode')
     lines.push(words.customerFromCode(ledger.customerHeader ?? COLUMN_LABELS[options.language].customerCode));
   for (const reading of ledger.dateColumns) {

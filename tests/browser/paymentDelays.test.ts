@@ -154,7 +154,7 @@ run('the payment-delays table in Preview', () => {
     );
     // The customer ledger stays the one the pane had; the 401 sheet is the table's supplier ledger.
     expect(await page.textContent('#mapping summary')).toContain('Clients');
-    expect(await page.inputValue('#setting-delaysSupplierSheet')).toBe('Import fec');
+    expect(await page.inputValue('#setting-delaysSupplierSheet')).toBe('Import fournisseurs fec');
     // Class 70 credits 1000 + 2000 + 500 + 300 + 920 + 400 + 1250 − the 100 debited on AV-12 = 6270;
     // classes 60-62: 500 + 200 = 700 (see tests/reports/paymentDelaysFec.test.ts).
     expect(await page.inputValue('#setting-delaysTurnover')).toBe('6270');
