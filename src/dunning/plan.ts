@@ -536,6 +536,11 @@ export function planNotes(plan: AccountPlan, language: Language): string[] {
           : 'ruleNewCycle';
     notes.push(formatMessage(code, {}, language));
   }
+  // Said where a claim would be expected: the stage claims penalties, but not on these.
+  const openings = plan.dunned.filter((dunned) => dunned.item.openingBalance).map((dunned) => dunned.item.invoiceNumber);
+  if (openings.length > 0 && (plan.stage?.claimsInterest || plan.stage?.claimsRecoveryFee)) {
+    notes.push(formatMessage('ruleOpeningBalance', { invoices: openings.join(', ') }, language));
+  }
   if (plan.brokenPromiseDay !== null) {
     notes.push(
       formatMessage(

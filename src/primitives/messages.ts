@@ -305,6 +305,10 @@ export const messages = {
     en: 'new invoices, in no reminder logged before: they start at the first overdue stage',
     fr: 'factures nouvelles, absentes des relances déjà notées : elles commencent au premier niveau après échéance',
   },
+  ruleOpeningBalance: {
+    en: 'no interest and no recovery fee on {invoices}: an opening balance (à-nouveau) with no known due date',
+    fr: 'ni pénalités ni indemnité sur {invoices} : à-nouveau sans échéance connue',
+  },
   ruleBrokenPromise: {
     en: 'promise to pay by {date} (logged on {logged}) not kept: dunning resumes',
     fr: 'promesse de paiement pour le {date} (notée le {logged}) non tenue : la relance reprend',

@@ -37,7 +37,9 @@ run('real-shaped exports in Preview', () => {
     await page.setInputFiles('#import-file', join(DATA, 'uk-aged-receivables-detail.csv'));
     await page.waitForFunction(() => /Import uk-aged/.test(document.querySelector('.sheet-tabs')?.textContent ?? ''));
     // The sheet is written header first, then its rows: wait for the invoice of 12,480.00.
-    await page.waitForFunction(() => [...document.querySelectorAll('table.grid td')].some((td) => td.textContent === 'INV-0987'));
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('table.grid td')).some((td) => td.textContent === 'INV-0987'),
+    );
     const cells = await page.$$eval('table.grid td', (tds) => tds.map((td) => td.textContent));
     expect(cells).toContain('12\u202f480,00');
     expect(cells).not.toContain('12,480.00');

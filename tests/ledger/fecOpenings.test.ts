@@ -10,7 +10,7 @@ import { agedBalance } from '../../src/ageing/agedBalance';
 import { agedBalanceSheet } from '../../src/ageing/agedBalanceSheet';
 import { makeBuckets } from '../../src/ageing/ageing';
 import { DEFAULT_COLLECTION_CURVE } from '../../src/ageing/collection';
-import { planDunning } from '../../src/dunning/plan';
+import { planDunning, planNotes } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
 import { fecClosingDayOfName, isOpeningEntry } from '../../src/ledger/fec';
 import { type ImportResult, importLedgerFile } from '../../src/ledger/import';
@@ -107,13 +107,21 @@ describe('opening entries (à-nouveaux)', () => {
       const plan = planDunning(list, [], { asOf: AS_OF, policy: DEFAULT_POLICY });
       const account = [...plan.actions, ...plan.excluded].find((a) => a.customer === 'MARTIN BTP SARL');
       const dunned = account?.dunned.find((d) => d.item.invoiceNumber === 'AN2025');
-      return { stage: account?.stage, interest: dunned?.interest, fee: dunned?.fee?.amount ?? null };
+      return {
+        stage: account?.stage,
+        interest: dunned?.interest,
+        fee: dunned?.fee?.amount ?? null,
+        notes: account ? planNotes(account, 'en') : [],
+      };
     };
     const flagged = claims(items);
     // 425 days after 01/10/2025: a stage that claims interest and the fee.
     expect(flagged.stage?.claimsInterest).toBe(true);
     expect(flagged.stage?.claimsRecoveryFee).toBe(true);
     expect([flagged.interest, flagged.fee]).toEqual([0, null]);
+    expect(flagged.notes).toContain(
+      'no interest and no recovery fee on AN2025: an opening balance (à-nouveau) with no known due date',
+    );
     // The same line as an invoice due that day would bear both: the rule is what keeps them off.
     const asInvoice = claims(items.map((item) => ({ ...item, openingBalance: false })));
     expect(asInvoice.interest).toBeGreaterThan(0);
