@@ -224,8 +224,11 @@ export class ExcelWorkbook implements Workbook {
         await budget.action();
         sheet.getRangeByIndexes(row, 0, 1, width).format.font.bold = true;
       }
-      await budget.action();
-      sheet.getRangeByIndexes(0, 0, rows.length, width).format.autofitColumns();
+      // A sheet of no rows (nothing to list) has no cells to fit: Excel has no empty range.
+      if (rows.length > 0) {
+        await budget.action();
+        sheet.getRangeByIndexes(0, 0, rows.length, width).format.autofitColumns();
+      }
       await applyPresentation(sheet, layout, budget);
       if (layout.chart) {
         await budget.action(jsonBytes(layout.chart));

@@ -67,7 +67,11 @@ export function writeNewSheet(baseName: string, layout: SheetLayout): string {
   const sheet = book.insertSheet(name);
   const width = widestRow(layout.rows, 1);
   const rows = layout.rows.map((row) => Array.from({ length: width }, (_, column) => toSheetValue(row[column])));
-  if (rows.length === 0) return name;
+  // A sheet of no rows is shown like any other new sheet (Sheets has no range of no cells).
+  if (rows.length === 0) {
+    sheet.activate();
+    return name;
+  }
   const range = sheet.getRange(1, 1, rows.length, width);
   range.setValues(rows);
   // Number formats for the whole block in one call: a column's format on its numbers (titles

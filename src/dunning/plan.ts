@@ -16,6 +16,7 @@ import {
   type AccountMemory,
   accountMemory,
   belongsTo,
+  covers,
   cycleOf,
   type OpenDispute,
   openDisputesOf,
@@ -96,6 +97,11 @@ export interface AccountPlan {
   /** The latest reminder about the invoices chased today: the one a letter cites. */
   readonly lastReminder: { readonly stage: DunningStage; readonly day: DayNumber } | null;
   readonly startRule: StartRule;
+  /**
+   * The stage the rules called for, when its letter refers to an earlier stage the log does not
+   * show for these invoices: the plan sent that earlier stage instead (`stage`). Null otherwise.
+   */
+  readonly heldBack: { readonly wanted: DunningStage; readonly missing: DunningStage } | null;
   readonly exclusion: Exclusion | null;
   /** Invoices the reminder is about (overdue, or due soon for a courtesy reminder). */
   readonly dunned: readonly DunnedItem[];
@@ -361,6 +367,23 @@ function planAccount(
     while (next < targetIndex && (stages[next] as DunningStage).fromDay <= 0 && target.fromDay > 0) next++;
     stageIndex = Math.min(next, targetIndex);
   }
+  // A letter never states a step the log does not show: a stage whose letter refers to an
+  // earlier one ("our formal notice has remained without effect") waits until the log shows it
+  // about these invoices, and that earlier stage is sent instead, whatever the first-run rule
+  // or the age called for.
+  let heldBack: AccountPlan['heldBack'] = null;
+  while (stageIndex !== null) {
+    const chosen = stages[stageIndex] as DunningStage;
+    const required = chosen.refersTo == null ? -1 : stages.findIndex((s) => s.id === chosen.refersTo);
+    if (required < 0 || required >= stageIndex) break;
+    const sentFor = (item: LedgerItem) =>
+      memory.reminders.some((entry) => entry.stageIndex === required && covers(entry, item, policy));
+    // The cycle had that stage (a reminder about some of these invoices): the letter's "our
+    // formal notice" is true; invoices that joined since are claimed with the rest.
+    if (dunnedItems.some(sentFor)) break;
+    heldBack ??= { wanted: chosen, missing: stages[required] as DunningStage };
+    stageIndex = required;
+  }
   const stage = stageIndex === null ? null : (stages[stageIndex] as DunningStage);
 
   let penaltyError: AgeBucketError | null = null;
@@ -410,6 +433,7 @@ function planAccount(
       ? { stage: stages[cycle.lastReminder.stageIndex] as DunningStage, day: cycle.lastReminder.day }
       : null,
     startRule,
+    heldBack,
     exclusion,
     dunned,
     notDue: notDunned(candidates, dunnedItems),
@@ -536,6 +560,13 @@ export function planNotes(plan: AccountPlan, language: Language): string[] {
           : 'ruleNewCycle';
     notes.push(formatMessage(code, {}, language));
   }
+  if (plan.stage !== null && plan.heldBack !== null) {
+    const params = {
+      stage: plan.heldBack.wanted.name[language],
+      missing: lowerFirst(plan.heldBack.missing.name[language]),
+    };
+    notes.push(formatMessage(plan.lastSent === null ? 'ruleRefersToFirstLetter' : 'ruleRefersToMissing', params, language));
+  }
   // Said where a claim would be expected: the stage claims penalties, but not on these.
   const openings = plan.dunned.filter((dunned) => dunned.item.openingBalance).map((dunned) => dunned.item.invoiceNumber);
   if (openings.length > 0 && (plan.stage?.claimsInterest || plan.stage?.claimsRecoveryFee)) {
@@ -554,6 +585,11 @@ export function planNotes(plan: AccountPlan, language: Language): string[] {
     );
   }
   return notes;
+}
+
+/** "Formal notice" inside a sentence: "formal notice first". */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** The log rows the plan could not read, one line each, in the user's language. */

@@ -20,6 +20,13 @@ export interface DunningStage {
   readonly suggestsCreditHold: boolean;
   /** The stage puts the account on the call list. */
   readonly phoneCall: boolean;
+  /**
+   * The key of an earlier stage this stage's letter says was sent ("our formal notice has
+   * remained without effect"). The plan picks this stage only when the log shows that earlier
+   * stage about the invoices the letter lists (their cycle); otherwise it sends that earlier
+   * stage: a letter never states a step that did not happen. Null or absent: it presupposes nothing.
+   */
+  readonly refersTo?: string | null;
 }
 
 export interface DunningPolicy {
@@ -58,7 +65,9 @@ const stage = (
   fr: string,
   channelEn: string,
   channelFr: string,
-  extra: Partial<Pick<DunningStage, 'claimsInterest' | 'claimsRecoveryFee' | 'suggestsCreditHold' | 'phoneCall'>> = {},
+  extra: Partial<
+    Pick<DunningStage, 'claimsInterest' | 'claimsRecoveryFee' | 'suggestsCreditHold' | 'phoneCall' | 'refersTo'>
+  > = {},
 ): DunningStage => ({
   id,
   fromDay,
@@ -68,6 +77,7 @@ const stage = (
   claimsRecoveryFee: extra.claimsRecoveryFee ?? false,
   suggestsCreditHold: extra.suggestsCreditHold ?? false,
   phoneCall: extra.phoneCall ?? false,
+  refersTo: extra.refersTo ?? null,
 });
 
 export const DEFAULT_POLICY: DunningPolicy = {
@@ -100,6 +110,8 @@ export const DEFAULT_POLICY: DunningPolicy = {
         claimsInterest: true,
         claimsRecoveryFee: true,
         suggestsCreditHold: true,
+        // Its letter opens "Our formal notice has remained without effect".
+        refersTo: 'formalNotice',
       },
     ),
   ],
@@ -118,7 +130,17 @@ export const DEFAULT_POLICY: DunningPolicy = {
  * policy saved by an older version keeps working.
  */
 export function completePolicy(stored: Partial<DunningPolicy>): DunningPolicy {
-  return { ...DEFAULT_POLICY, ...stored, enteredRates: stored.enteredRates ?? [] };
+  const policy = { ...DEFAULT_POLICY, ...stored, enteredRates: stored.enteredRates ?? [] };
+  // A stage saved before stages could refer to an earlier one keeps the default's reference
+  // when it is the default's stage (same key) and that earlier stage is still in the policy:
+  // an old workbook's collection stage must not send "our formal notice…" on a first run.
+  const ids = new Set(policy.stages.map((s) => s.id));
+  const stages = policy.stages.map((s) => {
+    if (s.refersTo !== undefined) return s;
+    const known = DEFAULT_POLICY.stages.find((d) => d.id === s.id)?.refersTo ?? null;
+    return { ...s, refersTo: known !== null && ids.has(known) ? known : null };
+  });
+  return { ...policy, stages };
 }
 
 export function stageName(stage: DunningStage, language: Language): string {
@@ -136,6 +158,11 @@ export function validatePolicy(policy: DunningPolicy): DunningPolicy {
       fail('policyInvalid', { reason: `stage ${index + 1} has no name` });
     if (ids.has(stage.id)) fail('policyInvalid', { reason: `two stages share the key "${stage.id}"` });
     ids.add(stage.id);
+    if (stage.refersTo != null && !policy.stages.slice(0, index).some((s) => s.id === stage.refersTo)) {
+      fail('policyInvalid', {
+        reason: `stage "${stage.name.en}" refers to "${stage.refersTo}", which is not an earlier stage: choose an earlier stage or none`,
+      });
+    }
     const previous = policy.stages[index - 1];
     if (previous && stage.fromDay <= previous.fromDay) {
       fail('policyInvalid', {

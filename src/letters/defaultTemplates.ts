@@ -7,6 +7,11 @@
 // src/letters/legalMentions.ts, give the law of the account: UK, DE, EU, public body,
 // consumer). No letter says that all costs fall on the debtor: recovery costs without an
 // enforcement order stay with the creditor (Code des procédures civiles d'exécution L111-8).
+// No letter states a step the log does not show: "our reminder of …" only inside
+// {{#if has_last_reminder}} (a reminder logged about these invoices, one or several, so never
+// "our reminders" in the plural), and the collection letter's "our formal notice has remained
+// without effect" only because its stage refers to the formal notice (DunningStage.refersTo),
+// which the plan sends first when the log does not show it.
 // Users edit them in the Templates sheet; these fill it on first use.
 
 import type { Language } from '../primitives/messages';
@@ -151,7 +156,7 @@ Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
     `
 Dear Sir or Madam,
 
-{{#if has_last_reminder}}Our previous reminders, the latest dated {{last_reminder_date}}, have remained unanswered. The following invoice(s) are still unpaid:{{else}}The following invoice(s) are still unpaid well after their due date:{{/if}}
+{{#if has_last_reminder}}Our reminder of {{last_reminder_date}} has remained without effect. The following invoice(s) are still unpaid:{{else}}The following invoice(s) are still unpaid well after their due date:{{/if}}
 
 {{invoice_table}}
 
@@ -169,7 +174,7 @@ Yours faithfully,
     `
 Madame, Monsieur,
 
-{{#if has_last_reminder}}Nos précédentes relances, dont la dernière en date du {{last_reminder_date}}, sont restées sans effet. Les factures suivantes demeurent impayées :{{else}}Les factures suivantes demeurent impayées bien après leur échéance :{{/if}}
+{{#if has_last_reminder}}Notre relance du {{last_reminder_date}} est restée sans effet. Les factures suivantes demeurent impayées :{{else}}Les factures suivantes demeurent impayées bien après leur échéance :{{/if}}
 
 {{invoice_table}}
 
@@ -189,7 +194,7 @@ REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT
 
 Dear Sir or Madam,
 
-{{#if has_last_reminder}}Despite our reminders, the latest dated {{last_reminder_date}}, the following invoice(s) remain unpaid:{{else}}The following invoice(s) remain unpaid although their due date has passed:{{/if}}
+{{#if has_last_reminder}}Despite our reminder of {{last_reminder_date}}, the following invoice(s) remain unpaid:{{else}}The following invoice(s) remain unpaid although their due date has passed:{{/if}}
 
 {{invoice_table}}
 
@@ -218,7 +223,7 @@ LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION
 
 Madame, Monsieur,
 
-{{#if has_last_reminder}}Malgré nos relances, dont la dernière en date du {{last_reminder_date}}, les factures suivantes demeurent impayées :{{else}}Les factures suivantes demeurent impayées alors que leur échéance est dépassée :{{/if}}
+{{#if has_last_reminder}}Malgré notre relance du {{last_reminder_date}}, les factures suivantes demeurent impayées :{{else}}Les factures suivantes demeurent impayées alors que leur échéance est dépassée :{{/if}}
 
 {{invoice_table}}
 

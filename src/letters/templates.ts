@@ -1,8 +1,11 @@
-// Letter templates: plain text with {{placeholders}}, editable in a sheet, compiled with
-// Handlebars. Every placeholder is checked before anything is generated, so a typo names
-// itself instead of leaving a blank in a letter sent to a customer.
+// Letter templates: plain text with {{placeholders}} and {{#if flag}} blocks, editable in a
+// sheet, in Handlebars' syntax. Handlebars parses them; this module renders them itself (its
+// compiler generates JavaScript at run time, which the pane's Content-Security-Policy forbids).
+// Every placeholder is checked before anything is generated, so a typo names itself instead of
+// leaving a blank in a letter sent to a customer.
 
-import Handlebars from 'handlebars';
+// The parser alone: importing 'handlebars' would bundle its compiler and its `new Function`.
+import { parse } from 'handlebars/dist/cjs/handlebars/compiler/base';
 import { AgeBucketError, fail, type Language } from '../primitives/messages';
 import type { LetterTemplate } from './defaultTemplates';
 
@@ -76,65 +79,126 @@ export const FLAGS: Readonly<Record<string, Described>> = {
 
 export type TemplateValues = Record<keyof typeof PLACEHOLDERS | keyof typeof FLAGS, string | boolean>;
 
-const engine = Handlebars.create();
-
 type Node = { type: string; [key: string]: unknown };
+
+/**
+ * A template once read: text, inserted values and yes/no blocks. Rendering walks this instead of
+ * Handlebars' compiled JavaScript, which is made with `new Function` — the pane's
+ * Content-Security-Policy forbids that (no 'unsafe-eval').
+ */
+type Part =
+  | string
+  | { readonly insert: string }
+  | { readonly when: string; readonly negate: boolean; readonly whenTrue: readonly Part[]; readonly whenFalse: readonly Part[] };
 
 /** Throws an error naming the first unknown placeholder (or the syntax error) of a template. */
 export function validateTemplate(template: LetterTemplate): void {
-  for (const [part, text] of [
-    ['subject', template.subject],
-    ['body', template.body],
-  ] as const) {
-    let program: Node;
-    try {
-      program = engine.parse(text) as unknown as Node;
-    } catch (error) {
-      fail('templateSyntax', { stage: template.stageId, language: template.language, part, reason: firstLine(error) });
-    }
-    walk(program, (name, asFlag) => {
-      // Own keys only: `{{toString}}` or `{{constructor}}` is a typo, not a key of every object.
-      const known = asFlag ? Object.hasOwn(FLAGS, name) || Object.hasOwn(PLACEHOLDERS, name) : Object.hasOwn(PLACEHOLDERS, name);
-      if (!known) fail('templateUnknownPlaceholder', { name, stage: template.stageId, language: template.language, part });
-    });
+  readTemplate(template);
+}
+
+function readTemplate(template: LetterTemplate): { subject: readonly Part[]; body: readonly Part[] } {
+  return { subject: readPart(template, 'subject', template.subject), body: readPart(template, 'body', template.body) };
+}
+
+function readPart(template: LetterTemplate, part: 'subject' | 'body', text: string): readonly Part[] {
+  let program: Node;
+  try {
+    // Handlebars' parser also applies its whitespace control: `{{~ … ~}}` and the lines that
+    // hold only a block tag, which are dropped as Handlebars itself drops them.
+    program = parse(text) as unknown as Node;
+  } catch (error) {
+    fail('templateSyntax', { stage: template.stageId, language: template.language, part, reason: firstLine(error) });
   }
+  const unknown: (name: string) => never = (name) =>
+    fail('templateUnknownPlaceholder', { name, stage: template.stageId, language: template.language, part });
+  return readProgram(program, unknown);
 }
 
 function firstLine(error: unknown): string {
   return String(error instanceof Error ? error.message : error).split('\n')[0] ?? '';
 }
 
-function walk(node: Node, visit: (name: string, asFlag: boolean) => void): void {
-  switch (node.type) {
-    case 'Program':
-      for (const child of node.body as Node[]) walk(child, visit);
-      return;
-    case 'MustacheStatement': {
-      const path = node.path as Node;
-      // A helper call such as {{uppercase customer}} is not a placeholder: name it as written.
-      const params = (node.params as Node[]).map((param) => String(param.original ?? param.type));
-      visit([String(path.original ?? path.type), ...params].join(' '), false);
-      return;
-    }
-    case 'BlockStatement': {
-      const path = node.path as Node;
-      const params = node.params as Node[];
-      const helper = String(path.original);
-      if ((helper !== 'if' && helper !== 'unless') || params.length !== 1 || params[0]?.type !== 'PathExpression') {
-        visit(`#${helper}`, true);
-        return;
+/** The one name a path stands for, or null for `this.x`, `../x`, `@x`, `x.y`. */
+function plainName(path: Node): string | null {
+  const parts = path.parts as unknown;
+  if (path.type !== 'PathExpression' || path.data || path.depth !== 0 || !Array.isArray(parts) || parts.length !== 1) return null;
+  return parts[0] === path.original ? String(path.original) : null;
+}
+
+function written(node: Node): string {
+  return String(node.original ?? node.type);
+}
+
+function readProgram(node: Node | undefined, unknown: (name: string) => never): Part[] {
+  const parts: Part[] = [];
+  // `{{^if x}}…{{/if}}` has no main block.
+  if (node === undefined) return parts;
+  for (const child of node.body as Node[]) {
+    switch (child.type) {
+      case 'ContentStatement':
+        if (child.value !== '') parts.push(String(child.value));
+        break;
+      case 'CommentStatement':
+        break;
+      case 'MustacheStatement': {
+        const path = child.path as Node;
+        const params = child.params as Node[];
+        const pairs = ((child.hash as Node | undefined)?.pairs as Node[] | undefined) ?? [];
+        const name = plainName(path);
+        // Own keys only: `{{toString}}` or `{{constructor}}` is a typo, not a key of every object.
+        // A helper call such as {{uppercase customer}} is not a placeholder: name it as written.
+        if (name === null || !Object.hasOwn(PLACEHOLDERS, name) || params.length > 0 || pairs.length > 0)
+          unknown(
+            [written(path), ...params.map(written), ...pairs.map((pair) => `${pair.key}=${written(pair.value as Node)}`)].join(
+              ' ',
+            ),
+          );
+        parts.push({ insert: name });
+        break;
       }
-      visit(String(params[0].original), true);
-      walk(node.program as Node, visit);
-      if (node.inverse) walk(node.inverse as Node, visit);
-      return;
+      case 'BlockStatement': {
+        const path = child.path as Node;
+        const params = child.params as Node[];
+        const helper = written(path);
+        const plain = !child.hash && !(child.program as Node | undefined)?.blockParams;
+        const param = params.length === 1 ? params[0] : undefined;
+        if ((helper !== 'if' && helper !== 'unless') || plainName(path) === null || !plain || param?.type !== 'PathExpression')
+          unknown(`#${helper}`);
+        const flag = plainName(param);
+        if (flag === null || !(Object.hasOwn(FLAGS, flag) || Object.hasOwn(PLACEHOLDERS, flag))) unknown(written(param));
+        parts.push({
+          when: flag,
+          negate: helper === 'unless',
+          whenTrue: readProgram(child.program as Node | undefined, unknown),
+          whenFalse: readProgram(child.inverse as Node | undefined, unknown),
+        });
+        break;
+      }
+      default:
+        // Partials, decorators, anything else Handlebars reads but a letter has no use for.
+        unknown(child.type);
     }
-    case 'ContentStatement':
-    case 'CommentStatement':
-      return;
-    default:
-      visit(`${node.type}`, false);
   }
+  return parts;
+}
+
+function render(parts: readonly Part[], values: TemplateValues): string {
+  let text = '';
+  for (const part of parts) {
+    if (typeof part === 'string') text += part;
+    else if ('insert' in part) {
+      // Every placeholder is validated and every value supplied; a missing one is a defect
+      // here, never a blank in a letter sent to a customer.
+      if (!Object.hasOwn(values, part.insert)) throw new Error(`No value for the placeholder {{${part.insert}}}`);
+      const value = values[part.insert];
+      if (value !== undefined && value !== null) text += String(value);
+    } else {
+      // Handlebars' `if`: false, '' (and any other falsy value) take the {{else}} side.
+      const value = Object.hasOwn(values, part.when) ? values[part.when] : undefined;
+      text += render(Boolean(value) !== part.negate ? part.whenTrue : part.whenFalse, values);
+    }
+  }
+  return text;
 }
 
 export interface CompiledTemplate {
@@ -142,18 +206,15 @@ export interface CompiledTemplate {
   readonly body: (values: TemplateValues) => string;
 }
 
-// A run of a thousand letters uses a dozen templates: compile each once.
+// A run of a thousand letters uses a dozen templates: read each once.
 const compiledTemplates = new WeakMap<LetterTemplate, CompiledTemplate>();
 
-/** Compiles a validated template; values are inserted as plain text (renderers escape them). */
+/** Reads a template once (validating it); values are inserted as plain text (renderers escape them). */
 export function compileTemplate(template: LetterTemplate): CompiledTemplate {
   const cached = compiledTemplates.get(template);
   if (cached) return cached;
-  validateTemplate(template);
-  const options = { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers: { if: true, unless: true } };
-  const subject = engine.compile(template.subject, options);
-  const body = engine.compile(template.body, options);
-  const result: CompiledTemplate = { subject: (values) => subject(values), body: (values) => body(values) };
+  const { subject, body } = readTemplate(template);
+  const result: CompiledTemplate = { subject: (values) => render(subject, values), body: (values) => render(body, values) };
   compiledTemplates.set(template, result);
   return result;
 }

@@ -301,6 +301,14 @@ export const messages = {
     en: 'first run (no log rows for this account): escalates one stage at a time from the first reminder',
     fr: 'premier passage (aucune ligne au journal pour ce compte) : progression d’un niveau à la fois depuis la première relance',
   },
+  ruleRefersToFirstLetter: {
+    en: 'first letter for these invoices: {missing} first — the “{stage}” letter refers to it',
+    fr: 'première lettre pour ces factures : {missing} d’abord — la lettre « {stage} » y fait référence',
+  },
+  ruleRefersToMissing: {
+    en: 'the dunning log shows no {missing} about these invoices: {missing} first — the “{stage}” letter refers to it',
+    fr: 'le journal des relances ne montre pas de {missing} pour ces factures : {missing} d’abord — la lettre « {stage} » y fait référence',
+  },
   ruleNewCycle: {
     en: 'new invoices, in no reminder logged before: they start at the first overdue stage',
     fr: 'factures nouvelles, absentes des relances déjà notées : elles commencent au premier niveau après échéance',

@@ -328,6 +328,8 @@ class Worksheet extends Loadable {
     return new TableCollection(context, () => context.fake.tables.filter((table) => table.sheet === model.name));
   }
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): Range {
+    // Excel has no range of no cells.
+    if (rows < 1 || columns < 1) throw new Error(`InvalidArgument: a range of ${rows} × ${columns} cells`);
     return new Range(this.context, this.require(), row, column, rows, columns);
   }
   getRange(): Range {

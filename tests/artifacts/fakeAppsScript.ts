@@ -65,6 +65,7 @@ export class FakeSheet {
   }
   getRange(row: number, column: number, rows = 1, columns = 1) {
     this.book.count('Sheet.getRange');
+    if (rows < 1 || columns < 1) throw new Error('The number of rows and columns in the range must be at least 1.');
     return new FakeRange(this, row, column, rows, columns);
   }
   /** The last row holding a value: 0 on an empty or cleared sheet. */

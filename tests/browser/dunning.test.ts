@@ -389,6 +389,28 @@ run('a dunning run past the rate table', () => {
 });
 
 run('the dunning policy in the pane', () => {
+  test('a stage’s letter refers to an earlier stage: the editor shows it, and removing that stage is refused', async () => {
+    const session = await openAtSampleDate();
+    try {
+      const { page } = session;
+      await page.click('button[data-tab="dunning"]');
+      // The default collection letter opens "Our formal notice has remained without effect".
+      expect(await page.inputValue('#policy-collection-refers-to')).toBe('formalNotice');
+      expect(await page.inputValue('#policy-final-refers-to')).toBe('');
+      // Removing the formal notice would leave the collection letter referring to nothing sent.
+      await page.click('li[data-stage="formalNotice"] button.link');
+      expect(await page.textContent('#policy-error')).toBe(
+        'Not saved: dunning policy: stage "Collection" refers to "formalNotice", which is not an earlier stage: choose an earlier stage or none',
+      );
+      await page.selectOption('#policy-collection-refers-to', '');
+      await page.waitForSelector('#policy-status');
+      expect(await page.$('#policy-error')).toBeNull();
+      expect(session.problems).toEqual([]);
+    } finally {
+      await closePane(session);
+    }
+  }, 60_000);
+
   test('a rate not on file is entered in Dunning › Policy, checked by the core, saved, and the plan claims interest again', async () => {
     // Aged at 20 August 2027: no statutory FR rate for 2027-H1 or 2027-H2 in the shipped table.
     const session = await openAt('2027-08-20');

@@ -281,6 +281,14 @@ export function testWorkbook(
         expect(trimmed((await workbook.readActiveTable()).values)).toEqual(rows);
       });
 
+      test('a layout of no rows makes an empty new sheet, which becomes the active one', async () => {
+        host.addSheet('Créances', ledger(3));
+        const name = await workbook.writeNewSheet('Lettres 2026-11-30', layoutOf([]));
+        expect(name).toBe('Lettres 2026-11-30');
+        expect(await workbook.readSheet(name)).toEqual([]);
+        expect((await workbook.readActiveTable()).sheetName).toBe(name);
+      });
+
       test('progress steps forward to the number of rows written', async () => {
         const calls: Array<[number, number]> = [];
         const rows = ledger(49);

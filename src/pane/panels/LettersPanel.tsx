@@ -5,6 +5,9 @@
 import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
 import type { Letter } from '../../letters/letter';
+// The preview frame's stylesheet, as text: its hash is in the pane's Content-Security-Policy,
+// which the frame inherits (webpack.config.js reads the same file).
+import PREVIEW_STYLE from '../letterPreview.css';
 import type { PaneText } from '../messages';
 import { Actions, Card, CommandButton } from '../ui';
 
@@ -43,9 +46,6 @@ export interface LettersPanelProps {
   readonly lettersSheet: () => Promise<string | undefined>;
   readonly emails: () => Promise<string | undefined>;
 }
-
-const PREVIEW_STYLE =
-  'body{font:12px Georgia,serif}.letter{border-bottom:1px dashed #999;padding-bottom:1em;margin-bottom:1em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:2px 4px;text-align:left}.num{text-align:right}';
 
 export const LettersPanel = memo(function LettersPanel(props: LettersPanelProps) {
   const { t } = props.text;

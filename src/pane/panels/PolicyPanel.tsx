@@ -1,6 +1,7 @@
 // The dunning policy editor: the stages (names in both languages, from which day, the channel,
-// whether interest and the recovery fee are claimed), the interval and minimum, whose penalties
-// apply, a contractual rate, the formal notice's deadline. Every change is checked by the
+// whether interest and the recovery fee are claimed, which earlier stage its letter says was
+// sent), the interval and minimum, whose penalties apply, a contractual rate, the formal
+// notice's deadline. Every change is checked by the
 // core's validatePolicy; a policy that fails is not saved, and its message says what to fix.
 
 import type { JSX } from 'preact';
@@ -124,6 +125,26 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
               )}
               {check(`policy-${stage.id}-fee`, t.fee, stage.claimsRecoveryFee, (v) => withStage(index, { claimsRecoveryFee: v }))}
               {check(`policy-${stage.id}-phone`, t.phoneCall, stage.phoneCall, (v) => withStage(index, { phoneCall: v }))}
+              {index > 0 ? (
+                <label class="field">
+                  <span class="label">{t.refersTo}</span>
+                  <select
+                    id={`policy-${stage.id}-refers-to`}
+                    value={stage.refersTo ?? ''}
+                    onChange={(event: JSX.TargetedEvent<HTMLSelectElement>) => {
+                      const value = event.currentTarget.value;
+                      withStage(index, { refersTo: value === '' ? null : value });
+                    }}
+                  >
+                    <option value="">{t.refersToNone}</option>
+                    {draft.stages.slice(0, index).map((earlier) => (
+                      <option key={earlier.id} value={earlier.id}>
+                        {earlier.name[language] || earlier.id}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}
               <button
                 type="button"
                 class="link"
