@@ -33,6 +33,7 @@ import {
 } from '../primitives/dates';
 import { AgeBucketError, fail } from '../primitives/messages';
 import { amountFromMinor, type MinorUnits, minorFromText } from '../primitives/money';
+import { fecDelayItems } from '../reports/fecDelays';
 import {
   type DelayItem,
   type DelaySide,
@@ -138,6 +139,15 @@ function checkFecFigures(
   if (table.baseBasis === 'TTC') fail('delaysFecNotTtc', { file: fec.file });
   if (fec.currency !== table.currency) fail('delaysFecCurrency', { file: fec.file, fec: fec.currency, table: table.currency });
   const { firstDay, lastDay } = figureSource(fec);
+  // Read before the year ended, a FEC's figures miss the entries booked since: a part of a year.
+  const readAsOf = storedDay(fec, fec.readAsOf);
+  if (readAsOf < table.closingDay) {
+    fail('delaysFecFiguresBeforeClosing', {
+      file: fec.file,
+      asOf: formatShortDate(readAsOf),
+      closing: formatShortDate(table.closingDay),
+    });
+  }
   if (firstDay < table.yearStartDay || lastDay > table.closingDay) {
     fail('delaysFecPeriod', {
       file: fec.file,
@@ -240,6 +250,10 @@ function delayItem(
   };
 }
 
+function hasSupplierLines(fec: FecReading): boolean {
+  return fec.payables.length > 0 || fec.settled.some((line) => line.side === 'supplier');
+}
+
 /** The ledger's own disputed column: all a supplier ledger has (the dunning log is about customers). */
 export function ledgerDisputes(items: readonly LedgerItem[]): Map<LedgerItem, 'ledger' | 'log'> {
   const disputes = new Map<LedgerItem, 'ledger' | 'log'>();
@@ -287,6 +301,20 @@ export function disputesAtClosing(
   return disputes;
 }
 
+/**
+ * A FEC imported in the pane, kept for section II: its matching codes date the payments. Only
+ * in memory while the pane is open (it can be a million lines); the settings keep its figures.
+ */
+export interface FecForDelays {
+  readonly reading: FecReading;
+  /** The file's name, for the notes under the table. */
+  readonly file: string;
+  /** The payment terms given at import: a FEC has no due dates. */
+  readonly terms: string;
+  /** The day it was read as of: lines booked or matched later were not seen. */
+  readonly asOf: DayNumber;
+}
+
 export interface PaymentDelaysInput {
   /** The customer ledger: the active table, located, with the columns the pane mapped. */
   readonly customers: { readonly table: LedgerTable; readonly mapping: ColumnMapping };
@@ -294,6 +322,8 @@ export interface PaymentDelaysInput {
   readonly suppliers: { readonly sheetName: string; readonly values: CellValue[][] | null } | null;
   /** The dunning log's values, when the workbook has one. */
   readonly log: CellValue[][] | null;
+  /** A FEC imported in the pane: section II's paid dates when the ledgers have none. */
+  readonly fec?: FecForDelays | null;
 }
 
 export interface PaymentDelaysResult {
@@ -321,7 +351,7 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
   };
   const policy = settings.policy ?? DEFAULT_POLICY;
   const log = input.log && input.log.length > 1 ? readDunningLog(input.log, policy, serialSystem) : null;
-  const issuedRead = delayItemsOf(customers, input.customers.mapping, readOptions, 'issued', (items) =>
+  let issuedRead = delayItemsOf(customers, input.customers.mapping, readOptions, 'issued', (items) =>
     disputesAtClosing(items, log?.entries ?? [], choices.closingDay, policy),
   );
   let receivedRead: LedgerRead | null = null;
@@ -342,10 +372,34 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
     if (missingRoles(mapping).length > 0) fail('delaysSupplierColumns', { sheet: sheetName });
     receivedRead = delayItemsOf(supplierTable, mapping, { ...readOptions, monthFirst: [] }, 'received');
   }
+  // Section II needs paid dates: the ledgers' paid-date column, else an imported FEC's matching.
+  const fec = input.fec ?? null;
+  let fecSectionII = false;
   if (choices.section === 'II') {
-    if (!issuedRead.hasPaidDates) fail('delaysNeedsPaidDates', { ledger: 'customer ledger', grandLivre: 'grand livre clients' });
-    if (receivedRead && !receivedRead.hasPaidDates)
-      fail('delaysNeedsPaidDates', { ledger: 'supplier ledger', grandLivre: 'grand livre fournisseurs' });
+    const fromFec = (side: 'customer' | 'supplier'): LedgerRead => {
+      if (fec === null) {
+        return side === 'customer'
+          ? fail('delaysNeedsPaidDates', { ledger: 'customer ledger', grandLivre: 'grand livre clients' })
+          : fail('delaysNeedsPaidDates', { ledger: 'supplier ledger', grandLivre: 'grand livre fournisseurs' });
+      }
+      if (fec.asOf < choices.closingDay)
+        fail('delaysFecBeforeClosing', {
+          file: fec.file,
+          asOf: formatShortDate(fec.asOf),
+          closing: formatShortDate(choices.closingDay),
+        });
+      fecSectionII = true;
+      return {
+        items: fecDelayItems(fec.reading, fec.terms, side),
+        skipped: [],
+        hasPaidDates: true,
+        description: `${fec.file} (${side === 'customer' ? '411' : '401'})`,
+      };
+    };
+    if (!issuedRead.hasPaidDates) issuedRead = fromFec('customer');
+    if (receivedRead && !receivedRead.hasPaidDates) receivedRead = fromFec('supplier');
+    // No supplier sheet: the FEC holds the suppliers too, when it has any.
+    else if (receivedRead === null && fec !== null && hasSupplierLines(fec.reading)) receivedRead = fromFec('supplier');
   }
   const options: PaymentDelaysOptions = {
     closingDay: choices.closingDay,
@@ -394,6 +448,7 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
         issuedSource: issuedRead.description,
         receivedSource: receivedRead?.description ?? null,
         skippedRows: skipped.length,
+        fecSectionII: fecSectionII && fec !== null ? { file: fec.file, terms: fec.terms } : null,
         unreadableLogRows: log?.skipped.length ?? 0,
         language: settings.language,
       }),
@@ -420,8 +475,13 @@ function figureSource(fec: DelaysFecFigures): FigureSource;
 function figureSource(fec: DelaysFecFigures | null): FigureSource | null;
 function figureSource(fec: DelaysFecFigures | null): FigureSource | null {
   if (fec === null) return null;
+  return { file: fec.file, firstDay: storedDay(fec, fec.firstDay), lastDay: storedDay(fec, fec.lastDay) };
+}
+
+/** A date of the stored figures; one the document damaged is an error that says to import again. */
+function storedDay(fec: DelaysFecFigures, text: string): DayNumber {
   try {
-    return { file: fec.file, firstDay: parseTextDate(fec.firstDay), lastDay: parseTextDate(fec.lastDay) };
+    return parseTextDate(text);
   } catch (error) {
     if (!(error instanceof AgeBucketError)) throw error;
     throw new AgeBucketError('delaysFecPeriod', { file: fec.file, from: fec.firstDay, to: fec.lastDay, start: '?', end: '?' });
@@ -455,6 +515,8 @@ export const PAYMENT_DELAYS_COMMAND = {
 export function delaysFiguresFromFec(
   fec: Pick<FecReading, 'sales' | 'purchases' | 'bookCurrency' | 'firstDay' | 'lastDay'>,
   file: string,
+  /** The as-of date the FEC was read at: entries booked later are not in its figures. */
+  readAsOf: DayNumber,
 ): DelaysFecFigures | null {
   if (fec.firstDay === null || fec.lastDay === null) return null;
   return {
@@ -464,5 +526,6 @@ export function delaysFiguresFromFec(
     currency: fec.bookCurrency,
     firstDay: formatIsoDate(fec.firstDay),
     lastDay: formatIsoDate(fec.lastDay),
+    readAsOf: formatIsoDate(readAsOf),
   };
 }

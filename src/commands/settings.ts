@@ -3,7 +3,7 @@
 
 import { completePolicy, type DunningPolicy } from '../dunning/policy';
 import type { ColumnMapping, ColumnRole, PartialMatchRule } from '../ledger/ledger';
-import type { CompanyDetails } from '../letters/letter';
+import { type CompanyDetails, DEFAULT_PAYMENT_PREFIXES } from '../letters/letter';
 import type { DayNumber } from '../primitives/dates';
 import { calendarFromDay, formatIsoDate } from '../primitives/dates';
 import { AgeBucketError, type Language } from '../primitives/messages';
@@ -56,6 +56,11 @@ export interface PaneSettings {
   delaysFromFec: DelaysFecFigures | null;
   /** A sheet of paid invoices for the cash-in forecast, besides the ledger's settled lines ('' for none). */
   historySheet: string;
+  /**
+   * Invoice-number prefixes of payments ("RG, REG, VIR…"), for ledgers whose lines have no
+   * document type: a statement calls such a line a payment rather than a credit note.
+   */
+  paymentPrefixes: string;
 }
 
 export function defaultSettings(language: Language, today: DayNumber): PaneSettings {
@@ -95,7 +100,16 @@ export function defaultSettings(language: Language, today: DayNumber): PaneSetti
     delaysSupplierSheet: '',
     delaysFromFec: null,
     historySheet: '',
+    paymentPrefixes: DEFAULT_PAYMENT_PREFIXES.join(', '),
   };
+}
+
+/** The payment prefixes as typed in the settings: separated by commas, semicolons or spaces. */
+export function paymentPrefixesOf(settings: Pick<PaneSettings, 'paymentPrefixes'>): string[] {
+  return settings.paymentPrefixes
+    .split(/[,;\s]+/)
+    .map((prefix) => prefix.trim())
+    .filter((prefix) => prefix !== '');
 }
 
 /**
@@ -112,12 +126,16 @@ export interface DelaysFecFigures {
   /** First and last entry dates read (ISO), so the table can check they fall in its year. */
   readonly firstDay: string;
   readonly lastDay: string;
+  /** The as-of date the file was read at (ISO): entries booked later were left out. */
+  readonly readAsOf: string;
 }
 
 function isFecFigures(value: unknown): value is DelaysFecFigures {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return ['file', 'turnover', 'purchases', 'currency', 'firstDay', 'lastDay'].every((key) => typeof record[key] === 'string');
+  return ['file', 'turnover', 'purchases', 'currency', 'firstDay', 'lastDay', 'readAsOf'].every(
+    (key) => typeof record[key] === 'string',
+  );
 }
 
 /** Settings as the document stores them: flat text, one key each. */

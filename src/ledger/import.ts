@@ -230,9 +230,16 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
   const extras = EXTRA_ROLES.filter((role) => mapping[role] !== undefined);
   const kept = keptColumns(table, mapping, [...WRITTEN_ROLES, ...extras]);
   const layout = openItemsSheet(
-    ledger.items.map((item) => ({ ...item, terms: termsAdded ? termsText : null, account: null, label: null })),
+    ledger.items.map((item) => ({ ...item, terms: termsAdded ? termsText : null, account: null, label: item.label ?? null })),
     options.language,
-    { terms: termsAdded, extras },
+    {
+      terms: termsAdded,
+      extras,
+      // The label and the document type tell a payment from a credit note in a statement: the
+      // sheet keeps them, so the pane reading it back knows what the file said.
+      label: mapping.label !== undefined,
+      documentType: mapping.documentType !== undefined,
+    },
   );
   appendKeptColumns(layout, kept, ledger.items, (item) => table[item.row - found - 1] ?? []);
   const totals = totalsOf(ledger.items);
@@ -456,9 +463,10 @@ const HEADERS = {
     currency: 'Currency',
     label: 'Entry label',
     account: 'General ledger account',
+    documentType: 'Document type',
+    documentTypes: { invoice: 'Invoice', creditNote: 'Credit note', payment: 'Payment', openingBalance: 'Opening balance' },
     source: 'Source row',
     sourceLine: 'Source line',
-    documentType: 'Document type',
     opening: 'Opening balance',
     disputed: 'Disputed',
     disputeReason: 'Dispute reason',
@@ -483,9 +491,10 @@ const HEADERS = {
     currency: 'Devise',
     label: 'Libellé',
     account: 'Compte général',
+    documentType: 'Type de pièce',
+    documentTypes: { invoice: 'Facture', creditNote: 'Avoir', payment: 'Règlement', openingBalance: 'À-nouveau' },
     source: 'Ligne d’origine',
     sourceLine: 'Ligne du fichier',
-    documentType: 'Type de pièce',
     opening: 'À-nouveau',
     disputed: 'Litige',
     disputeReason: 'Motif du litige',
@@ -533,6 +542,9 @@ const WRITTEN_ROLES: readonly ColumnRole[] = [
   'matchingCode',
   'matchDate',
   'paidDate',
+  // Written in their own columns when the file has them.
+  'label',
+  'documentType',
 ];
 
 interface KeptColumn {
@@ -611,7 +623,13 @@ const AMOUNT_FORMAT = '#,##0.00';
 function openItemsSheet(
   items: ReadonlyArray<SheetItem | (SheetItem & LedgerItem)>,
   language: Language,
-  shape: { readonly terms: boolean; readonly extras: readonly ExtraRole[]; readonly fec?: boolean },
+  shape: {
+    readonly terms: boolean;
+    readonly extras: readonly ExtraRole[];
+    readonly fec?: boolean;
+    readonly label?: boolean;
+    readonly documentType?: boolean;
+  },
 ): SheetLayout {
   const h = HEADERS[language];
   const header: string[] = [h.customerCode, h.customer, h.invoiceNumber, h.invoiceDate, h.dueDate];
@@ -625,6 +643,14 @@ function openItemsSheet(
   for (const role of shape.extras) {
     header.push(h[role]);
     formats.push(role === 'promiseDate' ? DATE_FORMAT : null);
+  }
+  if (shape.documentType) {
+    header.push(h.documentType);
+    formats.push(null);
+  }
+  if (shape.label && !shape.fec) {
+    header.push(h.label);
+    formats.push(null);
   }
   if (shape.fec) {
     header.push(h.label, h.account, h.documentType);
@@ -663,6 +689,11 @@ function openItemsSheet(
           row.push((full[role] as string | null | undefined) ?? null);
       }
     }
+    if (shape.documentType) {
+      const type = full.documentType;
+      row.push(type === null || type === undefined ? null : h.documentTypes[type]);
+    }
+    if (shape.label && !shape.fec) row.push(item.label);
     if (shape.fec) row.push(item.label, item.account, item.opening ? h.opening : null);
     row.push(item.row);
     rows.push(row);

@@ -47,6 +47,7 @@ export const COLUMN_ROLES = [
   'customerType',
   'country',
   'documentType',
+  'label',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
@@ -295,6 +296,20 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
   ],
   country: ['pays', 'country', 'code pays', 'country code', 'countrycode', 'pays client'],
   documentType: ['type de piece', 'type piece', 'type de document', 'document type', 'doc type', 'type', 'nature piece'],
+  // The entry's label ("Règlement Dupont", "Avoir n° 12"): it tells a payment from a credit note
+  // when the ledger has no document type.
+  label: [
+    'libelle',
+    'libelle ecriture',
+    'libelle de l ecriture',
+    'libelle piece',
+    'label',
+    'entry label',
+    'description',
+    'memo',
+    'narration',
+    'designation',
+  ],
 };
 
 function normaliseHeader(text: string): string {
@@ -431,6 +446,8 @@ export interface LedgerItem {
   readonly country?: string | null;
   /** What the line is when the ledger says: an invoice, a credit note or a payment. */
   readonly documentType?: DocumentType | null;
+  /** The entry's label as written ("Règlement Dupont"), when the ledger has one. */
+  readonly label?: string | null;
   /** When the line was paid, for settled lines of a ledger that keeps them (payment history). */
   readonly paidDay?: DayNumber | null;
   /**
@@ -833,6 +850,7 @@ function readItem(
     customerType: within('customerType', () => customerTypeOf(cell('customerType'))),
     country: readText(cell('country')),
     documentType,
+    label: readText(cell('label')),
     paidDay: dateOf('paidDate'),
     ...(openingBalance ? { openingBalance } : {}),
   };
@@ -932,6 +950,7 @@ export const COLUMN_LABELS: Record<Language, Record<ColumnRole, string>> = {
     customerType: 'customer type',
     country: 'country',
     documentType: 'document type',
+    label: 'label',
   },
   fr: {
     customer: 'client',
@@ -962,6 +981,7 @@ export const COLUMN_LABELS: Record<Language, Record<ColumnRole, string>> = {
     customerType: 'type de client',
     country: 'pays',
     documentType: 'type de pièce',
+    label: 'libellé',
   },
 };
 

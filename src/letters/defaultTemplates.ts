@@ -12,6 +12,8 @@
 // "our reminders" in the plural), and the collection letter's "our formal notice has remained
 // without effect" only because its stage refers to the formal notice (DunningStage.refersTo),
 // which the plan sends first when the log does not show it.
+// The statement of account says overdue, less credits, = balance in words that stay true when
+// credits exceed what is overdue or the account is in the customer's favour.
 // Users edit them in the Templates sheet; these fill it on first use.
 
 import type { Language } from '../primitives/messages';
@@ -300,7 +302,7 @@ Please find below the statement of your account with us at {{date}}.
 
 {{invoice_table}}
 
-The balance of your account is {{balance}}, of which {{total_due}} is overdue. If your records differ, please let {{owner}} know so that we can reconcile them.
+{{#if has_credits}}Your open invoices come to {{invoices_total}}{{#if has_overdue}}, of which {{overdue_total}} overdue{{/if}}; less your credit notes and payments not yet applied to them, {{credits_amount}}, {{#if is_credit_balance}}your account shows a credit of {{balance_in_favour}} in your favour{{else}}the balance of your account is {{balance}}{{/if}}.{{else}}The balance of your account is {{balance}}{{#if has_overdue}}, of which {{overdue_total}} is overdue{{else}}; none of it is overdue{{/if}}.{{/if}} If your records differ, please let {{owner}} know so that we can reconcile them.
 
 Kind regards,
 `,
@@ -316,7 +318,7 @@ Veuillez trouver ci-dessous le relevé de votre compte client au {{date}}.
 
 {{invoice_table}}
 
-Le solde de votre compte s’élève à {{balance}}, dont {{total_due}} échus. Si vos écritures diffèrent, merci d’en informer {{owner}} afin que nous procédions au rapprochement.
+{{#if has_credits}}Vos factures ouvertes s’élèvent à {{invoices_total}}{{#if has_overdue}}, dont {{overdue_total}} échus{{/if}} ; déduction faite de vos avoirs et règlements non lettrés, soit {{credits_amount}}, {{#if is_credit_balance}}votre compte présente un solde de {{balance_in_favour}} en votre faveur{{else}}le solde de votre compte s’élève à {{balance}}{{/if}}.{{else}}Le solde de votre compte s’élève à {{balance}}{{#if has_overdue}}, dont {{overdue_total}} échus{{else}} ; aucune somme n’est échue{{/if}}.{{/if}} Si vos écritures diffèrent, merci d’en informer {{owner}} afin que nous procédions au rapprochement.
 
 Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
 `,

@@ -78,20 +78,54 @@ export interface LetterOptions {
   readonly paymentPrefixes?: readonly string[];
 }
 
-/** Payment references as French and English ledgers number them (RGL-…, REG-…, PAY-…). */
-export const DEFAULT_PAYMENT_PREFIXES: readonly string[] = ['RGL', 'REG', 'PAY', 'PMT', 'VIR', 'CHQ', 'ENC'];
+/**
+ * Payment references as French and English ledgers number them: RG/REG/RGL (règlement), VIR
+ * (virement), CHQ (chèque), ENC (encaissement), PAY/PMT/RCPT (payment, receipt). A prefix counts
+ * only when no letter follows it, so "PAYSAGE-12" is not a payment.
+ */
+export const DEFAULT_PAYMENT_PREFIXES: readonly string[] = ['RG', 'REG', 'RGL', 'VIR', 'CHQ', 'ENC', 'PAY', 'PMT', 'RCPT'];
 
-/** A negative line is a payment or a credit note: by the ledger's document type, else by its number's prefix. */
+/** Credit-note references: AV/AVO (avoir), CN/CM (credit note, credit memo), NC (note de crédit). */
+const CREDIT_NOTE_PREFIXES: readonly string[] = ['AV', 'AVO', 'AVOIR', 'CN', 'CM', 'NC'];
+
+/** Words of an entry's label (accents and case aside) that say what the line is. */
+const PAYMENT_WORDS = /\b(reglements?|virements?|cheques?|paiements?|payments?|receipts?|encaissements?|acomptes?|remittance)\b/;
+const CREDIT_NOTE_WORDS = /\b(avoirs?|credit notes?|credit memos?|notes? de credit|refunds?)\b/;
+
+/**
+ * What a negative line is: a payment, a credit note, or, when nothing says, an unapplied credit
+ * (named neutrally rather than wrongly). The ledger's document type first; then the words of its
+ * label (règlement, virement, chèque, paiement, payment, receipt · avoir, credit note); then its
+ * number's prefix (payment prefixes are a setting).
+ */
 export function creditKind(
   item: LedgerItem,
   paymentPrefixes: readonly string[] = DEFAULT_PAYMENT_PREFIXES,
-): 'payment' | 'creditNote' {
+): 'payment' | 'creditNote' | 'unknown' {
   if (item.documentType === 'payment') return 'payment';
   if (item.documentType === 'creditNote' || item.documentType === 'invoice') return 'creditNote';
+  const label = foldText(item.label ?? '');
+  const paymentWord = PAYMENT_WORDS.test(label);
+  const creditWord = CREDIT_NOTE_WORDS.test(label);
+  if (paymentWord !== creditWord) return paymentWord ? 'payment' : 'creditNote';
   const number = item.invoiceNumber.trim().toUpperCase();
-  return paymentPrefixes.some((prefix) => prefix.trim() !== '' && number.startsWith(prefix.trim().toUpperCase()))
-    ? 'payment'
-    : 'creditNote';
+  const startsWith = (prefixes: readonly string[]) =>
+    prefixes.some((raw) => {
+      const prefix = raw.trim().toUpperCase();
+      return prefix !== '' && number.startsWith(prefix) && !/[A-Z]/.test(number.charAt(prefix.length));
+    });
+  // The user's payment prefixes (a setting) win over the credit-note ones built in.
+  if (startsWith(paymentPrefixes)) return 'payment';
+  if (startsWith(CREDIT_NOTE_PREFIXES)) return 'creditNote';
+  return 'unknown';
+}
+
+function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ');
 }
 
 /**
@@ -132,6 +166,8 @@ const WORDS = {
     creditNotes: 'Credit notes',
     payments: 'Unapplied payments',
     payment: 'Payment',
+    unappliedCredits: 'Unapplied credits',
+    unappliedCredit: 'Unapplied credit',
     credits: 'Credit notes and payments',
     netDue: 'Net amount due',
     interestTotal: 'Late-payment interest',
@@ -160,6 +196,8 @@ const WORDS = {
     creditNotes: 'Avoirs',
     payments: 'Règlements non lettrés',
     payment: 'Règlement',
+    unappliedCredits: 'Crédits non lettrés',
+    unappliedCredit: 'Crédit non lettré',
     credits: 'Avoirs et règlements',
     netDue: 'Net à payer',
     interestTotal: 'Pénalités de retard',
@@ -202,6 +240,15 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
   // One currency added up; fees in another currency listed beside it, in the table and the text alike.
   const totalClaimedText = money(totalClaimed) + otherCurrencyFees.map((fee) => ` + ${money(fee.amount, fee.currency)}`).join('');
   const oldest = account.dunned[0];
+  // The statement's figures, from every open item as its table lists them: invoices (overdue or
+  // not, disputed and promised included) less credits = balance.
+  const open = openItems(account);
+  const invoicesTotal = open.reduce((total, item) => (item.amount > 0 ? total + item.amount : total), 0);
+  const overdueTotal = open.reduce(
+    (total, item) => (item.amount > 0 && options.asOf - item.dueDay > 0 ? total + item.amount : total),
+    0,
+  );
+  const creditsAmount = -open.reduce((total, item) => (item.amount < 0 ? total + item.amount : total), 0);
   const deadline = options.asOf + options.policy.paymentDeadlineDays;
   const company = options.company;
 
@@ -225,6 +272,10 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     credits_total: money(account.creditsTotal),
     net_due: money(netDue),
     balance: money(account.balance),
+    invoices_total: money(invoicesTotal),
+    overdue_total: money(overdueTotal),
+    credits_amount: money(creditsAmount),
+    balance_in_favour: money(Math.max(-account.balance, 0)),
     interest_rate: rateText,
     interest_total: money(claimsInterest ? account.interestTotal : 0),
     fees_total: feesText,
@@ -256,6 +307,8 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     claims_fee: claimsFee,
     has_credits: account.credits.length > 0,
     has_disputed: account.disputed.length > 0,
+    has_overdue: overdueTotal > 0,
+    is_credit_balance: account.balance < 0,
     has_broken_promise: account.brokenPromiseDay !== null,
     claims_penalties: claimsInterest || claimsFee,
     is_consumer: account.law.customerType === 'consumer',
@@ -437,9 +490,12 @@ function statementTable(
 ): LetterTable {
   const words = WORDS[language];
   const money = (minor: MinorUnits) => formatMoney(minor, account.currency, language);
-  const isPayment = (item: LedgerItem) => creditKind(item, paymentPrefixes) === 'payment';
+  const kind = (item: LedgerItem) => creditKind(item, paymentPrefixes);
   const status = (item: LedgerItem): string => {
-    if (item.amount < 0) return isPayment(item) ? words.payment : words.credit;
+    if (item.amount < 0) {
+      const k = kind(item);
+      return k === 'payment' ? words.payment : k === 'creditNote' ? words.credit : words.unappliedCredit;
+    }
     if (item.disputed) return words.disputed;
     if (item.promiseDay !== null && item.promiseDay >= asOf) return `${words.promised} (${formatShortDate(item.promiseDay)})`;
     return asOf - item.dueDay > 0 ? '' : words.notDue;
@@ -449,10 +505,13 @@ function statementTable(
   let notDue = 0;
   let creditNotes = 0;
   let payments = 0;
+  let unknown = 0;
   for (const item of items) {
     if (item.amount < 0) {
-      if (isPayment(item)) payments += item.amount;
-      else creditNotes += item.amount;
+      const k = kind(item);
+      if (k === 'payment') payments += item.amount;
+      else if (k === 'creditNote') creditNotes += item.amount;
+      else unknown += item.amount;
     } else if (asOf - item.dueDay > 0) overdue += item.amount;
     else notDue += item.amount;
   }
@@ -460,7 +519,8 @@ function statementTable(
   totals.push([words.notDueTotal, money(notDue)]);
   if (creditNotes !== 0) totals.push([words.creditNotes, money(creditNotes)]);
   if (payments !== 0) totals.push([words.payments, money(payments)]);
-  totals.push([words.balance, money(overdue + notDue + creditNotes + payments)]);
+  if (unknown !== 0) totals.push([words.unappliedCredits, money(unknown)]);
+  totals.push([words.balance, money(overdue + notDue + creditNotes + payments + unknown)]);
   return {
     headers: [words.invoice, words.invoiceDate, words.dueDate, words.daysOverdue, words.amount, words.status],
     numeric: [false, false, false, true, true, false],

@@ -38,6 +38,22 @@ export const PLACEHOLDERS: Readonly<Record<string, Described>> = {
   credits_total: { en: 'credit notes and unapplied payments', fr: 'avoirs et règlements non lettrés' },
   net_due: { en: 'overdue total less credits', fr: 'total échu, avoirs déduits' },
   balance: { en: 'the whole account balance', fr: 'le solde du compte' },
+  invoices_total: {
+    en: 'every open invoice, overdue or not, disputed included (statement)',
+    fr: 'toutes les factures ouvertes, échues ou non, litiges compris (relevé)',
+  },
+  overdue_total: {
+    en: 'every overdue open invoice, disputed included (statement)',
+    fr: 'toutes les factures ouvertes échues, litiges compris (relevé)',
+  },
+  credits_amount: {
+    en: 'credit notes and unapplied payments, as a positive amount',
+    fr: 'avoirs et règlements non lettrés, en montant positif',
+  },
+  balance_in_favour: {
+    en: 'a balance in the customer’s favour, as a positive amount',
+    fr: 'un solde en faveur du client, en montant positif',
+  },
   interest_rate: { en: 'the interest rate claimed', fr: 'le taux des pénalités' },
   interest_total: { en: 'late-payment interest claimed', fr: 'pénalités de retard réclamées' },
   fees_total: { en: 'recovery fees claimed', fr: 'indemnités forfaitaires réclamées' },
@@ -67,6 +83,11 @@ export const FLAGS: Readonly<Record<string, Described>> = {
   claims_fee: { en: 'the stage claims recovery fees', fr: 'le niveau réclame l’indemnité forfaitaire' },
   has_credits: { en: 'the account has credit notes or payments', fr: 'le compte a des avoirs ou règlements' },
   has_disputed: { en: 'some invoices are disputed', fr: 'des factures sont en litige' },
+  has_overdue: { en: 'some open invoice is overdue', fr: 'une facture ouverte est échue' },
+  is_credit_balance: {
+    en: 'the balance is in the customer’s favour (credits exceed invoices)',
+    fr: 'le solde est en faveur du client (les crédits dépassent les factures)',
+  },
   has_broken_promise: { en: 'a promise to pay was not kept', fr: 'une promesse de paiement n’a pas été tenue' },
   claims_penalties: { en: 'the letter claims interest or fees', fr: 'la lettre réclame des pénalités ou indemnités' },
   is_consumer: { en: 'the customer is a consumer', fr: 'le client est un particulier' },

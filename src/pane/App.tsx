@@ -15,7 +15,7 @@ import {
   salesByCurrency,
 } from '../commands/ageing';
 import { type CashInGlance, cashInForecastFor } from '../commands/forecast';
-import { delaysFiguresFromFec, paymentDelaysFor, paymentDelaysWritten } from '../commands/paymentDelays';
+import { delaysFiguresFromFec, type FecForDelays, paymentDelaysFor, paymentDelaysWritten } from '../commands/paymentDelays';
 import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../commands/settings';
 import { type CallListEntry, callList } from '../dunning/callList';
 import { LOG_SHEETS, type LogEntry } from '../dunning/log';
@@ -138,6 +138,8 @@ export function App(options: PaneOptions) {
   const [loadReading, setLoadReading] = useState<LoadedFileReading | null>(null);
   // The ledger rows the last payment-delays table left out, listed under its card.
   const [delaysSkipped, setDelaysSkipped] = useState<DelaysSkipped | null>(null);
+  // The last FEC imported, while the pane is open: its matching dates section II's payments.
+  const lastFec = useRef<FecForDelays | null>(null);
   const text = paneText(settings.language);
   const { t } = text;
   const asOf = safeAsOf(settings, options.today());
@@ -351,7 +353,9 @@ export function App(options: PaneOptions) {
         const fec = result.report.fec;
         // A FEC's turnover and purchases become the payment-delays table's figures (typed ones
         // still win), whichever side was imported: the file holds both.
-        const figures = fec === null ? null : delaysFiguresFromFec(fec, file.name);
+        const figures = fec === null ? null : delaysFiguresFromFec(fec, file.name, asOfDay());
+        if (fec !== null)
+          lastFec.current = { reading: fec, file: file.name, terms: result.report.terms ?? choices.terms, asOf: asOfDay() };
         if (figures !== null) changeSettings({ delaysFromFec: figures });
         // The 401 accounts are the table's supplier ledger, not the customer ledger the rest
         // of the pane works on: that one stays, when there is one.
@@ -401,6 +405,7 @@ export function App(options: PaneOptions) {
             suppliers:
               supplierSheet === '' ? null : { sheetName: supplierSheet, values: await workbook.readSheet(supplierSheet) },
             log: (await workbook.readSheet(LOG_SHEETS.fr)) ?? (await workbook.readSheet(LOG_SHEETS.en)),
+            fec: lastFec.current,
           },
           settings,
         );
@@ -645,6 +650,7 @@ export function App(options: PaneOptions) {
       periodDays: settings.periodDays,
       date1904: settings.date1904,
       partialMatch: settings.partialMatch,
+      paymentPrefixes: settings.paymentPrefixes,
     }),
     [settings],
   );

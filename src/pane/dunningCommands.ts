@@ -2,7 +2,7 @@
 // read (or first write) the templates sheet, build the selected letters, and log what was
 // delivered. The rules themselves are the core's; this only moves data between it and the port.
 
-import { type PaneSettings as CommandSettings, companyDetails } from '../commands/settings';
+import { type PaneSettings as CommandSettings, companyDetails, paymentPrefixesOf } from '../commands/settings';
 import { LOG_COLUMNS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
 import { alreadyLogged, logSheetName, withStageIndex } from '../dunning/logEntries';
 import type { LogDraft } from '../dunning/outcomes';
@@ -72,6 +72,7 @@ export async function lettersFor(
       defaultLanguage: settings.language,
       templates,
       kind,
+      paymentPrefixes: paymentPrefixesOf(settings),
     }),
   );
 }

@@ -184,6 +184,8 @@ function english(f: Formats) {
     companyEmail: 'Email',
     companyPhone: 'Phone',
     companyCity: 'City (letters are dated from it)',
+    paymentPrefixes:
+      'Payment numbers start with (a negative line without a document type: payment if its label or number says so, credit note likewise, else “unapplied credit”)',
     workbook: 'This workbook',
     defaultCurrency: 'Currency when none is given',
     date1904: 'This workbook uses the 1904 date system (old Mac workbooks)',
@@ -439,6 +441,8 @@ function french(f: Formats): Messages {
     companyEmail: 'Email',
     companyPhone: 'Téléphone',
     companyCity: 'Ville (lieu de la date des lettres)',
+    paymentPrefixes:
+      'Les numéros de règlement commencent par (ligne négative sans type de pièce : règlement si son libellé ou son numéro le dit, avoir de même, sinon « crédit non lettré »)',
     workbook: 'Ce classeur',
     defaultCurrency: 'Devise par défaut',
     date1904: 'Ce classeur utilise le calendrier depuis 1904 (anciens classeurs Mac)',

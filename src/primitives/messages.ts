@@ -366,8 +366,8 @@ export const messages = {
     fr: "les délais légaux se comptent depuis la date de facture : cette ligne n'en a pas (indiquez la colonne date facture)",
   },
   delaysNeedsPaidDates: {
-    en: 'section II counts invoices paid late during the year: the {ledger} needs a paid-date column',
-    fr: "la section II compte les factures payées en retard dans l'exercice : le {grandLivre} doit avoir une colonne date de règlement",
+    en: 'section II counts invoices paid late during the year: the {ledger} needs a paid-date column, or import the FEC in the pane (its matching codes date the payments)',
+    fr: "la section II compte les factures payées en retard dans l'exercice : le {grandLivre} doit avoir une colonne date de règlement, ou importez le FEC dans le volet (son lettrage date les règlements)",
   },
   delaysNeedsAmount: {
     en: 'section II counts a paid invoice for its full amount: this row has no invoice amount',
@@ -388,6 +388,14 @@ export const messages = {
   delaysFecCurrency: {
     en: 'the turnover and purchases taken from the FEC "{file}" are in {fec}, the table in {table}: type the figures in {table}',
     fr: "le chiffre d'affaires et les achats tirés du FEC « {file} » sont en {fec}, le tableau en {table} : saisissez les montants en {table}",
+  },
+  delaysFecFiguresBeforeClosing: {
+    en: 'the turnover and purchases of the FEC "{file}" were read as of {asOf}, before the closing date {closing}, so they miss the entries booked since: set the as-of date to the closing date or later and import the FEC again, or type the figures',
+    fr: "le chiffre d'affaires et les achats du FEC « {file} » ont été lus au {asOf}, avant la clôture du {closing}, sans les écritures passées depuis : mettez la date d'arrêté à la clôture ou après et importez de nouveau le FEC, ou saisissez les montants",
+  },
+  delaysFecBeforeClosing: {
+    en: 'the FEC "{file}" was read as of {asOf}, before the closing date {closing}: payments up to the closing date are missing; set the as-of date to the closing date or later and import the FEC again',
+    fr: "le FEC « {file} » a été lu au {asOf}, avant la clôture du {closing} : les règlements jusqu'à la clôture manquent ; mettez la date d'arrêté à la clôture ou après et importez de nouveau le FEC",
   },
   delaysFecPeriod: {
     en: 'the FEC "{file}" has entries from {from} to {to}, outside the year from {start} to {end}: import the FEC of that year, or type the turnover and purchases',

@@ -49,6 +49,8 @@ export interface PaymentDelaysSheetInput {
   readonly unreadableLogRows: number;
   /** Where the year's turnover and purchases come from when not typed: an imported FEC. */
   readonly turnoverFrom?: FigureSource | null;
+  /** Section II read from an imported FEC's matching: the file and the terms given at import. */
+  readonly fecSectionII?: { readonly file: string; readonly terms: string } | null;
   readonly purchasesFrom?: FigureSource | null;
   readonly language: Language;
 }
@@ -122,6 +124,8 @@ const WORDS = {
     noteNet:
       'Chaque facture compte une fois, pour son reste dû net des règlements partiels et des avoirs qui la désignent (CGI, art. 289 I-1).',
     noteNetII: 'Section II : factures réglées dans l’exercice, pour leur montant total, retard compté à la date de règlement.',
+    noteFecII: (file: string, terms: string) =>
+      `Section II tirée du FEC « ${file} » : une facture est réglée le jour de l’écriture de règlement lettrée avec elle, les règlements d’un même lettrage allant aux factures les plus anciennes (code civil, art. 1342-10) ; échéances selon les conditions « ${terms} ».`,
     noteExcluded: (issued: string, received: string) =>
       `(B) Factures en litige (colonne litige du grand livre, ou litige ouvert au journal des relances) : émises ${issued} ; reçues ${received}.`,
     noteCredits: (issued: string, received: string) =>
@@ -236,6 +240,8 @@ const WORDS = {
     noteNet:
       'Each invoice counts once, for what is still unpaid, net of partial payments and of the credit notes that name it (CGI art. 289 I-1).',
     noteNetII: 'Section II: invoices paid during the year, for their full amount, the delay counted at the payment date.',
+    noteFecII: (file: string, terms: string) =>
+      `Section II read from the FEC "${file}": an invoice is paid on the day of the payment entry matched with it, the payments of one matching code going to the oldest invoices first (Code civil, art. 1342-10); due dates by the terms "${terms}".`,
     noteExcluded: (issued: string, received: string) =>
       `(B) Disputed invoices (the ledger's disputed column, or an open dispute in the dunning log): issued ${issued}; received ${received}.`,
     noteCredits: (issued: string, received: string) =>
@@ -451,6 +457,7 @@ export function paymentDelaysSheet(input: PaymentDelaysSheetInput): SheetLayout 
   fullRow(words.noteTerms(input.terms));
   fullRow(input.section === 'I' ? words.noteZero : words.noteZeroII);
   fullRow(input.section === 'I' ? words.noteNet : words.noteNetII);
+  if (input.section === 'II' && input.fecSectionII) fullRow(words.noteFecII(input.fecSectionII.file, input.fecSectionII.terms));
   if (input.section === 'I') {
     const base = (minor: MinorUnits | null) => (minor === null ? words.none : formatMoney(minor, input.currency, language));
     fullRow(words.noteBases(base(input.purchases), base(input.turnover)));

@@ -240,7 +240,9 @@ run('a pane that starts whatever happens', () => {
     // A save cut short: the settings text ends in the middle of a value.
     const truncated = JSON.stringify({ language: 'en', boundaries: '15, 45' }).slice(0, 30);
     const session = await openPane('taskpane.html', {
-      initScript: `if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('agebucket.preview.settings', ${JSON.stringify(truncated)}); }`,
+      // Only the pane's own document seeds the settings: a frame with an opaque origin (Chromium's
+      // error page for a frame that failed to load) has no storage, and would throw.
+      initScript: `try { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('agebucket.preview.settings', ${JSON.stringify(truncated)}); } } catch (error) { if (window === window.top) throw error; }`,
     });
     try {
       const { page } = session;

@@ -181,4 +181,32 @@ run('the payment-delays table in Preview', () => {
     );
     expect(session.problems).toEqual([]);
   });
+
+  test('section II from the imported FEC’s matching, the customer ledger having no paid dates', async () => {
+    const { page } = session;
+    await page.selectOption('#setting-delaysSection', 'II');
+    await page.click('#payment-delays');
+    // A second table for the same closing date goes to a new sheet, never over the first.
+    await page.waitForFunction(() => /Tableau écrit .*\(2\)/.test(document.querySelector('#status')?.textContent ?? ''));
+    const name = await page.evaluate(
+      () => (window as unknown as { agebucket: { workbook: { activeSheet: string } } }).agebucket.workbook.activeSheet,
+    );
+    expect(name).toMatch(/^Délais de paie.* 2026-12-31 \(2\)$/);
+    const grid = `table.grid[data-sheet="${name}"]`;
+    await page.waitForSelector(grid);
+    const rowText = async (row: number, from: number, to: number) => {
+      const cells: Array<string | null> = [];
+      for (let column = from; column <= to; column++)
+        cells.push(await page.textContent(`${grid} td[data-cell="${row}:${column}"]`));
+      return cells;
+    };
+    // Issued (see tests/reports/paymentDelaysFecSectionII.test.ts): FA-101 paid before its due
+    // date (0 jour, 1200.00), FA-104 paid 16 days late (1-30, 360.00).
+    expect(await rowText(6, 7, 12)).toEqual(['1', '1', '0', '0', '0', '1']);
+    expect(await rowText(7, 7, 12)).toEqual(['1,200.00', '360.00', '0.00', '0.00', '0.00', '360.00']);
+    // Received, from the same FEC's 401 accounts: F-S0 paid on its due date.
+    expect(await rowText(6, 1, 6)).toEqual(['1', '0', '0', '0', '0', '0']);
+    expect(await page.locator(`${grid} td`, { hasText: 'Section II tirée du FEC « fec.txt »' }).count()).toBe(1);
+    expect(session.problems).toEqual([]);
+  });
 });

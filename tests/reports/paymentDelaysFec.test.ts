@@ -27,7 +27,11 @@ const supplierImport = importFec(FIXTURE, 'utf-8', {
   terms: '30 jours',
   side: 'supplier',
 });
-const fixtureFigures = delaysFiguresFromFec(supplierImport.report.fec as FecReading, 'C:\\Exports\\fec.txt');
+const fixtureFigures = delaysFiguresFromFec(
+  supplierImport.report.fec as FecReading,
+  'C:\\Exports\\fec.txt',
+  parseTextDate(CLOSING),
+);
 
 /** A small customer ledger: one invoice 10 days late on the closing date. */
 const customerRows: CellValue[][] = [
@@ -74,6 +78,7 @@ describe('the figures an imported FEC gives the table', () => {
       currency: 'EUR',
       firstDay: '2026-10-01',
       lastDay: '2026-12-05',
+      readAsOf: '2026-12-31',
     });
   });
 
@@ -91,7 +96,10 @@ describe('the figures an imported FEC gives the table', () => {
     ];
     const fec = readFec([header, ...lines].join('\n'), { asOf: parseTextDate('2026-11-30'), partialMatch: 'lowerCaseOrStar' });
     // Purchases 10000 + 1500 + 2400 − 250 = 13650 (the 3000 of 603 left out); turnover 18000 − 400.
-    expect(delaysFiguresFromFec(fec, 'FEC2025.txt')).toMatchObject({ purchases: '13650', turnover: '17600' });
+    expect(delaysFiguresFromFec(fec, 'FEC2025.txt', parseTextDate('2026-11-30'))).toMatchObject({
+      purchases: '13650',
+      turnover: '17600',
+    });
   });
 
   test('the figures survive the settings’ round trip through the document; damaged ones are forgotten', () => {
@@ -160,6 +168,17 @@ describe('the FEC’s figures are refused where they would be a wrong base', () 
     );
     // A year that starts after the FEC's first entry is refused as well.
     expect(() => run({ delaysYearStart: '2026-11-01' })).toThrow(/outside the year/);
+  });
+
+  test('a FEC read before the closing date: a part of the year, in both languages', () => {
+    const early = { ...fixtureFigures, readAsOf: '2026-11-30' } as PaneSettings['delaysFromFec'];
+    const error = errorOf(() => run({ delaysFromFec: early }));
+    expect(error.localized('en')).toBe(
+      'the turnover and purchases of the FEC "fec.txt" were read as of 30/11/2026, before the closing date 31/12/2026, so they miss the entries booked since: set the as-of date to the closing date or later and import the FEC again, or type the figures',
+    );
+    expect(error.localized('fr')).toContain('ont été lus au 30/11/2026, avant la clôture du 31/12/2026');
+    // Typed figures are not the FEC's: nothing to refuse.
+    expect(() => run({ delaysFromFec: early, delaysTurnover: '6270', delaysPurchases: '700' })).not.toThrow();
   });
 
   test('another currency than the table’s', () => {

@@ -18,7 +18,8 @@ type TextKey =
   | 'companyCity'
   | 'defaultCurrency'
   | 'sales'
-  | 'periodDays';
+  | 'periodDays'
+  | 'paymentPrefixes';
 
 export interface SettingsPanelProps {
   readonly text: PaneText;
@@ -76,6 +77,7 @@ export const SettingsPanel = memo(function SettingsPanel(props: SettingsPanelPro
           />
           <span>{t.partialMatch}</span>
         </label>
+        {field('paymentPrefixes', t.paymentPrefixes)}
         {field('sales', t.sales)}
         {field('periodDays', t.periodDays)}
         <Actions group="settings">
