@@ -203,7 +203,7 @@ run('the payment-delays table in Preview', () => {
     // Issued (see tests/reports/paymentDelaysFecSectionII.test.ts): FA-101 paid before its due
     // date (0 jour, 1200.00), FA-104 paid 16 days late (1-30, 360.00).
     expect(await rowText(6, 7, 12)).toEqual(['1', '1', '0', '0', '0', '1']);
-    expect(await rowText(7, 7, 12)).toEqual(['1,200.00', '360.00', '0.00', '0.00', '0.00', '360.00']);
+    expect(await rowText(7, 7, 12)).toEqual(['1\u202f200,00', '360,00', '0,00', '0,00', '0,00', '360,00']);
     // Received, from the same FEC's 401 accounts: F-S0 paid on its due date.
     expect(await rowText(6, 1, 6)).toEqual(['1', '0', '0', '0', '0', '0']);
     expect(await page.locator(`${grid} td`, { hasText: 'Section II tirée du FEC « fec.txt »' }).count()).toBe(1);
