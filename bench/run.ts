@@ -22,6 +22,7 @@ import { dayFromExcelSerial } from '../src/primitives/dates';
 import { AS_OF_SERIAL, type BenchLedger, benchLedger, CUSTOMERS, ROWS } from './data';
 import { benchForecast } from './forecast';
 import { benchLedgerImport } from './ledgerImport';
+import { benchPane } from './pane';
 import { pairedMedianMs, report } from './timing';
 
 const context: HostContext = {
@@ -296,13 +297,23 @@ export async function benchExcelArtifact(): Promise<void> {
   }
 }
 
+/** Every part by default; `npm run bench -- pane letters` runs only the parts named. */
+const PARTS: Record<string, () => unknown> = {
+  core: benchCore,
+  excel: benchExcelArtifact,
+  letters: benchLetters,
+  forecast: benchForecast,
+  import: benchLedgerImport,
+  pane: () => benchPane(join(__dirname, '..')),
+};
+
 async function main(): Promise<void> {
   console.log(`AgeBucket benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-  await benchCore();
-  await benchExcelArtifact();
-  await benchLetters();
-  benchForecast();
-  await benchLedgerImport();
+  const named = process.argv.slice(2);
+  const unknown = named.filter((name) => !(name in PARTS));
+  if (unknown.length > 0)
+    throw new Error(`unknown bench part ${unknown.join(', ')}: choose among ${Object.keys(PARTS).join(', ')}`);
+  for (const [name, part] of Object.entries(PARTS)) if (named.length === 0 || named.includes(name)) await part();
 }
 
 if (require.main === module) {

@@ -92,15 +92,23 @@ export const LOG_EVENTS: Record<
   statement: { en: 'Statement of account', fr: 'Relevé de compte' },
 };
 
+/** The events' names folded once, not for every log row: folded name → event, the first event that has it. */
+const EVENT_NAMES: ReadonlyMap<string, keyof typeof LOG_EVENTS> = (() => {
+  const names = new Map<string, keyof typeof LOG_EVENTS>();
+  for (const [event, name] of Object.entries(LOG_EVENTS) as Array<[keyof typeof LOG_EVENTS, Record<Language, string>]>) {
+    for (const folded of [fold(name.en), fold(name.fr)]) if (!names.has(folded)) names.set(folded, event);
+  }
+  return names;
+})();
+const STATEMENT_PREFIXES = [fold(LOG_EVENTS.statement.en), fold(LOG_EVENTS.statement.fr)];
+
 /** Which event a log row records, from its stage text in either language. */
 export function logEventOf(text: string): keyof typeof LOG_EVENTS | null {
   const wanted = fold(text);
-  for (const [event, names] of Object.entries(LOG_EVENTS) as Array<[keyof typeof LOG_EVENTS, Record<Language, string>]>) {
-    if (fold(names.en) === wanted || fold(names.fr) === wanted) return event;
-  }
+  const event = EVENT_NAMES.get(wanted);
+  if (event) return event;
   // Statements were once logged under their subject ("Relevé de compte au 28 novembre 2025").
-  const statement = LOG_EVENTS.statement;
-  if (wanted.startsWith(fold(statement.en)) || wanted.startsWith(fold(statement.fr))) return 'statement';
+  if (STATEMENT_PREFIXES.some((prefix) => wanted.startsWith(prefix))) return 'statement';
   return null;
 }
 

@@ -222,8 +222,28 @@ export function stageIndexForDays(daysOverdue: number, stages: readonly DunningS
 
 /** A stage named in the log, in either language, or by its key; case and accents ignored. */
 export function findStage(text: string, stages: readonly DunningStage[]): number {
-  const wanted = fold(text);
-  return stages.findIndex((s) => fold(s.id) === wanted || fold(s.name.en) === wanted || fold(s.name.fr) === wanted);
+  return stageNames(stages).get(fold(text)) ?? -1;
+}
+
+/**
+ * Each folded name (key, English, French) of a policy's stages → the first stage that has it.
+ * Made once per stages table: a log of thousands of rows was folding every name for every row.
+ */
+const STAGE_NAMES = new WeakMap<readonly DunningStage[], ReadonlyMap<string, number>>();
+function stageNames(stages: readonly DunningStage[]): ReadonlyMap<string, number> {
+  let names = STAGE_NAMES.get(stages);
+  if (!names) {
+    const made = new Map<string, number>();
+    stages.forEach((stage, index) => {
+      for (const name of [stage.id, stage.name.en, stage.name.fr]) {
+        const folded = fold(name);
+        if (!made.has(folded)) made.set(folded, index);
+      }
+    });
+    names = made;
+    STAGE_NAMES.set(stages, names);
+  }
+  return names;
 }
 
 export function fold(text: string): string {

@@ -253,6 +253,7 @@ export function cashInSheet(forecast: CashInForecast, model: PayerModel, languag
       line === 0 ? [words.payers] : line === 1 ? payerHeader : payers[line - 2] ? payerLine(payers[line - 2] as PayerHabits) : [];
     const row: SheetCell[] = [];
     for (let column = 0; column < PAYERS_COLUMN; column++) row.push(left[column] ?? null);
+    // bounded: one payer line's cells
     if (right.length > 0) row.push(...right);
     while (row.length > 0 && row[row.length - 1] === null) row.pop();
     rows.push(row);

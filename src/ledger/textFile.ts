@@ -54,6 +54,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
       const byte = bytes[i] as number;
       units[i - start] = byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] as number) : byte;
     }
+    // bounded: CHUNK characters at most
     parts.push(String.fromCharCode.apply(null, units.subarray(0, end - start) as unknown as number[]));
   }
   return parts.join('');

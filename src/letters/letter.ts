@@ -339,6 +339,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
       { kind: 'paragraph', text: words.disputedIntro },
       { kind: 'table', table: disputedTable(account, language) },
     ];
+    // bounded: the two blocks above
     blocks.splice(at < 0 ? blocks.length : at + 1, 0, ...disputedBlocks);
   }
 
@@ -537,7 +538,7 @@ function statementTable(
 }
 
 /** The rates the interest was computed at, with their half-years: "12,40 % au 2e semestre 2026". */
-function interestRateText(account: AccountPlan, options: LetterOptions, language: Language): string {
+export function interestRateText(account: AccountPlan, options: LetterOptions, language: Language): string {
   const percent = (rate: Decimal) => {
     const text = rate.mul(100).toFixed(2);
     return language === 'fr' ? `${text.replace('.', ',')}\u00a0%` : `${text}%`;
@@ -549,8 +550,12 @@ function interestRateText(account: AccountPlan, options: LetterOptions, language
   const basis = account.law.basis;
   if (basis.kind === 'contractual') return percent(basis.rate);
   const rates = new Map<string, string>();
+  // An invoice's periods depend on its due date only (any amount above zero; none at or below
+  // it): each due date is worked out once, not once per invoice (most letters share a month end).
+  const dueDaysDone = new Set<number>();
   for (const dunned of account.dunned) {
-    if (dunned.daysOverdue <= 0) continue;
+    if (dunned.daysOverdue <= 0 || dunned.item.amount <= 0 || dueDaysDone.has(dunned.item.dueDay)) continue;
+    dueDaysDone.add(dunned.item.dueDay);
     const periods = itemInterest(account.law, dunned.item.amount, dunned.item.dueDay, options.asOf, options.policy).periods;
     for (const period of periods)
       rates.set(`${period.halfYear} ${period.rate}`, `${percent(period.rate)} ${halfYear(period.halfYear)}`);

@@ -99,7 +99,9 @@ ${letters.map(letterToHtml).join('\n')}
 export function lettersToSheetRows(letters: readonly Letter[]): string[][] {
   const rows: string[][] = [];
   for (const letter of letters) {
+    // bounded: an address's few lines
     rows.push([letter.sender.name], ...letter.sender.lines.map((line) => [line]), []);
+    // bounded: an address's few lines
     rows.push(['', '', '', letter.recipient.name], ...letter.recipient.lines.map((line) => ['', '', '', line]), []);
     rows.push([letter.placeAndDate], [], [letter.subject], []);
     for (const block of letter.blocks) {
