@@ -23,10 +23,17 @@ import { call, excelContext } from './excelHost';
  * @param [as_of] Date to age at (default: today). Use a cell holding =TODAY().
  * @param [boundaries] Last day of each bucket, ascending (default 30, 60, 90).
  * @param [labels] Your own bucket labels, one per bucket.
+ * @param [paid_date] Paid date of each invoice: paid on or before as_of gives "Paid" (settled, in no bucket).
  * @returns The bucket label of each due date.
  */
-export function ageBucket(due_date: any[][], as_of?: any[][], boundaries?: any[][], labels?: any[][]): any[][] {
-  return call(() => ageBucketFunction(due_date, as_of, boundaries, labels, excelContext) as any[][]);
+export function ageBucket(
+  due_date: any[][],
+  as_of?: any[][],
+  boundaries?: any[][],
+  labels?: any[][],
+  paid_date?: any[][],
+): any[][] {
+  return call(() => ageBucketFunction(due_date, as_of, boundaries, labels, excelContext, paid_date) as any[][]);
 }
 
 /**
@@ -50,6 +57,7 @@ export function daysOverdue(due_date: any[][], as_of?: any[][]): any[][] {
  * @param [boundaries] Last day of each bucket, ascending (default 30, 60, 90).
  * @param [labels] Your own bucket labels.
  * @param [currencies] Currency of each item: totals are then per currency.
+ * @param [paid_dates] Paid date of each item: rows paid on or before as_of are settled and left out.
  * @returns The aged balance table.
  */
 export function agedBalance(
@@ -60,8 +68,11 @@ export function agedBalance(
   boundaries?: any[][],
   labels?: any[][],
   currencies?: any[][],
+  paid_dates?: any[][],
 ): any[][] {
-  return call(() => agedBalanceFunction(customers, due_dates, amounts, as_of, boundaries, labels, currencies, excelContext));
+  return call(() =>
+    agedBalanceFunction(customers, due_dates, amounts, as_of, boundaries, labels, currencies, excelContext, paid_dates),
+  );
 }
 
 /**

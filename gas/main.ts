@@ -51,11 +51,12 @@ declare const global: Record<string, unknown>;
  * @param {Date} as_of [optional] Date to age at (default: today). Use a cell holding =TODAY().
  * @param {Array<Array<number>>} boundaries [optional] Last day of each bucket, ascending (default 30, 60, 90).
  * @param {Array<Array<string>>} labels [optional] Your own bucket labels, one per bucket.
+ * @param {Date|Array<Array<Date>>} paid_date [optional] Paid date of each invoice: paid on or before as_of gives "Paid" (settled, in no bucket).
  * @return The bucket label of each due date.
  * @customfunction
  */
-global.AGEBUCKET = (due_date: unknown, as_of?: unknown, boundaries?: unknown, labels?: unknown) =>
-  callFromSheets([due_date, as_of, boundaries, labels], ([d, a, b, l], c) => ageBucketFunction(d, a, b, l, c));
+global.AGEBUCKET = (due_date: unknown, as_of?: unknown, boundaries?: unknown, labels?: unknown, paid_date?: unknown) =>
+  callFromSheets([due_date, as_of, boundaries, labels, paid_date], ([d, a, b, l, p], c) => ageBucketFunction(d, a, b, l, c, p));
 
 /**
  * Days overdue: as-of date minus due date (negative: days until due).
@@ -76,6 +77,7 @@ global.DAYSOVERDUE = (due_date: unknown, as_of?: unknown) =>
  * @param {Array<Array<number>>} boundaries [optional] Last day of each bucket, ascending (default 30, 60, 90).
  * @param {Array<Array<string>>} labels [optional] Your own bucket labels.
  * @param {Array<Array<string>>} currencies [optional] Currency of each item: totals are then per currency.
+ * @param {Array<Array<Date>>} paid_dates [optional] Paid date of each item: rows paid on or before as_of are settled and left out.
  * @return The aged balance table.
  * @customfunction
  */
@@ -87,9 +89,11 @@ global.AGEDBALANCE = (
   boundaries?: unknown,
   labels?: unknown,
   currencies?: unknown,
+  paid_dates?: unknown,
 ) =>
-  callFromSheets([customers, due_dates, amounts, as_of, boundaries, labels, currencies], ([cu, d, am, a, b, l, cur], c) =>
-    agedBalanceFunction(cu, d, am, a, b, l, cur, c),
+  callFromSheets(
+    [customers, due_dates, amounts, as_of, boundaries, labels, currencies, paid_dates],
+    ([cu, d, am, a, b, l, cur, p], c) => agedBalanceFunction(cu, d, am, a, b, l, cur, c, p),
   );
 
 /**

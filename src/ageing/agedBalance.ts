@@ -380,6 +380,8 @@ export interface LedgerColumns {
   readonly dates: ColumnRange;
   readonly amounts: ColumnRange;
   readonly currencies?: ColumnRange;
+  /** Paid dates: a row paid on or before the as-of date is settled, not an open item. */
+  readonly paidDates?: ColumnRange;
 }
 
 export interface SkippedRow {
@@ -403,6 +405,8 @@ export interface AgedBalanceReport {
   readonly blankRows: number;
   readonly skipped: readonly SkippedRow[];
   readonly itemCount: number;
+  /** Rows paid on or before the as-of date (a paid-dates column): set aside, not items. */
+  readonly paidRows?: number;
 }
 
 /**
@@ -411,19 +415,21 @@ export interface AgedBalanceReport {
  * lenient mode (the pane) each skipped row is reported with its reason.
  */
 export function agedBalanceFromColumns(columns: LedgerColumns, options: ColumnsReadOptions): AgedBalanceReport {
-  const { customers, dates, amounts, currencies } = columns;
+  const { customers, dates, amounts, currencies, paidDates } = columns;
   const rowCount = customers.length;
   checkLength('dates', dates.length, rowCount);
   checkLength('amounts', amounts.length, rowCount);
   if (currencies) checkLength('currencies', currencies.length, rowCount);
+  if (paidDates) checkLength('paid dates', paidDates.length, rowCount);
   const builder = new AgedBalanceBuilder(options);
   const skipped: SkippedRow[] = [];
   let blankRows = 0;
   let itemCount = 0;
+  let paidRows = 0;
   // With a currency column each row names its own currency, and only the cell readers know
   // how; the expected loss of a curve is the builder's; 1904 serials count from another day.
   const plainRows: PlainRows | undefined =
-    currencies === undefined && options.curve === undefined && options.serialSystem !== 'excel1904'
+    currencies === undefined && paidDates === undefined && options.curve === undefined && options.serialSystem !== 'excel1904'
       ? {
           currency: options.defaultCurrency,
           asOfSerial: options.asOf + SERIAL_OF_EPOCH,
@@ -441,11 +447,20 @@ export function agedBalanceFromColumns(columns: LedgerColumns, options: ColumnsR
     readRow(i);
     i++;
   }
-  return { balance: builder.result(), blankRows, skipped, itemCount };
+  return { balance: builder.result(), blankRows, skipped, itemCount, ...(paidDates ? { paidRows } : {}) };
 
   function readRow(i: number): void {
     const cell = (column: ColumnRange) => (column[i] as readonly CellValue[])[0];
     try {
+      // Paid on or before the as-of date: settled, whatever its other cells hold. A paid date
+      // that cannot be read is the row's error, never a guess either way.
+      if (paidDates) {
+        const paidDay = readDate(cell(paidDates), options);
+        if (paidDay !== null && paidDay <= options.asOf) {
+          paidRows++;
+          return;
+        }
+      }
       const customer = readCustomer(cell(customers));
       const currency = currencies ? readCurrency(cell(currencies), options.defaultCurrency) : options.defaultCurrency;
       const day = readDate(cell(dates), options);

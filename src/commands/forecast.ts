@@ -5,7 +5,7 @@
 import type { SheetLayout } from '../ageing/agedBalanceSheet';
 import { type CashInForecast, cashInForecast } from '../forecast/cashInForecast';
 import { cashInSheet } from '../forecast/cashInSheet';
-import { fecPaymentHistory, paidInvoicesSheet } from '../forecast/fecHistory';
+import { fecPaymentHistory, type PaidInvoice, paidInvoicesSheet } from '../forecast/fecHistory';
 import { learnPayerHabits, type PayerModel } from '../forecast/payerHabits';
 import { ledgerAtAsOf, readPaymentHistory } from '../forecast/paymentHistory';
 import type { FecSide } from '../ledger/fec';
@@ -107,9 +107,11 @@ export function cashInGlanceText(glance: readonly CashInGlance[], language: Lang
 }
 
 /**
- * After a FEC import of the customer ledger: its matched invoices as a sheet of paid invoices,
- * to write beside the open items and name as the forecast's history sheet. Null when the
- * import was not a FEC's customer side, or nothing was paid.
+ * After an import: its paid invoices as a sheet of paid invoices, to write beside the open
+ * items and name as the forecast's history sheet. From a FEC's customer side, its matched
+ * invoices (paid on the payment line's date); from any other file, its lines paid by the
+ * as-of date (a paid-date column), which the open items' sheet no longer holds. Null for a
+ * FEC's supplier side, or when nothing was paid.
  */
 export function paidInvoicesFromImport(
   result: ImportResult,
@@ -117,9 +119,23 @@ export function paidInvoicesFromImport(
   language: Language,
   asOf: DayNumber,
 ): { sheetName: string; layout: SheetLayout; count: number } | null {
-  const { fec, terms } = result.report;
-  if (fec === null || terms === null || side !== 'customer') return null;
-  const history = fecPaymentHistory(fec, terms);
+  const { fec, terms, ledger } = result.report;
+  let history: PaidInvoice[];
+  if (fec !== null) {
+    if (terms === null || side !== 'customer') return null;
+    history = fecPaymentHistory(fec, terms);
+  } else {
+    history = (ledger?.paid ?? []).map((item) => ({
+      customer: item.customer,
+      invoiceNumber: item.invoiceNumber,
+      invoiceDay: item.invoiceDay,
+      dueDay: item.dueDay,
+      paidDay: item.paidDay as DayNumber,
+      disputed: item.disputed,
+      amount: item.invoiceAmount ?? item.amount,
+      currency: item.currency,
+    }));
+  }
   if (history.length === 0) return null;
   return {
     sheetName: `${language === 'fr' ? 'Règlements' : 'Paid invoices'} ${formatIsoDate(asOf)}`,

@@ -13,12 +13,18 @@ import type { Language } from '../primitives/messages';
 import { amountFromMinor, type MinorUnits } from '../primitives/money';
 import type { SettledInvoice } from './payerHabits';
 
-/** A paid invoice of a FEC, with what the sheet of paid invoices shows of it. */
-export interface FecPaidInvoice extends SettledInvoice {
+/** A paid invoice with what the sheet of paid invoices shows of it. */
+export interface PaidInvoice extends SettledInvoice {
   readonly invoiceNumber: string;
-  readonly invoiceDay: DayNumber;
+  /** Null when the ledger it came from has no invoice dates. */
+  readonly invoiceDay: DayNumber | null;
   readonly amount: MinorUnits;
   readonly currency: string;
+}
+
+/** A paid invoice of a FEC: its invoice date is the piece's. */
+export interface FecPaidInvoice extends PaidInvoice {
+  readonly invoiceDay: DayNumber;
 }
 
 export function fecPaymentHistory(fec: FecReading, termsText: string): FecPaidInvoice[] {
@@ -62,26 +68,42 @@ const HEADERS: Record<Language, readonly string[]> = {
   en: ['Customer', 'Invoice', 'Invoice date', 'Due date', 'Paid date', 'Amount', 'Currency'],
   fr: ['Client', 'N° facture', 'Date facture', 'Échéance', 'Date de règlement', 'Montant', 'Devise'],
 };
+// Disputed invoices are modelled apart: the column is written when any paid invoice was disputed.
+const DISPUTED: Record<Language, { readonly header: string; readonly yes: string }> = {
+  en: { header: 'Disputed', yes: 'Yes' },
+  fr: { header: 'Litige', yes: 'Oui' },
+};
 
 /**
  * The paid invoices as a sheet whose headers the history reader finds (customer, due date,
  * paid date), so the cash-in forecast can learn from it as from any sheet of paid invoices.
  */
-export function paidInvoicesSheet(history: readonly FecPaidInvoice[], language: Language): SheetLayout {
-  const rows: SheetCell[][] = [[...HEADERS[language]]];
+export function paidInvoicesSheet(history: readonly PaidInvoice[], language: Language): SheetLayout {
+  const disputed = history.some((paid) => paid.disputed);
+  const rows: SheetCell[][] = [[...HEADERS[language], ...(disputed ? [DISPUTED[language].header] : [])]];
   for (const paid of history)
     rows.push([
       paid.customer,
       paid.invoiceNumber,
-      excelSerialFromDay(paid.invoiceDay),
+      paid.invoiceDay === null ? null : excelSerialFromDay(paid.invoiceDay),
       excelSerialFromDay(paid.dueDay),
       excelSerialFromDay(paid.paidDay),
       amountFromMinor(paid.amount, paid.currency),
       paid.currency,
+      ...(disputed ? [paid.disputed ? DISPUTED[language].yes : null] : []),
     ]);
   return {
     rows,
-    columnFormats: [null, null, 'dd/mm/yyyy', 'dd/mm/yyyy', 'dd/mm/yyyy', '#,##0.00;[Red]-#,##0.00', null],
+    columnFormats: [
+      null,
+      null,
+      'dd/mm/yyyy',
+      'dd/mm/yyyy',
+      'dd/mm/yyyy',
+      '#,##0.00;[Red]-#,##0.00',
+      null,
+      ...(disputed ? [null] : []),
+    ],
     boldRows: [0],
     cellFormats: [],
     chart: null,

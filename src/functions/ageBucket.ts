@@ -1,9 +1,10 @@
-// AGEBUCKET(due_date, [as_of], [boundaries], [labels]): the ageing bucket of each due date.
+// AGEBUCKET(due_date, [as_of], [boundaries], [labels], [paid_date]): the ageing bucket of each
+// due date; "Paid" ("Réglé") for an invoice paid on or before the as-of date.
 
 import { bucketIndex } from '../ageing/ageing';
 import { type CellValue, isBlank, readDate } from '../primitives/cells';
-import { AgeBucketError } from '../primitives/messages';
-import { readAsOf, readBuckets } from './arguments';
+import { AgeBucketError, formatMessage } from '../primitives/messages';
+import { isOmitted, readAsOf, readBuckets } from './arguments';
 import { type HostContext, isMatrix, type Matrix } from './context';
 import { spill } from './spill';
 
@@ -19,8 +20,27 @@ export function ageBucketFunction(
   boundaries: unknown,
   labels: unknown,
   context: HostContext,
+  paidDate?: unknown,
 ): unknown {
   const { boundaries: bounds, labels: names } = readBuckets(boundaries, labels, context.language);
+  if (!isOmitted(paidDate)) {
+    // A paid invoice is in no bucket: it is settled. An unreadable paid date is that cell's error.
+    const paid = formatMessage('bucketPaid', {}, context.language);
+    return spill(
+      [
+        { name: 'due_date', value: dueDate, blankGivesBlank: true },
+        { name: 'as_of', value: isOmitted(asOf) ? null : asOf, blankGivesBlank: false },
+        { name: 'paid_date', value: paidDate, blankGivesBlank: false },
+      ],
+      context,
+      ([due, at, paidCell]) => {
+        const asOfDay = readAsOf(at, context);
+        const paidDay = readDate(paidCell, context);
+        if (paidDay !== null && paidDay <= asOfDay) return paid;
+        return names[bucketIndex(asOfDay - (readDate(due, context) as number), bounds)];
+      },
+    );
+  }
   if (isMatrix(asOf) && asOf.flat().length > 1) {
     // One as-of date per cell: the general spill, no fast path.
     return spill(

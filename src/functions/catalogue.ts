@@ -162,8 +162,9 @@ export function collectProbFunction(daysOverdue: unknown, curve: unknown, contex
 }
 
 /**
- * AGEDBALANCE(customers, due_dates, amounts, [as_of], [boundaries], [labels], [currencies]):
- * the aged balance table. Strict: a row that cannot be read fails the call, naming it.
+ * AGEDBALANCE(customers, due_dates, amounts, [as_of], [boundaries], [labels], [currencies],
+ * [paid_dates]): the aged balance table. Strict: a row that cannot be read fails the call,
+ * naming it. A row paid on or before as_of (paid_dates) is settled and left out.
  */
 export function agedBalanceFunction(
   customers: unknown,
@@ -174,6 +175,7 @@ export function agedBalanceFunction(
   labels: unknown,
   currencies: unknown,
   context: HostContext,
+  paidDates?: unknown,
 ): unknown[][] {
   const asOfDay = readAsOf(asOf, context);
   const buckets = readBuckets(boundaries, labels, context.language);
@@ -184,6 +186,7 @@ export function agedBalanceFunction(
       dates: columnRangeOf(dueDates),
       amounts: columnRangeOf(amounts),
       ...(withCurrency ? { currencies: columnRangeOf(currencies) } : {}),
+      ...(isOmitted(paidDates) ? {} : { paidDates: columnRangeOf(paidDates) }),
     },
     { asOf: asOfDay, buckets, serialSystem: context.serialSystem, defaultCurrency: NO_CURRENCY, strict: true },
   );

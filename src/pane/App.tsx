@@ -14,7 +14,7 @@ import {
   rememberMapping,
   salesByCurrency,
 } from '../commands/ageing';
-import { type CashInGlance, cashInForecastFor } from '../commands/forecast';
+import { type CashInGlance, cashInForecastFor, paidInvoicesFromImport } from '../commands/forecast';
 import { delaysFiguresFromFec, type FecForDelays, paymentDelaysFor, paymentDelaysWritten } from '../commands/paymentDelays';
 import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../commands/settings';
 import { type CallListEntry, callList } from '../dunning/callList';
@@ -336,6 +336,16 @@ export function App(options: PaneOptions) {
           pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
         });
         setImportReport(result.report.lines);
+        // The paid invoices (a FEC's matched customer lines, or lines paid by the as-of date)
+        // go to their own sheet, named as the forecast's history at once. Written first: the
+        // sheet written last is the active one, and the open items' sheet becomes the ledger.
+        const paid = paidInvoicesFromImport(result, choices.side, settings.language, asOfDay());
+        let paidNote = '';
+        if (paid !== null) {
+          const paidName = await workbook.writeNewSheet(paid.sheetName, paid.layout, progress);
+          changeSettings({ historySheet: paidName });
+          paidNote = words().importedPaid(paidName, paid.count);
+        }
         const name = await workbook.writeNewSheet(result.sheetName, result.layout, progress);
         const fec = result.report.fec;
         // A FEC's turnover and purchases become the payment-delays table's figures (typed ones
@@ -353,7 +363,7 @@ export function App(options: PaneOptions) {
             return words().importedSuppliers(name, result.report.openItems, ledgerSheet);
         }
         await detect(true);
-        return words().imported(name, result.report.openItems);
+        return words().imported(name, result.report.openItems) + paidNote;
       },
       onHeaderRow: (row: number | null): Promise<string> => {
         changeSettings({ headerRow: row });

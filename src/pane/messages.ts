@@ -86,6 +86,8 @@ function english(f: Formats) {
     importSuppliers: 'the supplier accounts (401)',
     imported: (sheet: string, items: number) =>
       `${f.plural(items, '# open item', '# open items')} imported to the new sheet ${sheet}`,
+    importedPaid: (sheet: string, invoices: number) =>
+      `; ${f.plural(invoices, '# paid invoice', '# paid invoices')} to the new sheet ${sheet}, now the cash-in forecast’s Sheet of paid invoices`,
     headerRow: 'Header row (empty: found)',
     partialMatch: 'Matching codes in lower case or with * are partial matches (their lines stay open)',
     officeSilent: (seconds: number) =>
@@ -350,6 +352,8 @@ function french(f: Formats): Messages {
     importSuppliers: 'les comptes fournisseurs (401)',
     imported: (sheet, items) =>
       `${f.plural(items, '# pièce ouverte importée', '# pièces ouvertes importées')} dans la nouvelle feuille ${sheet}`,
+    importedPaid: (sheet, invoices) =>
+      ` ; ${f.plural(invoices, '# facture réglée', '# factures réglées')} dans la nouvelle feuille ${sheet}, désormais la Feuille des factures réglées de la prévision d’encaissements`,
     headerRow: 'Ligne d’en-tête (vide : trouvée)',
     partialMatch: 'Les codes de lettrage en minuscules ou avec * sont des lettrages partiels (leurs lignes restent ouvertes)',
     officeSilent: (seconds) =>

@@ -451,6 +451,11 @@ export const messages = {
     en: 'later than any paid invoice in the history: no forecast',
     fr: 'plus tard que toute facture réglée de l’historique : pas de prévision',
   },
+  // AGEBUCKET's result for an invoice paid on or before the as-of date: in no bucket.
+  bucketPaid: {
+    en: 'Paid',
+    fr: 'Réglé',
+  },
   serverArgumentInvalid: {
     en: 'AgeBucket refused the request: {name} {reason}',
     fr: 'AgeBucket a refusé la demande : {name} {raison}',

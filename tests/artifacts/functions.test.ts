@@ -286,6 +286,50 @@ const cases: Case[] = [
     args: ['Acme', d('2025-12-10'), [['Acme', d('2025-12-01'), d('2025-12-11')]], d(AS_OF)],
     expected: { throws: 'history: no paid invoice on or before the as-of date to learn from' },
   },
+  {
+    name: 'bucket with paid dates: paid the day before or on the as-of date is Paid; later or blank ages; unreadable is an error',
+    fn: 'AGEBUCKET',
+    args: [
+      column([40, 40, 40, 40, 40].map((days) => d(daysBefore(AS_OF, days)))),
+      d(AS_OF),
+      null,
+      null,
+      column([d(daysBefore(AS_OF, 1)), d(AS_OF), d(daysBefore(AS_OF, -1)), '', 'someday']),
+    ],
+    expected: column([
+      'Paid',
+      'Paid',
+      '31-60',
+      '31-60',
+      '#VALUE! "someday" is not a date: use YYYY-MM-DD, DD/MM/YYYY or a date cell',
+    ]),
+  },
+  {
+    name: 'aged balance with paid dates: rows paid by the as-of date are left out',
+    fn: 'AGEDBALANCE',
+    args: [
+      column(['A', 'A', 'B', 'B']),
+      column([40, 40, 40, 40].map((days) => d(daysBefore(AS_OF, days)))),
+      column([10, 20, 30, 40]),
+      d(AS_OF),
+      null,
+      null,
+      null,
+      column([d(daysBefore(AS_OF, 1)), d(daysBefore(AS_OF, -1)), '', d(AS_OF)]),
+    ],
+    expected: [
+      ['Customer', 'Not due', '1-30', '31-60', '61-90', '91+', 'Total'],
+      ['A', 0, 0, 20, 0, 0, 20],
+      ['B', 0, 0, 30, 0, 0, 30],
+      ['Total', 0, 0, 50, 0, 0, 50],
+    ],
+  },
+  {
+    name: 'aged balance with paid dates: an unreadable paid date fails the call, naming its row',
+    fn: 'AGEDBALANCE',
+    args: [column(['A', 'B']), column([d(AS_OF), d(AS_OF)]), column([1, 2]), d(AS_OF), null, null, null, column(['', 'someday'])],
+    expected: { throws: 'row 2: "someday" is not a date: use YYYY-MM-DD, DD/MM/YYYY or a date cell' },
+  },
 ];
 
 // ---- the two hosts ---------------------------------------------------------------------------

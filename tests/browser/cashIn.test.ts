@@ -4,10 +4,12 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IBM_SAMPLE, parseCsv } from '../../scripts/csv';
-import { cashInForecastFor } from '../../src/commands/forecast';
+import { IBM_SAMPLE, parseCsv, readCsvRecords } from '../../scripts/csv';
+import { cashInForecastFor, paidInvoicesFromImport } from '../../src/commands/forecast';
 import { defaultSettings } from '../../src/commands/settings';
+import { importLedgerFile } from '../../src/ledger/import';
 import { detectColumns, type LedgerTable } from '../../src/ledger/ledger';
+import type { CellValue } from '../../src/primitives/cells';
 import { parseTextDate } from '../../src/primitives/dates';
 import { formatMoney } from '../../src/primitives/money';
 import { chromiumAvailable, closePane, openPane, SCREENSHOTS, type Session } from './browser';
@@ -64,6 +66,17 @@ run('the expected cash-in in Preview', () => {
     await page.uncheck('#follow-today');
     await page.fill('#as-of', AS_OF);
     await page.dispatchEvent('#as-of', 'change');
+    // The ledger's report: the lines paid by then and those issued after are not open items.
+    const records = readCsvRecords(IBM_SAMPLE);
+    const asOfDay = parseTextDate(AS_OF);
+    const dayOf = (text: string | undefined) => parseTextDate(text ?? '', { monthFirst: true });
+    const paidBy = records.filter((record) => dayOf(record.SettledDate) <= asOfDay).length;
+    const issuedAfter = records.filter((record) => dayOf(record.InvoiceDate) > asOfDay).length;
+    const owed = records.length - paidBy - issuedAfter;
+    await page.waitForFunction(() => /set aside/.test(document.querySelector('#ledger')?.textContent ?? ''));
+    expect(await page.textContent('#ledger')).toContain(
+      `2466 rows under the header: ${owed} open items, ${paidBy} lines paid on or before 30/09/2013 set aside (paid-date column): payment history, not open items, ${issuedAfter} lines dated after 30/09/2013 set aside: not yet issued on it.`,
+    );
     await page.click('#cash-in');
     await page.waitForFunction(() => document.querySelector('#cash-in-card .status')?.textContent?.includes('Written'));
     const expected = coreForecast();
@@ -97,4 +110,75 @@ run('the expected cash-in in Preview', () => {
     await (await page.$('#cash-in-card'))?.screenshot({ path: join(SCREENSHOTS, 'cash-in-pane.png') });
     expect(session.problems).toEqual([]);
   });
+
+  test('a FEC imported in the pane gives the forecast its paid invoices at once', async () => {
+    const { page } = session;
+    const asOf = '2026-12-31';
+    await page.uncheck('#follow-today');
+    await page.fill('#as-of', asOf);
+    await page.dispatchEvent('#as-of', 'change');
+    await page.setInputFiles('#import-file', FEC);
+    await page.waitForFunction(() =>
+      /imported to the new sheet/.test(document.querySelector('#import .status')?.textContent ?? ''),
+    );
+    // Dupont SA's FA-101 (paid by transfer on 10/11) and Martin & Fils's FA-104 (cheque of 05/12).
+    expect(await page.textContent('#import .status')).toContain(
+      '2 paid invoices to the new sheet Paid invoices 2026-12-31, now the cash-in forecast’s Sheet of paid invoices',
+    );
+    expect(await page.inputValue('#setting-historySheet')).toBe('Paid invoices 2026-12-31');
+    const paidSheet = await page.evaluate(() => {
+      const workbook = (
+        window as unknown as { agebucket: { workbook: { sheets: Array<{ name: string; values: unknown[][] }> } } }
+      ).agebucket.workbook;
+      return workbook.sheets.find((sheet) => sheet.name === 'Paid invoices 2026-12-31')?.values.map((row) => [row[0], row[1]]);
+    });
+    expect(paidSheet).toEqual([
+      ['Customer', 'Invoice'],
+      ['Dupont SA', 'FA-101'],
+      ['Martin & Fils', 'FA-104'],
+    ]);
+    // The open items' sheet is the ledger; the forecast learns from the paid invoices' sheet.
+    await page.click('#cash-in');
+    await page.waitForFunction(() => document.querySelector('#cash-in-card .status')?.textContent?.includes('Written'));
+    const expected = await coreForecastOfFec(asOf);
+    expect(expected.model.overall.invoiceCount).toBe(2);
+    for (const line of expected.glance) {
+      const glance = (week: string) =>
+        page.textContent(`#cash-in-glance tr[data-currency="${line.currency}"] td[data-week="${week}"] [data-amount="expected"]`);
+      expect(await glance('this')).toBe(formatMoney(line.thisWeek.expected, line.currency, 'en'));
+      expect(await glance('next')).toBe(formatMoney(line.nextWeek.expected, line.currency, 'en'));
+    }
+    expect(session.problems).toEqual([]);
+  });
 });
+
+const FEC = join(__dirname, '..', 'ledger', 'fixtures', 'fec.txt');
+
+/** The core's forecast from the FEC's open items and its paid invoices, as the pane should write them. */
+async function coreForecastOfFec(asOfText: string) {
+  const asOf = parseTextDate(asOfText);
+  const result = await importLedgerFile(new Uint8Array(readFileSync(FEC)), {
+    fileName: 'fec.txt',
+    language: 'en',
+    asOf,
+    defaultCurrency: 'EUR',
+    partialMatch: 'lowerCaseOrStar',
+    terms: '30 jours',
+  });
+  const paid = paidInvoicesFromImport(result, 'customer', 'en', asOf);
+  const table: LedgerTable = {
+    sheetName: result.sheetName,
+    headerRow: 0,
+    firstColumn: 0,
+    values: result.layout.rows as CellValue[][],
+    serialSystem: 'excel1900',
+    description: '',
+  };
+  const settings = {
+    ...defaultSettings('en', asOf),
+    followToday: false,
+    asOf: asOfText,
+    historySheet: paid?.sheetName ?? '',
+  };
+  return cashInForecastFor(table, detectColumns(table.values[0] ?? []), settings, asOf, paid?.layout.rows as CellValue[][]);
+}

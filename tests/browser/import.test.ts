@@ -28,11 +28,22 @@ function ibmOpenCents(): number {
   return cents;
 }
 
+/** IBM's invoices paid by 30 June 2013: the import's sheet of paid invoices. */
+function ibmPaidCount(): number {
+  const [, ...lines] = readFileSync(IBM_SAMPLE, 'utf8').trim().split(/\r?\n/);
+  return lines.filter((line) => {
+    const [month, day, year] = (line.split(',')[8] as string).split('/').map(Number);
+    return Date.UTC(year as number, (month as number) - 1, day as number) <= Date.UTC(2013, 5, 30);
+  }).length;
+}
+
 interface Case {
   readonly file: string;
   readonly asOf: string;
   /** Open total per currency, by hand. */
   readonly totals: Record<string, number>;
+  /** Paid invoices the import writes to their own sheet (none: no sheet). */
+  readonly paid?: number;
 }
 
 const CASES: readonly Case[] = [
@@ -45,8 +56,9 @@ const CASES: readonly Case[] = [
   // Pharmacie Centrale 2 300,50 + Librairie Vauban 2 160,00.
   { file: join(FIXTURES, 'balance-titled.xlsx'), asOf: '2026-11-30', totals: { EUR: 4460_50 } },
   // Dupont 1 400,00 + Martin 840,00 + ACME 1 500,00; Smith 1 000,00 USD.
-  { file: join(FIXTURES, 'fec.txt'), asOf: '2026-11-30', totals: { EUR: 3740_00, USD: 1000_00 } },
-  { file: IBM_SAMPLE, asOf: '2013-06-30', totals: { EUR: ibmOpenCents() } },
+  // Dupont SA's FA-101, matched with the transfer of 10 November.
+  { file: join(FIXTURES, 'fec.txt'), asOf: '2026-11-30', totals: { EUR: 3740_00, USD: 1000_00 }, paid: 1 },
+  { file: IBM_SAMPLE, asOf: '2013-06-30', totals: { EUR: ibmOpenCents() }, paid: ibmPaidCount() },
 ];
 
 run('importing ledgers from accounting software in Preview', () => {
@@ -60,7 +72,7 @@ run('importing ledgers from accounting software in Preview', () => {
     if (session) await closePane(session);
   });
 
-  for (const { file, asOf, totals } of CASES) {
+  for (const { file, asOf, totals, paid } of CASES) {
     const name = file.replace(/^.*\//, '');
     test(`${name}: the aged balance of its open items`, async () => {
       const { page } = session;
@@ -80,7 +92,13 @@ run('importing ledgers from accounting software in Preview', () => {
         await page.evaluate(
           () => (window as unknown as { agebucket: { workbook: { sheets: unknown[] } } }).agebucket.workbook.sheets.length,
         ),
-      ).toBe(sheetsBefore + 1);
+      ).toBe(sheetsBefore + (paid === undefined ? 1 : 2));
+      if (paid !== undefined) {
+        expect(await page.textContent('#import .status')).toContain(
+          `; ${paid.toLocaleString('en-GB')} paid invoice${paid === 1 ? '' : 's'} to the new sheet Paid invoices ${asOf}`,
+        );
+        expect(await page.inputValue('#setting-historySheet')).toBe(`Paid invoices ${asOf}`);
+      }
       await page.click('#aged-balance');
       await page.waitForFunction(() =>
         (window as unknown as { agebucket: { workbook: { activeSheet: string } } }).agebucket.workbook.activeSheet.startsWith(
