@@ -31,8 +31,9 @@ import {
 } from '../dunning/outcomes';
 import type { AccountPlan, DunningPlan } from '../dunning/plan';
 import type { DunningPolicy } from '../dunning/policy';
-import { importLedgerFile } from '../ledger/import';
+import { encodingLine, importLedgerFile } from '../ledger/import';
 import { type ColumnMapping, type Ledger, type LedgerTable, missingColumnsError, missingRoles } from '../ledger/ledger';
+import type { TextEncoding } from '../ledger/textFile';
 import { lettersToDocx } from '../letters/docx';
 import { emlFileName, letterToEml, utf8 } from '../letters/eml';
 import type { Letter } from '../letters/letter';
@@ -69,10 +70,16 @@ export interface PaneOptions {
   readonly displayLanguage: Language;
   /** The tab to open on (the Sheets menu opens the sidebar on the dunning plan). */
   readonly initialTab?: Tab;
-  /** Preview: loads a file as the workbook. */
-  readonly loadFile?: (file: File) => Promise<void>;
+  /** Preview: loads a file as the workbook; a text file says how its bytes were decoded. */
+  readonly loadFile?: (file: File) => Promise<LoadedFileReading | null>;
   /** Something the user must know from the start (Office did not answer). */
   readonly notice?: (language: Language) => string;
+}
+
+/** How Preview decoded a loaded text file, said in the pane's language. */
+export interface LoadedFileReading {
+  readonly encoding: TextEncoding;
+  readonly sample: string;
 }
 
 interface DunningState {
@@ -132,6 +139,7 @@ export function App(options: PaneOptions) {
   const [cashIn, setCashIn] = useState<readonly CashInGlance[] | null>(null);
   useEffect(() => setCashIn(null), [table, mapping, settings.asOf, settings.followToday, settings.historySheet]);
   const [importReport, setImportReport] = useState<readonly string[] | null>(null);
+  const [loadReading, setLoadReading] = useState<LoadedFileReading | null>(null);
   // The ledger rows the last payment-delays table left out, listed under its card.
   const [delaysSkipped, setDelaysSkipped] = useState<DelaysSkipped | null>(null);
   // The last FEC imported, while the pane is open: its matching dates section II's payments.
@@ -139,6 +147,11 @@ export function App(options: PaneOptions) {
   const text = paneText(settings.language);
   const { t } = text;
   const asOf = safeAsOf(settings, options.today());
+  // The page speaks the pane's language: screen readers follow it, and Preview's grid writes its
+  // numbers the way that language does (8 540,12 in French, 8,540.12 in English).
+  useEffect(() => {
+    document.documentElement.lang = settings.language;
+  }, [settings.language]);
 
   // The ledger read and aged with the settings that matter to it; recomputed only when they change.
   const aged = useMemo<Aged>(() => {
@@ -680,7 +693,7 @@ export function App(options: PaneOptions) {
       options.loadFile
         ? (file: File) =>
             commands.run('ledger', async () => {
-              await options.loadFile?.(file);
+              setLoadReading((await options.loadFile?.(file)) ?? null);
               return commands.detect(true);
             })
         : null,
@@ -742,7 +755,13 @@ export function App(options: PaneOptions) {
       ) : null}
       {!ready ? <p class="help">{t.working}</p> : null}
       <div id="tab-ageing" hidden={tab !== 'ageing'} role="tabpanel">
-        <ImportPanel text={text} importFile={commands.importFile} report={importReport} loadFile={loadFile} />
+        <ImportPanel
+          text={text}
+          importFile={commands.importFile}
+          report={importReport}
+          loadFile={loadFile}
+          loadReport={loadReading ? encodingLine(loadReading.encoding, loadReading.sample, settings.language) : null}
+        />
         <LedgerPanel
           text={text}
           found={found}

@@ -20,6 +20,10 @@ export const messages = {
     en: '"{value}" is not a real date: month {month} of {year} has {days} days, not {day}',
     fr: "« {value} » n'est pas une date réelle : le mois {month} de {year} a {days} jours, pas {day}",
   },
+  dateTwoDigitYear: {
+    en: '"{value}" has a two-digit year, which does not say its century: write the year in four digits (2026)',
+    fr: '« {value} » a une année à deux chiffres, qui ne dit pas son siècle : écrivez l’année en quatre chiffres (2026)',
+  },
   dateFakeLeapDay: {
     en: 'serial 60 is 29 February 1900, a day that never existed (Excel keeps it for Lotus 1-2-3 compatibility): enter the real date',
     fr: "le numéro de série 60 est le 29 février 1900, un jour qui n'a jamais existé (Excel le garde pour Lotus 1-2-3) : saisissez la vraie date",
@@ -315,6 +319,10 @@ export const messages = {
   ruleNewCycle: {
     en: 'new invoices, in no reminder logged before: they start at the first overdue stage',
     fr: 'factures nouvelles, absentes des relances déjà notées : elles commencent au premier niveau après échéance',
+  },
+  ruleOpeningBalance: {
+    en: 'no interest and no recovery fee on {invoices}: an opening balance (à-nouveau) with no known due date',
+    fr: 'ni pénalités ni indemnité sur {invoices} : à-nouveau sans échéance connue',
   },
   ruleBrokenPromise: {
     en: 'promise to pay by {date} (logged on {logged}) not kept: dunning resumes',
