@@ -11,7 +11,7 @@ import { startPane } from '../src/pane/App';
 import { paneText } from '../src/pane/messages';
 import { startPreviewGrid } from '../src/pane/preview/Grid';
 import { type PreviewSheet, PreviewWorkbook } from '../src/pane/preview/previewWorkbook';
-import { csvToSheet, xlsxToSheets } from '../src/pane/preview/sheetFiles';
+import { csvBytesToSheet, csvToSheet, xlsxToSheets } from '../src/pane/preview/sheetFiles';
 import { parseTextDate } from '../src/primitives/dates';
 import { type Language, languageOfTag } from '../src/primitives/messages';
 import { localToday as today } from './excelHost';
@@ -88,10 +88,13 @@ function startPreview(notice?: (language: Language) => string): void {
     today: todayInPreview,
     displayLanguage: languageOfTag(navigator.language),
     loadFile: async (file) => {
-      const sheets = file.name.toLowerCase().endsWith('.csv')
-        ? [csvToSheet(file.name.replace(/\.csv$/i, ''), await file.text())]
-        : await xlsxToSheets(await file.arrayBuffer());
-      workbook.load(sheets);
+      if (file.name.toLowerCase().endsWith('.csv')) {
+        const loaded = csvBytesToSheet(file.name.replace(/\.csv$/i, ''), new Uint8Array(await file.arrayBuffer()));
+        workbook.load([loaded.sheet]);
+        return { encoding: loaded.encoding, sample: loaded.sample };
+      }
+      workbook.load(await xlsxToSheets(await file.arrayBuffer()));
+      return null;
     },
     ...(notice ? { notice } : {}),
   });

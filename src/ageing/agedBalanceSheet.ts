@@ -61,6 +61,10 @@ export interface SheetLayout {
 /** The grey of the legal model's headings, one value for every writer. */
 export const SHADE = '#D9D9D9';
 
+/** "1 item", "2 items"; French's singular covers 0 and 1. */
+const count = (n: number, one: string, other: string): string => `${n} ${n === 1 ? one : other}`;
+const compte = (n: number, one: string, other: string): string => `${n} ${n < 2 ? one : other}`;
+
 const WORDS = {
   en: {
     title: 'Aged balance as of',
@@ -78,7 +82,8 @@ const WORDS = {
     weightedDays: 'Weighted days overdue',
     expectedLoss: 'Expected loss',
     dso: 'DSO (days)',
-    read: (items: number, skipped: number, blank: number) => `${items} items read, ${skipped} rows skipped, ${blank} blank rows`,
+    read: (items: number, skipped: number, blank: number) =>
+      `${count(items, 'item', 'items')} read, ${count(skipped, 'row', 'rows')} skipped, ${count(blank, 'blank row', 'blank rows')}`,
     chart: 'Open amounts by age',
   },
   fr: {
@@ -97,8 +102,9 @@ const WORDS = {
     weightedDays: 'Retard moyen pondéré (jours)',
     expectedLoss: 'Perte attendue',
     dso: 'DSO (jours)',
+    // French treats 0 and 1 as singular: "0 ligne ignorée", "1 pièce lue".
     read: (items: number, skipped: number, blank: number) =>
-      `${items} pièces lues, ${skipped} lignes ignorées, ${blank} lignes vides`,
+      `${compte(items, 'pièce lue', 'pièces lues')}, ${compte(skipped, 'ligne ignorée', 'lignes ignorées')}, ${compte(blank, 'ligne vide', 'lignes vides')}`,
     chart: 'Encours par ancienneté',
   },
 } as const;

@@ -19,6 +19,8 @@ export type RuleTest =
       readonly asOf: DayNumber | null;
       /** The paid-date column: a row paid on or before the as-of date is settled, not coloured. */
       readonly paidColumn?: number | null;
+      /** Where the row's open amount is: a negative one (credit note, payment) is never overdue. */
+      readonly owed?: OwedColumns | null;
     }
   | { readonly kind: 'flag'; readonly column: number };
 
@@ -51,6 +53,25 @@ export interface LedgerLayout {
   readonly disputedColumn: number | null;
   /** 0-based sheet column of the paid date, when the ledger keeps its settled lines. */
   readonly paidDateColumn?: number | null;
+  /** The columns the open amount is read from (open amount, or debit and credit). */
+  readonly owedColumns?: OwedColumns | null;
+}
+
+/**
+ * The open amount as plus − minus (0-based sheet columns): the open-amount column alone, or
+ * debit − credit. A row whose amount is below zero is a credit note or a payment: it reduces
+ * what the customer owes and is never coloured as overdue.
+ */
+export interface OwedColumns {
+  readonly plus: number | null;
+  readonly minus: number | null;
+}
+
+/** The formula term that keeps a negative row uncoloured; N() of a text or a blank is 0. */
+function owedTerm(owed: OwedColumns | null, row: number): string {
+  if (owed === null || (owed.plus === null && owed.minus === null)) return '';
+  const ref = (column: number | null) => (column === null ? '0' : `N($${columnLetter(column)}${row})`);
+  return `,${ref(owed.plus)}>=${ref(owed.minus)}`;
 }
 
 /** Fills from pale to deep as invoices age; not-due rows keep the user's own look. */
@@ -65,8 +86,8 @@ function dateTerm(asOf: DayNumber | null): string {
 
 /**
  * One rule per overdue bucket over the ledger's rows, following TODAY() (asOf null) or a fixed
- * date, plus one marking disputed rows. Rows with no due date number, or paid by the as-of
- * date, stay uncoloured.
+ * date, plus one marking disputed rows. Rows with no due date number, paid by the as-of date,
+ * or whose open amount is negative (credit notes, payments), stay uncoloured.
  */
 export function ageingColourRules(
   layout: LedgerLayout,
@@ -89,6 +110,8 @@ export function ageingColourRules(
   const paidColumn = layout.paidDateColumn ?? null;
   const paid = paidColumn === null ? null : `$${columnLetter(paidColumn)}${firstDataRow + 1}`;
   const unpaid = paid === null ? '' : `,OR(LEN(${paid})=0,AND(ISNUMBER(${paid}),${paid}>${today}))`;
+  const owed = layout.owedColumns ?? null;
+  const owing = owedTerm(owed, firstDataRow + 1);
   const rules: ColourRule[] = [];
   if (layout.disputedColumn !== null) {
     const flag = `$${columnLetter(layout.disputedColumn)}${firstDataRow + 1}`;
@@ -111,14 +134,14 @@ export function ageingColourRules(
     const upper = max === null ? '' : `,${today}-${due}<=${max}`;
     rules.push({
       ...area,
-      formula: `=AND(${RULE_MARKER},ISNUMBER(${due})${unpaid},${today}-${due}>=${min}${upper})`,
+      formula: `=AND(${RULE_MARKER},ISNUMBER(${due})${unpaid}${owing},${today}-${due}>=${min}${upper})`,
       fill: BUCKET_FILLS[Math.min(index - 1, BUCKET_FILLS.length - 1)] as string,
       fontColor: null,
       italic: false,
       strikethrough: false,
       stopIfTrue: false,
       label: buckets.labels[index] as string,
-      test: { kind: 'daysOverdue', column: layout.dueDateColumn, min, max, asOf, paidColumn },
+      test: { kind: 'daysOverdue', column: layout.dueDateColumn, min, max, asOf, paidColumn, owed },
     });
   }
   return rules;

@@ -5,8 +5,9 @@ import { AgedBalanceBuilder, type AgedBalanceReport } from '../ageing/agedBalanc
 import { agedBalanceSheet, type SheetLayout } from '../ageing/agedBalanceSheet';
 import { makeBuckets, parseBoundaries } from '../ageing/ageing';
 import { DEFAULT_COLLECTION_CURVE } from '../ageing/collection';
-import { ageingColourRules, type ColourRule } from '../ageing/colourRules';
+import { ageingColourRules, type ColourRule, type OwedColumns } from '../ageing/colourRules';
 import {
+  amountSourceOf,
   type ColumnMapping,
   dateOrderOfLocale,
   detectColumns,
@@ -93,6 +94,22 @@ export function ageLedger(
   return { ledger, report: { balance: builder.result(), blankRows: ledger.blankRows, skipped, itemCount } };
 }
 
+/** Where the colour rules find a row's open amount, as the ledger reader takes it (amountSourceOf). */
+function owedColumnsOf(mapping: ColumnMapping, firstColumn: number): OwedColumns | null {
+  const at = (column: number | undefined) => (column === undefined ? null : firstColumn + column);
+  switch (amountSourceOf(mapping)) {
+    case 'openAmount':
+      return { plus: at(mapping.openAmount), minus: null };
+    case 'debitCredit':
+      return { plus: at(mapping.debit), minus: at(mapping.credit) };
+    case 'amount':
+      return { plus: at(mapping.amount), minus: null };
+    default:
+      // An amount signed by a D/C column: the sign is in words the formula does not read.
+      return null;
+  }
+}
+
 /** Colour rules over the ledger's rows: following TODAY(), or the fixed as-of date. */
 export function colourRulesFor(
   table: LedgerTable,
@@ -114,6 +131,7 @@ export function colourRulesFor(
       dueDateColumn: table.firstColumn + dueColumn,
       disputedColumn: disputed === undefined ? null : table.firstColumn + disputed,
       paidDateColumn: mapping.paidDate === undefined ? null : table.firstColumn + mapping.paidDate,
+      owedColumns: owedColumnsOf(mapping, table.firstColumn),
     },
     makeBuckets(parseBoundaries(settings.boundaries), undefined, settings.language),
     settings.followToday ? null : asOf,

@@ -32,6 +32,9 @@ export interface PaneSettings {
   companyEmail: string;
   companyPhone: string;
   companyCity: string;
+  /** Who signs a formal notice when the account has no owner, and as what. */
+  companySignatoryName: string;
+  companySignatoryTitle: string;
   defaultCurrency: string;
   /** Old Mac workbooks count dates from 1904-01-01, 1,462 days after Windows ones. */
   date1904: boolean;
@@ -83,6 +86,8 @@ export function defaultSettings(language: Language, today: DayNumber): PaneSetti
     companyEmail: '',
     companyPhone: '',
     companyCity: '',
+    companySignatoryName: '',
+    companySignatoryTitle: '',
     defaultCurrency: 'EUR',
     date1904: false,
     sales: '',
@@ -178,6 +183,8 @@ export function companyDetails(settings: PaneSettings): CompanyDetails {
     email: settings.companyEmail,
     phone: settings.companyPhone,
     city: settings.companyCity,
+    signatoryName: settings.companySignatoryName,
+    signatoryTitle: settings.companySignatoryTitle,
   };
 }
 

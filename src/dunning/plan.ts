@@ -397,6 +397,8 @@ function planAccount(
     const base = item.amount - credited;
     const owed = Math.max(base, 0);
     if (!stage || overdue <= 0 || base <= 0) return { item, daysOverdue: overdue, owed, interest: 0, fee: null };
+    // An opening balance (à-nouveau) has no known due date: no day from which a penalty runs.
+    if (item.openingBalance) return { item, daysOverdue: overdue, owed, interest: 0, fee: null };
     let interest = 0;
     if (stage.claimsInterest) {
       try {
@@ -564,6 +566,11 @@ export function planNotes(plan: AccountPlan, language: Language): string[] {
       missing: lowerFirst(plan.heldBack.missing.name[language]),
     };
     notes.push(formatMessage(plan.lastSent === null ? 'ruleRefersToFirstLetter' : 'ruleRefersToMissing', params, language));
+  }
+  // Said where a claim would be expected: the stage claims penalties, but not on these.
+  const openings = plan.dunned.filter((dunned) => dunned.item.openingBalance).map((dunned) => dunned.item.invoiceNumber);
+  if (openings.length > 0 && (plan.stage?.claimsInterest || plan.stage?.claimsRecoveryFee)) {
+    notes.push(formatMessage('ruleOpeningBalance', { invoices: openings.join(', ') }, language));
   }
   if (plan.brokenPromiseDay !== null) {
     notes.push(

@@ -210,6 +210,22 @@ function validateEnteredRate(entered: EnteredRate, seen: Set<string>): void {
   seen.add(key);
 }
 
+/**
+ * A formal notice (mise en demeure): the policy's formalNotice stage, or a stage the user named
+ * so. It is signed by a person and sent by registered post.
+ */
+export function isFormalNotice(stage: DunningStage): boolean {
+  return stage.id === 'formalNotice' || /formal notice|mise en demeure/i.test(`${stage.name.en} ${stage.name.fr}`);
+}
+
+/**
+ * A stage whose letter goes by registered post (its channel says "registered", "recommandée",
+ * LRAR or AR), or a formal notice: it needs the customer's postal address.
+ */
+export function sentByPost(stage: DunningStage): boolean {
+  return isFormalNotice(stage) || /registered|recommand|\bLRAR\b|\bAR\b/i.test(`${stage.channel.en} ${stage.channel.fr}`);
+}
+
 /** The stage for a number of days overdue: the last one started; null before the first. */
 export function stageIndexForDays(daysOverdue: number, stages: readonly DunningStage[]): number {
   let found = -1;

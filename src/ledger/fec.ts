@@ -69,6 +69,11 @@ export interface FecAccountLine {
   readonly matchCode: string | null;
   /** When the line was matched (DateLet): for a matched invoice, the day it was paid. */
   readonly matchDay: DayNumber | null;
+  /**
+   * An opening entry (à-nouveau: journal AN, "A nouveaux", "Reprise à nouveau"): the balance
+   * carried from the last year, whose invoices and due dates are in that year's books, not here.
+   */
+  readonly opening?: boolean;
 }
 
 export interface FecReadOptions {
@@ -238,6 +243,8 @@ export function readFec(input: string, options: FecReadOptions): FecReading {
     credit: column('Credit'),
     amount: column('Montant'),
     direction: column('Sens'),
+    journalCode: column('JournalCode'),
+    journalLabel: column('JournalLib'),
     matchCode: column('EcritureLet'),
     matchDate: column('DateLet'),
     foreignAmount: column('Montantdevise'),
@@ -339,6 +346,7 @@ export function readFec(input: string, options: FecReadOptions): FecReading {
           currency,
           matchCode,
           matchDay,
+          opening: isOpeningEntry(field(fields, at.journalCode), field(fields, at.journalLabel), field(fields, at.label)),
         };
         const partial = matchCode !== null && isPartialMatchCode(matchCode, options.partialMatch);
         if (partial) partiallyMatchedLines++;
@@ -368,4 +376,38 @@ export function readFec(input: string, options: FecReadOptions): FecReading {
     lastDay,
     skipped,
   };
+}
+
+// The à-nouveaux journal as accounting software names it: code AN (or RAN), label "A nouveaux",
+// "Reports à nouveau", "Journal d'ouverture"; or an entry labelled "Reprise à nouveau", "Solde
+// d'ouverture". Compared without case, accents or punctuation.
+const OPENING_JOURNAL_CODES = new Set(['an', 'ran', 'ano']);
+const OPENING_WORDS = /\b(?:a nouveaux?|report a nouveau|reports a nouveau|ouverture|opening balances?|opening entr(?:y|ies))\b/;
+
+function folded(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Whether a line is an opening entry (à-nouveau), from its journal or its label. */
+export function isOpeningEntry(journalCode: string, journalLabel: string, label: string): boolean {
+  if (OPENING_JOURNAL_CODES.has(folded(journalCode))) return true;
+  return OPENING_WORDS.test(folded(journalLabel)) || OPENING_WORDS.test(folded(label));
+}
+
+/**
+ * The closing date of the year a FEC covers, from its name: the administration names the file
+ * SirenFECAAAAMMJJ, AAAAMMJJ being the closing date of the year (BOFiP BOI-CF-IOR-60-40-20, on
+ * the files of article A47 A-1 of the Livre des procédures fiscales). Null when the name does
+ * not follow it (a renamed file): then the last entry stands for it.
+ */
+export function fecClosingDayOfName(fileName: string): DayNumber | null {
+  const match = /(?:^|[\\/])\d{9}FEC(\d{4})(\d{2})(\d{2})(?:\D[^\\/]*)?$/i.exec(fileName);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isValidCalendarDate(year, month, day) ? dayFromCalendar(year, month, day) : null;
 }

@@ -5,11 +5,11 @@
 
 import type { SheetLayout } from '../ageing/agedBalanceSheet';
 import type { CellValue } from '../primitives/cells';
-import { type DayNumber, excelSerialFromDay, formatShortDate } from '../primitives/dates';
+import { type DayNumber, dayFromCalendar, excelSerialFromDay, formatShortDate } from '../primitives/dates';
 import { AgeBucketError, fail, type Language } from '../primitives/messages';
 import { amountFromMinor, CurrencyTotals, formatMoney, type MinorUnits } from '../primitives/money';
 import { detectSeparator, parseDelimited, type Separator } from './csv';
-import { type FecAccountLine, type FecReading, type FecSide, looksLikeFec, readFec } from './fec';
+import { type FecAccountLine, type FecReading, type FecSide, fecClosingDayOfName, looksLikeFec, readFec } from './fec';
 import {
   type ColumnMapping,
   type ColumnRole,
@@ -17,6 +17,7 @@ import {
   detectColumns,
   findHeaderRow,
   HEADER_SCAN_ROWS,
+  isPartialMatchCode,
   type Ledger,
   type LedgerItem,
   type PartialMatchRule,
@@ -175,7 +176,7 @@ function normaliseAmounts(rows: string[][], separator: Separator): string[][] {
 }
 
 /** A few words with accents from the file, to show the user how they were decoded. */
-function accentSample(text: string): string {
+export function accentSample(text: string): string {
   const head = text.slice(0, 20_000);
   const words = head.match(/[^\s;,\t|"]*[À-ÿ\uFFFD][^\s;,\t|"]*/g) ?? [];
   return words.slice(0, 3).join(' ');
@@ -201,8 +202,8 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
   }
   let table = rows.slice(found);
   const mapping: ColumnMapping = { ...(options.mapping ?? detectColumns(table[0] ?? [])) };
-  // An export with account numbers only (IBM's sample: customerID) names its customers by them.
-  if (mapping.customer === undefined && mapping.customerCode !== undefined) mapping.customer = mapping.customerCode;
+  // An export with account numbers only (IBM's sample: customerID) names its customers by them:
+  // the ledger reader does it and its report says so.
   // No due date and no terms in the file (a journal export): the terms asked at import apply.
   const termsText = options.terms?.trim() ?? '';
   const termsAdded =
@@ -226,20 +227,21 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
     rowsAbove: found,
     ...(options.monthFirstColumns ? { monthFirstColumns: options.monthFirstColumns } : {}),
   });
+  const extras = EXTRA_ROLES.filter((role) => mapping[role] !== undefined);
+  const kept = keptColumns(table, mapping, [...WRITTEN_ROLES, ...extras]);
   const layout = openItemsSheet(
     ledger.items.map((item) => ({ ...item, terms: termsAdded ? termsText : null, account: null, label: item.label ?? null })),
     options.language,
     {
       terms: termsAdded,
-      extras: (['disputed', 'disputeReason', 'promiseDate', 'owner', 'email', 'phone', 'address', 'language'] as const).filter(
-        (role) => mapping[role] !== undefined,
-      ),
+      extras,
       // The label and the document type tell a payment from a credit note in a statement: the
       // sheet keeps them, so the pane reading it back knows what the file said.
       label: mapping.label !== undefined,
       documentType: mapping.documentType !== undefined,
     },
   );
+  appendKeptColumns(layout, kept, ledger.items, (item) => table[item.row - found - 1] ?? []);
   const totals = totalsOf(ledger.items);
   const lines = [
     ...sourceLines(source, found + 1, options.language),
@@ -303,23 +305,45 @@ export function importFec(text: string, encoding: TextEncoding, options: ImportO
   const sign = side === 'customer' ? 1 : -1;
   const items = lines.map((line) => fecItem({ ...line, amount: sign * line.amount }, termsText, sign * line.amount > 0, terms));
   const layout = openItemsSheet(items, options.language, { terms: true, extras: [], fec: true });
+  const openings = lines.filter((line) => line.opening);
+  const partialOfSide = lines.reduce(
+    (count, line) => count + (line.matchCode !== null && isPartialMatchCode(line.matchCode, options.partialMatch) ? 1 : 0),
+    0,
+  );
+  // The year ends on the closing date the file's name gives (SirenFECAAAAMMJJ), else on its last entry.
+  const closingDay = fecClosingDayOfName(options.fileName);
   const totals = totalsOf(items);
   const words = FEC_WORDS[options.language];
   const settledOfSide = fec.settled.reduce((count, line) => count + (line.side === side ? 1 : 0), 0);
   const report: string[] = [
     ...sourceLines({ format: 'fec', encoding, separator: fec.separator, sample: '' }, 1, options.language),
-    words.read(fec.lineCount, lines.length, side, formatShortDate(options.asOf), settledOfSide, fec.partiallyMatchedLines),
+    words.read(fec.lineCount, lines.length, side, formatShortDate(options.asOf), settledOfSide, partialOfSide),
     words.terms(termsText),
   ];
+  if (openings.length > 0) {
+    report.push(
+      words.openings(
+        openings.length,
+        formatMoney(
+          openings.reduce((total, line) => total + sign * line.amount, 0),
+          openings[0]?.currency ?? fec.bookCurrency,
+          options.language,
+        ),
+        formatShortDate(openings[0]?.pieceDay ?? 0),
+      ),
+    );
+  }
   if (fec.bookedAfterAsOf > 0) report.push(words.after(fec.bookedAfterAsOf));
-  if (fec.firstDay !== null && fec.lastDay !== null) {
+  const periodEnd = closingDay ?? fec.lastDay;
+  if (fec.firstDay !== null && periodEnd !== null) {
     report.push(
       words.sales(
         formatMoney(fec.sales, fec.bookCurrency, options.language),
         formatMoney(fec.purchases, fec.bookCurrency, options.language),
         formatShortDate(fec.firstDay),
-        formatShortDate(fec.lastDay),
-        fec.lastDay - fec.firstDay + 1,
+        formatShortDate(periodEnd),
+        periodEnd - fec.firstDay + 1,
+        closingDay !== null,
       ),
     );
   }
@@ -328,7 +352,7 @@ export function importFec(text: string, encoding: TextEncoding, options: ImportO
   }
   report.push(totalsLine(totals, options.language));
   return {
-    sheetName: sheetNameFor(options),
+    sheetName: sheetNameFor(options, side),
     layout,
     report: {
       format: 'fec',
@@ -350,22 +374,34 @@ const FEC_WORDS = {
   en: {
     line: 'Line',
     read: (lines: number, open: number, side: FecSide, asOf: string, settled: number, partial: number) =>
-      `FEC of ${lines} lines: ${open} ${side === 'customer' ? 'customer (411)' : 'supplier (401)'} lines open on ${asOf}; ${settled} matched lines closed; ${partial} partly matched lines kept open.`,
+      `FEC of ${count('en', lines, 'line', 'lines')}: ${count('en', open, side === 'customer' ? 'customer (411) line' : 'supplier (401) line', side === 'customer' ? 'customer (411) lines' : 'supplier (401) lines')} open on ${asOf}; ${count('en', settled, 'matched line', 'matched lines')} (lettrage) closed; ${count('en', partial, 'partly matched line', 'partly matched lines')} kept open.`,
+    openings: (n: number, amount: string, date: string) =>
+      n === 1
+        ? `1 opening balance (à-nouveau, ${amount}, dated ${date}) kept in the aged balance with no known due date: aged from its date, and no interest or recovery fee is ever claimed on it (its invoices and due dates are in last year's books).`
+        : `${n} opening balances (à-nouveaux, ${amount}, dated ${date}) kept in the aged balance with no known due date: aged from their date, and no interest or recovery fee is ever claimed on them (their invoices and due dates are in last year's books).`,
     terms: (terms: string) =>
       `A FEC has no due dates: invoices are due by the terms "${terms}" from their date; credit notes and payments on their date. To change them, edit the Payment terms column or import again with other terms.`,
-    after: (n: number) => `${n} lines booked after the as-of date are left out.`,
-    sales: (sales: string, purchases: string, from: string, to: string, days: number) =>
-      `Sales of the period (class 70): ${sales}; purchases (classes 60–62, 603 stock variations excepted): ${purchases}; from ${from} to ${to} (${days} days), for DSO.`,
+    after: (n: number) =>
+      n === 1 ? '1 line booked after the as-of date is left out.' : `${n} lines booked after the as-of date are left out.`,
+    sales: (sales: string, purchases: string, from: string, to: string, days: number, named: boolean) =>
+      `Sales of the period (class 70): ${sales}; purchases (classes 60–62, 603 stock variations excepted): ${purchases}; from ${from} to ${to} (${days} days${named ? ', the closing date in the file’s name' : ', the last entry: the file’s name gives no closing date'}), for DSO.`,
   },
   fr: {
     line: 'Ligne',
     read: (lines: number, open: number, side: FecSide, asOf: string, settled: number, partial: number) =>
-      `FEC de ${lines} lignes : ${open} lignes ${side === 'customer' ? 'clients (411)' : 'fournisseurs (401)'} ouvertes au ${asOf} ; ${settled} lignes lettrées soldées ; ${partial} lignes en lettrage partiel laissées ouvertes.`,
+      `FEC de ${count('fr', lines, 'ligne', 'lignes')} : ${count('fr', open, side === 'customer' ? 'ligne client (411) ouverte' : 'ligne fournisseur (401) ouverte', side === 'customer' ? 'lignes clients (411) ouvertes' : 'lignes fournisseurs (401) ouvertes')} au ${asOf} ; ${count('fr', settled, 'ligne lettrée soldée', 'lignes lettrées soldées')} ; ${count('fr', partial, 'ligne en lettrage partiel laissée ouverte', 'lignes en lettrage partiel laissées ouvertes')}.`,
+    openings: (n: number, amount: string, date: string) =>
+      n < 2
+        ? `${n} à-nouveau (${amount}, au ${date}) gardé dans la balance âgée sans échéance connue : âgé depuis sa date, sans pénalités ni indemnité de recouvrement jamais réclamées (ses factures et échéances sont dans les comptes de l’exercice précédent).`
+        : `${n} à-nouveaux (${amount}, au ${date}) gardés dans la balance âgée sans échéance connue : âgés depuis leur date, sans pénalités ni indemnité de recouvrement jamais réclamées (leurs factures et échéances sont dans les comptes de l’exercice précédent).`,
     terms: (terms: string) =>
       `Un FEC ne porte pas d’échéances : les factures sont échues selon les conditions « ${terms} » depuis leur date ; avoirs et règlements à leur date. Pour les changer, modifiez la colonne Conditions de paiement ou importez de nouveau avec d’autres conditions.`,
-    after: (n: number) => `${n} lignes comptabilisées après la date d’arrêté sont écartées.`,
-    sales: (sales: string, purchases: string, from: string, to: string, days: number) =>
-      `Chiffre d’affaires de la période (classe 70) : ${sales} ; achats (classes 60 à 62, hors variations de stocks 603) : ${purchases} ; du ${from} au ${to} (${days} jours), pour le DSO.`,
+    after: (n: number) =>
+      n < 2
+        ? `${n} ligne comptabilisée après la date d’arrêté est écartée.`
+        : `${n} lignes comptabilisées après la date d’arrêté sont écartées.`,
+    sales: (sales: string, purchases: string, from: string, to: string, days: number, named: boolean) =>
+      `Chiffre d’affaires de la période (classe 70) : ${sales} ; achats (classes 60 à 62, hors variations de stocks 603) : ${purchases} ; du ${from} au ${to} (${days} jours${named ? ', date de clôture du nom du fichier' : ', dernière écriture : le nom du fichier ne donne pas de date de clôture'}), pour le DSO.`,
   },
 } as const;
 
@@ -374,11 +410,13 @@ interface SheetItem {
   readonly customerCode: string | null;
   readonly invoiceNumber: string;
   readonly invoiceDay: DayNumber | null;
-  readonly dueDay: DayNumber;
+  /** Null for an opening balance (à-nouveau), whose due date is not known. */
+  readonly dueDay: DayNumber | null;
   readonly amount: MinorUnits;
   readonly invoiceAmount: MinorUnits | null;
   readonly currency: string;
   readonly terms: string | null;
+  readonly opening?: boolean;
   readonly account: string | null;
   readonly label: string | null;
   readonly row: number;
@@ -390,17 +428,20 @@ function fecItem(
   isInvoice: boolean,
   terms: ReturnType<typeof parsePaymentTerms>,
 ): SheetItem {
+  // An opening balance has no due date (its invoices are in last year's books): none is invented.
+  const opening = line.opening === true;
   return {
     customer: line.name || line.code,
     customerCode: line.code,
     invoiceNumber: line.pieceRef,
     invoiceDay: line.pieceDay,
     // Terms apply to invoices; a credit note or a payment counts from its own date.
-    dueDay: isInvoice ? dueDateFromTerms(line.pieceDay, terms) : line.pieceDay,
+    dueDay: opening ? null : isInvoice ? dueDateFromTerms(line.pieceDay, terms) : line.pieceDay,
     amount: line.amount,
     invoiceAmount: line.amount,
     currency: line.currency,
-    terms: isInvoice ? termsText : null,
+    terms: isInvoice && !opening ? termsText : null,
+    opening,
     account: line.account,
     label: line.label,
     row: line.line,
@@ -423,9 +464,10 @@ const HEADERS = {
     label: 'Entry label',
     account: 'General ledger account',
     documentType: 'Document type',
-    documentTypes: { invoice: 'Invoice', creditNote: 'Credit note', payment: 'Payment' },
+    documentTypes: { invoice: 'Invoice', creditNote: 'Credit note', payment: 'Payment', openingBalance: 'Opening balance' },
     source: 'Source row',
     sourceLine: 'Source line',
+    opening: 'Opening balance',
     disputed: 'Disputed',
     disputeReason: 'Dispute reason',
     promiseDate: 'Promise date',
@@ -450,9 +492,10 @@ const HEADERS = {
     label: 'Libellé',
     account: 'Compte général',
     documentType: 'Type de pièce',
-    documentTypes: { invoice: 'Facture', creditNote: 'Avoir', payment: 'Règlement' },
+    documentTypes: { invoice: 'Facture', creditNote: 'Avoir', payment: 'Règlement', openingBalance: 'À-nouveau' },
     source: 'Ligne d’origine',
     sourceLine: 'Ligne du fichier',
+    opening: 'À-nouveau',
     disputed: 'Litige',
     disputeReason: 'Motif du litige',
     promiseDate: 'Promesse de paiement',
@@ -467,6 +510,111 @@ const HEADERS = {
 } as const;
 
 type ExtraRole = 'disputed' | 'disputeReason' | 'promiseDate' | 'owner' | 'email' | 'phone' | 'address' | 'language';
+const EXTRA_ROLES: readonly ExtraRole[] = [
+  'disputed',
+  'disputeReason',
+  'promiseDate',
+  'owner',
+  'email',
+  'phone',
+  'address',
+  'language',
+];
+
+/**
+ * Roles the sheet writes in its own columns, and roles spent in reading the open amount and
+ * whether a line is open (debit, credit, D/C, a running balance, the lettrage, the paid date): copied again,
+ * they would change how the written sheet reads.
+ */
+const WRITTEN_ROLES: readonly ColumnRole[] = [
+  'customer',
+  'customerCode',
+  'invoiceNumber',
+  'invoiceDate',
+  'dueDate',
+  'amount',
+  'openAmount',
+  'currency',
+  'debit',
+  'credit',
+  'direction',
+  'runningBalance',
+  'matchingCode',
+  'matchDate',
+  'paidDate',
+  // Written in their own columns when the file has them.
+  'label',
+  'documentType',
+];
+
+interface KeptColumn {
+  readonly column: number;
+  readonly header: string;
+  readonly dates: boolean;
+}
+
+/**
+ * The source's other columns (a Libellé, a Type, a Country, a column the reader does not know),
+ * copied after the sheet's own so that nothing the user may need is lost and a column can be
+ * mapped afterwards. A column with no header and no value is left.
+ */
+function keptColumns(
+  table: readonly (readonly CellValue[])[],
+  mapping: ColumnMapping,
+  written: readonly ColumnRole[],
+): KeptColumn[] {
+  const used = new Set<number>();
+  for (const role of written) {
+    const column = mapping[role];
+    if (column !== undefined) used.add(column);
+  }
+  if (mapping.terms !== undefined && mapping.dueDate === undefined) used.add(mapping.terms);
+  let width = 0;
+  for (const row of table) if (row.length > width) width = row.length;
+  const kept: KeptColumn[] = [];
+  for (let column = 0; column < width; column++) {
+    if (used.has(column)) continue;
+    const head = table[0]?.[column];
+    const header = typeof head === 'string' ? head.trim() : head === null || head === undefined ? '' : String(head);
+    let filled = false;
+    let dates = false;
+    for (let index = 1; index < table.length; index++) {
+      const value = table[index]?.[column];
+      if (value === null || value === undefined || value === '') continue;
+      filled = true;
+      if (typeof value === 'object' && 'year' in value) dates = true;
+    }
+    if (header === '' && !filled) continue;
+    kept.push({ column, header: header === '' ? `(${column + 1})` : header, dates });
+  }
+  return kept;
+}
+
+function appendKeptColumns(
+  layout: SheetLayout,
+  kept: readonly KeptColumn[],
+  items: readonly LedgerItem[],
+  sourceRow: (item: LedgerItem) => readonly CellValue[],
+): void {
+  if (kept.length === 0) return;
+  const rows = layout.rows as Array<Array<string | number | null>>;
+  const formats = layout.columnFormats as Array<string | null>;
+  (rows[0] as Array<string | number | null>).push(...kept.map((column) => column.header));
+  formats.push(...kept.map((column) => (column.dates ? DATE_FORMAT : null)));
+  items.forEach((item, index) => {
+    const cells = sourceRow(item);
+    (rows[index + 1] as Array<string | number | null>).push(...kept.map((column) => copiedValue(cells[column.column])));
+  });
+}
+
+/** A cell as the written sheet holds it: dates as serials, errors and flags as their text. */
+function copiedValue(value: CellValue): string | number | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if ('error' in value) return value.error;
+  return excelSerialFromDay(dayFromCalendar(value.year, value.month, value.day));
+}
 
 const DATE_FORMAT = 'dd/mm/yyyy';
 const AMOUNT_FORMAT = '#,##0.00';
@@ -505,8 +653,8 @@ function openItemsSheet(
     formats.push(null);
   }
   if (shape.fec) {
-    header.push(h.label, h.account);
-    formats.push(null, null);
+    header.push(h.label, h.account, h.documentType);
+    formats.push(null, null, null);
   }
   header.push(shape.fec ? h.sourceLine : h.source);
   formats.push(null);
@@ -517,7 +665,7 @@ function openItemsSheet(
       item.customer,
       item.invoiceNumber,
       item.invoiceDay === null ? null : excelSerialFromDay(item.invoiceDay),
-      excelSerialFromDay(item.dueDay),
+      item.dueDay === null ? null : excelSerialFromDay(item.dueDay),
     ];
     if (shape.terms) row.push(item.terms);
     row.push(
@@ -546,11 +694,16 @@ function openItemsSheet(
       row.push(type === null || type === undefined ? null : h.documentTypes[type]);
     }
     if (shape.label && !shape.fec) row.push(item.label);
-    if (shape.fec) row.push(item.label, item.account);
+    if (shape.fec) row.push(item.label, item.account, item.opening ? h.opening : null);
     row.push(item.row);
     rows.push(row);
   }
   return { rows, columnFormats: formats, boldRows: [0], cellFormats: [], chart: null };
+}
+
+/** "1 line", "2 lines"; French's singular covers 0 and 1 ("0 ligne"). */
+function count(language: Language, n: number, one: string, other: string): string {
+  return `${n} ${(language === 'fr' ? n < 2 : n === 1) ? one : other}`;
 }
 
 /** French puts a space before a colon. */
@@ -580,18 +733,23 @@ const SEPARATOR_NAMES = {
   fr: { ',': 'virgule', ';': 'point-virgule', '\t': 'tabulation', '|': 'barre verticale (|)' },
 } as const;
 
+/**
+ * How a text file was decoded, in the user's language, with a few accented words as decoded so
+ * that a wrong guess shows: the import's report and Preview's "Load a file" both say it.
+ */
+export function encodingLine(encoding: TextEncoding, sample: string, language: Language): string {
+  if (encoding === 'windows-1252') {
+    return language === 'fr'
+      ? `Fichier lu en Windows-1252 (ce n’est pas de l’UTF-8 valide)${sample ? ` : « ${sample} »` : ''}. Si les accents sont faux, enregistrez le fichier en UTF-8 et importez-le de nouveau.`
+      : `File read as Windows-1252 (it is not valid UTF-8)${sample ? `: "${sample}"` : ''}. If the accents look wrong, save the file as UTF-8 and import it again.`;
+  }
+  const label = encodingLabel(encoding, language);
+  return language === 'fr' ? `Fichier lu en ${label}.` : `File read as ${label}.`;
+}
+
 function sourceLines(source: Source, headerRow: number, language: Language): string[] {
   const lines: string[] = [];
-  if (source.encoding !== null) {
-    const label = encodingLabel(source.encoding, language);
-    if (source.encoding === 'windows-1252') {
-      lines.push(
-        language === 'fr'
-          ? `Fichier lu en Windows-1252 (ce n’est pas de l’UTF-8 valide)${source.sample ? ` : « ${source.sample} »` : ''}. Si les accents sont faux, enregistrez le fichier en UTF-8 et importez-le de nouveau.`
-          : `File read as Windows-1252 (it is not valid UTF-8)${source.sample ? `: "${source.sample}"` : ''}. If the accents look wrong, save the file as UTF-8 and import it again.`,
-      );
-    } else lines.push(language === 'fr' ? `Fichier lu en ${label}.` : `File read as ${label}.`);
-  }
+  if (source.encoding !== null) lines.push(encodingLine(source.encoding, source.sample, language));
   if (source.separator !== null && source.format !== 'fec') {
     const name = SEPARATOR_NAMES[language][source.separator];
     lines.push(
@@ -605,11 +763,20 @@ function sourceLines(source: Source, headerRow: number, language: Language): str
   return lines;
 }
 
-function sheetNameFor(options: ImportOptions): string {
+function sheetNameFor(options: ImportOptions, fecSide: FecSide | null = null): string {
   const stem = options.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  const label = options.language === 'fr' ? 'Import' : 'Import';
-  return `${label} ${stem}`.slice(0, 31);
+  if (fecSide === null) return `Import ${stem}`.slice(0, 31);
+  // One FEC gives two sheets, its customers and its suppliers: the name says which. The SIREN
+  // is left out (every FEC of the firm carries it) so that the closing date fits in 31 characters.
+  const side = SIDE_NAMES[options.language][fecSide];
+  const short = /^\d{9}(FEC\d{8})$/i.exec(stem)?.[1] ?? stem;
+  return `Import ${side} ${short}`.slice(0, 31);
 }
+
+const SIDE_NAMES = {
+  en: { customer: 'customers', supplier: 'suppliers' },
+  fr: { customer: 'clients', supplier: 'fournisseurs' },
+} as const;
 
 // ---- .xlsx -----------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import {
   readFlag,
   readText,
 } from '../primitives/cells';
-import type { DayNumber, SerialSystem } from '../primitives/dates';
+import { type DayNumber, namedMonthDateShape, type SerialSystem } from '../primitives/dates';
 import { AgeBucketError, fail, type Language } from '../primitives/messages';
 import type { MinorUnits } from '../primitives/money';
 import { dueDateFromTerms, parsePaymentTerms } from './terms';
@@ -132,6 +132,30 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
     'num',
     'ref no',
     'n piece comptable',
+    'number',
+    'no',
+    'nr',
+    'inv no',
+    'inv #',
+    'inv number',
+    'invoice num',
+    'invoice ref',
+    'doc no',
+    'doc number',
+    'doc #',
+    'document no',
+    'ref',
+    'numero',
+    'numero de piece',
+    'numero piece',
+    'no piece',
+    'ref piece',
+    'reference piece',
+    'transaction number',
+    'trans no',
+    'num piece',
+    'piece ref',
+    'pieceref',
   ],
   invoiceDate: [
     'date facture',
@@ -316,7 +340,8 @@ export function detectColumns(headers: readonly CellValue[]): ColumnMapping {
 /** What the ledger lacks to be aged and dunned, in words the pane shows. */
 export function missingRoles(mapping: ColumnMapping): ColumnRole[] {
   const missing: ColumnRole[] = [];
-  if (mapping.customer === undefined) missing.push('customer');
+  // A ledger with account codes and no names (Sage's Compte, IBM's customerID) is read by its codes.
+  if (mapping.customer === undefined && mapping.customerCode === undefined) missing.push('customer');
   if (mapping.dueDate === undefined && (mapping.invoiceDate === undefined || mapping.terms === undefined))
     missing.push('dueDate');
   if (amountSourceOf(mapping) === null) missing.push('openAmount');
@@ -425,6 +450,11 @@ export interface LedgerItem {
   readonly label?: string | null;
   /** When the line was paid, for settled lines of a ledger that keeps them (payment history). */
   readonly paidDay?: DayNumber | null;
+  /**
+   * An opening balance (à-nouveau) with no due date: aged from its own date, so it stays in the
+   * aged balance, but no due date is known, so no interest and no recovery fee ever run on it.
+   */
+  readonly openingBalance?: boolean;
 }
 
 export type DateOrder = 'dayFirst' | 'monthFirst';
@@ -436,7 +466,7 @@ export type DateOrder = 'dayFirst' | 'monthFirst';
  * one would drop money still owed from the aged balance, the worse of the two mistakes.
  */
 export type PartialMatchRule = 'lowerCaseOrStar' | 'none';
-export type DocumentType = 'invoice' | 'creditNote' | 'payment';
+export type DocumentType = 'invoice' | 'creditNote' | 'payment' | 'openingBalance';
 
 export interface LedgerReadOptions {
   readonly serialSystem: SerialSystem;
@@ -479,6 +509,10 @@ export interface DateColumnReading {
   readonly basis: 'proved' | 'conflict' | 'locale' | 'user' | 'none';
   /** A date that proves the order, when one does. */
   readonly example: string | null;
+  /** A date written day, month name, year (03-Nov-2026, 3 novembre 2026), when the column has one. */
+  readonly namedMonthExample?: string | null;
+  /** A two-digit year (03-Nov-26), read as 20YY, when the column has one. */
+  readonly twoDigitYearExample?: string | null;
 }
 
 export interface Ledger {
@@ -507,6 +541,13 @@ export interface Ledger {
   readonly dateColumns: readonly DateColumnReading[];
   /** Data rows under the header: items + paid + issued later + skipped + blank + headings + totals + matched. */
   readonly rowCount: number;
+  /**
+   * Where the customer comes from: its column, or (no customer-name column) the customer code,
+   * e.g. a Sage grand livre's Compte: each account is then a customer named by its code.
+   */
+  readonly customerSource?: 'customer' | 'customerCode';
+  /** The header of the column the customers were read from, as the sheet writes it. */
+  readonly customerHeader?: string | null;
 }
 
 /** The error that names the columns still to map, in both languages. */
@@ -527,7 +568,8 @@ export function decideDateColumn(
   role: ColumnRole,
   options: Pick<LedgerReadOptions, 'monthFirstColumns' | 'localeDateOrder'>,
 ): DateColumnReading {
-  if (options.monthFirstColumns?.includes(role)) return { role, order: 'monthFirst', basis: 'user', example: null };
+  const named = namedMonthExamples(rows, column);
+  if (options.monthFirstColumns?.includes(role)) return { role, order: 'monthFirst', basis: 'user', example: null, ...named };
   let dayFirst = 0;
   let monthFirst = 0;
   let ambiguous = 0;
@@ -551,11 +593,36 @@ export function decideDateColumn(
   const locale = options.localeDateOrder ?? 'dayFirst';
   if (dayFirst > 0 && monthFirst > 0) {
     const order = monthFirst > dayFirst ? 'monthFirst' : dayFirst > monthFirst ? 'dayFirst' : locale;
-    return { role, order, basis: 'conflict', example: order === 'monthFirst' ? monthExample : dayExample };
+    return { role, order, basis: 'conflict', example: order === 'monthFirst' ? monthExample : dayExample, ...named };
   }
-  if (monthFirst > 0) return { role, order: 'monthFirst', basis: 'proved', example: monthExample };
-  if (dayFirst > 0) return { role, order: 'dayFirst', basis: 'proved', example: dayExample };
-  return { role, order: locale, basis: ambiguous > 0 ? 'locale' : 'none', example: null };
+  if (monthFirst > 0) return { role, order: 'monthFirst', basis: 'proved', example: monthExample, ...named };
+  if (dayFirst > 0) return { role, order: 'dayFirst', basis: 'proved', example: dayExample, ...named };
+  return { role, order: locale, basis: ambiguous > 0 ? 'locale' : 'none', example: null, ...named };
+}
+
+/** The first day-month name-year date of a column, and its first with a two-digit year. */
+function namedMonthExamples(
+  rows: readonly (readonly CellValue[])[],
+  column: number,
+): { namedMonthExample?: string; twoDigitYearExample?: string } {
+  let namedMonthExample: string | null = null;
+  let twoDigitYearExample: string | null = null;
+  for (let index = 1; index < rows.length; index++) {
+    const value = (rows[index] as readonly CellValue[])[column];
+    if (typeof value !== 'string') continue;
+    const shape = namedMonthDateShape(value);
+    if (shape === null) continue;
+    namedMonthExample ??= value.trim();
+    if (shape.twoDigitYear) {
+      twoDigitYearExample = value.trim();
+      break;
+    }
+  }
+  // Absent rather than null, so a column of numeric dates reads as it always did.
+  return {
+    ...(namedMonthExample === null ? {} : { namedMonthExample }),
+    ...(twoDigitYearExample === null ? {} : { twoDigitYearExample }),
+  };
 }
 
 // "Total", "Total général", "Sous-total", "Totaux", "Grand total", "À reporter", compared
@@ -592,7 +659,8 @@ export function isPartialMatchCode(code: string, rule: PartialMatchRule): boolea
 }
 
 /** Reads every data row (rows[0] is the header). Rows that cannot be used are listed, not dropped silently. */
-export function readLedger(rows: readonly (readonly CellValue[])[], mapping: ColumnMapping, options: LedgerReadOptions): Ledger {
+export function readLedger(rows: readonly (readonly CellValue[])[], given: ColumnMapping, options: LedgerReadOptions): Ledger {
+  let mapping = given;
   const missing = missingRoles(mapping);
   if (missing.length > 0) throw missingColumnsError(missing);
   const amountSource = amountSourceOf(mapping) as AmountSource;
@@ -602,6 +670,13 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
     if (column !== undefined) dateColumns.push(decideDateColumn(rows, column, role, options));
   }
   const monthFirst = new Set(dateColumns.filter((reading) => reading.order === 'monthFirst').map((reading) => reading.role));
+  // Two-digit years are read as 20YY only in a column whose reading says so in the report.
+  const twoDigitYears = new Set(
+    dateColumns.filter((reading) => (reading.twoDigitYearExample ?? null) !== null).map((reading) => reading.role),
+  );
+  const customerSource = mapping.customer === undefined ? 'customerCode' : 'customer';
+  if (customerSource === 'customerCode') mapping = { ...mapping, customer: mapping.customerCode as number };
+  const dateReading = { monthFirst, twoDigitYears };
   const partialRule = options.partialMatch ?? 'lowerCaseOrStar';
   const rowsAbove = options.rowsAbove ?? 0;
   const items: LedgerItem[] = [];
@@ -642,10 +717,11 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
             serialSystem: options.serialSystem,
             monthFirst: monthFirst.has('paidDate'),
             strict: true,
+            twoDigitYear: twoDigitYears.has('paidDate') ? 'century2000' : 'refuse',
           }),
         );
         if (paidDay !== null && (options.asOf === undefined || paidDay <= options.asOf)) {
-          paid.push(readItem(cell, row, options, monthFirst, amountSource));
+          paid.push(readItem(cell, row, options, dateReading, amountSource));
           continue;
         }
       }
@@ -658,6 +734,7 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
               serialSystem: options.serialSystem,
               monthFirst: monthFirst.has('matchDate'),
               strict: true,
+              twoDigitYear: twoDigitYears.has('matchDate') ? 'century2000' : 'refuse',
             }),
           );
           // Matched after the as-of date: still open on it.
@@ -667,7 +744,7 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
           }
         }
       }
-      const item = readItem(cell, row, options, monthFirst, amountSource);
+      const item = readItem(cell, row, options, dateReading, amountSource);
       if (!options.keepPaidLines && options.asOf !== undefined && item.invoiceDay !== null && item.invoiceDay > options.asOf) {
         issuedLaterRows++;
         continue;
@@ -691,6 +768,8 @@ export function readLedger(rows: readonly (readonly CellValue[])[], mapping: Col
     amountSource,
     dateColumns,
     rowCount: Math.max(rows.length - 1, 0),
+    customerSource,
+    customerHeader: readHeader(rows[0]?.[mapping.customer as number]),
   };
 }
 
@@ -698,18 +777,27 @@ function readItem(
   cell: (role: ColumnRole) => CellValue,
   row: number,
   options: LedgerReadOptions,
-  monthFirst: ReadonlySet<ColumnRole>,
+  dates: { readonly monthFirst: ReadonlySet<ColumnRole>; readonly twoDigitYears: ReadonlySet<ColumnRole> },
   amountSource: AmountSource,
 ): LedgerItem {
   const dateOf = (role: ColumnRole): DayNumber | null =>
     within(role, () =>
-      readDate(cell(role), { serialSystem: options.serialSystem, monthFirst: monthFirst.has(role), strict: true }),
+      readDate(cell(role), {
+        serialSystem: options.serialSystem,
+        monthFirst: dates.monthFirst.has(role),
+        strict: true,
+        twoDigitYear: dates.twoDigitYears.has(role) ? 'century2000' : 'refuse',
+      }),
     );
   const customer = within('customer', () => readCustomer(cell('customer')));
   if (customer === null) fail('customerBlank');
   const currency = within('currency', () => readCurrency(cell('currency'), options.defaultCurrency));
   const invoiceDay = dateOf('invoiceDate');
   let dueDay = dateOf('dueDate');
+  const documentType = readDocumentType(cell('documentType'));
+  // An opening balance has no due date of its own: it is aged from its date and never bears penalties.
+  const openingBalance = documentType === 'openingBalance' && dueDay === null && invoiceDay !== null;
+  if (openingBalance) dueDay = invoiceDay;
   if (dueDay === null) {
     const terms = within('terms', () => readText(cell('terms')));
     if (invoiceDay === null || terms === null) fail('dateMissing');
@@ -761,10 +849,19 @@ function readItem(
     language: readLanguage(cell('language')),
     customerType: within('customerType', () => customerTypeOf(cell('customerType'))),
     country: readText(cell('country')),
-    documentType: readDocumentType(cell('documentType')),
+    documentType,
     label: readText(cell('label')),
     paidDay: dateOf('paidDate'),
+    ...(openingBalance ? { openingBalance } : {}),
   };
+}
+
+function readHeader(value: CellValue): string | null {
+  try {
+    return readText(value);
+  } catch {
+    return null;
+  }
 }
 
 const DEBIT_WORDS = new Set(['d', 'db', 'dr', 'deb', 'debit', '+']);
@@ -808,6 +905,12 @@ const DOCUMENT_TYPES = new Map<string, DocumentType>([
   ['encaissement', 'payment'],
   ['virement', 'payment'],
   ['cheque', 'payment'],
+  ['a nouveau', 'openingBalance'],
+  ['a nouveaux', 'openingBalance'],
+  ['an', 'openingBalance'],
+  ['report a nouveau', 'openingBalance'],
+  ['solde d ouverture', 'openingBalance'],
+  ['opening balance', 'openingBalance'],
 ]);
 
 /** A document-type cell; null for a blank or a type it does not know (the sign then decides). */

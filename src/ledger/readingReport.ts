@@ -54,6 +54,16 @@ const WORDS = {
     locale: (column: string, order: string, locale: string) =>
       `${column}: every date fits both orders; read ${order} as the workbook's locale (${locale}) writes dates. Change it in Settings if wrong.`,
     user: (column: string, order: string) => `${column}: read ${order}, as you chose.`,
+    namedMonth: (column: string, example: string) =>
+      `${column}: read as day-month name-year ("${example}"), month names in English or French.`,
+    twoDigitYear: (column: string, example: string, year: string) =>
+      `${column}: two-digit years are read as 2000 to 2099 ("${example}" is in ${year}); write four digits if a date is older.`,
+    openings: (n: number) =>
+      n === 1
+        ? '1 opening balance (à-nouveau) has no due date: it is aged from its date, and no interest or recovery fee is claimed on it.'
+        : `${n} opening balances (à-nouveaux) have no due date: they are aged from their date, and no interest or recovery fee is claimed on them.`,
+    customerFromCode: (column: string) =>
+      `Customer: no customer-name column, so each account is a customer named by its code (column "${column}"). Map a name column in the column list if there is one.`,
   },
   fr: {
     rows: (rows: number, items: number) =>
@@ -90,13 +100,27 @@ const WORDS = {
     locale: (column: string, order: string, locale: string) =>
       `${column} : chaque date se lit dans les deux ordres ; lue en ${order} selon les paramètres régionaux du classeur (${locale}). Modifiez-le dans les Réglages si c’est faux.`,
     user: (column: string, order: string) => `${column} : lue en ${order}, comme vous l’avez choisi.`,
+    namedMonth: (column: string, example: string) =>
+      `${column} : lue en jour-mois en lettres-année (« ${example} »), mois en français ou en anglais.`,
+    twoDigitYear: (column: string, example: string, year: string) =>
+      `${column} : les années à deux chiffres sont lues de 2000 à 2099 (« ${example} » est en ${year}) ; écrivez quatre chiffres pour une date plus ancienne.`,
+    openings: (n: number) =>
+      n < 2
+        ? `${n} à-nouveau n’a pas d’échéance : il est âgé depuis sa date, sans pénalités ni indemnité de recouvrement réclamées.`
+        : `${n} à-nouveaux n’ont pas d’échéance : ils sont âgés depuis leur date, sans pénalités ni indemnité de recouvrement réclamées.`,
+    customerFromCode: (column: string) =>
+      `Client : pas de colonne de nom de client, chaque compte est un client désigné par son code (colonne « ${column} »). Affectez une colonne de nom dans la liste des colonnes s’il y en a une.`,
   },
 } as const;
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 function dateLine(reading: DateColumnReading, language: Language, locale: string): string | null {
   const words = WORDS[language];
   const column = COLUMN_LABELS[language][reading.role];
-  const label = column.charAt(0).toUpperCase() + column.slice(1);
+  const label = capitalised(column);
   const order = words.order[reading.order];
   switch (reading.basis) {
     case 'proved':
@@ -138,9 +162,19 @@ export function describeReading(
   if (ledger.skipped.length > 0) parts.push(words.skipped(ledger.skipped.length));
   const lines = [`${parts.join(', ')}.`, words.source[ledger.amountSource]];
   if (options.hasMatchingCodes) lines.push(words.partialRule[options.partialMatch]);
+  const openings = ledger.items.reduce((total, item) => total + (item.openingBalance ? 1 : 0), 0);
+  if (openings > 0) lines.push(words.openings(openings));
+  if (ledger.customerSource === 'customerCode')
+    lines.push(words.customerFromCode(ledger.customerHeader ?? COLUMN_LABELS[options.language].customerCode));
   for (const reading of ledger.dateColumns) {
     const line = dateLine(reading, options.language, options.locale || '?');
     if (line !== null) lines.push(line);
+    const label = capitalised(COLUMN_LABELS[options.language][reading.role]);
+    if (reading.namedMonthExample) lines.push(words.namedMonth(label, reading.namedMonthExample));
+    if (reading.twoDigitYearExample) {
+      const year = /(\d{2})(?:\s.*)?$/.exec(reading.twoDigitYearExample)?.[1] ?? '';
+      lines.push(words.twoDigitYear(label, reading.twoDigitYearExample, `20${year}`));
+    }
   }
   return lines;
 }

@@ -2,7 +2,7 @@
 // dunning plan and a template. Every renderer (text, HTML, .docx, sheet) draws the same model.
 
 import type { AccountPlan, DunnedItem } from '../dunning/plan';
-import type { DunningPolicy } from '../dunning/policy';
+import { type DunningPolicy, isFormalNotice, sentByPost } from '../dunning/policy';
 import type { LedgerItem } from '../ledger/ledger';
 import { itemInterest } from '../penalties/accountPenalties';
 import type { Decimal } from '../penalties/decimal';
@@ -27,6 +27,19 @@ export interface CompanyDetails {
   readonly phone: string;
   /** Where letters are dated from: "Lyon, le 28 novembre 2025". */
   readonly city: string;
+  /**
+   * Who signs when the account has no owner: a formal notice is signed by a person with
+   * authority to bind the company, never by its name alone.
+   */
+  readonly signatoryName?: string;
+  /** The signatory's title: "Directrice financière". */
+  readonly signatoryTitle?: string;
+}
+
+/** The company's signatory as typed, or null when there is none. */
+export function signatoryOf(company: CompanyDetails): { name: string; title: string } | null {
+  const name = (company.signatoryName ?? '').trim();
+  return name === '' ? null : { name, title: (company.signatoryTitle ?? '').trim() };
 }
 
 export interface LetterTable {
@@ -220,6 +233,14 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
   const stage = account.stage ?? account.targetStage;
   const stageId = statement ? 'statement' : (stage?.id ?? 'first');
   const source = findTemplate(options.templates, stageId, language);
+  // A registered letter needs an address to go to, a formal notice someone to sign it: refused
+  // here too, for callers that did not set such accounts aside (lettersReady).
+  const owner = account.owner?.trim() ? account.owner : null;
+  const signatory = signatoryOf(options.company);
+  if (!statement && stage !== null && sentByPost(stage) && (account.address ?? '').trim() === '')
+    fail('letterNoAddress', { stage: stage.name[language], customer: account.customer });
+  if (!statement && stage !== null && isFormalNotice(stage) && owner === null && signatory === null)
+    fail('formalNoticeUnsigned', { customer: account.customer });
   checkCompanyForLetters(options.company, `${source.subject}\n${source.body}`.includes('company_iban'));
   const template = compileTemplate(source);
   const words = WORDS[language];
@@ -263,7 +284,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     customer: account.customer,
     customer_code: account.dunned[0]?.item.customerCode ?? '',
     customer_address: splitLines(account.address ?? '').join(', '),
-    owner: account.owner ?? company.name,
+    owner: owner ?? signatory?.name ?? company.name,
     date: date(options.asOf),
     stage: stage?.name[language] ?? '',
     invoice_count: String(statement ? openItems(account).length : account.dunned.length),
@@ -364,7 +385,9 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
       .replace(/[ \t\r\n]+/g, ' ')
       .trim(),
     blocks,
-    signature: [account.owner ?? '', company.name].filter((line) => line !== ''),
+    signature: (owner !== null ? [owner, company.name] : [signatory?.name ?? '', signatory?.title ?? '', company.name]).filter(
+      (line) => line !== '',
+    ),
     invoiceNumbers: (statement ? openItems(account) : account.dunned.map((d) => d.item)).map((item) => item.invoiceNumber),
     amountDue: account.amountDue,
     totalClaimed,

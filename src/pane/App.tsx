@@ -31,11 +31,13 @@ import {
 } from '../dunning/outcomes';
 import type { AccountPlan, DunningPlan } from '../dunning/plan';
 import type { DunningPolicy } from '../dunning/policy';
-import { importLedgerFile } from '../ledger/import';
+import { encodingLine, importLedgerFile } from '../ledger/import';
 import { type ColumnMapping, type Ledger, type LedgerTable, missingColumnsError, missingRoles } from '../ledger/ledger';
+import type { TextEncoding } from '../ledger/textFile';
 import { lettersToDocx } from '../letters/docx';
 import { emlFileName, letterToEml, utf8 } from '../letters/eml';
 import type { Letter } from '../letters/letter';
+import { heldText } from '../letters/readiness';
 import { lettersToSheetRows, letterToHtml, letterToText } from '../letters/render';
 import { validateTemplate } from '../letters/templates';
 import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
@@ -68,10 +70,16 @@ export interface PaneOptions {
   readonly displayLanguage: Language;
   /** The tab to open on (the Sheets menu opens the sidebar on the dunning plan). */
   readonly initialTab?: Tab;
-  /** Preview: loads a file as the workbook. */
-  readonly loadFile?: (file: File) => Promise<void>;
+  /** Preview: loads a file as the workbook; a text file says how its bytes were decoded. */
+  readonly loadFile?: (file: File) => Promise<LoadedFileReading | null>;
   /** Something the user must know from the start (Office did not answer). */
   readonly notice?: (language: Language) => string;
+}
+
+/** How Preview decoded a loaded text file, said in the pane's language. */
+export interface LoadedFileReading {
+  readonly encoding: TextEncoding;
+  readonly sample: string;
 }
 
 interface DunningState {
@@ -86,6 +94,8 @@ interface DunningState {
   readonly documentUrl: string;
   /** The log's first row is a log row: its header was lost (the plan still reads it). */
   readonly logHeaderMissing: boolean;
+  /** Letters the last run held (no postal address, no signatory), one sentence per reason. */
+  readonly held: readonly string[];
 }
 
 const NO_DUNNING: DunningState = {
@@ -99,6 +109,7 @@ const NO_DUNNING: DunningState = {
   attachDocx: false,
   documentUrl: '',
   logHeaderMissing: false,
+  held: [],
 };
 
 interface Aged {
@@ -128,6 +139,7 @@ export function App(options: PaneOptions) {
   const [cashIn, setCashIn] = useState<readonly CashInGlance[] | null>(null);
   useEffect(() => setCashIn(null), [table, mapping, settings.asOf, settings.followToday, settings.historySheet]);
   const [importReport, setImportReport] = useState<readonly string[] | null>(null);
+  const [loadReading, setLoadReading] = useState<LoadedFileReading | null>(null);
   // The ledger rows the last payment-delays table left out, listed under its card.
   const [delaysSkipped, setDelaysSkipped] = useState<DelaysSkipped | null>(null);
   // The last FEC imported, while the pane is open: its matching dates section II's payments.
@@ -135,6 +147,11 @@ export function App(options: PaneOptions) {
   const text = paneText(settings.language);
   const { t } = text;
   const asOf = safeAsOf(settings, options.today());
+  // The page speaks the pane's language: screen readers follow it, and Preview's grid writes its
+  // numbers the way that language does (8 540,12 in French, 8,540.12 in English).
+  useEffect(() => {
+    document.documentElement.lang = settings.language;
+  }, [settings.language]);
 
   // The ledger read and aged with the settings that matter to it; recomputed only when they change.
   const aged = useMemo<Aged>(() => {
@@ -226,7 +243,10 @@ export function App(options: PaneOptions) {
     };
     const letters = async (): Promise<Letter[]> => {
       const plan = requirePlan();
-      return lettersFor(workbook, plan, chosen(plan), current().settings, current().dunning.kind);
+      const { letters: made, held } = await lettersFor(workbook, plan, chosen(plan), current().settings, current().dunning.kind);
+      // The held accounts are named before anything is delivered or logged; the others go on.
+      patchDunning({ held: heldText(held, made.length, language()) });
+      return made;
     };
     /** Asks first when the same letters were logged that day; false when the user says no. */
     const confirmNotLoggedTwice = async (letters: readonly Letter[]): Promise<boolean> => {
@@ -642,6 +662,8 @@ export function App(options: PaneOptions) {
       companyEmail: settings.companyEmail,
       companyPhone: settings.companyPhone,
       companyCity: settings.companyCity,
+      companySignatoryName: settings.companySignatoryName,
+      companySignatoryTitle: settings.companySignatoryTitle,
       defaultCurrency: settings.defaultCurrency,
       sales: settings.sales,
       periodDays: settings.periodDays,
@@ -671,7 +693,7 @@ export function App(options: PaneOptions) {
       options.loadFile
         ? (file: File) =>
             commands.run('ledger', async () => {
-              await options.loadFile?.(file);
+              setLoadReading((await options.loadFile?.(file)) ?? null);
               return commands.detect(true);
             })
         : null,
@@ -733,7 +755,13 @@ export function App(options: PaneOptions) {
       ) : null}
       {!ready ? <p class="help">{t.working}</p> : null}
       <div id="tab-ageing" hidden={tab !== 'ageing'} role="tabpanel">
-        <ImportPanel text={text} importFile={commands.importFile} report={importReport} loadFile={loadFile} />
+        <ImportPanel
+          text={text}
+          importFile={commands.importFile}
+          report={importReport}
+          loadFile={loadFile}
+          loadReport={loadReading ? encodingLine(loadReading.encoding, loadReading.sample, settings.language) : null}
+        />
         <LedgerPanel
           text={text}
           found={found}
@@ -815,6 +843,7 @@ export function App(options: PaneOptions) {
               googleDoc={commands.googleDoc}
               lettersSheet={commands.lettersSheet}
               emails={commands.emails}
+              held={dunning.held}
             />
           ) : null}
           <DisputesPanel text={text} plan={plan} headerMissing={dunning.logHeaderMissing} resolve={commands.resolveDispute} />

@@ -11,6 +11,7 @@ import { DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../dunning/p
 import type { Ledger } from '../ledger/ledger';
 import { DEFAULT_TEMPLATES, type LetterTemplate } from '../letters/defaultTemplates';
 import { buildLetter, type Letter } from '../letters/letter';
+import { type HeldLetter, lettersReady } from '../letters/readiness';
 import { TEMPLATE_SHEETS, templatesFromSheet, templatesSheetLayout } from '../letters/templateSheet';
 import { validateTemplate } from '../letters/templates';
 import type { DayNumber, SerialSystem } from '../primitives/dates';
@@ -53,18 +54,23 @@ export async function readTemplates(
   return { templates: [...DEFAULT_TEMPLATES], createdSheet: name };
 }
 
-/** The chosen accounts' letters; every template is checked before any letter is built. */
+/**
+ * The chosen accounts' letters; every template is checked before any letter is built. Accounts
+ * whose registered letter has no address, or whose formal notice has no signatory, are held
+ * (`held`) and the others' letters made.
+ */
 export async function lettersFor(
   workbook: Workbook,
   plan: DunningPlan,
   accounts: readonly AccountPlan[],
   settings: CommandSettings,
   kind: 'reminder' | 'statement',
-): Promise<Letter[]> {
+): Promise<{ letters: Letter[]; held: HeldLetter[] }> {
   const { templates } = await readTemplates(workbook, plan.policy, settings.language);
   for (const template of templates) validateTemplate(template);
   const company = companyDetails(settings);
-  return accounts.map((account) =>
+  const { ready, held } = lettersReady(accounts, company, kind);
+  const letters = ready.map((account) =>
     buildLetter(account, {
       company,
       policy: plan.policy,
@@ -75,6 +81,7 @@ export async function lettersFor(
       paymentPrefixes: paymentPrefixesOf(settings),
     }),
   );
+  return { letters, held };
 }
 
 /** Entries the log already has for the same day, account and stage (the core's rule). */

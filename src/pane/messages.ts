@@ -186,6 +186,8 @@ function english(f: Formats) {
     companyEmail: 'Email',
     companyPhone: 'Phone',
     companyCity: 'City (letters are dated from it)',
+    companySignatoryName: 'Signatory (signs formal notices of accounts without an owner)',
+    companySignatoryTitle: 'Signatory’s title (e.g. Chief Financial Officer)',
     paymentPrefixes:
       'Payment numbers start with (a negative line without a document type: payment if its label or number says so, credit note likewise, else “unapplied credit”)',
     workbook: 'This workbook',
@@ -445,6 +447,8 @@ function french(f: Formats): Messages {
     companyEmail: 'Email',
     companyPhone: 'Téléphone',
     companyCity: 'Ville (lieu de la date des lettres)',
+    companySignatoryName: 'Signataire (signe les mises en demeure des comptes sans responsable)',
+    companySignatoryTitle: 'Fonction du signataire (ex. Directrice financière)',
     paymentPrefixes:
       'Les numéros de règlement commencent par (ligne négative sans type de pièce : règlement si son libellé ou son numéro le dit, avoir de même, sinon « crédit non lettré »)',
     workbook: 'Ce classeur',

@@ -32,6 +32,8 @@ export interface DateReadOptions {
   readonly monthFirst?: boolean;
   /** The column's order was decided from the whole column: a date that only fits the other order is an error. */
   readonly strict?: boolean;
+  /** Two-digit years (03-Nov-26) read as 20YY: only where the column's reading says so. */
+  readonly twoDigitYear?: 'refuse' | 'century2000';
 }
 
 const ERROR_TEXT =
@@ -68,7 +70,11 @@ export function readDate(value: CellValue, options: DateReadOptions): DayNumber 
     // A number stored as text ("45000") is a serial that lost its format, not a typo.
     const trimmed = value.trim();
     if (/^\d{1,7}(\.\d+)?$/.test(trimmed)) return dayFromSerial(Number(trimmed), options.serialSystem);
-    return parseTextDate(trimmed, { monthFirst: options.monthFirst === true, strict: options.strict === true });
+    return parseTextDate(trimmed, {
+      monthFirst: options.monthFirst === true,
+      strict: options.strict === true,
+      twoDigitYear: options.twoDigitYear ?? 'refuse',
+    });
   }
   if (isCellError(value)) return fail('cellError', { value: value.error });
   if (typeof value === 'object') {

@@ -173,6 +173,12 @@ export interface TextDateOptions {
   readonly monthFirst?: boolean;
   /** The order was decided for the whole column: no falling back to the other one. */
   readonly strict?: boolean;
+  /**
+   * A two-digit year (`03-Nov-26`) does not say its century. Refused unless the caller reads a
+   * whole column and reports the rule it applies: 'century2000' reads `26` as 2026 (00-99 as
+   * 2000-2099: an open receivable is never from the last century).
+   */
+  readonly twoDigitYear?: 'refuse' | 'century2000';
 }
 
 // A time part after the date ("2024-03-01T10:00", "1/26/2013 0:00") is ignored: we age dates.
@@ -182,8 +188,56 @@ const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:\s.*)?$/;
 // The FEC's and many exports' compact form: 20261130.
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 
+// Day, month name, year: 03-Nov-2026, 3 Nov 2026, 03-Nov-26, 03-nov.-2026, 3 novembre 2026,
+// 1er novembre 2026, 03/nov/2026. The month is a word, so the order is never in doubt.
+const NAMED_MONTH_DATE = /^(\d{1,2})(?:er)?[\s./-]+(\p{L}+)\.?[\s./-]+(\d{4}|\d{2})(?:[\sT].*)?$/u;
+
+/** Month names and abbreviations in English and French, without accents or case. */
+const MONTH_OF_NAME = new Map<string, number>();
+[
+  ['january', 'jan', 'janvier', 'janv'],
+  ['february', 'feb', 'fevrier', 'fevr', 'fev'],
+  ['march', 'mar', 'mars'],
+  ['april', 'apr', 'avril', 'avr'],
+  ['may', 'mai'],
+  ['june', 'jun', 'juin'],
+  ['july', 'jul', 'juillet', 'juil'],
+  ['august', 'aug', 'aout'],
+  ['september', 'sep', 'sept', 'septembre'],
+  ['october', 'oct', 'octobre'],
+  ['november', 'nov', 'novembre'],
+  ['december', 'dec', 'decembre'],
+].forEach((names, index) => {
+  for (const name of names) MONTH_OF_NAME.set(name, index + 1);
+});
+
+function foldMonthName(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Whether the text is a day-month name-year date (of any validity), and whether its year has two digits. */
+export function namedMonthDateShape(text: string): { readonly twoDigitYear: boolean } | null {
+  const match = NAMED_MONTH_DATE.exec(text.trim());
+  if (!match || !MONTH_OF_NAME.has(foldMonthName(match[2] as string))) return null;
+  return { twoDigitYear: (match[3] as string).length === 2 };
+}
+
 export function parseTextDate(text: string, options: TextDateOptions = {}): DayNumber {
   const value = text.trim();
+  const named = NAMED_MONTH_DATE.exec(value);
+  if (named) {
+    const month = MONTH_OF_NAME.get(foldMonthName(named[2] as string));
+    if (month === undefined) fail('dateUnreadable', { value });
+    const day = Number(named[1]);
+    const yearText = named[3] as string;
+    if (yearText.length === 2 && options.twoDigitYear !== 'century2000') fail('dateTwoDigitYear', { value });
+    const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+    if (!isValidCalendarDate(year, month, day)) failImpossible(value, year, month, day);
+    return dayFromCalendar(year, month, day);
+  }
   const iso = ISO_DATE.exec(value) ?? YMD_SLASH.exec(value) ?? COMPACT_DATE.exec(value);
   if (iso) {
     const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];

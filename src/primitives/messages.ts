@@ -20,6 +20,10 @@ export const messages = {
     en: '"{value}" is not a real date: month {month} of {year} has {days} days, not {day}',
     fr: "« {value} » n'est pas une date réelle : le mois {month} de {year} a {days} jours, pas {day}",
   },
+  dateTwoDigitYear: {
+    en: '"{value}" has a two-digit year, which does not say its century: write the year in four digits (2026)',
+    fr: '« {value} » a une année à deux chiffres, qui ne dit pas son siècle : écrivez l’année en quatre chiffres (2026)',
+  },
   dateFakeLeapDay: {
     en: 'serial 60 is 29 February 1900, a day that never existed (Excel keeps it for Lotus 1-2-3 compatibility): enter the real date',
     fr: "le numéro de série 60 est le 29 février 1900, un jour qui n'a jamais existé (Excel le garde pour Lotus 1-2-3) : saisissez la vraie date",
@@ -132,6 +136,13 @@ export const messages = {
     en: 'no statutory {jurisdiction} rate is on file for {halfYear} ({date}); rates cover {first} to {last}: enter the rate in force in the pane, Dunning › Policy › Statutory rates not on file (it is saved in the workbook)',
     fr: "aucun taux légal {jurisdiction} n'est connu pour {halfYear} ({date}) ; les taux couvrent {first} à {last} : saisissez le taux en vigueur dans le volet, Relances › Politique › Taux légaux manquants (il est enregistré dans le classeur)",
   },
+  rateNotCoveredGrouped: {
+    en: 'no statutory {jurisdiction} rate is on file for {halfYear}; rates cover {first} to {last}: enter the rate in force in the pane, Dunning › Policy › Statutory rates not on file (it is saved in the workbook)',
+    fr: "aucun taux légal {jurisdiction} n'est connu pour {halfYear} ; les taux couvrent {first} à {last} : saisissez le taux en vigueur dans le volet, Relances › Politique › Taux légaux manquants (il est enregistré dans le classeur)",
+  },
+  accountsOne: { en: '1 account: {names}', fr: '1 compte : {names}' },
+  accountsAll: { en: '{count} accounts: {names}', fr: '{count} comptes : {names}' },
+  accountsFirst: { en: '{count} accounts: {names} and {others} more', fr: '{count} comptes : {names} et {others} autres' },
   rateInvalid: {
     en: 'annual rate "{value}" must be a number of 0 or more, such as 0.1215',
     fr: 'le taux annuel « {value} » doit être un nombre positif ou nul, par ex. 0,1215',
@@ -309,6 +320,10 @@ export const messages = {
     en: 'new invoices, in no reminder logged before: they start at the first overdue stage',
     fr: 'factures nouvelles, absentes des relances déjà notées : elles commencent au premier niveau après échéance',
   },
+  ruleOpeningBalance: {
+    en: 'no interest and no recovery fee on {invoices}: an opening balance (à-nouveau) with no known due date',
+    fr: 'ni pénalités ni indemnité sur {invoices} : à-nouveau sans échéance connue',
+  },
   ruleBrokenPromise: {
     en: 'promise to pay by {date} (logged on {logged}) not kept: dunning resumes',
     fr: 'promesse de paiement pour le {date} (notée le {logged}) non tenue : la relance reprend',
@@ -406,6 +421,22 @@ export const messages = {
     en: 'no French legal interest rate is on file for {halfYear}; rates cover {first} to {last}',
     fr: "aucun taux d'intérêt légal n'est connu pour {halfYear} ; les taux couvrent {first} à {last}",
   },
+  lettersHeldNoAddress: {
+    en: 'not made, no postal address for a registered letter or formal notice: {accounts}. Add an address column (Address, Adresse) to the ledger, then make them again. Letters made for the other accounts: {made}',
+    fr: 'non produites, faute d’adresse postale pour une lettre recommandée ou une mise en demeure : {accounts}. Ajoutez une colonne Adresse au grand livre, puis produisez-les à nouveau. Lettres produites pour les autres comptes : {made}',
+  },
+  lettersHeldNoSignatory: {
+    en: 'formal notices not made, no one to sign them (the account has no owner and Settings › Your company has no signatory): {accounts}. Fill in the signatory’s name and title, or the ledger’s owner column. Letters made for the other accounts: {made}',
+    fr: 'mises en demeure non produites, faute de signataire (le compte n’a pas de responsable et Paramètres › Votre société n’a pas de signataire) : {accounts}. Renseignez le nom et la fonction du signataire, ou la colonne Responsable du grand livre. Lettres produites pour les autres comptes : {made}',
+  },
+  letterNoAddress: {
+    en: 'the {stage} to {customer} goes by registered post and the account has no postal address: add an address column (Address, Adresse) to the ledger',
+    fr: 'la lettre « {stage} » à {customer} part en recommandé et le compte n’a pas d’adresse postale : ajoutez une colonne Adresse au grand livre',
+  },
+  formalNoticeUnsigned: {
+    en: 'the formal notice to {customer} has no signatory: the account has no owner and Settings › Your company has no signatory; fill in the signatory’s name and title',
+    fr: 'la mise en demeure à {customer} n’a pas de signataire : le compte n’a pas de responsable et Paramètres › Votre société n’a pas de signataire ; renseignez le nom et la fonction du signataire',
+  },
   companyIncomplete: {
     en: 'letters need your company’s {fields}: fill them in Settings › Your company; nothing was generated or logged',
     fr: 'les lettres ont besoin de {champs} de votre société : renseignez-les dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
@@ -482,6 +513,47 @@ export function formatMessage(code: MessageCode, params: Params, language: Langu
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+/**
+ * Per-account messages that differ only in a detail of the account (the date of an invoice)
+ * are one message: said once with the accounts it concerns, in the order met.
+ */
+export interface MessageGroup {
+  readonly text: string;
+  readonly accounts: readonly string[];
+}
+
+/** Codes whose message names a per-account detail, and the same message without it. */
+const GROUPED_VARIANT: Partial<Record<MessageCode, MessageCode>> = { rateNotCovered: 'rateNotCoveredGrouped' };
+
+export function groupMessages(
+  entries: ReadonlyArray<{ readonly account: string; readonly error: AgeBucketError }>,
+  language: Language,
+): MessageGroup[] {
+  const groups = new Map<string, { text: string; accounts: string[]; seen: Set<string> }>();
+  for (const { account, error } of entries) {
+    const variant = error.inner === undefined ? GROUPED_VARIANT[error.code] : undefined;
+    const text = variant ? formatMessage(variant, error.params, language) : error.localized(language);
+    let group = groups.get(text);
+    if (!group) {
+      group = { text, accounts: [], seen: new Set() };
+      groups.set(text, group);
+    }
+    if (!group.seen.has(account)) {
+      group.seen.add(account);
+      group.accounts.push(account);
+    }
+  }
+  return [...groups.values()].map(({ text, accounts }) => ({ text, accounts }));
+}
+
+/** "99 accounts: 1015, 1018, 1030 and 96 more": the count and the first few names. */
+export function accountsText(accounts: readonly string[], language: Language, shown = 3): string {
+  const names = accounts.slice(0, shown).join(', ');
+  if (accounts.length === 1) return formatMessage('accountsOne', { names }, language);
+  if (accounts.length <= shown) return formatMessage('accountsAll', { count: accounts.length, names }, language);
+  return formatMessage('accountsFirst', { count: accounts.length, names, others: accounts.length - shown }, language);
 }
 
 /**

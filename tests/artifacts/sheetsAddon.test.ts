@@ -104,7 +104,10 @@ test('colour overdue rows: ours first, the user’s rule kept, a second run repl
   project.run('AgeBucket_colourOverdueRows');
   const rules = project.book.sheets[0]?.rules ?? [];
   expect(rules.map((rule) => rule.formula.includes('N("agebucket")=0'))).toEqual([true, true, true, true, true, false]);
-  expect(rules[1]?.formula).toBe('=AND(N("agebucket")=0,ISNUMBER($F2),DATE(2025,11,28)-$F2>=1,DATE(2025,11,28)-$F2<=30)');
+  // A negative open amount (column H, a credit note) is never coloured as overdue.
+  expect(rules[1]?.formula).toBe(
+    '=AND(N("agebucket")=0,ISNUMBER($F2),N($H2)>=0,DATE(2025,11,28)-$F2>=1,DATE(2025,11,28)-$F2<=30)',
+  );
   expect(project.book.toasts.at(-1)).toBe('5 colour rules on Créances');
   project.run('AgeBucket_removeColours');
   expect(project.book.sheets[0]?.rules.map((rule) => rule.formula)).toEqual(['=$H2>20000']);

@@ -365,6 +365,31 @@ run('a dunning run past the rate table', () => {
   }, 60_000);
 });
 
+run('letters that cannot go: a Sage ledger with no address column', () => {
+  test('its registered letters and formal notices are held and named; the second reminder is made', async () => {
+    const session = await openAt('2026-11-30');
+    try {
+      const { page } = session;
+      await page.setInputFiles('#import-file', join(__dirname, '..', 'data', 'sage-grand-livre-clients.csv'));
+      await page.waitForFunction(() => /imported to the new sheet/.test(document.querySelector('#import')?.textContent ?? ''));
+      await page.click('button[data-tab="dunning"]');
+      await page.click('#build-plan');
+      await page.waitForSelector('#plan-actions');
+      await page.click('#preview-letters');
+      await page.waitForSelector('#letters-held');
+      const held = (await page.textContent('#letters-held')) ?? '';
+      expect(held).toMatch(/^Not made, no postal address for a registered letter or formal notice: 4 accounts: /);
+      for (const account of ['411HOTEL', '411CAFE', '411DUPONT', '411BOUL']) expect(held).toContain(account);
+      expect(held).toContain('Letters made for the other accounts: 1');
+      // The one letter made is the second reminder to Garage Lefèvre's account.
+      expect(await page.textContent('#status')).toBe('1 selected');
+      expect(session.problems).toEqual([]);
+    } finally {
+      await closePane(session);
+    }
+  }, 90_000);
+});
+
 run('the dunning policy in the pane', () => {
   test('a stage’s letter refers to an earlier stage: the editor shows it, and removing that stage is refused', async () => {
     await withPane({ ready: agedAt() }, async ({ page, problems }) => {
@@ -390,6 +415,10 @@ run('the dunning policy in the pane', () => {
       await page.click('button[data-tab="dunning"]');
       await page.click('#build-plan');
       await page.waitForSelector('#penalties-missing');
+      // However many accounts lack a half-year's rate, its sentence is said once, with the count.
+      const warning = (await page.textContent('#penalties-missing')) ?? '';
+      expect(warning.match(/no statutory FR rate is on file for 2027-H1/g)).toHaveLength(1);
+      expect(warning).toMatch(/for 2027-H1; .* — \d+ accounts?: /);
       // A value the core refuses is not saved, and its message says what to fix.
       await page.fill('#policy-interval', '-1');
       await page.dispatchEvent('#policy-interval', 'change');

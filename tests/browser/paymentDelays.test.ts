@@ -83,13 +83,14 @@ describePane('the payment-delays table in Preview', (pane) => {
     // Issued, counted by hand: 0 jour 2 / 150.00; 1-30 2 / 219.75; 31-60 3 / 691.00;
     // 61-90 2 / 351.00; 91+ 1 / 191.00; total 8 / 1452.75 (see paymentDelays.test.ts).
     expect(await rowText(6, 7, 12)).toEqual(['2', '2', '3', '2', '1', '8']);
-    expect(await rowText(7, 7, 12)).toEqual(['150.00', '219.75', '691.00', '351.00', '191.00', '1,452.75']);
-    expect(await rowText(9, 7, 12)).toEqual(['0.15 %', '0.22 %', '0.69 %', '0.35 %', '0.19 %', '1.45 %']);
+    // The grid writes amounts as the pane's language does: French here (1 452,75).
+    expect(await rowText(7, 7, 12)).toEqual(['150,00', '219,75', '691,00', '351,00', '191,00', '1\u202f452,75']);
+    expect(await rowText(9, 7, 12)).toEqual(['0,15 %', '0,22 %', '0,69 %', '0,35 %', '0,19 %', '1,45 %']);
     // Received: A-300 not due 300.00; A-100 1200.00 in 1-30; A-200 800.00 in 91+.
-    expect(await rowText(7, 1, 6)).toEqual(['300.00', '1,200.00', '0.00', '0.00', '800.00', '2,000.00']);
+    expect(await rowText(7, 1, 6)).toEqual(['300,00', '1\u202f200,00', '0,00', '0,00', '800,00', '2\u202f000,00']);
     // (B): F-LIT from the ledger and F-LOG from the dunning log.
     expect(await text(11, 7)).toBe('2');
-    expect(await text(12, 7)).toBe('1,299.99');
+    expect(await text(12, 7)).toBe('1\u202f299,99');
     // The model's merged headings and its borders, as the grid draws them.
     const heading = page.locator(`${grid} td[data-cell="3:7"]`);
     expect(await heading.getAttribute('colspan')).toBe('6');
@@ -108,7 +109,7 @@ describePane('the payment-delays table in Preview', (pane) => {
     expect(await page.locator(`${detail} tr`).count()).toBe(1 + 3 + CUSTOMER_ROWS.length);
     const f1 = await page.locator(`${detail} tr`, { hasText: 'F-1' }).first().textContent();
     expect(f1).toContain('1 à 30 jours');
-    expect(f1).toContain('89.75');
+    expect(f1).toMatch(/89[.,]75/);
     // The rows the note under the table says are detailed in the pane: both ledgers, with why.
     const skipped = await page.$$eval('#delays-skipped li', (items) => items.map((item) => item.textContent));
     expect(await page.textContent('#delays-skipped summary')).toBe('2 lignes des grands livres non comptées');
@@ -143,7 +144,7 @@ describePane('the payment-delays table in Preview', (pane) => {
     );
     // The customer ledger stays the one the pane had; the 401 sheet is the table's supplier ledger.
     expect(await page.textContent('#mapping summary')).toContain('Clients');
-    expect(await page.inputValue('#setting-delaysSupplierSheet')).toBe('Import fec');
+    expect(await page.inputValue('#setting-delaysSupplierSheet')).toBe('Import fournisseurs fec');
     // Class 70 credits 1000 + 2000 + 500 + 300 + 920 + 400 + 1250 − the 100 debited on AV-12 = 6270;
     // classes 60-62: 500 + 200 = 700 (see tests/reports/paymentDelaysFec.test.ts).
     expect(await page.inputValue('#setting-delaysTurnover')).toBe('6270');
@@ -158,8 +159,8 @@ describePane('the payment-delays table in Preview', (pane) => {
     const grid = 'table.grid[data-sheet="Délais de paiement 2026-12-31"]';
     await page.waitForSelector(grid);
     // Received: F-S1 600.00 of 1 November, due 1 December, 30 days late: 600 / 700 of purchases.
-    expect(await page.textContent(`${grid} td[data-cell="7:2"]`)).toBe('600.00');
-    expect(await page.textContent(`${grid} td[data-cell="8:2"]`)).toBe('85.71 %');
+    expect(await page.textContent(`${grid} td[data-cell="7:2"]`)).toBe('600,00');
+    expect(await page.textContent(`${grid} td[data-cell="8:2"]`)).toBe('85,71 %');
     expect(await page.locator(`${grid} td`, { hasText: 'Achats tirés du FEC « fec.txt »' }).count()).toBe(1);
     // A figure typed replaces the FEC's, which the pane still names.
     await page.fill('#setting-delaysPurchases', '800');
@@ -191,7 +192,7 @@ describePane('the payment-delays table in Preview', (pane) => {
     // Issued (see tests/reports/paymentDelaysFecSectionII.test.ts): FA-101 paid before its due
     // date (0 jour, 1200.00), FA-104 paid 16 days late (1-30, 360.00).
     expect(await rowText(6, 7, 12)).toEqual(['1', '1', '0', '0', '0', '1']);
-    expect(await rowText(7, 7, 12)).toEqual(['1,200.00', '360.00', '0.00', '0.00', '0.00', '360.00']);
+    expect(await rowText(7, 7, 12)).toEqual(['1\u202f200,00', '360,00', '0,00', '0,00', '0,00', '360,00']);
     // Received, from the same FEC's 401 accounts: F-S0 paid on its due date.
     expect(await rowText(6, 1, 6)).toEqual(['1', '0', '0', '0', '0', '0']);
     expect(await page.locator(`${grid} td`, { hasText: 'Section II tirée du FEC « fec.txt »' }).count()).toBe(1);

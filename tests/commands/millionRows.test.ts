@@ -71,7 +71,15 @@ describe(`${SHEET_ROWS.toLocaleString('en')} sheet rows`, () => {
     expect(big?.oldestDaysOverdue).toBe(728);
     // Not-due items (0 days) stay out of the reminder: 1 in 365 of the big account's days is 0.
     expect((big?.dunned.length ?? 0) + (big?.notDue.length ?? 0)).toBe(bigItems);
-    const letter = buildLetter(big as NonNullable<typeof big>, letterOptions);
+    // A formal notice goes by registered post, signed by a person: this generated ledger has no
+    // address and no owner column, so the address is given here and the company's signatory signs.
+    const letter = buildLetter(
+      { ...(big as NonNullable<typeof big>), address: '1 rue de la Paix, 75002 Paris' },
+      {
+        ...letterOptions,
+        company: { ...letterOptions.company, signatoryName: 'Marie Lefort', signatoryTitle: 'Directrice financière' },
+      },
+    );
     const rows = lettersToSheetRows([letter]);
     expect(rows.length).toBeGreaterThan(big?.dunned.length ?? 0);
     expect(letterToText(letter).length).toBeGreaterThan(0);

@@ -104,7 +104,7 @@ describe('a hand ledger with a paid-date column, at the edges', () => {
     const rules = colourRulesFor(hand, mapping, settingsAt('2026-11-30'), AS_OF, 'Disputed');
     const overdue = rules.filter((rule) => rule.test.kind === 'daysOverdue');
     expect(overdue[0]?.formula).toBe(
-      '=AND(N("agebucket")=0,ISNUMBER($D2),OR(LEN($F2)=0,AND(ISNUMBER($F2),$F2>DATE(2026,11,30))),DATE(2026,11,30)-$D2>=1,DATE(2026,11,30)-$D2<=30)',
+      '=AND(N("agebucket")=0,ISNUMBER($D2),OR(LEN($F2)=0,AND(ISNUMBER($F2),$F2>DATE(2026,11,30))),N($E2)>=0,DATE(2026,11,30)-$D2>=1,DATE(2026,11,30)-$D2<=30)',
     );
     // The same rules as a spreadsheet applies them, on the sheet's cells (dates as serials).
     const serial = (text: string) => excelSerialFromDay(parseTextDate(text));

@@ -23,6 +23,8 @@ export interface ImportPanelProps {
   readonly report: readonly string[] | null;
   /** Preview: opens the chosen file as the whole workbook; absent in Excel and Sheets. */
   readonly loadFile: ((file: File) => void) | null;
+  /** How the loaded file was decoded (a CSV), as the import says it. */
+  readonly loadReport?: string | null;
 }
 
 const ACCEPTED = '.csv,.tsv,.txt,.xlsx,.xls,text/csv,text/plain,text/tab-separated-values';
@@ -49,6 +51,11 @@ export const ImportPanel = memo(function ImportPanel(props: ImportPanelProps) {
               }}
             />
           </Field>
+          {props.loadReport ? (
+            <p id="load-report" class="help">
+              {props.loadReport}
+            </p>
+          ) : null}
         </div>
       ) : null}
       <details id="import" class="import" open={props.report !== null}>

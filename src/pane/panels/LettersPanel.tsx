@@ -45,6 +45,8 @@ export interface LettersPanelProps {
   readonly googleDoc: () => Promise<string | undefined>;
   readonly lettersSheet: () => Promise<string | undefined>;
   readonly emails: () => Promise<string | undefined>;
+  /** Letters the last run held, one sentence per reason (no postal address, no signatory). */
+  readonly held: readonly string[];
 }
 
 export const LettersPanel = memo(function LettersPanel(props: LettersPanelProps) {
@@ -78,6 +80,13 @@ export const LettersPanel = memo(function LettersPanel(props: LettersPanelProps)
         <CommandButton id="letters-email" group="letters" label={t.email} command={props.emails} />
       </Actions>
       {props.question ? <QuestionView text={props.text} question={props.question} /> : null}
+      {props.held.length > 0 ? (
+        <ul class="warning" id="letters-held" role="alert">
+          {props.held.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
       {props.documentUrl ? (
         <p>
           <a id="letters-doc-link" href={props.documentUrl} target="_blank" rel="noopener">

@@ -6,6 +6,7 @@
 import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
 import { type AccountPlan, type DunningPlan, exclusionText, planNotes } from '../../dunning/plan';
+import { accountsText, groupMessages } from '../../primitives/messages';
 import type { PaneText } from '../messages';
 import { Actions, Card, CommandButton } from '../ui';
 
@@ -50,7 +51,11 @@ function PlanView(props: PlanPanelProps & { plan: DunningPlan }) {
   const plan = props.plan;
   const unique = (values: string[]) => [...new Set(values)].sort(f.compare);
   const unclaimed = plan.actions.filter((account) => account.penaltyError !== null);
-  const reasons = [...new Set(unclaimed.map((account) => account.penaltyError?.localized(language) ?? ''))];
+  // The same reason for 99 accounts is said once, with how many and the first few.
+  const reasons = groupMessages(
+    unclaimed.flatMap((account) => (account.penaltyError ? [{ account: account.customer, error: account.penaltyError }] : [])),
+    language,
+  ).map((group) => `${group.text} — ${accountsText(group.accounts, language)}`);
   const filter = (key: keyof PlanFilters, label: string, options: Array<readonly [string, string]>) => (
     <label class="field">
       <span class="label">{label}</span>

@@ -16,6 +16,8 @@ type TextKey =
   | 'companyEmail'
   | 'companyPhone'
   | 'companyCity'
+  | 'companySignatoryName'
+  | 'companySignatoryTitle'
   | 'defaultCurrency'
   | 'sales'
   | 'periodDays'
@@ -53,6 +55,8 @@ export const SettingsPanel = memo(function SettingsPanel(props: SettingsPanelPro
         {field('companyEmail', t.companyEmail)}
         {field('companyPhone', t.companyPhone)}
         {field('companyCity', t.companyCity)}
+        {field('companySignatoryName', t.companySignatoryName)}
+        {field('companySignatoryTitle', t.companySignatoryTitle)}
       </Card>
       <Card id="workbook-settings" title={t.workbook}>
         {field('defaultCurrency', t.defaultCurrency)}

@@ -9,6 +9,7 @@ import { largest, widestRow } from '../../primitives/arrays';
 import type { CellValue } from '../../primitives/cells';
 import { readFlag } from '../../primitives/cells';
 import { calendarFromDay, type DayNumber } from '../../primitives/dates';
+import { type Language, languageOfTag } from '../../primitives/messages';
 import { type PreviewRule, type PreviewSheet, type PreviewWorkbook, shownValue } from './previewWorkbook';
 
 /** Each row is drawn this tall, so a scroll offset is a row number. */
@@ -36,22 +37,48 @@ export function ruleMatches(rule: PreviewRule, row: readonly CellValue[], today:
     const blank = paid === null || paid === undefined || paid === '';
     if (!blank && !(typeof paid === 'number' && Math.floor(paid) - SERIAL_OF_EPOCH > asOf)) return false;
   }
+  // A credit note or a payment (a negative open amount) is never overdue: N() counts text as 0.
+  if (test.owed) {
+    const n = (column: number | null) => {
+      const cell = column === null ? null : row[column];
+      return typeof cell === 'number' ? cell : 0;
+    };
+    if (n(test.owed.plus) < n(test.owed.minus)) return false;
+  }
   const days = asOf - (Math.floor(value) - SERIAL_OF_EPOCH);
   return (test.min === null || days >= test.min) && (test.max === null || days <= test.max);
 }
 
-const amounts = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const AMOUNTS = {
+  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  fr: new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+} as const;
 
-function display(value: CellValue, format: string | null | undefined): string {
+/** The page's language (the pane sets it), followed as it changes. */
+function usePageLanguage(): Language {
+  const read = (): Language => languageOfTag(document.documentElement.lang);
+  const [language, setLanguage] = useState<Language>(read);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setLanguage(read()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    return () => observer.disconnect();
+  }, []);
+  return language;
+}
+
+/** A cell as the spreadsheet would show it, amounts in the pane's language (exported for tests). */
+export function display(value: CellValue, format: string | null | undefined, language: Language = 'en'): string {
+  const amounts = AMOUNTS[language];
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     if (format?.startsWith('dd/mm')) {
       const { year, month, day } = calendarFromDay(Math.floor(value) - SERIAL_OF_EPOCH);
       return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
     }
-    if (format === '0.00%') return `${(value * 100).toFixed(2)} %`;
-    if (format?.endsWith('%')) return `${(value * 100).toFixed(1)} %`;
-    if (format === '0.0') return value.toFixed(1);
+    const decimals = (text: string) => (language === 'fr' ? text.replace('.', ',') : text);
+    if (format === '0.00%') return `${decimals((value * 100).toFixed(2))} %`;
+    if (format?.endsWith('%')) return `${decimals((value * 100).toFixed(1))} %`;
+    if (format === '0.0') return decimals(value.toFixed(1));
     if (format?.startsWith('#,##0.00')) return amounts.format(value);
     return String(value);
   }
@@ -130,6 +157,7 @@ function mergesOf(sheet: PreviewSheet): { at: Map<string, CellRange>; covered: S
 
 function SheetView(props: { sheet: PreviewSheet; today: DayNumber; version: number }) {
   const { sheet, today } = props;
+  const language = usePageLanguage();
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(600);
   const rowCount = sheet.values.length;
@@ -164,7 +192,7 @@ function SheetView(props: { sheet: PreviewSheet; today: DayNumber; version: numb
           rowSpan={merge && merge.rows > 1 ? merge.rows : undefined}
           colSpan={merge && merge.columns > 1 ? merge.columns : undefined}
         >
-          {display(shownValue(value), format)}
+          {display(shownValue(value), format, language)}
         </td>,
       );
     }

@@ -2,6 +2,8 @@
 // dates become date serials) and .xlsx workbooks (read with ExcelJS, loaded only when used).
 
 import { parseCsv } from '../../ledger/csv';
+import { accentSample } from '../../ledger/import';
+import { decodeText, type TextEncoding } from '../../ledger/textFile';
 import { widestRow } from '../../primitives/arrays';
 import type { CellValue } from '../../primitives/cells';
 import { dayFromCalendar, excelSerialFromDay } from '../../primitives/dates';
@@ -35,6 +37,23 @@ export function csvToSheet(name: string, text: string): PreviewSheet {
     rules: [],
     chart: null,
   };
+}
+
+/** A CSV file loaded as a sheet, and how its bytes were decoded (for the pane to say). */
+export interface LoadedCsv {
+  readonly sheet: PreviewSheet;
+  readonly encoding: TextEncoding;
+  readonly sample: string;
+}
+
+/**
+ * A CSV file's bytes as a sheet, decoded as the import decodes them: UTF-8 with or without a
+ * byte-order mark, else Windows-1252 (a French Sage export's `N° pièce`), never the browser's
+ * UTF-8 guess that turns every accent into U+FFFD.
+ */
+export function csvBytesToSheet(name: string, bytes: Uint8Array): LoadedCsv {
+  const { text, encoding } = decodeText(bytes);
+  return { sheet: csvToSheet(name, text), encoding, sample: accentSample(text) };
 }
 
 interface ExcelJsCell {
