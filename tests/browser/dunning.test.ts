@@ -367,9 +367,7 @@ run('a dunning run past the rate table', () => {
 
 run('letters that cannot go: a Sage ledger with no address column', () => {
   test('its registered letters and formal notices are held and named; the second reminder is made', async () => {
-    const session = await openAt('2026-11-30');
-    try {
-      const { page } = session;
+    await withPane({ ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
       await page.setInputFiles('#import-file', join(__dirname, '..', 'data', 'sage-grand-livre-clients.csv'));
       await page.waitForFunction(() => /imported to the new sheet/.test(document.querySelector('#import')?.textContent ?? ''));
       await page.click('button[data-tab="dunning"]');
@@ -383,10 +381,8 @@ run('letters that cannot go: a Sage ledger with no address column', () => {
       expect(held).toContain('Letters made for the other accounts: 1');
       // The one letter made is the second reminder to Garage Lefèvre's account.
       expect(await page.textContent('#status')).toBe('1 selected');
-      expect(session.problems).toEqual([]);
-    } finally {
-      await closePane(session);
-    }
+      expect(problems).toEqual([]);
+    });
   }, 90_000);
 });
 
