@@ -599,11 +599,16 @@ function appendKeptColumns(
   if (kept.length === 0) return;
   const rows = layout.rows as Array<Array<string | number | null>>;
   const formats = layout.columnFormats as Array<string | null>;
-  (rows[0] as Array<string | number | null>).push(...kept.map((column) => column.header));
-  formats.push(...kept.map((column) => (column.dates ? DATE_FORMAT : null)));
+  // One push per cell: a file may have any number of columns, never spread as arguments.
+  const header = rows[0] as Array<string | number | null>;
+  for (const column of kept) {
+    header.push(column.header);
+    formats.push(column.dates ? DATE_FORMAT : null);
+  }
   items.forEach((item, index) => {
     const cells = sourceRow(item);
-    (rows[index + 1] as Array<string | number | null>).push(...kept.map((column) => copiedValue(cells[column.column])));
+    const row = rows[index + 1] as Array<string | number | null>;
+    for (const column of kept) row.push(copiedValue(cells[column.column]));
   });
 }
 
