@@ -290,7 +290,9 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     invoice_count: String(statement ? openItems(account).length : account.dunned.length),
     total_due: money(account.overdueAmount),
     amount_coming_due: money(statement ? 0 : account.amountDue),
-    credits_total: money(account.creditsTotal),
+    // In a sentence ("takes into account your credit notes … of 3,120.50") the credits read as
+    // a positive sum; only the table keeps the ledger's sign.
+    credits_total: money(-account.creditsTotal),
     net_due: money(netDue),
     balance: money(account.balance),
     invoices_total: money(invoicesTotal),

@@ -561,3 +561,20 @@ describe('an invoice partly covered by a payment', () => {
     expect(block?.kind === 'table' && block.table.headers).not.toContain('Reste dû');
   });
 });
+
+describe('credits in the letter’s sentence', () => {
+  test('the first reminder states the credits taken into account as a positive sum', () => {
+    const account = planDunning(
+      [
+        invoice({ customer: 'Garage', dueDay: today - 12, amount: 5_000_00, invoiceNumber: 'FA-9' }),
+        invoice({ customer: 'Garage', dueDay: today - 10, amount: -1_200_00, invoiceNumber: 'AV-9' }),
+      ],
+      [],
+      { asOf: today, policy: DEFAULT_POLICY },
+    ).actions[0] as AccountPlan;
+    const fr = text(account);
+    expect(fr).toContain(`pour 1${NBSP}200,00${NBSP}€`);
+    expect(fr).not.toContain('pour -');
+    expect(text(account, DEFAULT_POLICY, today, 'en')).toContain('unapplied payments of €1,200.00');
+  });
+});
