@@ -269,6 +269,14 @@ export function lettersDocumentXml(
 const CHUNK = 1 << 19;
 
 /**
+ * A DEFLATE compressor (RFC 1951 raw data, as a ZIP holds it) the host may lend for the document
+ * part, given its text in pieces. A browser's own (CompressionStream 'deflate-raw', native code)
+ * packs 5,000 letters two to three times faster than fflate in JavaScript; without one, fflate
+ * compresses the part as it is written.
+ */
+export type DeflateRaw = (pieces: Uint8Array<ArrayBuffer>[]) => Promise<Uint8Array<ArrayBuffer>>;
+
+/**
  * The document part's compression level. The letters repeat the same markup in long matches, so
  * levels 1 to 6 take about the same time on them (1 s for 5,000 letters, 43 MB of XML) and 6
  * gives the smallest part (0.9 MB, against 1.8 MB at level 1).
@@ -299,7 +307,7 @@ const MINIMAL_HEADER_ROOT = '<w:hdr xmlns:w="http://schemas.openxmlformats.org/w
  * compressing 10,000 small parts one by one was most of the time (8 s for 5,000 letters in the
  * pane, against the 3 s we allow) and most of the file.
  */
-export async function lettersToDocx(letters: readonly Letter[], title: string): Promise<Uint8Array> {
+export async function lettersToDocx(letters: readonly Letter[], title: string, deflateRaw?: DeflateRaw): Promise<Uint8Array> {
   const first = letters[0];
   const wordFile = new Document({
     title: xmlCharacters(title),
@@ -364,7 +372,17 @@ export async function lettersToDocx(letters: readonly Letter[], title: string): 
     const header = HEADER_PART.exec(path);
     // The library's relationship parts for its headers list nothing: they are left out.
     if (header?.[1]) continue;
-    if (path === MAIN_PART) {
+    if (path === MAIN_PART && deflateRaw) {
+      const pieces: Uint8Array<ArrayBuffer>[] = [];
+      let [crc, size] = [CRC_START, 0];
+      lettersDocumentXml(letters, sectionOf, (xml) => {
+        const bytes = strToU8(xml);
+        pieces.push(bytes);
+        crc = crc32(bytes, crc);
+        size += bytes.length;
+      });
+      addCompressed(zip, MAIN_PART, [await deflateRaw(pieces)], size, ~crc >>> 0);
+    } else if (path === MAIN_PART) {
       const main = new ZipDeflate(MAIN_PART, { level: DOCUMENT_LEVEL });
       zip.add(main);
       lettersDocumentXml(letters, sectionOf, (xml) => main.push(strToU8(xml)));
@@ -404,17 +422,17 @@ function deflatedAround(before: string, after: string): (zip: Zip, path: string,
   const beforeCrc = crc32(beforeBytes, CRC_START);
   return (zip, path, letter) => {
     const name = strToU8(escapeXml(letter.recipient.name));
-    const file: ZipInputFile = {
-      filename: path,
-      size: beforeBytes.length + name.length + afterBytes.length,
-      crc: ~crc32(afterBytes, crc32(name, beforeCrc)) >>> 0,
-      compression: 8,
-    };
-    zip.add(file);
-    file.ondata?.(null, beforeDeflated, false);
-    file.ondata?.(null, storedBlocks(name), false);
-    file.ondata?.(null, afterDeflated, true);
+    const size = beforeBytes.length + name.length + afterBytes.length;
+    const crc = ~crc32(afterBytes, crc32(name, beforeCrc)) >>> 0;
+    addCompressed(zip, path, [beforeDeflated, storedBlocks(name), afterDeflated], size, crc);
   };
+}
+
+/** A part already compressed (DEFLATE, in `chunks`), of `size` bytes and CRC-32 `crc` once inflated. */
+function addCompressed(zip: Zip, path: string, chunks: readonly Uint8Array<ArrayBuffer>[], size: number, crc: number): void {
+  const file: ZipInputFile = { filename: path, size, crc, compression: 8 };
+  zip.add(file);
+  chunks.forEach((chunk, index) => file.ondata?.(null, chunk, index === chunks.length - 1));
 }
 
 /** Bytes as non-final stored DEFLATE blocks (of at most 65,535 bytes each), from a byte boundary. */

@@ -44,6 +44,7 @@ import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/date
 import { AgeBucketError, type Language } from '../primitives/messages';
 import { appendToLog, duplicatesOf, lettersFor, policyOf, readLogAndPlan, readTemplates } from './dunningCommands';
 import { paneText } from './messages';
+import { browserDeflateRaw } from './nativeDeflate';
 import { type AgeingOptions, AgeingPanel } from './panels/AgeingPanel';
 import { CallListPanel } from './panels/CallListPanel';
 import { CashInPanel } from './panels/CashInPanel';
@@ -481,7 +482,7 @@ export function App(options: PaneOptions) {
         if (made.length === 0) return words().selected(0);
         if (!(await confirmNotLoggedTwice(made))) return words().skippedDuplicates;
         const name = words().docxName(formatIsoDate(requirePlan().asOf));
-        const bytes = await lettersToDocx(made, name);
+        const bytes = await lettersToDocx(made, name, browserDeflateRaw());
         const outcome = await workbook.deliverFile(
           name,
           bytes,

@@ -138,7 +138,8 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#letters-docx')]);
     const path = await download.path();
     docx = readFileSync(path);
-    const xml = (await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string')) ?? '';
+    // Compressed in the page by the browser's own DEFLATE: every part's CRC-32 checked, as `unzip -t` does.
+    const xml = (await (await JSZip.loadAsync(docx, { checkCRC32: true })).file('word/document.xml')?.async('string')) ?? '';
     // A section per letter: each starts on a new page, numbered from 1.
     expect(xml.match(/<w:sectPr>/g)).toHaveLength(3);
     for (const [customer, total, invoice] of [

@@ -10,8 +10,9 @@ import JSZip from 'jszip';
 import { sampleAsOf } from '../../scripts/sampleData';
 import { planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
-import { escapeXml, lettersToDocx } from '../../src/letters/docx';
+import { type DeflateRaw, escapeXml, lettersToDocx } from '../../src/letters/docx';
 import { buildLetter, type Letter } from '../../src/letters/letter';
+import { browserDeflateRaw } from '../../src/pane/nativeDeflate';
 import { invoice } from '../dunning/fixtures';
 import { lettersToDocxWithLibrary, packageProblems } from './docxReference';
 import { options, plan } from './sample';
@@ -77,8 +78,8 @@ function asRead(files: Map<string, string>): Map<string, string> {
   return read;
 }
 
-async function expectSameAsLibrary(letters: Letter[]): Promise<string> {
-  const ours = await parts(await lettersToDocx(letters, 'Relances'));
+async function expectSameAsLibrary(letters: Letter[], deflateRaw?: DeflateRaw): Promise<string> {
+  const ours = await parts(await lettersToDocx(letters, 'Relances', deflateRaw));
   const library = await parts(await lettersToDocxWithLibrary(letters, 'Relances'));
   expect(packageProblems(library)).toEqual([]);
   expect(packageProblems(ours)).toEqual([]);
@@ -115,6 +116,20 @@ test('every letter of the sample run, in French and English, as the library writ
   expect(xml.match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(letters.length + english.length);
   // The closing formula and the paragraph before it keep with the signature.
   expect(xml.match(/<w:keepNext\/>/g)?.length).toBe(3 * (letters.length + english.length));
+});
+
+test('the document part compressed by the browser’s own DEFLATE (CompressionStream, here Node’s) reads the same', async () => {
+  const native = browserDeflateRaw();
+  if (!native) throw new Error('this Node has no CompressionStream with deflate-raw (Node 20.12 and later have)');
+  let calls = 0;
+  const counted: DeflateRaw = (pieces) => {
+    calls++;
+    return native(pieces);
+  };
+  const letters = plan.actions.map((account) => buildLetter(account, options));
+  const xml = await expectSameAsLibrary(letters, counted);
+  expect(calls).toBe(1);
+  expect(xml.match(/<w:sectPr>/g)).toHaveLength(letters.length);
 });
 
 test('statements of account, as the library writes them', async () => {
