@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { daysOverdueFunction } from '../../src/functions/catalogue';
-import type { HostContext } from '../../src/functions/context';
 import { type ImportResult, importLedgerFile } from '../../src/ledger/import';
 import { detectColumns, readLedger } from '../../src/ledger/ledger';
 import { describeReading } from '../../src/ledger/readingReport';
 import { dayFromCalendar, formatIsoDate, parseTextDate } from '../../src/primitives/dates';
+import { testHost } from '../functions/testHost';
 
 const DATA = join(__dirname, '..', 'data');
 const AS_OF = dayFromCalendar(2026, 11, 30);
@@ -61,13 +61,7 @@ describe('day-month name-year dates', () => {
 });
 
 describe('the custom functions read them too (a bad date is an error in its cell only)', () => {
-  const context: HostContext = {
-    serialSystem: 'excel1900',
-    today: () => AS_OF,
-    cellError: (message) => ({ error: message }),
-    dateResult: (day) => day,
-    language: 'en',
-  };
+  const context = testHost(AS_OF);
   test('DAYSOVERDUE over 03-Nov-2026, 3 novembre 2026, 03-Nov-26 and 31-Feb-2026', () => {
     const result = daysOverdueFunction([['03-Nov-2026'], ['3 novembre 2026'], ['03-Nov-26'], ['31-Feb-2026']], null, context);
     expect(result[0]).toEqual([27]);

@@ -5,12 +5,12 @@
 // other order with an error; a lone cell with no column to decide from is refused.
 
 import { daysOverdueFunction } from '../../src/functions/catalogue';
-import type { HostContext } from '../../src/functions/context';
 import { type ImportResult, importLedgerFile } from '../../src/ledger/import';
 import { detectColumns, readLedger } from '../../src/ledger/ledger';
 import { describeReading } from '../../src/ledger/readingReport';
 import type { CellValue } from '../../src/primitives/cells';
 import { dayFromCalendar, formatIsoDate, parseTextDate } from '../../src/primitives/dates';
+import { testHost } from '../functions/testHost';
 
 const AS_OF = dayFromCalendar(2026, 11, 30);
 
@@ -44,13 +44,7 @@ describe('a two-digit-year date on its own', () => {
     expect(() => parseTextDate('13/13/26', { twoDigitYear: 'window1930', strict: true })).toThrow('there is no month 13');
   });
 
-  const context: HostContext = {
-    serialSystem: 'excel1900',
-    today: () => AS_OF,
-    cellError: (message) => ({ error: message }),
-    dateResult: (day) => day,
-    language: 'en',
-  };
+  const context = testHost(AS_OF);
   test('DAYSOVERDUE over a lone 03/11/26 is an error in its cell only', () => {
     const result = daysOverdueFunction([['03/11/2026'], ['03/11/26']], null, context);
     expect(result[0]).toEqual([27]);
