@@ -432,7 +432,8 @@ function deflatedAround(before: string, after: string): (zip: Zip, path: string,
 function addCompressed(zip: Zip, path: string, chunks: readonly Uint8Array<ArrayBuffer>[], size: number, crc: number): void {
   const file: ZipInputFile = { filename: path, size, crc, compression: 8 };
   zip.add(file);
-  chunks.forEach((chunk, index) => file.ondata?.(null, chunk, index === chunks.length - 1));
+  for (let index = 0; index < chunks.length; index++)
+    file.ondata?.(null, chunks[index] as Uint8Array<ArrayBuffer>, index === chunks.length - 1);
 }
 
 /** Bytes as non-final stored DEFLATE blocks (of at most 65,535 bytes each), from a byte boundary. */
