@@ -38,7 +38,7 @@ import { lettersToDocx } from '../letters/docx';
 import { emlFileName, letterToEml, utf8 } from '../letters/eml';
 import type { Letter } from '../letters/letter';
 import { heldText } from '../letters/readiness';
-import { lettersToSheetRows, letterToHtml, letterToText } from '../letters/render';
+import { lettersToSheetRows, letterToText } from '../letters/render';
 import { validateTemplate } from '../letters/templates';
 import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
 import { AgeBucketError, type Language } from '../primitives/messages';
@@ -88,7 +88,8 @@ interface DunningState {
   readonly selected: ReadonlySet<string>;
   readonly filters: PlanFilters;
   readonly kind: 'reminder' | 'statement';
-  readonly previewHtml: string;
+  /** The letters last previewed (null: none); the pane draws only the one being read. */
+  readonly preview: readonly Letter[] | null;
   readonly emailDrafts: readonly EmailDraftLink[];
   readonly attachDocx: boolean;
   readonly documentUrl: string;
@@ -104,7 +105,7 @@ const NO_DUNNING: DunningState = {
   selected: new Set(),
   filters: { owner: '', stage: '', currency: '' },
   kind: 'reminder',
-  previewHtml: '',
+  preview: null,
   emailDrafts: [],
   attachDocx: false,
   documentUrl: '',
@@ -463,7 +464,7 @@ export function App(options: PaneOptions) {
         else next.delete(key);
         patchDunning({ selected: next });
       },
-      onKind: (kind: 'reminder' | 'statement') => patchDunning({ kind, previewHtml: '' }),
+      onKind: (kind: 'reminder' | 'statement') => patchDunning({ kind, preview: null }),
       templatesSheet: async () => {
         const { settings } = current();
         const { templates, createdSheet } = await readTemplates(workbook, policyOf(settings), settings.language);
@@ -473,7 +474,8 @@ export function App(options: PaneOptions) {
       },
       previewLetters: async () => {
         const made = await letters();
-        patchDunning({ previewHtml: made.map(letterToHtml).join('\n') });
+        // Every letter is made (and so checked) now; each is drawn when the user turns to it.
+        patchDunning({ preview: made.length > 0 ? made : null });
         return words().selected(made.length);
       },
       docx: async () => {
@@ -836,7 +838,7 @@ export function App(options: PaneOptions) {
               onAttachDocx={commands.onAttachDocx}
               emlDraft={commands.emlDraft}
               markSent={commands.markSent}
-              previewHtml={dunning.previewHtml}
+              preview={dunning.preview}
               templatesSheet={commands.templatesSheet}
               previewLetters={commands.previewLetters}
               docx={commands.docx}

@@ -1,0 +1,101 @@
+// The letters preview: one letter at a time, with "Letter 3 of 2,410" and the previous and next
+// letters a click away, and a search by customer. Thousands of letters in one frame took the
+// browser seconds to lay out; a letter is drawn only when it is the one shown, so the first
+// appears at once and every other is still there to read.
+
+import type { JSX } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import { lettersOfCustomer } from '../../letters/find';
+import type { Letter } from '../../letters/letter';
+import { letterToHtml } from '../../letters/render';
+// The preview frame's stylesheet, as text: its hash is in the pane's Content-Security-Policy,
+// which the frame inherits (webpack.config.js reads the same file).
+import PREVIEW_STYLE from '../letterPreview.css';
+import type { PaneText } from '../messages';
+
+interface View {
+  /** The letters this view is of: a new preview starts again at its first letter. */
+  readonly letters: readonly Letter[];
+  /** The position of the letter shown. */
+  readonly at: number;
+  /** The customer searched for, as typed. */
+  readonly typed: string;
+}
+
+export function LetterPreview(props: { text: PaneText; letters: readonly Letter[] }) {
+  const { t } = props.text;
+  const { letters } = props;
+  const [state, setState] = useState<View>({ letters, at: 0, typed: '' });
+  const view = state.letters === letters ? state : { letters, at: 0, typed: '' };
+  const searching = view.typed.trim() !== '';
+  const matches = useMemo(() => (searching ? lettersOfCustomer(letters, view.typed) : null), [letters, view.typed, searching]);
+  const at = Math.min(view.at, letters.length - 1);
+  const letter = letters[at];
+  if (!letter) return null;
+  // With a search, the arrows go from one matching letter to the next; without, through all.
+  const previous = matches ? findLast(matches, (index) => index < at) : at > 0 ? at - 1 : undefined;
+  const next = matches ? matches.find((index) => index > at) : at < letters.length - 1 ? at + 1 : undefined;
+  const go = (index: number | undefined) => {
+    if (index !== undefined) setState({ ...view, at: index });
+  };
+  const search = (typed: string) => {
+    const found = typed.trim() === '' ? null : lettersOfCustomer(letters, typed);
+    // The letter shown stays while it matches; else the first letter that does is shown.
+    const first = found?.[0];
+    setState({ letters, typed, at: found && first !== undefined && !found.includes(at) ? first : at });
+  };
+  const match = matches ? matches.indexOf(at) : -1;
+  return (
+    <section id="letter-browser" aria-label={t.previewLetters}>
+      <label class="field">
+        <span class="label">{t.findLetter}</span>
+        <input
+          id="letter-find"
+          type="search"
+          value={view.typed}
+          onInput={(event: JSX.TargetedEvent<HTMLInputElement>) => search(event.currentTarget.value)}
+          onKeyDown={(event: JSX.TargetedKeyboardEvent<HTMLInputElement>) => {
+            if (event.key === 'Enter') go(next);
+          }}
+        />
+      </label>
+      <div class="letter-nav">
+        <button id="letter-previous" type="button" disabled={previous === undefined} onClick={() => go(previous)}>
+          {t.previousLetter}
+        </button>
+        <p id="letter-position" aria-live="polite">
+          {t.letterOf(at + 1, letters.length)}
+          {matches ? (
+            <span id="letter-matches">
+              {' · '}
+              {matches.length === 0
+                ? t.noLetterFor(view.typed.trim())
+                : match >= 0
+                  ? t.matchOf(match + 1, matches.length)
+                  : t.matches(matches.length)}
+            </span>
+          ) : null}
+        </p>
+        <button id="letter-next" type="button" disabled={next === undefined} onClick={() => go(next)}>
+          {t.nextLetter}
+        </button>
+      </div>
+      {/* The letter is HTML from the core's renderer, which escapes every value; the frame runs no script. */}
+      <iframe
+        id="letter-preview"
+        title={`${t.previewLetters} — ${letter.customer}`}
+        data-customer={letter.customer}
+        sandbox=""
+        srcdoc={`<!doctype html><meta charset="utf-8"><style>${PREVIEW_STYLE}</style>${letterToHtml(letter)}`}
+      />
+    </section>
+  );
+}
+
+function findLast(values: readonly number[], test: (value: number) => boolean): number | undefined {
+  for (let i = values.length - 1; i >= 0; i--) {
+    const value = values[i] as number;
+    if (test(value)) return value;
+  }
+  return undefined;
+}
