@@ -1,19 +1,10 @@
 // The benchmark's rows: deterministic, shaped like a real ledger (10,000 customers, due dates
 // over two years, amounts with cents), the same for every contender.
+import { seededRandom } from '../scripts/generatedLedger';
+
 export const ROWS = 1_000_000;
 export const CUSTOMERS = 10_000;
 export const AS_OF_SERIAL = 45989; // 2025-11-28
-
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface BenchLedger {
   customers: string[];
@@ -22,7 +13,7 @@ export interface BenchLedger {
 }
 
 export function benchLedger(rows = ROWS): BenchLedger {
-  const rand = random(42);
+  const rand = seededRandom(42);
   const names = Array.from({ length: CUSTOMERS }, (_, i) => `Customer ${String(i).padStart(5, '0')}`);
   const customers = new Array<string>(rows);
   const dueSerials = new Array<number>(rows);

@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../scripts/chromium';
 import { largeLedger } from '../scripts/largeLedger';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -19,17 +20,6 @@ const detail = (text: string) => {
   if (process.env.BENCH_DETAIL) console.log(`  ${text}`);
 };
 const AS_OF = '2025-11-28';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The tests' flags (tests/browser/browser.ts): playwright adds --headless and a fresh --user-data-dir. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 type WindowWithWorkbook = {
   agebucket: {
     workbook: {
@@ -60,15 +50,7 @@ export async function openPreview(distRoot: string, today = AS_OF): Promise<Pane
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const profile = mkdtempSync(join(tmpdir(), 'agebucket-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 60_000,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
-    locale: 'en-GB',
-  });
+  const context = await launchChromium(profile);
   await context.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));

@@ -3,29 +3,11 @@
 // grown to thousands of accounts, with a dunning log of the last months. Deterministic: the same
 // arguments give the same rows on every machine.
 
+import { csvField, DISPUTE_REASONS, dayOf, draws, FRENCH_TERMS, frenchPhone, isoOf, sendStages } from './generatedLedger';
 import { LEDGER_HEADERS, LOG_HEADERS } from './sampleLedger';
 
-const DAY_MS = 86_400_000;
+/** Excel's serial of 1970-01-01: the log holds dates as a host does. */
 const SERIAL_OF_EPOCH = 25569;
-const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const dayOf = (iso: string): number =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
-const endOfMonth = (day: number): number => {
-  const date = new Date(day * DAY_MS);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0) / DAY_MS;
-};
-
-// mulberry32, as the sample's generator.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // 20 trades × 50 surnames × 5 legal forms: 5,000 distinct names before a number is needed.
 const TRADES = [
@@ -116,20 +98,10 @@ const CITIES = [
   '35000 Rennes',
 ] as const;
 const OWNERS = ['Claire Petit', 'Julien Morel', 'Sophie Laurent', 'Karim Benali'] as const;
-const TERMS: ReadonlyArray<readonly [string, (day: number) => number]> = [
-  ['30 jours', (d) => d + 30],
-  ['30 jours fin de mois', (d) => endOfMonth(d + 30)],
-  ['45 jours fin de mois', (d) => endOfMonth(d + 45)],
-  ['60 jours', (d) => d + 60],
-  ['comptant', (d) => d],
-];
-const DISPUTE_REASONS = ['Livraison incomplète', 'Prix non conforme au devis', 'Marchandise endommagée'] as const;
-const LOG_STAGES = [
-  { from: 10, name: 'Première relance', channel: 'Email' },
-  { from: 20, name: 'Deuxième relance', channel: 'Courrier + appel' },
-  { from: 30, name: 'Dernière relance', channel: 'Lettre recommandée' },
-  { from: 45, name: 'Mise en demeure', channel: 'LRAR' },
-] as const;
+// The sample's French terms but 'fin de mois + 45', and its first three dispute reasons: the
+// rows the pane's benchmark has been measured on since it began.
+const TERMS = FRENCH_TERMS.filter(([text]) => text !== 'fin de mois + 45');
+const REASONS = DISPUTE_REASONS.slice(0, 3);
 
 export interface LargeLedger {
   /** The ledger as a CSV export (ISO dates, amounts with a decimal point), header first. */
@@ -139,11 +111,6 @@ export interface LargeLedger {
   readonly accounts: number;
   /** The dunning log as a host holds it: dates as Excel serials, header first. */
   readonly log: Array<Array<string | number>>;
-}
-
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The account's name: distinct for every account number. */
@@ -173,9 +140,8 @@ export function largeLedger(
 ): LargeLedger {
   const seed = options.seed ?? 20251128;
   const keep = options.lean ? LEAN_COLUMNS.map((column) => LEDGER_HEADERS.indexOf(column)) : null;
-  const rand = random(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
-  const between = (low: number, high: number): number => low + Math.floor(rand() * (high - low + 1));
+  const draw = draws(seed);
+  const { rand, pick, between } = draw;
   const asOfDay = dayOf(asOf);
   const lines: string[] = [(keep ? [...LEAN_COLUMNS] : LEDGER_HEADERS).join(',')];
   const log: Array<Array<string | number>> = [[...LOG_HEADERS]];
@@ -199,7 +165,7 @@ export function largeLedger(
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '')}.fr`,
-      phone: `+33 ${between(1, 5)} ${between(10, 99)} ${between(10, 99)} ${between(10, 99)} ${between(10, 99)}`,
+      phone: frenchPhone(draw),
       address: `${between(1, 120)} rue ${pick(SURNAMES)}, ${pick(CITIES)}`,
     };
     let oldestOverdueDue = Number.POSITIVE_INFINITY;
@@ -227,7 +193,7 @@ export function largeLedger(
         open.toFixed(2),
         currency,
         disputed ? 'Oui' : 'Non',
-        disputed ? pick(DISPUTE_REASONS) : '',
+        disputed ? pick(REASONS) : '',
         open > 0 ? promise : '',
         owner,
         common.email,
@@ -240,11 +206,7 @@ export function largeLedger(
     // The log: the stages sent as the oldest invoice aged, for some of the late accounts.
     const overdueDays = asOfDay - oldestOverdueDue;
     if (overdueDays >= 10 && rand() < 0.5) {
-      let lastSent = Number.NEGATIVE_INFINITY;
-      for (const stage of LOG_STAGES) {
-        const sentOn = oldestOverdueDue + stage.from + between(0, 6);
-        if (sentOn > asOfDay - 3 || sentOn < lastSent + 10 || rand() < 0.15) break;
-        lastSent = sentOn;
+      sendStages(oldestOverdueDue, asOfDay, draw, (stage, sentOn) => {
         const chased = overdueInvoices.filter((invoice) => invoice.due < sentOn);
         log.push([
           sentOn + SERIAL_OF_EPOCH,
@@ -257,7 +219,7 @@ export function largeLedger(
           owner,
           '',
         ]);
-      }
+      });
     }
   }
   return { csv: `${lines.join('\n')}\n`, rows, accounts, log };

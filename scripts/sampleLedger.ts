@@ -6,6 +6,18 @@
 import sampleCompany from '../samples/company.json';
 import { SAMPLE_AS_OF } from '../src/commands/sample';
 import type { CompanyDetails } from '../src/letters/letter';
+import {
+  csvField,
+  DISPUTE_REASONS,
+  dayOf,
+  draws,
+  endOfMonth,
+  FRENCH_TERMS,
+  frenchPhone,
+  isoOf,
+  sendStages,
+  type Terms,
+} from './generatedLedger';
 
 export { SAMPLE_AS_OF };
 
@@ -58,27 +70,6 @@ interface Customer {
   readonly lateness: number;
 }
 
-// mulberry32: tiny, fast and the same on every machine.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const DAY_MS = 86_400_000;
-const toDay = (iso: string): number =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
-export const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const endOfMonth = (day: number): number => {
-  const date = new Date(day * DAY_MS);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0) / DAY_MS;
-};
-
 const FRENCH = [
   ['Boulangerie Martin SARL', '12 rue des Lilas, 69003 Lyon', 'martin-boulangerie.fr'],
   ['Transports Lefèvre SAS', '4 avenue de la Gare, 59000 Lille', 'transports-lefevre.fr'],
@@ -126,34 +117,11 @@ const ENGLISH = [
 ] as const;
 
 const OWNERS = ['Claire Petit', 'Julien Morel', 'Sophie Laurent'] as const;
-const TERMS: ReadonlyArray<readonly [string, (d: number) => number]> = [
-  ['30 jours', (d) => d + 30],
-  ['30 jours fin de mois', (d) => endOfMonth(d + 30)],
-  ['45 jours fin de mois', (d) => endOfMonth(d + 45)],
-  ['60 jours', (d) => d + 60],
-  ['fin de mois + 45', (d) => endOfMonth(d) + 45],
-  ['comptant', (d) => d],
-];
-const ENGLISH_TERMS: ReadonlyArray<readonly [string, (d: number) => number]> = [
+const ENGLISH_TERMS: readonly Terms[] = [
   ['30 days', (d) => d + 30],
   ['net 45', (d) => d + 45],
   ['30 EOM', (d) => endOfMonth(d + 30)],
 ];
-const DISPUTE_REASONS = [
-  'Livraison incomplète',
-  'Prix non conforme au devis',
-  'Marchandise endommagée',
-  'Facture en double selon le client',
-] as const;
-
-// Stages as the log records them, in French: the run reads either language back.
-const LOG_STAGES = [
-  { from: 10, name: 'Première relance', channel: 'Email' },
-  { from: 20, name: 'Deuxième relance', channel: 'Courrier + appel' },
-  { from: 30, name: 'Dernière relance', channel: 'Lettre recommandée' },
-  { from: 45, name: 'Mise en demeure', channel: 'LRAR' },
-] as const;
-
 export interface SampleLedger {
   readonly asOf: string;
   readonly ledger: LedgerRow[];
@@ -161,14 +129,13 @@ export interface SampleLedger {
 }
 
 export function generateSampleLedger(seed = 20251128): SampleLedger {
-  const rand = random(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
-  const between = (low: number, high: number): number => low + Math.floor(rand() * (high - low + 1));
-  const asOf = toDay(SAMPLE_AS_OF);
+  const draw = draws(seed);
+  const { rand, pick, between } = draw;
+  const asOf = dayOf(SAMPLE_AS_OF);
 
   const customers: Customer[] = [
     ...FRENCH.map(([name, address, domain], index): Customer => {
-      const [terms, termDays] = pick(TERMS);
+      const [terms, termDays] = pick(FRENCH_TERMS);
       return {
         code: `C${String(index + 1).padStart(4, '0')}`,
         name,
@@ -177,7 +144,7 @@ export function generateSampleLedger(seed = 20251128): SampleLedger {
         terms,
         termDays,
         email: `${pick(['compta', 'comptabilite', 'factures', 'direction'])}@${domain}`,
-        phone: `+33 ${between(1, 5)} ${between(10, 99)} ${between(10, 99)} ${between(10, 99)} ${between(10, 99)}`,
+        phone: frenchPhone(draw),
         address,
         lateness: rand() ** 1.6,
       };
@@ -276,7 +243,7 @@ export function generateSampleLedger(seed = 20251128): SampleLedger {
     rows.sort((a, b) => String(a['Date facture']).localeCompare(String(b['Date facture'])));
 
     const oldestOverdue = Math.max(
-      ...rows.filter((r) => Number(r['Reste dû']) > 0 && r.Litige === 'Non').map((r) => asOf - toDay(String(r.Échéance))),
+      ...rows.filter((r) => Number(r['Reste dû']) > 0 && r.Litige === 'Non').map((r) => asOf - dayOf(String(r.Échéance))),
     );
     // Promises to pay: some still running, some broken (dated before the as-of date).
     if (oldestOverdue > 15 && rand() < 0.3) {
@@ -288,16 +255,11 @@ export function generateSampleLedger(seed = 20251128): SampleLedger {
     // The log: what was sent as the oldest invoice aged, usually on time, sometimes late.
     if (oldestOverdue >= 10) {
       const dueOfOldest = asOf - oldestOverdue;
-      const overdueRows = rows.filter((r) => Number(r['Reste dû']) > 0 && r.Litige === 'Non' && toDay(String(r.Échéance)) < asOf);
+      const overdueRows = rows.filter((r) => Number(r['Reste dû']) > 0 && r.Litige === 'Non' && dayOf(String(r.Échéance)) < asOf);
       const overdueCents = overdueRows.reduce((sum, r) => sum + Math.round(Number(r['Reste dû']) * 100), 0);
-      let lastSent = Number.NEGATIVE_INFINITY;
-      for (const stage of LOG_STAGES) {
-        const sentOn = dueOfOldest + stage.from + between(0, 6);
-        // Leave a gap before today so some accounts are due for their next stage.
-        if (sentOn > asOf - 3 || sentOn < lastSent + 10 || rand() < 0.15) break;
-        lastSent = sentOn;
+      sendStages(dueOfOldest, asOf, draw, (stage, sentOn) => {
         pendingLog.push({
-          invoices: overdueRows.filter((r) => toDay(String(r.Échéance)) < sentOn),
+          invoices: overdueRows.filter((r) => dayOf(String(r.Échéance)) < sentOn),
           row: {
             Date: isoOf(sentOn),
             Client: customer.name,
@@ -313,7 +275,7 @@ export function generateSampleLedger(seed = 20251128): SampleLedger {
                 : '',
           },
         });
-      }
+      });
     }
   }
   let invoiceNumber = 4100;
@@ -338,11 +300,6 @@ export function generateSampleLedger(seed = 20251128): SampleLedger {
   });
   log.sort((a, b) => String(a.Date).localeCompare(String(b.Date)) || String(a.Client).localeCompare(String(b.Client)));
   return { asOf: SAMPLE_AS_OF, ledger, log };
-}
-
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(headers: readonly string[], rows: ReadonlyArray<Record<string, string | number>>): string {

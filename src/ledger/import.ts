@@ -15,11 +15,14 @@ import {
   type ColumnRole,
   dateOrderOfLocale,
   detectColumns,
+  FOLLOW_UP_ROLES,
+  type FollowUpRole,
   findHeaderRow,
   HEADER_SCAN_ROWS,
   isPartialMatchCode,
   type Ledger,
   type LedgerItem,
+  OPENNESS_ROLES,
   type PartialMatchRule,
   readLedger,
 } from './ledger';
@@ -227,7 +230,7 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
     rowsAbove: found,
     ...(options.monthFirstColumns ? { monthFirstColumns: options.monthFirstColumns } : {}),
   });
-  const extras = EXTRA_ROLES.filter((role) => mapping[role] !== undefined);
+  const extras = FOLLOW_UP_ROLES.filter((role) => mapping[role] !== undefined);
   const kept = keptColumns(table, mapping, [...WRITTEN_ROLES, ...extras]);
   const layout = openItemsSheet(
     ledger.items.map((item) => ({ ...item, terms: termsAdded ? termsText : null, account: null, label: item.label ?? null })),
@@ -509,18 +512,6 @@ const HEADERS = {
   },
 } as const;
 
-type ExtraRole = 'disputed' | 'disputeReason' | 'promiseDate' | 'owner' | 'email' | 'phone' | 'address' | 'language';
-const EXTRA_ROLES: readonly ExtraRole[] = [
-  'disputed',
-  'disputeReason',
-  'promiseDate',
-  'owner',
-  'email',
-  'phone',
-  'address',
-  'language',
-];
-
 /**
  * Roles the sheet writes in its own columns, and roles spent in reading the open amount and
  * whether a line is open (debit, credit, D/C, a running balance, the lettrage, the paid date): copied again,
@@ -535,13 +526,7 @@ const WRITTEN_ROLES: readonly ColumnRole[] = [
   'amount',
   'openAmount',
   'currency',
-  'debit',
-  'credit',
-  'direction',
-  'runningBalance',
-  'matchingCode',
-  'matchDate',
-  'paidDate',
+  ...OPENNESS_ROLES,
   // Written in their own columns when the file has them.
   'label',
   'documentType',
@@ -630,7 +615,7 @@ function openItemsSheet(
   language: Language,
   shape: {
     readonly terms: boolean;
-    readonly extras: readonly ExtraRole[];
+    readonly extras: readonly FollowUpRole[];
     readonly fec?: boolean;
     readonly label?: boolean;
     readonly documentType?: boolean;

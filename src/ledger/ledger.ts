@@ -18,6 +18,38 @@ import { AgeBucketError, fail, type Language } from '../primitives/messages';
 import type { MinorUnits } from '../primitives/money';
 import { dueDateFromTerms, parsePaymentTerms } from './terms';
 
+/**
+ * What the credit manager follows an invoice and its account with, beside its amounts: the
+ * dispute, the promise, who chases it and how to reach the customer. An import writes each in
+ * a column of its own.
+ */
+export const FOLLOW_UP_ROLES = [
+  'disputed',
+  'disputeReason',
+  'promiseDate',
+  'owner',
+  'email',
+  'phone',
+  'address',
+  'language',
+] as const;
+export type FollowUpRole = (typeof FOLLOW_UP_ROLES)[number];
+
+/**
+ * Besides an open-amount column: what tells how much of a line is open and whether it is open
+ * at all (debit and credit, a D/C column, a running balance that must never be read as the open
+ * amount, the lettrage and its date, the paid date).
+ */
+export const OPENNESS_ROLES = [
+  'debit',
+  'credit',
+  'direction',
+  'runningBalance',
+  'matchingCode',
+  'matchDate',
+  'paidDate',
+] as const;
+
 export const COLUMN_ROLES = [
   'customer',
   'customerCode',
@@ -28,21 +60,8 @@ export const COLUMN_ROLES = [
   'amount',
   'openAmount',
   'currency',
-  'disputed',
-  'disputeReason',
-  'promiseDate',
-  'owner',
-  'email',
-  'phone',
-  'address',
-  'language',
-  'debit',
-  'credit',
-  'direction',
-  'runningBalance',
-  'matchingCode',
-  'matchDate',
-  'paidDate',
+  ...FOLLOW_UP_ROLES,
+  ...OPENNESS_ROLES,
   'settles',
   'customerType',
   'country',

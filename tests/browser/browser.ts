@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../scripts/chromium';
 import { SAMPLE_AS_OF } from '../../src/commands/sample';
 import { requireFreshBuild } from '../freshBuild';
 
@@ -16,7 +17,7 @@ const { serve, OFFICE_JS_DIST } = require('../../scripts/staticServer.js') as {
   OFFICE_JS_DIST: string;
 };
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 export const SCREENSHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 
 export function chromiumAvailable(): boolean {
@@ -105,23 +106,8 @@ export async function openPane(path = 'taskpane.html', options: Omit<OpenOptions
   const server = await serve(join(__dirname, '..', '..', 'dist', options.root ?? 'addin'), 0);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  // A fresh profile each time (playwright passes it as --user-data-dir, and --headless itself).
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'agebucket-chromium-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 60_000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    viewport: options.viewport ?? { width: 1400, height: 900 },
-    acceptDownloads: true,
-    locale: 'en-GB',
-  });
+  // A fresh profile each time.
+  const context = await launchChromium(mkdtempSync(join(tmpdir(), 'agebucket-chromium-')), options.viewport);
   // office.js comes from Microsoft's CDN in Office; here from the npm package, offline.
   await context.route('https://appsforoffice.microsoft.com/**', async (route) => {
     if (options.offline) return route.abort();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { timeCommand } from '../../bench/pane';
 import { LEAN_COLUMNS, largeLedger } from '../../scripts/largeLedger';
-import { chromiumAvailable, closePane, openPane, type Session } from './browser';
+import { chromiumAvailable, withPane } from './browser';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 const AS_OF = '2025-11-28';
@@ -58,44 +58,37 @@ async function runCommand(page: Page, id: string): Promise<string> {
 }
 
 run('Preview at scale', () => {
-  let session: Session | undefined;
-  afterEach(async () => {
-    if (session) await closePane(session);
-    session = undefined;
-  });
-
   test(
     `a ${ROWS.toLocaleString('en')}-row ledger opens and scrolls to its last row`,
     async () => {
       const ledger = largeLedger(ROWS, 10_000, AS_OF, { lean: true });
       const lastLine = ledger.csv.trimEnd().split('\n').pop() ?? '';
       const [customer, invoice] = lastLine.split(',');
-      session = await openPane();
-      const { page } = session;
-      await page.waitForSelector('#mapping summary');
-      await loadCsvFile(page, 'Open items', ledger.csv);
-      const count = ROWS.toLocaleString('en');
-      expect(await page.textContent('#read-report')).toContain(`${count} of ${count} rows read`);
-      expect(await page.getAttribute('.grid-scroll', 'data-rows')).toBe(String(ROWS + 1));
+      await withPane({}, async ({ page, problems }) => {
+        await loadCsvFile(page, 'Open items', ledger.csv);
+        const count = ROWS.toLocaleString('en');
+        expect(await page.textContent('#read-report')).toContain(`${count} of ${count} rows read`);
+        expect(await page.getAttribute('.grid-scroll', 'data-rows')).toBe(String(ROWS + 1));
 
-      const top = await scrollGrid(page, 0);
-      expect(top.first).toBe(1);
-      const middle = await scrollGrid(page, 0.5);
-      expect(middle.first).toBeGreaterThan(ROWS / 2 - 100);
-      const end = await scrollGrid(page, 1);
-      expect(end.last).toBe(ROWS + 1);
-      // Only the rows in view (and a few around them) are in the page, wherever it is scrolled.
-      for (const view of [top, middle, end]) expect(view.drawn).toBeLessThan(150);
-      expect(await cellText(page, ROWS + 1, LEAN_COLUMNS.indexOf('Client'))).toBe(customer);
-      expect(await cellText(page, ROWS + 1, LEAN_COLUMNS.indexOf('N° facture'))).toBe(invoice);
+        const top = await scrollGrid(page, 0);
+        expect(top.first).toBe(1);
+        const middle = await scrollGrid(page, 0.5);
+        expect(middle.first).toBeGreaterThan(ROWS / 2 - 100);
+        const end = await scrollGrid(page, 1);
+        expect(end.last).toBe(ROWS + 1);
+        // Only the rows in view (and a few around them) are in the page, wherever it is scrolled.
+        for (const view of [top, middle, end]) expect(view.drawn).toBeLessThan(150);
+        expect(await cellText(page, ROWS + 1, LEAN_COLUMNS.indexOf('Client'))).toBe(customer);
+        expect(await cellText(page, ROWS + 1, LEAN_COLUMNS.indexOf('N° facture'))).toBe(invoice);
 
-      // The commands that read every row still work at this size.
-      await page.uncheck('#follow-today');
-      await page.fill('#as-of', AS_OF);
-      await page.dispatchEvent('#as-of', 'change');
-      expect(await runCommand(page, 'colour')).toContain('colour rules');
-      expect(await runCommand(page, 'aged-balance')).toContain('Aged balance 2025-11-28');
-      expect(session.problems).toEqual([]);
+        // The commands that read every row still work at this size.
+        await page.uncheck('#follow-today');
+        await page.fill('#as-of', AS_OF);
+        await page.dispatchEvent('#as-of', 'change');
+        expect(await runCommand(page, 'colour')).toContain('colour rules');
+        expect(await runCommand(page, 'aged-balance')).toContain('Aged balance 2025-11-28');
+        expect(problems).toEqual([]);
+      });
     },
     30 * MINUTES,
   );
@@ -104,51 +97,50 @@ run('Preview at scale', () => {
     'the letters sheet of a 5,000-account plan is written and scrolls to its last row',
     async () => {
       const ledger = largeLedger(120_000, 5_000, AS_OF);
-      session = await openPane();
-      const { page } = session;
-      await page.waitForSelector('#mapping summary');
-      await loadCsvFile(page, 'Grand livre', ledger.csv);
-      await page.uncheck('#follow-today');
-      await page.fill('#as-of', AS_OF);
-      await page.dispatchEvent('#as-of', 'change');
-      await page.click('button[data-tab="dunning"]');
-      await runCommand(page, 'build-plan');
-      const letters = Number(((await page.textContent('#letters-title')) ?? '').replace(/\D/g, ''));
-      // Most of the 5,000 accounts are late (the others are paid up, promised or reminded lately).
-      expect(letters).toBeGreaterThan(3500);
+      await withPane({}, async ({ page, problems }) => {
+        await loadCsvFile(page, 'Grand livre', ledger.csv);
+        await page.uncheck('#follow-today');
+        await page.fill('#as-of', AS_OF);
+        await page.dispatchEvent('#as-of', 'change');
+        await page.click('button[data-tab="dunning"]');
+        await runCommand(page, 'build-plan');
+        const letters = Number(((await page.textContent('#letters-title')) ?? '').replace(/\D/g, ''));
+        // Most of the 5,000 accounts are late (the others are paid up, promised or reminded lately).
+        expect(letters).toBeGreaterThan(3500);
 
-      expect(await runCommand(page, 'letters-sheet')).toContain(`${letters.toLocaleString('en')} letters`);
-      const sheet = await page.evaluate(() => {
-        const workbook = (window as unknown as Window).agebucket.workbook;
-        const values = workbook.sheets.find((s) => s.name === workbook.activeSheet)?.values ?? [];
-        // A letter starts with the sender's name, at the top or after the two blank rows that end
-        // the letter before (the signature also ends with that name, under the owner's).
-        const sender = values[0]?.[0];
-        const blank = (row: unknown[] | undefined) => (row ?? []).every((cell) => cell === '' || cell === null);
-        let starts = 0;
-        values.forEach((row, index) => {
-          if (row[0] === sender && (index === 0 || (blank(values[index - 1]) && blank(values[index - 2])))) starts++;
+        expect(await runCommand(page, 'letters-sheet')).toContain(`${letters.toLocaleString('en')} letters`);
+        const sheet = await page.evaluate(() => {
+          const workbook = (window as unknown as Window).agebucket.workbook;
+          const values = workbook.sheets.find((s) => s.name === workbook.activeSheet)?.values ?? [];
+          // A letter starts with the sender's name, at the top or after the two blank rows that end
+          // the letter before (the signature also ends with that name, under the owner's).
+          const sender = values[0]?.[0];
+          const blank = (row: unknown[] | undefined) => (row ?? []).every((cell) => cell === '' || cell === null);
+          let starts = 0;
+          values.forEach((row, index) => {
+            if (row[0] === sender && (index === 0 || (blank(values[index - 1]) && blank(values[index - 2])))) starts++;
+          });
+          let lastFilled = values.length;
+          while (lastFilled > 0 && (values[lastFilled - 1] ?? []).every((cell) => cell === '' || cell === null)) lastFilled--;
+          return {
+            name: workbook.activeSheet,
+            rows: values.length,
+            starts,
+            lastFilled,
+            lastText: String(values[lastFilled - 1]?.[0]),
+          };
         });
-        let lastFilled = values.length;
-        while (lastFilled > 0 && (values[lastFilled - 1] ?? []).every((cell) => cell === '' || cell === null)) lastFilled--;
-        return {
-          name: workbook.activeSheet,
-          rows: values.length,
-          starts,
-          lastFilled,
-          lastText: String(values[lastFilled - 1]?.[0]),
-        };
+        expect(sheet.name).toBe('Letters 2025-11-28');
+        // Every letter starts with the sender's name on a row of its own.
+        expect(sheet.starts).toBe(letters);
+        expect(sheet.rows).toBeGreaterThan(200_000);
+        expect(await page.getAttribute('.grid-scroll', 'data-rows')).toBe(String(sheet.rows));
+        const end = await scrollGrid(page, 1);
+        expect(end.last).toBe(sheet.rows);
+        expect(end.drawn).toBeLessThan(150);
+        expect(await cellText(page, sheet.lastFilled, 0)).toBe(sheet.lastText);
+        expect(problems).toEqual([]);
       });
-      expect(sheet.name).toBe('Letters 2025-11-28');
-      // Every letter starts with the sender's name on a row of its own.
-      expect(sheet.starts).toBe(letters);
-      expect(sheet.rows).toBeGreaterThan(200_000);
-      expect(await page.getAttribute('.grid-scroll', 'data-rows')).toBe(String(sheet.rows));
-      const end = await scrollGrid(page, 1);
-      expect(end.last).toBe(sheet.rows);
-      expect(end.drawn).toBeLessThan(150);
-      expect(await cellText(page, sheet.lastFilled, 0)).toBe(sheet.lastText);
-      expect(session.problems).toEqual([]);
     },
     30 * MINUTES,
   );
