@@ -422,8 +422,8 @@ export const messages = {
     fr: "aucun taux d'intérêt légal n'est connu pour {halfYear} ; les taux couvrent {first} à {last}",
   },
   lettersHeldNoAddress: {
-    en: 'not made, no postal address for a registered letter or formal notice: {accounts}. Add an address column (Address, Adresse) to the ledger, then make them again. Letters made for the other accounts: {made}',
-    fr: 'non produites, faute d’adresse postale pour une lettre recommandée ou une mise en demeure : {accounts}. Ajoutez une colonne Adresse au grand livre, puis produisez-les à nouveau. Lettres produites pour les autres comptes : {made}',
+    en: 'not made, no postal address for a registered letter or formal notice: {accounts}. Add an address column (Address, Adresse) to the ledger, build the plan again, then make them again. Letters made for the other accounts: {made}',
+    fr: 'non produites, faute d’adresse postale pour une lettre recommandée ou une mise en demeure : {accounts}. Ajoutez une colonne Adresse au grand livre, établissez à nouveau le plan, puis produisez-les à nouveau. Lettres produites pour les autres comptes : {made}',
   },
   lettersHeldNoSignatory: {
     en: 'formal notices not made, no one to sign them (the account has no owner and Settings › Your company has no signatory): {accounts}. Fill in the signatory’s name and title, or the ledger’s owner column. Letters made for the other accounts: {made}',

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import type { Page } from 'playwright-core';
 import {
   chromiumAvailable,
   describePane,
@@ -391,16 +392,21 @@ run('a dunning run past the rate table', () => {
 });
 
 run('letters that cannot go: a Sage ledger with no address column', () => {
+  /** Imports the Sage export, builds its plan and previews its letters: the held warning. */
+  const previewSageLetters = async (page: Page): Promise<string> => {
+    await page.setInputFiles('#import-file', join(__dirname, '..', 'data', 'sage-grand-livre-clients.csv'));
+    await page.waitForFunction(() => /imported to the new sheet/.test(document.querySelector('#import')?.textContent ?? ''));
+    await page.click('button[data-tab="dunning"]');
+    await page.click('#build-plan');
+    await page.waitForSelector('#plan-actions');
+    await page.click('#preview-letters');
+    await page.waitForSelector('#letters-held');
+    return (await page.textContent('#letters-held')) ?? '';
+  };
+
   test('its registered letters and formal notices are held and named; the second reminder is made', async () => {
     await withPane({ ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
-      await page.setInputFiles('#import-file', join(__dirname, '..', 'data', 'sage-grand-livre-clients.csv'));
-      await page.waitForFunction(() => /imported to the new sheet/.test(document.querySelector('#import')?.textContent ?? ''));
-      await page.click('button[data-tab="dunning"]');
-      await page.click('#build-plan');
-      await page.waitForSelector('#plan-actions');
-      await page.click('#preview-letters');
-      await page.waitForSelector('#letters-held');
-      const held = (await page.textContent('#letters-held')) ?? '';
+      const held = await previewSageLetters(page);
       expect(held).toMatch(/^Not made, no postal address for a registered letter or formal notice: 4 accounts: /);
       for (const account of ['411HOTEL', '411CAFE', '411DUPONT', '411BOUL']) expect(held).toContain(account);
       expect(held).toContain('Letters made for the other accounts: 1');
@@ -409,6 +415,60 @@ run('letters that cannot go: a Sage ledger with no address column', () => {
       expect(problems).toEqual([]);
     });
   }, 90_000);
+
+  test('the warning goes once its cause may be gone: a new plan, the ledger read again with addresses, a signatory entered', async () => {
+    await withPane({ ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
+      expect(await previewSageLetters(page)).toMatch(/^Not made, no postal address/);
+
+      // A new plan: the warning was the last letters command's; the next one says it again.
+      await page.click('#build-plan');
+      await page.waitForSelector('#letters-held', { state: 'detached' });
+      await page.click('#preview-letters');
+      expect(await page.textContent('#letters-held')).toMatch(/^Not made, no postal address/);
+
+      // The user adds an address column to the imported sheet and reads the ledger again.
+      const ledgerSheet = await page.evaluate(() => {
+        const workbook = (window as unknown as Window).agebucket.workbook as unknown as {
+          sheets: Array<{ name: string; values: unknown[][] }>;
+          activate(name: string): void;
+        };
+        const sheet = workbook.sheets.find((s) => s.values[0]?.includes('Open amount'));
+        if (!sheet) throw new Error('no imported sheet');
+        sheet.values.forEach((row, index) => {
+          row.push(index === 0 ? 'Address' : `${index} rue de la République, 69002 Lyon`);
+        });
+        workbook.activate(sheet.name);
+        return sheet.name;
+      });
+      await page.click('button[data-tab="ageing"]');
+      await page.click('#detect');
+      await page.click('button[data-tab="dunning"]');
+      await page.waitForSelector('#letters-held', { state: 'detached' });
+      expect(await page.textContent('#mapping summary')).toContain(ledgerSheet);
+
+      // With the addresses in the plan, only the formal notices nobody signs are held.
+      await page.click('#build-plan');
+      await page.click('#preview-letters');
+      const held = (await page.textContent('#letters-held')) ?? '';
+      expect(held).toMatch(/^Formal notices not made, no one to sign them .*: 3 accounts: /);
+      expect(held).not.toContain('no postal address');
+      expect(held).toContain('Letters made for the other accounts: 2');
+
+      // The signatory entered in Settings: the warning goes, and the next letters hold none.
+      await page.click('button[data-tab="settings"]');
+      await page.fill('#setting-companySignatoryName', 'Claire Petit');
+      await page.dispatchEvent('#setting-companySignatoryName', 'change');
+      await page.click('button[data-tab="dunning"]');
+      await page.waitForSelector('#letters-held', { state: 'detached' });
+      await page.click('#preview-letters');
+      // The preview shown before had 2 letters: wait for the new one, with all 5.
+      const letters = page.frameLocator('iframe#letter-preview').locator('section.letter');
+      for (let tries = 0; tries < 100 && (await letters.count()) !== 5; tries++) await page.waitForTimeout(100);
+      expect(await letters.count()).toBe(5);
+      expect(await page.$('#letters-held')).toBeNull();
+      expect(problems).toEqual([]);
+    });
+  }, 120_000);
 });
 
 run('the dunning policy in the pane', () => {
