@@ -7,7 +7,7 @@ import { memo } from 'preact/compat';
 import type { Letter } from '../../letters/letter';
 import type { PaneText } from '../messages';
 import { Actions, Card, CommandButton } from '../ui';
-import { LetterPreview } from './LetterPreview';
+import { LetterPreview, type PreviewLetters } from './LetterPreview';
 
 /** An email draft offered outside Sheets: logged only when the user marks it sent. */
 export interface EmailDraftLink {
@@ -36,8 +36,8 @@ export interface LettersPanelProps {
   readonly onAttachDocx: (attach: boolean) => void;
   readonly emlDraft: (letter: Letter) => Promise<string | undefined>;
   readonly markSent: (drafts: readonly EmailDraftLink[]) => Promise<string | undefined>;
-  /** The letters previewed, shown one at a time (null: no preview). */
-  readonly preview: readonly Letter[] | null;
+  /** The letters previewed, made and shown one at a time (null: no preview). */
+  readonly preview: PreviewLetters | null;
   readonly templatesSheet: () => Promise<string | undefined>;
   readonly previewLetters: () => Promise<string | undefined>;
   readonly docx: () => Promise<string | undefined>;
