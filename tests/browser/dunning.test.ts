@@ -461,10 +461,9 @@ run('letters that cannot go: a Sage ledger with no address column', () => {
       await page.click('button[data-tab="dunning"]');
       await page.waitForSelector('#letters-held', { state: 'detached' });
       await page.click('#preview-letters');
-      // The preview shown before had 2 letters: wait for the new one, with all 5.
-      const letters = page.frameLocator('iframe#letter-preview').locator('section.letter');
-      for (let tries = 0; tries < 100 && (await letters.count()) !== 5; tries++) await page.waitForTimeout(100);
-      expect(await letters.count()).toBe(5);
+      // The preview shown before had 2 letters: wait for the new one, with all 5, shown one at a time.
+      await page.waitForFunction(() => document.querySelector('#letter-position')?.textContent === 'Letter 1 of 5');
+      expect(await page.frameLocator('iframe#letter-preview').locator('section.letter').count()).toBe(1);
       expect(await page.$('#letters-held')).toBeNull();
       expect(problems).toEqual([]);
     });
