@@ -489,6 +489,44 @@ run('the dunning policy in the pane', () => {
     });
   }, 60_000);
 
+  test('the contractual rate is typed and shown as a percentage in the pane’s language; refusals are in French in the French pane', async () => {
+    await withPane({ ready: agedAt() }, async ({ page, problems }) => {
+      await page.selectOption('#language', 'fr');
+      await page.click('button[data-tab="dunning"]');
+      // Shown back from the saved fraction: 12,15 % read as 0.1215 shows as 12,15 %, not 1 215 %.
+      for (const [typed, shown] of [
+        ['12,15 %', `12,15${NBSP}%`],
+        ['15%', `15${NBSP}%`],
+        ['12,5', `12,5${NBSP}%`],
+        ['12.15%', `12,15${NBSP}%`],
+      ] as const) {
+        await page.fill('#policy-rate', typed);
+        await page.dispatchEvent('#policy-rate', 'change');
+        await page.waitForSelector('#policy-status');
+        expect(await page.$('#policy-error')).toBeNull();
+        expect(await page.inputValue('#policy-rate')).toBe(shown);
+      }
+      // Unreadable or out of range: not saved, said in French with French typography.
+      await page.fill('#policy-rate', 'douze');
+      await page.dispatchEvent('#policy-rate', 'change');
+      expect(await page.textContent('#policy-error')).toBe(
+        `Non enregistré${NBSP}: politique de relance : « douze » n’est pas un taux : saisissez un pourcentage comme 12,15 % (ou 12,15)`,
+      );
+      await page.fill('#policy-rate', '150 %');
+      await page.dispatchEvent('#policy-rate', 'change');
+      expect(await page.textContent('#policy-error')).toBe(
+        `Non enregistré${NBSP}: politique de relance : le taux contractuel 150${NBSP}% doit être compris entre 0 % et 100 %, par ex. 12,15 %`,
+      );
+      // A stage out of order is named as the user named it, in French.
+      await page.fill('#policy-formalNotice-from', '25');
+      await page.dispatchEvent('#policy-formalNotice-from', 'change');
+      expect(await page.textContent('#policy-error')).toBe(
+        `Non enregistré${NBSP}: politique de relance : le niveau « Mise en demeure » commence au jour 25, pas après « Dernière relance » (jour 30)`,
+      );
+      expect(problems).toEqual([]);
+    });
+  }, 60_000);
+
   test('a rate not on file is entered in Dunning › Policy, checked by the core, saved, and the plan claims interest again', async () => {
     // Aged at 20 August 2027: no statutory FR rate for 2027-H1 or 2027-H2 in the shipped table.
     await withPane({ ready: agedAt('2027-08-20') }, async ({ page, problems }) => {
