@@ -278,6 +278,8 @@ function english(f: Formats) {
     // Call list
     callList: 'Call list',
     noCalls: 'No account is at the phone stage today.',
+    moreCalls: (next: number, left: number) =>
+      `${f.plural(next, 'Show the next call', 'Show the next # calls')} (${f.plural(left, '# not shown yet', '# not shown yet')})`,
     phone: 'Phone',
     promise: 'Promise to pay',
     promiseDate: 'Promised for',
@@ -546,6 +548,8 @@ function french(f: Formats): Messages {
     letterChannel: 'Courrier',
     callList: 'Liste d’appels',
     noCalls: 'Aucun compte n’est au niveau de l’appel téléphonique aujourd’hui.',
+    moreCalls: (next, left) =>
+      `${f.plural(next, 'Afficher l’appel suivant', 'Afficher les # appels suivants')} (${f.plural(left, '# pas encore affiché', '# pas encore affichés')})`,
     phone: 'Téléphone',
     promise: 'Promesse de paiement',
     promiseDate: 'Promis pour le',

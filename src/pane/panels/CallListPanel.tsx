@@ -10,6 +10,11 @@ import type { PaneText } from '../messages';
 import { Card, CommandButton, StatusLine } from '../ui';
 
 const CALLS = 'calls';
+/**
+ * Calls drawn at first, and added as many at a time when the user asks: a large ledger puts
+ * hundreds of accounts at the phone stage, and nobody calls them all in one sitting.
+ */
+export const CALLS_AT_ONCE = 25;
 
 export type CallOutcome = 'promise' | 'dispute' | 'noAnswer';
 
@@ -23,23 +28,32 @@ export interface CallListPanelProps {
 
 export const CallListPanel = memo(function CallListPanel(props: CallListPanelProps) {
   const { t } = props.text;
+  const [shown, setShown] = useState(CALLS_AT_ONCE);
   if (!props.calls) return null;
+  const left = props.calls.length - shown;
   return (
     <Card id="call-list" title={t.callList}>
       <StatusLine group={CALLS} />
       {props.calls.length === 0 ? (
         <p class="help">{t.noCalls}</p>
       ) : (
-        props.calls.map((call) => (
-          <Call
-            key={`${call.customer}\u0000${call.currency}`}
-            text={props.text}
-            call={call}
-            asOf={props.asOf}
-            logCall={props.logCall}
-          />
-        ))
+        props.calls
+          .slice(0, shown)
+          .map((call) => (
+            <Call
+              key={`${call.customer}\u0000${call.currency}`}
+              text={props.text}
+              call={call}
+              asOf={props.asOf}
+              logCall={props.logCall}
+            />
+          ))
       )}
+      {left > 0 ? (
+        <button type="button" id="more-calls" onClick={() => setShown((count) => count + CALLS_AT_ONCE)}>
+          {t.moreCalls(Math.min(left, CALLS_AT_ONCE), left)}
+        </button>
+      ) : null}
     </Card>
   );
 });

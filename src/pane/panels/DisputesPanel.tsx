@@ -3,7 +3,9 @@
 // the aged balance but are never dunned; "Dispute resolved" logs the end of one and puts its
 // invoices back in the dunning.
 
+import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
+import { useState } from 'preact/hooks';
 import { LOG_COLUMNS, LOG_HEADERS } from '../../dunning/log';
 import type { OpenDispute } from '../../dunning/memory';
 import { type DunningPlan, unreadableLogText } from '../../dunning/plan';
@@ -24,6 +26,9 @@ const DISPUTES = 'disputes';
 export const DisputesPanel = memo(function DisputesPanel(props: DisputesPanelProps) {
   const { t, f, language } = props.text;
   const plan = props.plan;
+  // The disputes are drawn once the list is first opened: a large ledger has thousands, each
+  // with its button, in a list closed until the user opens it. They stay drawn after that.
+  const [opened, setOpened] = useState(false);
   if (!plan) return null;
   return (
     <Card id="disputes" title={t.disputes}>
@@ -43,48 +48,59 @@ export const DisputesPanel = memo(function DisputesPanel(props: DisputesPanelPro
           </ul>
         </section>
       ) : null}
-      <details id="open-disputes">
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter or Space on the summary fires this click too */}
+      <details
+        id="open-disputes"
+        // The click draws the rows as it opens the list (the toggle comes a moment after); the
+        // toggle catches any other way it opens.
+        onClick={() => setOpened(true)}
+        onToggle={(event: JSX.TargetedEvent<HTMLDetailsElement>) => {
+          if (event.currentTarget.open) setOpened(true);
+        }}
+      >
         <summary>{t.openDisputes(plan.disputes.length)}</summary>
-        <div class="table-scroll">
-          <table class="plan stacked">
-            <thead>
-              <tr>
-                <th>{t.customer}</th>
-                <th>{t.invoices}</th>
-                <th class="num">{t.due}</th>
-                <th>{t.sinceLabel}</th>
-                <th class="num">{t.age}</th>
-                <th>{t.disputeReason}</th>
-                <th>{t.owner}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {plan.disputes.map((dispute, index) => (
-                <tr
-                  data-customer={dispute.customer}
-                  key={`${dispute.customer}\u0000${dispute.currency}\u0000${dispute.invoices.join(' ')}\u0000${dispute.row ?? ''}`}
-                >
-                  <td class="customer">{dispute.customer}</td>
-                  <td class="invoices">{dispute.invoices.join(' ')}</td>
-                  <td class="num amount">{f.money(dispute.amount, dispute.currency)}</td>
-                  <td>{dispute.since === null ? t.undated : f.shortDate(dispute.since)}</td>
-                  <td class="num">{dispute.ageDays === null ? '' : t.days(dispute.ageDays)}</td>
-                  <td class="reason">{dispute.reason}</td>
-                  <td>{dispute.owner}</td>
-                  <td>
-                    <CommandButton
-                      id={`dispute-resolved-${index}`}
-                      group={DISPUTES}
-                      label={t.disputeResolved}
-                      command={() => props.resolve(dispute)}
-                    />
-                  </td>
+        {opened ? (
+          <div class="table-scroll">
+            <table class="plan stacked">
+              <thead>
+                <tr>
+                  <th>{t.customer}</th>
+                  <th>{t.invoices}</th>
+                  <th class="num">{t.due}</th>
+                  <th>{t.sinceLabel}</th>
+                  <th class="num">{t.age}</th>
+                  <th>{t.disputeReason}</th>
+                  <th>{t.owner}</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {plan.disputes.map((dispute, index) => (
+                  <tr
+                    data-customer={dispute.customer}
+                    key={`${dispute.customer}\u0000${dispute.currency}\u0000${dispute.invoices.join(' ')}\u0000${dispute.row ?? ''}`}
+                  >
+                    <td class="customer">{dispute.customer}</td>
+                    <td class="invoices">{dispute.invoices.join(' ')}</td>
+                    <td class="num amount">{f.money(dispute.amount, dispute.currency)}</td>
+                    <td>{dispute.since === null ? t.undated : f.shortDate(dispute.since)}</td>
+                    <td class="num">{dispute.ageDays === null ? '' : t.days(dispute.ageDays)}</td>
+                    <td class="reason">{dispute.reason}</td>
+                    <td>{dispute.owner}</td>
+                    <td>
+                      <CommandButton
+                        id={`dispute-resolved-${index}`}
+                        group={DISPUTES}
+                        label={t.disputeResolved}
+                        command={() => props.resolve(dispute)}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
       </details>
     </Card>
   );
