@@ -6,14 +6,10 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const demo = (...args: string[]) =>
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'demo.ts'), ...args],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  );
+  execFileSync(process.execPath, [require.resolve('tsx/cli'), join(root, 'scripts', 'demo.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
 
 test('the French demo has no English summary line', () => {
   const out = demo('--fr');
