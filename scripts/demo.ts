@@ -4,13 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agedBalanceFromColumns, columnRange } from '../src/ageing/agedBalance';
 import { makeBuckets } from '../src/ageing/ageing';
-import { DEFAULT_COLLECTION_CURVE } from '../src/ageing/collection';
+import { curveLabel, DEFAULT_COLLECTION_CURVE } from '../src/ageing/collection';
 import { currentSample, SAMPLE_AS_OF } from '../src/commands/sample';
 import { dayFromCalendar, formatIsoDate } from '../src/primitives/dates';
+import { compareNames, numberText, percentText } from '../src/primitives/localeText';
 import { formatMoney } from '../src/primitives/money';
 import { csvTextRecords } from './csv';
 
-const language = process.argv.includes('--fr') ? 'fr' : 'en';
+const language: 'en' | 'fr' = process.argv.includes('--fr') ? 'fr' : 'en';
 // Today on this machine's calendar (this script is a host: the core gets it as an argument),
 // and the sample moved so that its as-of date is today.
 const now = new Date();
@@ -41,7 +42,10 @@ const header = [
   ...balance.buckets.labels,
   'Total',
 ];
-const rows = balance.lines.map((l) => [
+// Customers as the sheet lists them: in the language's order ("Électricité" among the Es).
+const byName = compareNames(language);
+const lines = [...balance.lines].sort((a, b) => byName(a.customer, b.customer) || (a.currency < b.currency ? -1 : 1));
+const rows = lines.map((l) => [
   l.customer,
   l.currency,
   ...l.buckets.map((b) => money(b, l.currency)),
@@ -68,13 +72,44 @@ for (const r of rows) console.log(line(r));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of totals) console.log(line(r));
 console.log('');
+// The summary in the language asked for, numbers as that language writes them (spaces plain
+// for the terminal); French's singular covers 0 and 1 ("0 ligne vide").
+const count = (n: number, one: string, other: string) =>
+  `${numberText(n, language).replace(/\u00A0/g, ' ')} ${(language === 'fr' ? n < 2 : n === 1) ? one : other}`;
+const WORDS = {
+  en: {
+    summary: (currency: string, accounts: number, items: number, overdue: string, share: string, days: string, loss: string) =>
+      `${currency}: ${count(accounts, 'account', 'accounts')}, ${count(items, 'item', 'items')}, overdue ${overdue} (${share}), weighted days overdue ${days}, expected loss ${loss}`,
+    curve: (label: string) => `Expected loss uses: ${label}.`,
+    read: (items: number, blank: number, skipped: number) =>
+      `${count(items, 'item', 'items')} read, ${count(blank, 'blank row', 'blank rows')}, ${count(skipped, 'row', 'rows')} skipped.`,
+    row: (row: number) => `row ${row}: `,
+  },
+  fr: {
+    summary: (currency: string, accounts: number, items: number, overdue: string, share: string, days: string, loss: string) =>
+      `${currency} : ${count(accounts, 'compte', 'comptes')}, ${count(items, 'pièce', 'pièces')}, échu ${overdue} (${share}), retard moyen pondéré ${days} j, perte attendue ${loss}`,
+    curve: (label: string) => `La perte attendue suit : ${label}.`,
+    read: (items: number, blank: number, skipped: number) =>
+      `${count(items, 'pièce lue', 'pièces lues')}, ${count(blank, 'ligne vide', 'lignes vides')}, ${count(skipped, 'ligne ignorée', 'lignes ignorées')}.`,
+    row: (row: number) => `ligne ${row} : `,
+  },
+} as const;
+const words = WORDS[language];
 for (const t of balance.totals) {
-  const share = t.overdueShare === null ? '-' : `${(t.overdueShare * 100).toFixed(1)} %`;
-  const days = t.weightedDaysOverdue === null ? '-' : t.weightedDaysOverdue.toFixed(1);
+  const share = t.overdueShare === null ? '-' : percentText(t.overdueShare, language, 1).replace(/\u00A0/g, ' ');
+  const days = t.weightedDaysOverdue === null ? '-' : numberText(Math.round(t.weightedDaysOverdue * 10) / 10, language, 1);
   console.log(
-    `${t.currency}: ${t.customerCount} accounts, ${t.itemCount} items, overdue ${money(t.overdue, t.currency)} (${share}), weighted days overdue ${days}, expected loss ${money(t.expectedLoss, t.currency)}`,
+    words.summary(
+      t.currency,
+      t.customerCount,
+      t.itemCount,
+      money(t.overdue, t.currency),
+      share,
+      days,
+      money(t.expectedLoss, t.currency),
+    ),
   );
 }
-console.log(`\nExpected loss uses: ${DEFAULT_COLLECTION_CURVE.label}.`);
-console.log(`${report.itemCount} items read, ${report.blankRows} blank rows, ${report.skipped.length} rows skipped.`);
-for (const s of report.skipped) console.log(`  row ${s.row}: ${s.error.localized(language)}`);
+console.log(`\n${words.curve(curveLabel(DEFAULT_COLLECTION_CURVE, language))}`);
+console.log(words.read(report.itemCount, report.blankRows, report.skipped.length));
+for (const s of report.skipped) console.log(`  ${words.row(s.row)}${s.error.localized(language)}`);

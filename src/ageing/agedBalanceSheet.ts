@@ -2,6 +2,7 @@
 // Preview alike, with its number formats and the chart of the buckets.
 
 import { type DayNumber, formatLongDate } from '../primitives/dates';
+import { colon, compareNames, numberText } from '../primitives/localeText';
 import type { Language } from '../primitives/messages';
 import { amountFromMinor } from '../primitives/money';
 import type { AgedBalanceReport } from './agedBalance';
@@ -61,9 +62,9 @@ export interface SheetLayout {
 /** The grey of the legal model's headings, one value for every writer. */
 export const SHADE = '#D9D9D9';
 
-/** "1 item", "2 items"; French's singular covers 0 and 1. */
-const count = (n: number, one: string, other: string): string => `${n} ${n === 1 ? one : other}`;
-const compte = (n: number, one: string, other: string): string => `${n} ${n < 2 ? one : other}`;
+/** "1 item", "2,170 items"; French's singular covers 0 and 1 ("2 170 pièces"). */
+const count = (n: number, one: string, other: string): string => `${numberText(n, 'en')} ${n === 1 ? one : other}`;
+const compte = (n: number, one: string, other: string): string => `${numberText(n, 'fr')} ${n < 2 ? one : other}`;
 
 const WORDS = {
   en: {
@@ -124,13 +125,21 @@ export function agedBalanceSheet(report: AgedBalanceReport, options: AgedBalance
   const labels = balance.buckets.labels;
   const rows: SheetCell[][] = [
     [`${words.title} ${formatLongDate(options.asOf, options.language)}`],
-    [`${options.basis === 'dueDate' ? words.basisDue : words.basisInvoice} · ${words.expected}: ${options.curveLabel}`],
+    [
+      `${options.basis === 'dueDate' ? words.basisDue : words.basisInvoice} · ${words.expected}${colon(options.language)}${options.curveLabel}`,
+    ],
     [],
   ];
   const headerRow = rows.length;
   rows.push([words.customer, words.currency, ...labels, words.total, words.share, words.items, words.oldest, words.expected]);
   const money = (minor: number, currency: string) => amountFromMinor(minor, currency);
-  for (const line of balance.lines) {
+  // Customers in the order a reader of the sheet's language expects ("Bâtiment" before
+  // "Brightwater", "Électricité" among the Es), as the pane lists them; a customer's currencies together.
+  const byName = compareNames(options.language);
+  const lines = [...balance.lines].sort(
+    (a, b) => byName(a.customer, b.customer) || (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0),
+  );
+  for (const line of lines) {
     rows.push([
       line.customer,
       line.currency,

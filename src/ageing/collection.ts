@@ -1,7 +1,7 @@
 // The chance of collecting an invoice falls with its age. The default curve is an industry
 // rule of thumb, not a law: it is labelled as such wherever it is shown.
 
-import { fail } from '../primitives/messages';
+import { fail, type Language } from '../primitives/messages';
 
 export interface CurvePoint {
   readonly daysOverdue: number;
@@ -10,11 +10,14 @@ export interface CurvePoint {
 
 export interface CollectionCurve {
   readonly label: string;
+  /** The label in French, where the curve has one (the default's); else the label is shown as given. */
+  readonly labelFr?: string;
   readonly points: readonly CurvePoint[];
 }
 
 export const DEFAULT_COLLECTION_CURVE: CollectionCurve = {
   label: 'Rule of thumb attributed to a 2004 Commercial Collection Agency Association survey',
+  labelFr: 'Règle empirique attribuée à une enquête de 2004 de la Commercial Collection Agency Association',
   points: [
     { daysOverdue: 0, probability: 0.949 },
     { daysOverdue: 30, probability: 0.899 },
@@ -26,6 +29,11 @@ export const DEFAULT_COLLECTION_CURVE: CollectionCurve = {
     { daysOverdue: 730, probability: 0.093 },
   ],
 };
+
+/** The curve's label in a language: the default's in French in a French sheet. */
+export function curveLabel(curve: CollectionCurve, language: Language): string {
+  return language === 'fr' ? (curve.labelFr ?? curve.label) : curve.label;
+}
 
 export function makeCollectionCurve(points: readonly CurvePoint[], label = 'User curve'): CollectionCurve {
   if (points.length === 0) fail('curveInvalid', { reason: 'give at least one (days, probability) point' });

@@ -4,7 +4,7 @@
 import { AgedBalanceBuilder, type AgedBalanceReport } from '../ageing/agedBalance';
 import { agedBalanceSheet, type SheetLayout } from '../ageing/agedBalanceSheet';
 import { makeBuckets, parseBoundaries } from '../ageing/ageing';
-import { DEFAULT_COLLECTION_CURVE } from '../ageing/collection';
+import { curveLabel, DEFAULT_COLLECTION_CURVE } from '../ageing/collection';
 import { ageingColourRules, type ColourRule, type OwedColumns } from '../ageing/colourRules';
 import {
   amountSourceOf,
@@ -166,7 +166,7 @@ export function agedBalanceSheetFor(
     asOf,
     language: settings.language,
     basis: settings.basis,
-    curveLabel: DEFAULT_COLLECTION_CURVE.label,
+    curveLabel: curveLabel(DEFAULT_COLLECTION_CURVE, settings.language),
     ...(sales ? { sales } : {}),
   });
   return { name: `${settings.language === 'fr' ? 'Balance âgée' : 'Aged balance'} ${formatIsoDate(asOf)}`, layout };

@@ -2,6 +2,7 @@
 // the customer's language.
 
 import { formatLongDate } from '../primitives/dates';
+import { colon } from '../primitives/localeText';
 import type { Language } from '../primitives/messages';
 import { formatMoney, type MinorUnits } from '../primitives/money';
 import { type LogEntry, logEventOf } from './log';
@@ -69,6 +70,28 @@ function callListEntry(account: AccountPlan, options: CallListOptions, loggedTod
   };
 }
 
+/**
+ * The line under a call's heading: the phone, the account's owner and the oldest invoice, each
+ * only when the ledger gives it (no "Téléphone : — · ·" for an account without them).
+ */
+export function callDetails(
+  entry: CallListEntry,
+  phoneLabel: string,
+  language: Language,
+  shortDate: (day: number) => string,
+): string {
+  const phone = entry.phone?.trim();
+  const owner = entry.owner?.trim();
+  const invoice = entry.oldestInvoice;
+  return [
+    phone ? `${phoneLabel}${colon(language)}${phone}` : null,
+    owner || null,
+    invoice ? `${invoice.number} (${shortDate(invoice.dueDay)})` : null,
+  ]
+    .filter((part) => part !== null)
+    .join(' · ');
+}
+
 function callScript(account: AccountPlan, language: Language, company: string): string {
   const amount = formatMoney(account.amountDue, account.currency, language);
   const count = account.dunned.length;
@@ -77,17 +100,74 @@ function callScript(account: AccountPlan, language: Language, company: string): 
   const due = oldest ? formatLongDate(oldest.item.dueDay, language) : '';
   const broken = account.brokenPromiseDay === null ? null : formatLongDate(account.brokenPromiseDay, language);
   if (language === 'fr') {
+    // One invoice is "la facture", not "la plus ancienne" of one.
+    const about =
+      count > 1
+        ? `au sujet de ${count} factures échues, pour un total de ${amount}${
+            oldest ? `, dont la plus ancienne (n° ${oldest.item.invoiceNumber}) était à régler le ${due}.` : '.'
+          }`
+        : `au sujet d'une facture échue${oldest ? ` (n° ${oldest.item.invoiceNumber})` : ''}, pour un montant de ${amount}${
+            oldest ? `, qui était à régler le ${due}.` : '.'
+          }`;
     return [
-      `Bonjour, ici ${owner}, de ${company}. Je vous appelle au sujet de ${count > 1 ? `${count} factures échues` : 'une facture échue'}, pour un total de ${amount}`,
-      oldest ? `, dont la plus ancienne (n° ${oldest.item.invoiceNumber}) était à régler le ${due}.` : '.',
+      `Bonjour, ici ${owner}, ${deElided(company)}. Je vous appelle ${about}`,
       broken ? ` Un règlement nous avait été promis pour le ${broken} et nous ne l'avons pas reçu.` : '',
       ' Pouvez-vous me dire quand le paiement sera effectué ? Y a-t-il un point qui bloque le règlement ?',
     ].join('');
   }
+  const about =
+    count > 1
+      ? `${count} overdue invoices totalling ${amount}${
+          oldest ? `, the oldest of which (no. ${oldest.item.invoiceNumber}) was due on ${due}.` : '.'
+        }`
+      : `an overdue invoice${oldest ? ` (no. ${oldest.item.invoiceNumber})` : ''} for ${amount}${oldest ? `, which was due on ${due}.` : '.'}`;
   return [
-    `Hello, this is ${owner} from ${company}. I am calling about ${count > 1 ? `${count} overdue invoices` : 'an overdue invoice'} totalling ${amount}`,
-    oldest ? `, the oldest of which (no. ${oldest.item.invoiceNumber}) was due on ${due}.` : '.',
+    `Hello, this is ${owner} from ${company}. I am calling about ${about}`,
     broken ? ` We were promised payment by ${broken} and have not received it.` : '',
     ' Could you tell me when payment will be made? Is anything holding it up?',
   ].join('');
+}
+
+// Words whose h is aspirated ("la Hachette", "de Hachette"): French does not elide before them.
+// The rest of the words starting with h are mute ("d'Hermès", "d'Hôtel de la Gare").
+const ASPIRATED_H = new Set([
+  'hachette',
+  'haribo',
+  'hall',
+  'halle',
+  'halles',
+  'hameau',
+  'hangar',
+  'haras',
+  'hardi',
+  'haut',
+  'haute',
+  'hauts',
+  'hautes',
+  'havre',
+  'hennessy',
+  'héros',
+  'hêtre',
+  'hibou',
+  'hollande',
+  'homard',
+  'hongrie',
+  'honte',
+  'hotte',
+  'housse',
+  'huit',
+  'hyundai',
+]);
+
+/**
+ * "de" before a name, elided before a vowel or a mute h as French requires: « d'Ateliers Réunis »,
+ * « d'Hermès », but « de Brightwater », « de Hachette ».
+ */
+export function deElided(name: string): string {
+  const trimmed = name.trim();
+  const first = (trimmed.split(/[\s'’-]/)[0] ?? '').toLowerCase();
+  const initial = first.normalize('NFD').charAt(0);
+  const vowel = /[aeiou]/.test(initial);
+  const muteH = initial === 'h' && !ASPIRATED_H.has(first);
+  return vowel || muteH ? `d'${trimmed}` : `de ${trimmed}`;
 }

@@ -5,12 +5,14 @@
 
 import type { SheetLayout } from '../ageing/agedBalanceSheet';
 import type { CellValue } from '../primitives/cells';
-import { type DayNumber, dayFromCalendar, excelSerialFromDay, formatShortDate } from '../primitives/dates';
-import { AgeBucketError, fail, type Language } from '../primitives/messages';
+import { type DayNumber, dayFromCalendar, excelSerialFromDay, formatIsoDate, formatShortDate } from '../primitives/dates';
+import { inBothLanguages, type Localized, numberText } from '../primitives/localeText';
+import { AgeBucketError, fail, formatMessage, type Language } from '../primitives/messages';
 import { amountFromMinor, CurrencyTotals, formatMoney, type MinorUnits } from '../primitives/money';
 import { detectSeparator, parseDelimited, type Separator } from './csv';
 import { type FecAccountLine, type FecReading, type FecSide, fecClosingDayOfName, looksLikeFec, readFec } from './fec';
 import {
+  COLUMN_LABELS,
   type ColumnMapping,
   type ColumnRole,
   dateOrderOfLocale,
@@ -22,6 +24,7 @@ import {
   isPartialMatchCode,
   type Ledger,
   type LedgerItem,
+  missingRoles,
   OPENNESS_ROLES,
   type PartialMatchRule,
   readLedger,
@@ -221,6 +224,10 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
     });
     mapping.terms = column;
   }
+  // Checked here, before the reader: no sheet exists yet to map columns in, so the message
+  // names the file's columns and what to rename in the file itself.
+  const missing = missingRoles(mapping);
+  if (missing.length > 0) throw importColumnsMissing(table[0] ?? [], mapping, missing, options.fileName, found + 1);
   const ledger = readLedger(table, mapping, {
     serialSystem: 'excel1900',
     defaultCurrency: options.defaultCurrency,
@@ -281,6 +288,47 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
       lines,
     },
   };
+}
+
+/** The headers a reader would rename a column to, per missing role, in each language. */
+const HEADER_EXAMPLES: Partial<Record<ColumnRole, Localized>> = {
+  customer: { en: '"Customer"', fr: '« Client »' },
+  dueDate: { en: '"Due date"', fr: '« Échéance »' },
+  openAmount: { en: '"Open amount", or "Debit" and "Credit"', fr: '« Reste dû », ou « Débit » et « Crédit »' },
+};
+
+/**
+ * A file whose columns do not give a ledger: which columns were found, which are missing, and
+ * what to rename in the file. A running balance (Solde, Balance) is named and not taken: it adds
+ * each line to the ones above it, so read as an open amount it would count paid invoices again;
+ * only the user knows whether their export's "Solde" is in fact each invoice's remainder.
+ */
+function importColumnsMissing(
+  headers: readonly CellValue[],
+  mapping: ColumnMapping,
+  missing: readonly ColumnRole[],
+  fileName: string,
+  line: number,
+): AgeBucketError {
+  const names = headers.flatMap((header) => (typeof header === 'string' && header.trim() !== '' ? [header.trim()] : []));
+  const quoted = (name: string, language: Language) => (language === 'fr' ? `« ${name} »` : `"${name}"`);
+  const balanceHeader = mapping.runningBalance === undefined ? null : headers[mapping.runningBalance];
+  const balance =
+    missing.includes('openAmount') && typeof balanceHeader === 'string'
+      ? inBothLanguages((language) =>
+          formatMessage('importRunningBalance', { column: quoted(balanceHeader.trim(), language) }, language),
+        )
+      : '';
+  return new AgeBucketError('importColumnsMissing', {
+    name: fileName,
+    line,
+    roles: inBothLanguages((language) => missing.map((role) => COLUMN_LABELS[language][role]).join(', ')),
+    columns: inBothLanguages((language) => (names.length === 0 ? '—' : names.map((name) => quoted(name, language)).join(', '))),
+    balance,
+    examples: inBothLanguages((language) =>
+      missing.flatMap((role) => HEADER_EXAMPLES[role]?.[language] ?? []).join(language === 'fr' ? ' ; ' : '; '),
+    ),
+  });
 }
 
 const TERMS_ADDED = {
@@ -391,15 +439,17 @@ const FEC_WORDS = {
     openings: (n: number, amount: string, date: string) =>
       n === 1
         ? `1 opening balance (à-nouveau, ${amount}, dated ${date}) kept in the aged balance with no known due date: aged from its date, and no interest or recovery fee is ever claimed on it (its invoices and due dates are in last year's books).`
-        : `${n} opening balances (à-nouveaux, ${amount}, dated ${date}) kept in the aged balance with no known due date: aged from their date, and no interest or recovery fee is ever claimed on them (their invoices and due dates are in last year's books).`,
+        : `${numberText(n, 'en')} opening balances (à-nouveaux, ${amount}, dated ${date}) kept in the aged balance with no known due date: aged from their date, and no interest or recovery fee is ever claimed on them (their invoices and due dates are in last year's books).`,
     terms: (terms: string) =>
       `A FEC has no due dates: invoices are due by the terms "${terms}" from their date; credit notes and payments on their date. To change them, edit the Payment terms column or import again with other terms.`,
     after: (n: number) =>
-      n === 1 ? '1 line booked after the as-of date is left out.' : `${n} lines booked after the as-of date are left out.`,
+      n === 1
+        ? '1 line booked after the as-of date is left out.'
+        : `${numberText(n, 'en')} lines booked after the as-of date are left out.`,
     matchedLater: (n: number, date: string) =>
       `${count('en', n, 'line', 'lines')} matched after ${date} (the closing date) written with ${n === 1 ? 'its' : 'their'} matching code and date: open on any date before ${n === 1 ? 'its' : 'their'} matching (the payment-delays table at the closing date), closed after it (today's aged balance leaves ${n === 1 ? 'it' : 'them'} out).`,
     sales: (sales: string, purchases: string, from: string, to: string, days: number, named: boolean) =>
-      `Sales of the period (class 70): ${sales}; purchases (classes 60–62, 603 stock variations excepted): ${purchases}; from ${from} to ${to} (${days} days${named ? ', the closing date in the file’s name' : ', the last entry: the file’s name gives no closing date'}), for DSO.`,
+      `Sales of the period (class 70): ${sales}; purchases (classes 60–62, 603 stock variations excepted): ${purchases}; from ${from} to ${to} (${numberText(days, 'en')} days${named ? ', the closing date in the file’s name' : ', the last entry: the file’s name gives no closing date'}), for DSO.`,
   },
   fr: {
     line: 'Ligne',
@@ -407,20 +457,20 @@ const FEC_WORDS = {
       `FEC de ${count('fr', lines, 'ligne', 'lignes')} : ${count('fr', open, side === 'customer' ? 'ligne client (411) ouverte' : 'ligne fournisseur (401) ouverte', side === 'customer' ? 'lignes clients (411) ouvertes' : 'lignes fournisseurs (401) ouvertes')} au ${asOf} ; ${count('fr', settled, 'ligne lettrée soldée', 'lignes lettrées soldées')} ; ${count('fr', partial, 'ligne en lettrage partiel laissée ouverte', 'lignes en lettrage partiel laissées ouvertes')}.`,
     openings: (n: number, amount: string, date: string) =>
       n < 2
-        ? `${n} à-nouveau (${amount}, au ${date}) gardé dans la balance âgée sans échéance connue : âgé depuis sa date, sans pénalités ni indemnité de recouvrement jamais réclamées (ses factures et échéances sont dans les comptes de l’exercice précédent).`
-        : `${n} à-nouveaux (${amount}, au ${date}) gardés dans la balance âgée sans échéance connue : âgés depuis leur date, sans pénalités ni indemnité de recouvrement jamais réclamées (leurs factures et échéances sont dans les comptes de l’exercice précédent).`,
+        ? `${numberText(n, 'fr')} à-nouveau (${amount}, au ${date}) gardé dans la balance âgée sans échéance connue : âgé depuis sa date, sans pénalités ni indemnité de recouvrement jamais réclamées (ses factures et échéances sont dans les comptes de l’exercice précédent).`
+        : `${numberText(n, 'fr')} à-nouveaux (${amount}, au ${date}) gardés dans la balance âgée sans échéance connue : âgés depuis leur date, sans pénalités ni indemnité de recouvrement jamais réclamées (leurs factures et échéances sont dans les comptes de l’exercice précédent).`,
     terms: (terms: string) =>
       `Un FEC ne porte pas d’échéances : les factures sont échues selon les conditions « ${terms} » depuis leur date ; avoirs et règlements à leur date. Pour les changer, modifiez la colonne Conditions de paiement ou importez de nouveau avec d’autres conditions.`,
     after: (n: number) =>
       n < 2
-        ? `${n} ligne comptabilisée après la date d’arrêté est écartée.`
-        : `${n} lignes comptabilisées après la date d’arrêté sont écartées.`,
+        ? `${numberText(n, 'fr')} ligne comptabilisée après la date d’arrêté est écartée.`
+        : `${numberText(n, 'fr')} lignes comptabilisées après la date d’arrêté sont écartées.`,
     matchedLater: (n: number, date: string) =>
       n < 2
-        ? `${n} ligne lettrée après le ${date} (date de clôture) écrite avec son code et sa date de lettrage : ouverte à toute date antérieure à son lettrage (tableau des délais de paiement à la clôture), soldée après (la balance âgée du jour l’écarte).`
-        : `${n} lignes lettrées après le ${date} (date de clôture) écrites avec leur code et leur date de lettrage : ouvertes à toute date antérieure à leur lettrage (tableau des délais de paiement à la clôture), soldées après (la balance âgée du jour les écarte).`,
+        ? `${numberText(n, 'fr')} ligne lettrée après le ${date} (date de clôture) écrite avec son code et sa date de lettrage : ouverte à toute date antérieure à son lettrage (tableau des délais de paiement à la clôture), soldée après (la balance âgée du jour l’écarte).`
+        : `${numberText(n, 'fr')} lignes lettrées après le ${date} (date de clôture) écrites avec leur code et leur date de lettrage : ouvertes à toute date antérieure à leur lettrage (tableau des délais de paiement à la clôture), soldées après (la balance âgée du jour les écarte).`,
     sales: (sales: string, purchases: string, from: string, to: string, days: number, named: boolean) =>
-      `Chiffre d’affaires de la période (classe 70) : ${sales} ; achats (classes 60 à 62, hors variations de stocks 603) : ${purchases} ; du ${from} au ${to} (${days} jours${named ? ', date de clôture du nom du fichier' : ', dernière écriture : le nom du fichier ne donne pas de date de clôture'}), pour le DSO.`,
+      `Chiffre d’affaires de la période (classe 70) : ${sales} ; achats (classes 60 à 62, hors variations de stocks 603) : ${purchases} ; du ${from} au ${to} (${numberText(days, 'fr')} jours${named ? ', date de clôture du nom du fichier' : ', dernière écriture : le nom du fichier ne donne pas de date de clôture'}), pour le DSO.`,
   },
 } as const;
 
@@ -730,7 +780,7 @@ function openItemsSheet(
 
 /** "1 line", "2 lines"; French's singular covers 0 and 1 ("0 ligne"). */
 function count(language: Language, n: number, one: string, other: string): string {
-  return `${n} ${(language === 'fr' ? n < 2 : n === 1) ? one : other}`;
+  return `${numberText(n, language)} ${(language === 'fr' ? n < 2 : n === 1) ? one : other}`;
 }
 
 /** French puts a space before a colon. */
@@ -793,11 +843,14 @@ function sourceLines(source: Source, headerRow: number, language: Language): str
 function sheetNameFor(options: ImportOptions, fecSide: FecSide | null = null): string {
   const stem = options.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   if (fecSide === null) return `Import ${stem}`.slice(0, 31);
-  // One FEC gives two sheets, its customers and its suppliers: the name says which. The SIREN
-  // is left out (every FEC of the firm carries it) so that the closing date fits in 31 characters.
+  // One FEC gives two sheets, its customers and its suppliers: the name says which, and the
+  // closing date its name carries (SirenFECAAAAMMJJ, whatever follows it: "…_pipe", " (1)").
+  // The SIREN and the rest are left out (every FEC of the firm carries them) so that the date
+  // survives the 31-character limit ("Import fournisseurs FEC20260930").
   const side = SIDE_NAMES[options.language][fecSide];
-  const short = /^\d{9}(FEC\d{8})$/i.exec(stem)?.[1] ?? stem;
-  return `Import ${side} ${short}`.slice(0, 31);
+  const closing = fecClosingDayOfName(options.fileName);
+  if (closing === null) return `Import ${side} ${stem}`.slice(0, 31);
+  return `Import ${side} FEC${formatIsoDate(closing).replace(/-/g, '')}`;
 }
 
 const SIDE_NAMES = {

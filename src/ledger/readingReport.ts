@@ -4,6 +4,7 @@
 // column's order and why).
 
 import { type DayNumber, formatShortDate, yearOfTwoDigits } from '../primitives/dates';
+import { numberText } from '../primitives/localeText';
 import type { Language } from '../primitives/messages';
 import { type AmountSource, COLUMN_LABELS, type DateColumnReading, type Ledger, type PartialMatchRule } from './ledger';
 
@@ -12,7 +13,7 @@ const MAX_ROWS_LISTED = 5;
 /** "1 row", "2 rows"; French treats 0 and 1 as singular ("0 ligne", "1 ligne"). */
 function plural(language: Language, n: number, one: string, other: string): string {
   const singular = language === 'fr' ? n < 2 : n === 1;
-  return `${n} ${singular ? one : other}`;
+  return `${numberText(n, language)} ${singular ? one : other}`;
 }
 
 function rowList(rows: readonly number[], language: Language): string {
@@ -61,7 +62,7 @@ const WORDS = {
     openings: (n: number) =>
       n === 1
         ? '1 opening balance (à-nouveau) has no due date: it is aged from its date, and no interest or recovery fee is claimed on it.'
-        : `${n} opening balances (à-nouveaux) have no due date: they are aged from their date, and no interest or recovery fee is claimed on them.`,
+        : `${numberText(n, 'en')} opening balances (à-nouveaux) have no due date: they are aged from their date, and no interest or recovery fee is claimed on them.`,
     customerFromCode: (column: string) =>
       `Customer: no customer-name column, so each account is a customer named by its code (column "${column}"). Map a name column in the column list if there is one.`,
   },
@@ -106,8 +107,8 @@ const WORDS = {
       `${column} : les années à deux chiffres sont lues de 1930 à 2029, comme Excel les lit (« ${example} » est en ${year}) ; écrivez quatre chiffres pour une autre année.`,
     openings: (n: number) =>
       n < 2
-        ? `${n} à-nouveau n’a pas d’échéance : il est âgé depuis sa date, sans pénalités ni indemnité de recouvrement réclamées.`
-        : `${n} à-nouveaux n’ont pas d’échéance : ils sont âgés depuis leur date, sans pénalités ni indemnité de recouvrement réclamées.`,
+        ? `${numberText(n, 'fr')} à-nouveau n’a pas d’échéance : il est âgé depuis sa date, sans pénalités ni indemnité de recouvrement réclamées.`
+        : `${numberText(n, 'fr')} à-nouveaux n’ont pas d’échéance : ils sont âgés depuis leur date, sans pénalités ni indemnité de recouvrement réclamées.`,
     customerFromCode: (column: string) =>
       `Client : pas de colonne de nom de client, chaque compte est un client désigné par son code (colonne « ${column} »). Affectez une colonne de nom dans la liste des colonnes s’il y en a une.`,
   },

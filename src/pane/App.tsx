@@ -41,6 +41,7 @@ import { heldText } from '../letters/readiness';
 import { lettersToSheetRows, letterToText } from '../letters/render';
 import { validateTemplate } from '../letters/templates';
 import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
+import { colon } from '../primitives/localeText';
 import { AgeBucketError, type Language } from '../primitives/messages';
 import { appendToLog, duplicatesOf, lettersFor, lettersToRead, policyOf, readLogAndPlan, readTemplates } from './dunningCommands';
 import { paneText } from './messages';
@@ -322,7 +323,7 @@ export function App(options: PaneOptions) {
           .catch((error: unknown) =>
             setStatus({
               group,
-              text: `${words().error}: ${messageOf(error, language())}`,
+              text: `${words().error}${colon(language())}${messageOf(error, language())}`,
               kind: 'error',
               progress: null,
               running: false,

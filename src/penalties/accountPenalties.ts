@@ -5,6 +5,7 @@
 
 import type { DunningPolicy } from '../dunning/policy';
 import type { DayNumber } from '../primitives/dates';
+import { halfYearText, inBothLanguages, percentText } from '../primitives/localeText';
 import { AgeBucketError } from '../primitives/messages';
 import type { MinorUnits } from '../primitives/money';
 import type { CustomerType } from './customerType';
@@ -92,7 +93,8 @@ export function itemInterest(
 
 /** L441-10 II: a contractual rate "ne peut être inférieur à trois fois le taux d'intérêt légal". */
 function checkFloor(rate: Decimal, first: DayNumber, last: DayNumber): void {
-  const percent = (value: Decimal) => `${value.mul(100).toDecimalPlaces(2).toString()} %`;
+  // "2.75%" in English, "2,75 %" in French; the half-year "2026-H2" or « le 2e semestre 2026 ».
+  const percent = (value: Decimal) => inBothLanguages((language) => percentText(value.toNumber(), language, 2));
   let day = first;
   while (day <= last) {
     const floor = contractualRateFloor(day);
@@ -104,7 +106,9 @@ function checkFloor(rate: Decimal, first: DayNumber, last: DayNumber): void {
     if (rate.lessThan(floor.rate)) {
       throw new AgeBucketError('rateBelowFloor', {
         rate: percent(rate),
-        halfYear: floor.halfYear,
+        halfYear: inBothLanguages((language) =>
+          language === 'fr' ? `le ${halfYearText(floor.halfYear, 'fr')}` : halfYearText(floor.halfYear, 'en'),
+        ),
         legalRate: percent(floor.legalRate),
         floor: percent(floor.rate),
       });

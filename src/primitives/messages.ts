@@ -589,6 +589,15 @@ export const messages = {
     en: 'entered twice',
     fr: 'saisi deux fois',
   },
+  // An imported file whose columns do not make a ledger: said before any sheet is made.
+  importColumnsMissing: {
+    en: 'nothing was imported: "{name}" has no column for {roles} (header on line {line}; columns found: {columns}). {balance}Name those columns in the file as AgeBucket reads them ({examples}), then import it again',
+    fr: 'rien n’a été importé : « {name} » n’a pas de colonne {roles} (en-tête à la ligne {line} ; colonnes trouvées : {columns}). {balance}Nommez ces colonnes dans le fichier comme AgeBucket les lit ({examples}), puis importez-le de nouveau',
+  },
+  importRunningBalance: {
+    en: 'The column {column} reads as a running balance (each line adds the ones above it), which would count paid invoices again, so it is not taken as the open amount. If it is in fact what each invoice still owes, rename it "Open amount". ',
+    fr: 'La colonne {column} se lit comme un solde progressif (chaque ligne cumule celles du dessus), qui compterait de nouveau les factures réglées : elle n’est donc pas prise comme reste dû. Si elle est bien ce que chaque facture doit encore, renommez-la « Reste dû ». ',
+  },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof messages;

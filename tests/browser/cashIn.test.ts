@@ -66,7 +66,8 @@ describePane('the expected cash-in in Preview', (pane) => {
     const owed = records.length - paidBy - issuedAfter;
     await page.waitForFunction(() => /set aside/.test(document.querySelector('#ledger')?.textContent ?? ''));
     expect(await page.textContent('#ledger')).toContain(
-      `2466 rows under the header: ${owed} open items, ${paidBy} lines paid on or before 30/09/2013 set aside (paid-date column): payment history, not open items, ${issuedAfter} lines dated after 30/09/2013 set aside: not yet issued on it.`,
+      // Counts as English writes them, as the pane's own "2,466 rows" above it.
+      `2,466 rows under the header: ${owed} open items, ${paidBy.toLocaleString('en-GB')} lines paid on or before 30/09/2013 set aside (paid-date column): payment history, not open items, ${issuedAfter} lines dated after 30/09/2013 set aside: not yet issued on it.`,
     );
     await page.click('#cash-in');
     await page.waitForFunction(() => document.querySelector('#cash-in-card .status')?.textContent?.includes('Written'));

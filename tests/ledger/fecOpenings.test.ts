@@ -135,6 +135,20 @@ describe('one FEC, two imports: each named and counted by its side', () => {
     expect((await importFec({ language: 'fr', side: 'supplier' })).sheetName).toBe('Import fournisseurs FEC20260930');
     expect((await importFec({ side: 'supplier' })).sheetName).toBe('Import suppliers FEC20260930');
   });
+  test('a FEC saved under a longer name (the pipe-separated export) keeps its closing date in the sheet’s name', async () => {
+    // Was "Import clients 123456789FEC2026": the 31-character limit cut the date off.
+    const piped = await importFec({ language: 'fr', fileName: '123456789FEC20260930-pipe.txt' });
+    expect(piped.sheetName).toBe('Import clients FEC20260930');
+    for (const language of ['en', 'fr'] as const)
+      for (const side of ['customer', 'supplier'] as const) {
+        const name = (await importFec({ language, side, fileName: '123456789FEC20260930 export Cegid (séparateur pipe).txt' }))
+          .sheetName;
+        expect(name.length).toBeLessThanOrEqual(31);
+        expect(name).toMatch(/ FEC20260930$/);
+      }
+    // A renamed file with no closing date in its name keeps its name, cut to length.
+    expect((await importFec({ language: 'fr', fileName: 'grand-livre.txt' })).sheetName).toBe('Import clients grand-livre');
+  });
   test('the supplier import counts no 411 partial match; French says "0 ligne"', async () => {
     const supplier = await importFec({ side: 'supplier' });
     expect(supplier.report.lines[1]).toMatch(/; 0 partly matched lines kept open\.$/);

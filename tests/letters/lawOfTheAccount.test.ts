@@ -206,9 +206,12 @@ describe('who the customer is', () => {
       low,
     );
     expect(account.penaltyError?.localized('en')).toBe(
-      'the contractual rate 5 % is below the floor of article L441-10 of the French Commercial Code for 2026-H2: three times the legal interest rate (2.75 %), that is 8.25 %; give 8.25 % or more in the dunning policy',
+      'the contractual rate 5% is below the floor of article L441-10 of the French Commercial Code for 2026-H2: three times the legal interest rate (2.75%), that is 8.25%; give 8.25% or more in the dunning policy',
     );
-    expect(account.penaltyError?.localized('fr')).toContain('soit 8.25 %');
+    // French numbers and half-year in the French message: « 2,75 % », « le 2e semestre 2026 ».
+    expect(account.penaltyError?.localized('fr')).toBe(
+      "le taux contractuel de 5\u00A0% est inférieur au plancher de l'article L441-10 du Code de commerce pour le 2e semestre 2026 : trois fois le taux d'intérêt légal (2,75\u00A0%), soit 8,25\u00A0% ; indiquez au moins 8,25\u00A0% dans la politique de relance",
+    );
     const atFloor = { ...DEFAULT_POLICY, explicitRate: 0.0825 };
     // 1 000 × 0.0825 × 90 / 365 = 20.34
     const ok = formalNotice(
@@ -340,7 +343,7 @@ describe('what interest runs on, and a refused rate', () => {
       low,
     );
     expect(account.penaltyError?.localized('en')).toContain(
-      'for 2023-H1: three times the legal interest rate (2.06 %), that is 6.18 %',
+      'for 2023-H1: three times the legal interest rate (2.06%), that is 6.18%',
     );
   });
   test('a refused contractual rate: the letter states the law’s rate without an amount, never an empty rate', () => {

@@ -4,7 +4,7 @@
 
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
-import type { CallListEntry } from '../../dunning/callList';
+import { type CallListEntry, callDetails } from '../../dunning/callList';
 import { formatIsoDate } from '../../primitives/dates';
 import type { PaneText } from '../messages';
 import { Card, CommandButton, StatusLine } from '../ui';
@@ -79,11 +79,7 @@ function Call(props: { text: PaneText; call: CallListEntry; asOf: number; logCal
       <h3>
         <span class="customer">{call.customer}</span> <span class="num amount">{f.money(call.amountDue, call.currency)}</span>
       </h3>
-      <p>
-        {`${t.phone}: ${call.phone ?? '—'} · ${call.owner ?? ''}${
-          call.oldestInvoice ? ` · ${call.oldestInvoice.number} (${f.shortDate(call.oldestInvoice.dueDay)})` : ''
-        }`}
-      </p>
+      <p>{callDetails(call, t.phone, props.text.language, (day) => f.shortDate(day))}</p>
       <p class="script" lang={call.language}>
         {call.script}
       </p>
