@@ -60,6 +60,10 @@ describePane('the expected cash-in in Preview', (pane) => {
     await page.waitForFunction(() => document.querySelector('#mapping summary')?.textContent?.includes('ibm'));
     // customerID names the customers: no column to map by hand.
     await page.waitForFunction(() => document.querySelector('#read-report')?.textContent?.includes('named by its code'));
+    // No currency column: the report says the amounts were read in the default currency, and where to change it.
+    expect(await page.textContent('#read-report')).toContain(
+      'No currency column: every amount is read in EUR. If the ledger is in another currency, change "Currency when none is given" in Settings',
+    );
     await page.uncheck('#follow-today');
     await page.fill('#as-of', AS_OF);
     await page.dispatchEvent('#as-of', 'change');
