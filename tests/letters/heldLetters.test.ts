@@ -65,10 +65,10 @@ describe('no postal address: no registered letter, no formal notice', () => {
     ]);
     const names = held.map((h) => h.account.customer).join(', ');
     expect(heldText(held, ready.length, 'en')).toEqual([
-      `Not made, no postal address for a registered letter or formal notice: 4 accounts: ${names}. Add an address column (Address, Adresse) to the ledger, then make them again. Letters made for the other accounts: 1`,
+      `Not made, no postal address for a registered letter or formal notice: 4 accounts: ${names}. Add an address column (Address, Adresse) to the ledger, build the plan again, then make them again. Letters made for the other accounts: 1`,
     ]);
     expect(heldText(held, ready.length, 'fr')).toEqual([
-      `Non produites, faute d’adresse postale pour une lettre recommandée ou une mise en demeure : 4 comptes : ${names}. Ajoutez une colonne Adresse au grand livre, puis produisez-les à nouveau. Lettres produites pour les autres comptes : 1`,
+      `Non produites, faute d’adresse postale pour une lettre recommandée ou une mise en demeure : 4 comptes : ${names}. Ajoutez une colonne Adresse au grand livre, établissez à nouveau le plan, puis produisez-les à nouveau. Lettres produites pour les autres comptes : 1`,
     ]);
     // Statements go by any channel: none is held.
     expect(lettersReady(plan.actions, COMPANY, 'statement').held).toEqual([]);
