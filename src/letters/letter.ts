@@ -226,22 +226,44 @@ const WORDS = {
   },
 } as const;
 
+const asksForIban = new WeakMap<LetterTemplate, boolean>();
+
+/**
+ * The template an account's letter takes, after the checks that refuse a letter before anything
+ * is written: its template exists, a registered letter has an address to go to, a formal notice
+ * someone to sign it (refused here too, for callers that did not set such accounts aside with
+ * lettersReady), the sender's identity (and IBAN when the letter asks for a transfer) is filled
+ * in. buildLetter starts with it; a preview that makes each letter when it is shown runs it over
+ * every letter first, so it refuses what the other outputs refuse, as soon as they would.
+ */
+export function letterTemplateFor(account: AccountPlan, options: LetterOptions): LetterTemplate {
+  const language = account.language ?? options.defaultLanguage;
+  const statement = options.kind === 'statement';
+  const stage = account.stage ?? account.targetStage;
+  const source = findTemplate(options.templates, statement ? 'statement' : (stage?.id ?? 'first'), language);
+  const owner = account.owner?.trim() ? account.owner : null;
+  if (!statement && stage !== null && sentByPost(stage) && (account.address ?? '').trim() === '')
+    fail('letterNoAddress', { stage: stage.name[language], customer: account.customer });
+  if (!statement && stage !== null && isFormalNotice(stage) && owner === null && signatoryOf(options.company) === null)
+    fail('formalNoticeUnsigned', { customer: account.customer });
+  let iban = asksForIban.get(source);
+  if (iban === undefined) {
+    iban = `${source.subject}\n${source.body}`.includes('company_iban');
+    asksForIban.set(source, iban);
+  }
+  checkCompanyForLetters(options.company, iban);
+  return source;
+}
+
 /** Builds the letter for one account of a dunning plan. */
 export function buildLetter(account: AccountPlan, options: LetterOptions): Letter {
   const language = account.language ?? options.defaultLanguage;
   const statement = options.kind === 'statement';
   const stage = account.stage ?? account.targetStage;
   const stageId = statement ? 'statement' : (stage?.id ?? 'first');
-  const source = findTemplate(options.templates, stageId, language);
-  // A registered letter needs an address to go to, a formal notice someone to sign it: refused
-  // here too, for callers that did not set such accounts aside (lettersReady).
+  const source = letterTemplateFor(account, options);
   const owner = account.owner?.trim() ? account.owner : null;
   const signatory = signatoryOf(options.company);
-  if (!statement && stage !== null && sentByPost(stage) && (account.address ?? '').trim() === '')
-    fail('letterNoAddress', { stage: stage.name[language], customer: account.customer });
-  if (!statement && stage !== null && isFormalNotice(stage) && owner === null && signatory === null)
-    fail('formalNoticeUnsigned', { customer: account.customer });
-  checkCompanyForLetters(options.company, `${source.subject}\n${source.body}`.includes('company_iban'));
   const template = compileTemplate(source);
   const words = WORDS[language];
   const money = (minor: MinorUnits, currency = account.currency) => formatMoney(minor, currency, language);

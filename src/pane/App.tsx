@@ -38,11 +38,11 @@ import { lettersToDocx } from '../letters/docx';
 import { emlFileName, letterToEml, utf8 } from '../letters/eml';
 import type { Letter } from '../letters/letter';
 import { heldText } from '../letters/readiness';
-import { lettersToSheetRows, letterToHtml, letterToText } from '../letters/render';
+import { lettersToSheetRows, letterToText } from '../letters/render';
 import { validateTemplate } from '../letters/templates';
 import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
 import { AgeBucketError, type Language } from '../primitives/messages';
-import { appendToLog, duplicatesOf, lettersFor, policyOf, readLogAndPlan, readTemplates } from './dunningCommands';
+import { appendToLog, duplicatesOf, lettersFor, lettersToRead, policyOf, readLogAndPlan, readTemplates } from './dunningCommands';
 import { paneText } from './messages';
 import { type AgeingOptions, AgeingPanel } from './panels/AgeingPanel';
 import { CallListPanel } from './panels/CallListPanel';
@@ -51,12 +51,13 @@ import { DisputesPanel } from './panels/DisputesPanel';
 import { GlancePanel } from './panels/GlancePanel';
 import { type ImportChoices, ImportPanel } from './panels/ImportPanel';
 import { LedgerPanel } from './panels/LedgerPanel';
+import type { PreviewLetters } from './panels/LetterPreview';
 import { type EmailDraftLink, LettersPanel, type Question } from './panels/LettersPanel';
 import { type DelaysKey, type DelaysSkipped, PaymentDelaysPanel } from './panels/PaymentDelaysPanel';
 import { accountKey, type PlanFilters, PlanPanel } from './panels/PlanPanel';
 import { PolicyPanel } from './panels/PolicyPanel';
 import { SettingsPanel } from './panels/SettingsPanel';
-import { type Runner, RunnerContext, type Status } from './ui';
+import { type Runner, RunnerContext, type Status, StatusContext } from './ui';
 import type { Workbook } from './workbook';
 
 /** Browsers and mail programs cut mailto links beyond about 2,000 characters. */
@@ -88,7 +89,8 @@ interface DunningState {
   readonly selected: ReadonlySet<string>;
   readonly filters: PlanFilters;
   readonly kind: 'reminder' | 'statement';
-  readonly previewHtml: string;
+  /** The letters last previewed (null: none); the pane makes and draws only the one being read. */
+  readonly preview: PreviewLetters | null;
   readonly emailDrafts: readonly EmailDraftLink[];
   readonly attachDocx: boolean;
   readonly documentUrl: string;
@@ -104,7 +106,7 @@ const NO_DUNNING: DunningState = {
   selected: new Set(),
   filters: { owner: '', stage: '', currency: '' },
   kind: 'reminder',
-  previewHtml: '',
+  preview: null,
   emailDrafts: [],
   attachDocx: false,
   documentUrl: '',
@@ -463,7 +465,7 @@ export function App(options: PaneOptions) {
         else next.delete(key);
         patchDunning({ selected: next });
       },
-      onKind: (kind: 'reminder' | 'statement') => patchDunning({ kind, previewHtml: '' }),
+      onKind: (kind: 'reminder' | 'statement') => patchDunning({ kind, preview: null }),
       templatesSheet: async () => {
         const { settings } = current();
         const { templates, createdSheet } = await readTemplates(workbook, policyOf(settings), settings.language);
@@ -472,9 +474,19 @@ export function App(options: PaneOptions) {
         return createdSheet ? `${words().templatesCreated(createdSheet)} · ${checked}` : checked;
       },
       previewLetters: async () => {
-        const made = await letters();
-        patchDunning({ previewHtml: made.map(letterToHtml).join('\n') });
-        return words().selected(made.length);
+        const plan = requirePlan();
+        const { customers, letterAt, held } = await lettersToRead(
+          workbook,
+          plan,
+          chosen(plan),
+          current().settings,
+          current().dunning.kind,
+        );
+        patchDunning({
+          held: heldText(held, customers.length, language()),
+          preview: customers.length > 0 ? { customers, letterAt } : null,
+        });
+        return words().selected(customers.length);
       },
       docx: async () => {
         const made = await letters();
@@ -612,7 +624,7 @@ export function App(options: PaneOptions) {
     };
   }, [workbook]);
 
-  const runner: Runner = useMemo(() => ({ busy, status, run: commands.run }), [busy, status, commands]);
+  const runner: Runner = useMemo(() => ({ busy, run: commands.run }), [busy, commands]);
 
   // Letters are held for what the ledger and the signatory were at the last letters command (a
   // new plan starts without the warning: rebuildPlan begins from NO_DUNNING). Once the ledger or
@@ -719,155 +731,157 @@ export function App(options: PaneOptions) {
 
   return (
     <RunnerContext.Provider value={runner}>
-      <header class="title">
-        <h1>{t.appTitle}</h1>
-        <select
-          id="language"
-          aria-label={t.labelLanguage}
-          value={settings.language}
-          onChange={(event) => commands.changeSettings({ language: event.currentTarget.value === 'fr' ? 'fr' : 'en' })}
-        >
-          <option value="en">English</option>
-          <option value="fr">Français</option>
-        </select>
-      </header>
-      {options.notice ? (
-        <p class="notice" id="notice" role="status">
-          {options.notice(settings.language)}
-        </p>
-      ) : null}
-      {settingsProblem ? (
-        <div class="warning-card" id="settings-problem" role="alert">
-          <p>{settingsProblem}</p>
-          <div class="actions-block">
-            <div class="actions">
-              <button
-                id="reset-settings"
-                type="button"
-                class="primary"
-                disabled={busy}
-                onClick={() => commands.run('reset', commands.resetSettings)}
-              >
-                {t.resetSettings}
-              </button>
-            </div>
-          </div>
-        </div>
-      ) : null}
-      <div class="tabs" role="tablist">
-        {tabButton('ageing', t.tabAgeing)}
-        {tabButton('dunning', t.tabDunning)}
-        {tabButton('settings', t.tabSettings)}
-      </div>
-      {status?.group === 'reset' ? (
-        <p id="status" class={`status ${status.kind}`} role="status">
-          {status.text}
-        </p>
-      ) : null}
-      {!ready ? <p class="help">{t.working}</p> : null}
-      <div id="tab-ageing" hidden={tab !== 'ageing'} role="tabpanel">
-        <ImportPanel
-          text={text}
-          importFile={commands.importFile}
-          report={importReport}
-          loadFile={loadFile}
-          loadReport={loadReading ? encodingLine(loadReading.encoding, loadReading.sample, settings.language) : null}
-        />
-        <LedgerPanel
-          text={text}
-          found={found}
-          mapping={mapping}
-          monthFirst={settings.monthFirst}
-          ledger={aged.ledger}
-          report={aged.report}
-          detect={commands.findLedger}
-          locale={table?.locale ?? ''}
-          partialMatch={settings.partialMatch}
-          asOf={asOf}
-          defaultCurrency={settings.defaultCurrency}
-          onMapping={commands.onMapping}
-          onMonthFirst={commands.onMonthFirst}
-          headerRow={settings.headerRow}
-          onHeaderRow={commands.onHeaderRow}
-        />
-        {aged.error ? (
-          <p class="warning" id="ledger-error" role="alert">
-            {aged.error}
+      <StatusContext.Provider value={status}>
+        <header class="title">
+          <h1>{t.appTitle}</h1>
+          <select
+            id="language"
+            aria-label={t.labelLanguage}
+            value={settings.language}
+            onChange={(event) => commands.changeSettings({ language: event.currentTarget.value === 'fr' ? 'fr' : 'en' })}
+          >
+            <option value="en">English</option>
+            <option value="fr">Français</option>
+          </select>
+        </header>
+        {options.notice ? (
+          <p class="notice" id="notice" role="status">
+            {options.notice(settings.language)}
           </p>
         ) : null}
-        <AgeingPanel
-          text={text}
-          options={ageingOptions}
-          onOptions={commands.onOptions}
-          colour={commands.colour}
-          removeColours={commands.removeColours}
-          writeAgedBalance={commands.writeAgedBalance}
-        />
-        <GlancePanel text={text} report={aged.report} sales={sales} />
-        <PaymentDelaysPanel
-          text={text}
-          values={delaysValues}
-          skipped={delaysSkipped}
-          onChange={commands.changeSettings}
-          write={commands.writePaymentDelays}
-          sheetNames={commands.sheetNames}
-          ledgerSheet={table?.sheetName ?? null}
-        />
-        <CashInPanel
-          text={text}
-          historySheet={settings.historySheet}
-          onHistorySheet={commands.onHistorySheet}
-          glance={cashIn}
-          write={commands.writeCashIn}
-        />
-      </div>
-      {
-        <div id="tab-dunning" hidden={tab !== 'dunning'} role="tabpanel">
-          <PlanPanel
+        {settingsProblem ? (
+          <div class="warning-card" id="settings-problem" role="alert">
+            <p>{settingsProblem}</p>
+            <div class="actions-block">
+              <div class="actions">
+                <button
+                  id="reset-settings"
+                  type="button"
+                  class="primary"
+                  disabled={busy}
+                  onClick={() => commands.run('reset', commands.resetSettings)}
+                >
+                  {t.resetSettings}
+                </button>
+              </div>
+            </div>
+          </div>
+        ) : null}
+        <div class="tabs" role="tablist">
+          {tabButton('ageing', t.tabAgeing)}
+          {tabButton('dunning', t.tabDunning)}
+          {tabButton('settings', t.tabSettings)}
+        </div>
+        {status?.group === 'reset' ? (
+          <p id="status" class={`status ${status.kind}`} role="status">
+            {status.text}
+          </p>
+        ) : null}
+        {!ready ? <p class="help">{t.working}</p> : null}
+        <div id="tab-ageing" hidden={tab !== 'ageing'} role="tabpanel">
+          <ImportPanel
             text={text}
-            asOf={asOf}
-            plan={plan}
-            visible={visible}
-            selected={dunning.selected}
-            filters={dunning.filters}
-            buildPlan={commands.buildPlan}
-            onFilters={commands.onFilters}
-            onSelect={commands.onSelect}
+            importFile={commands.importFile}
+            report={importReport}
+            loadFile={loadFile}
+            loadReport={loadReading ? encodingLine(loadReading.encoding, loadReading.sample, settings.language) : null}
           />
-          {plan ? (
-            <LettersPanel
-              text={text}
-              selectedCount={selectedCount}
-              kind={dunning.kind}
-              onKind={commands.onKind}
-              googleDocs={workbook.writeLettersDocument !== undefined}
-              question={question}
-              documentUrl={dunning.documentUrl}
-              emailDrafts={dunning.emailDrafts}
-              attachDocx={dunning.attachDocx}
-              onAttachDocx={commands.onAttachDocx}
-              emlDraft={commands.emlDraft}
-              markSent={commands.markSent}
-              previewHtml={dunning.previewHtml}
-              templatesSheet={commands.templatesSheet}
-              previewLetters={commands.previewLetters}
-              docx={commands.docx}
-              googleDoc={commands.googleDoc}
-              lettersSheet={commands.lettersSheet}
-              emails={commands.emails}
-              held={dunning.held}
-            />
+          <LedgerPanel
+            text={text}
+            found={found}
+            mapping={mapping}
+            monthFirst={settings.monthFirst}
+            ledger={aged.ledger}
+            report={aged.report}
+            detect={commands.findLedger}
+            locale={table?.locale ?? ''}
+            partialMatch={settings.partialMatch}
+            asOf={asOf}
+            defaultCurrency={settings.defaultCurrency}
+            onMapping={commands.onMapping}
+            onMonthFirst={commands.onMonthFirst}
+            headerRow={settings.headerRow}
+            onHeaderRow={commands.onHeaderRow}
+          />
+          {aged.error ? (
+            <p class="warning" id="ledger-error" role="alert">
+              {aged.error}
+            </p>
           ) : null}
-          <DisputesPanel text={text} plan={plan} headerMissing={dunning.logHeaderMissing} resolve={commands.resolveDispute} />
-          <CallListPanel text={text} asOf={plan?.asOf ?? asOf} calls={calls} logCall={commands.logCall} />
-          <PolicyPanel text={text} policy={policyOf(settings)} onPolicy={commands.onPolicy} />
+          <AgeingPanel
+            text={text}
+            options={ageingOptions}
+            onOptions={commands.onOptions}
+            colour={commands.colour}
+            removeColours={commands.removeColours}
+            writeAgedBalance={commands.writeAgedBalance}
+          />
+          <GlancePanel text={text} report={aged.report} sales={sales} />
+          <PaymentDelaysPanel
+            text={text}
+            values={delaysValues}
+            skipped={delaysSkipped}
+            onChange={commands.changeSettings}
+            write={commands.writePaymentDelays}
+            sheetNames={commands.sheetNames}
+            ledgerSheet={table?.sheetName ?? null}
+          />
+          <CashInPanel
+            text={text}
+            historySheet={settings.historySheet}
+            onHistorySheet={commands.onHistorySheet}
+            glance={cashIn}
+            write={commands.writeCashIn}
+          />
         </div>
-      }
-      {
-        <div id="tab-settings" hidden={tab !== 'settings'} role="tabpanel">
-          <SettingsPanel text={text} values={settingsValues} onChange={commands.changeSettings} save={commands.save} />
-        </div>
-      }
+        {
+          <div id="tab-dunning" hidden={tab !== 'dunning'} role="tabpanel">
+            <PlanPanel
+              text={text}
+              asOf={asOf}
+              plan={plan}
+              visible={visible}
+              selected={dunning.selected}
+              filters={dunning.filters}
+              buildPlan={commands.buildPlan}
+              onFilters={commands.onFilters}
+              onSelect={commands.onSelect}
+            />
+            {plan ? (
+              <LettersPanel
+                text={text}
+                selectedCount={selectedCount}
+                kind={dunning.kind}
+                onKind={commands.onKind}
+                googleDocs={workbook.writeLettersDocument !== undefined}
+                question={question}
+                documentUrl={dunning.documentUrl}
+                emailDrafts={dunning.emailDrafts}
+                attachDocx={dunning.attachDocx}
+                onAttachDocx={commands.onAttachDocx}
+                emlDraft={commands.emlDraft}
+                markSent={commands.markSent}
+                preview={dunning.preview}
+                templatesSheet={commands.templatesSheet}
+                previewLetters={commands.previewLetters}
+                docx={commands.docx}
+                googleDoc={commands.googleDoc}
+                lettersSheet={commands.lettersSheet}
+                emails={commands.emails}
+                held={dunning.held}
+              />
+            ) : null}
+            <DisputesPanel text={text} plan={plan} headerMissing={dunning.logHeaderMissing} resolve={commands.resolveDispute} />
+            <CallListPanel text={text} asOf={plan?.asOf ?? asOf} calls={calls} logCall={commands.logCall} />
+            <PolicyPanel text={text} policy={policyOf(settings)} onPolicy={commands.onPolicy} />
+          </div>
+        }
+        {
+          <div id="tab-settings" hidden={tab !== 'settings'} role="tabpanel">
+            <SettingsPanel text={text} values={settingsValues} onChange={commands.changeSettings} save={commands.save} />
+          </div>
+        }
+      </StatusContext.Provider>
     </RunnerContext.Provider>
   );
 }

@@ -10,7 +10,7 @@ import { type AccountPlan, type DunningPlan, planDunning } from '../dunning/plan
 import { DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../dunning/policy';
 import type { Ledger } from '../ledger/ledger';
 import { DEFAULT_TEMPLATES, type LetterTemplate } from '../letters/defaultTemplates';
-import { buildLetter, type Letter } from '../letters/letter';
+import { buildLetter, type Letter, type LetterOptions, letterTemplateFor } from '../letters/letter';
 import { type HeldLetter, lettersReady } from '../letters/readiness';
 import { TEMPLATE_SHEETS, templatesFromSheet, templatesSheetLayout } from '../letters/templateSheet';
 import { validateTemplate } from '../letters/templates';
@@ -54,11 +54,41 @@ export async function readTemplates(
   return { templates: [...DEFAULT_TEMPLATES], createdSheet: name };
 }
 
+/** The chosen accounts' letters, ready to be made: which accounts get one, which are held, and how each is made. */
+export interface LetterRun {
+  readonly ready: readonly AccountPlan[];
+  readonly held: HeldLetter[];
+  readonly options: LetterOptions;
+}
+
 /**
- * The chosen accounts' letters; every template is checked before any letter is built. Accounts
- * whose registered letter has no address, or whose formal notice has no signatory, are held
- * (`held`) and the others' letters made.
+ * Every template is checked before any letter is built. Accounts whose registered letter has no
+ * address, or whose formal notice has no signatory, are held (`held`); the others are `ready`.
  */
+export async function letterRun(
+  workbook: Workbook,
+  plan: DunningPlan,
+  accounts: readonly AccountPlan[],
+  settings: CommandSettings,
+  kind: 'reminder' | 'statement',
+): Promise<LetterRun> {
+  const { templates } = await readTemplates(workbook, plan.policy, settings.language);
+  for (const template of templates) validateTemplate(template);
+  const company = companyDetails(settings);
+  const { ready, held } = lettersReady(accounts, company, kind);
+  const options: LetterOptions = {
+    company,
+    policy: plan.policy,
+    asOf: plan.asOf,
+    defaultLanguage: settings.language,
+    templates,
+    kind,
+    paymentPrefixes: paymentPrefixesOf(settings),
+  };
+  return { ready, held, options };
+}
+
+/** The chosen accounts' letters, all made now, and the accounts held (letterRun). */
 export async function lettersFor(
   workbook: Workbook,
   plan: DunningPlan,
@@ -66,22 +96,39 @@ export async function lettersFor(
   settings: CommandSettings,
   kind: 'reminder' | 'statement',
 ): Promise<{ letters: Letter[]; held: HeldLetter[] }> {
-  const { templates } = await readTemplates(workbook, plan.policy, settings.language);
-  for (const template of templates) validateTemplate(template);
-  const company = companyDetails(settings);
-  const { ready, held } = lettersReady(accounts, company, kind);
-  const letters = ready.map((account) =>
-    buildLetter(account, {
-      company,
-      policy: plan.policy,
-      asOf: plan.asOf,
-      defaultLanguage: settings.language,
-      templates,
-      kind,
-      paymentPrefixes: paymentPrefixesOf(settings),
-    }),
-  );
-  return { letters, held };
+  const run = await letterRun(workbook, plan, accounts, settings, kind);
+  return { letters: run.ready.map((account) => buildLetter(account, run.options)), held: run.held };
+}
+
+/**
+ * The same letters for reading one at a time: each is made when first asked for. Every letter
+ * passes now the checks that would refuse it (letterTemplateFor), so a preview refuses what the
+ * other outputs refuse, at once.
+ */
+export async function lettersToRead(
+  workbook: Workbook,
+  plan: DunningPlan,
+  accounts: readonly AccountPlan[],
+  settings: CommandSettings,
+  kind: 'reminder' | 'statement',
+): Promise<{ customers: string[]; letterAt: (index: number) => Letter; held: HeldLetter[] }> {
+  const run = await letterRun(workbook, plan, accounts, settings, kind);
+  for (const account of run.ready) letterTemplateFor(account, run.options);
+  const made = new Map<number, Letter>();
+  return {
+    customers: run.ready.map((account) => account.customer),
+    letterAt: (index: number) => {
+      let letter = made.get(index);
+      if (!letter) {
+        const account = run.ready[index];
+        if (!account) throw new RangeError(`no letter ${index + 1} of ${run.ready.length}`);
+        letter = buildLetter(account, run.options);
+        made.set(index, letter);
+      }
+      return letter;
+    },
+    held: run.held,
+  };
 }
 
 /** Entries the log already has for the same day, account and stage (the core's rule). */

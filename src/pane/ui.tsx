@@ -20,12 +20,17 @@ export interface Status {
 
 export interface Runner {
   readonly busy: boolean;
-  readonly status: Status | null;
   /** Runs a command once at a time (a double click does not do the work twice). */
   run(group: string, command: () => Promise<string | undefined>): void;
 }
 
-export const RunnerContext = createContext<Runner>({ busy: false, status: null, run: () => undefined });
+export const RunnerContext = createContext<Runner>({ busy: false, run: () => undefined });
+
+/**
+ * The last command's status, apart from the runner: a pane can hold thousands of command buttons
+ * (one per call to make), and a status or progress update redraws only the status lines.
+ */
+export const StatusContext = createContext<Status | null>(null);
 
 export function Card(props: { id: string; title: string; children?: ComponentChildren; class?: string }) {
   return (
@@ -75,7 +80,7 @@ export function Actions(props: { group: string; children?: ComponentChildren }) 
  * page when the button left with what it acted on); never while they work elsewhere in the pane.
  */
 export function StatusLine(props: { group: string }) {
-  const { status } = useContext(RunnerContext);
+  const status = useContext(StatusContext);
   const shown = status && status.group === props.group && (status.text !== '' || status.running) ? status : null;
   const line = useRef<HTMLDivElement>(null);
   useEffect(() => {

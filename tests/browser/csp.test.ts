@@ -57,7 +57,10 @@ describePane('the pane under its Content-Security-Policy', { ready: sampleWithCo
 
     await page.click('#preview-letters');
     await page.waitForSelector('iframe#letter-preview');
-    const frame = page.frameLocator('iframe#letter-preview');
+    // The letters are shown one at a time: the formal notice's account is found by its name.
+    await page.fill('#letter-find', 'Amis du Rail');
+    await page.waitForSelector('iframe#letter-preview[data-customer="Association Les Amis du Rail"]');
+    const frame = page.frameLocator('iframe#letter-preview[data-customer="Association Les Amis du Rail"]');
     expect(await frame.locator('body').textContent()).toContain('Transmission au service contentieux');
     // The frame inherits the page's policy: its <style> applies only because its hash is allowed.
     expect(await frame.locator('body').evaluate((body) => getComputedStyle(body).fontFamily)).toMatch(/Georgia/);

@@ -127,9 +127,33 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     }
     await page.click('#preview-letters');
     await page.waitForSelector('iframe#letter-preview');
-    const preview = await page.frameLocator('iframe#letter-preview').locator('body').textContent();
-    expect(preview).toContain('Transmission au service contentieux');
-    expect(preview).toContain('Final reminder before formal notice');
+    // One letter at a time: the navigator goes through every letter of the selection, once each.
+    const previewed = new Map<string, string>();
+    for (let n = 1; n <= 3; n++) {
+      expect(await page.textContent('#letter-position')).toBe(`Letter ${n} of 3`);
+      const customer = (await page.getAttribute('iframe#letter-preview', 'data-customer')) ?? '';
+      const frame = page.frameLocator(`iframe#letter-preview[data-customer="${customer}"]`);
+      expect(await frame.locator('section.letter').count()).toBe(1);
+      previewed.set(customer, (await frame.locator('body').textContent()) ?? '');
+      expect(await page.isDisabled('#letter-previous')).toBe(n === 1);
+      expect(await page.isDisabled('#letter-next')).toBe(n === 3);
+      if (n < 3) await page.click('#letter-next');
+    }
+    expect([...previewed.keys()].sort()).toEqual([...keep].sort());
+    expect(previewed.get('Association Les Amis du Rail')).toContain('Transmission au service contentieux');
+    expect(previewed.get('Thames Valley Logistics Ltd')).toContain('Final reminder before formal notice');
+    // A customer found by part of the name, case and accents aside, among the letters made.
+    await page.fill('#letter-find', 'thames valley');
+    await page.waitForSelector('iframe#letter-preview[data-customer="Thames Valley Logistics Ltd"]');
+    expect(await page.textContent('#letter-matches')).toBe(' · match 1 of 1');
+    expect(
+      await page.frameLocator('iframe#letter-preview[data-customer="Thames Valley Logistics Ltd"]').locator('body').textContent(),
+    ).toContain('Final reminder before formal notice');
+    await page.fill('#letter-find', 'Dupont');
+    expect(await page.textContent('#letter-matches')).toBe(' · no letter for “Dupont”');
+    await page.fill('#letter-find', 'CABINET ROUX');
+    await page.waitForSelector('iframe#letter-preview[data-customer="Cabinet Roux Avocats"]');
+    await page.fill('#letter-find', '');
     await screenshot(page, '12-letter-preview');
     const logBefore =
       (await page.evaluate(
@@ -337,6 +361,7 @@ run('statements of account in Preview mode', () => {
         if (customer !== 'Association Les Amis du Rail') await page.uncheck(`#plan-actions input[aria-label="${customer}"]`);
       await page.click('#preview-letters');
       await page.waitForSelector('iframe#letter-preview');
+      expect(await page.textContent('#letter-position')).toBe('Letter 1 of 1');
       const text = (await page.frameLocator('iframe#letter-preview').locator('body').textContent()) ?? '';
       expect(text).toContain('Relevé de compte au 28 novembre 2025');
       // 13 open items: overdue, not yet due and disputed ones alike.
@@ -436,10 +461,9 @@ run('letters that cannot go: a Sage ledger with no address column', () => {
       await page.click('button[data-tab="dunning"]');
       await page.waitForSelector('#letters-held', { state: 'detached' });
       await page.click('#preview-letters');
-      // The preview shown before had 2 letters: wait for the new one, with all 5.
-      const letters = page.frameLocator('iframe#letter-preview').locator('section.letter');
-      for (let tries = 0; tries < 100 && (await letters.count()) !== 5; tries++) await page.waitForTimeout(100);
-      expect(await letters.count()).toBe(5);
+      // The preview shown before had 2 letters: wait for the new one, with all 5, shown one at a time.
+      await page.waitForFunction(() => document.querySelector('#letter-position')?.textContent === 'Letter 1 of 5');
+      expect(await page.frameLocator('iframe#letter-preview').locator('section.letter').count()).toBe(1);
       expect(await page.$('#letters-held')).toBeNull();
       expect(problems).toEqual([]);
     });

@@ -227,6 +227,11 @@ for (const { theme, options } of THEMES) {
           for (const button of ['#templates-sheet', '#preview-letters', document, '#letters-sheet', '#letters-email']) {
             await run(page, button);
             await checked(button, button);
+            // The preview shows its first letter, and says which, in the pane's language.
+            if (button === '#preview-letters')
+              expect(await page.textContent('#letter-position')).toMatch(
+                language === 'en' ? /^Letter 1 of \d+$/ : /^Lettre 1 sur \d+$/,
+              );
             // The same letters logged twice in a day: the question is asked beside the buttons.
             if (await page.$('#question')) {
               await page.click('#confirm-no');

@@ -3,6 +3,7 @@
 // time, each on its own, where nothing can be remembered from another row. Whole or row by row,
 // the items, the skipped rows and their errors must be the same.
 
+import { seededRandom } from '../../scripts/generatedLedger';
 import { type ColumnMapping, detectColumns, type LedgerItem, readLedger, type SkippedLedgerRow } from '../../src/ledger/ledger';
 import type { CellValue } from '../../src/primitives/cells';
 import { dayFromCalendar, excelSerialFromDay } from '../../src/primitives/dates';
@@ -41,19 +42,8 @@ const DOCUMENTS: CellValue[] = ['Facture', 'avoir', 'RG', 'À nouveau', 'other',
 const FLAGS: CellValue[] = ['oui', 'x', 'no', 'Litige', '', null, 1, 0, true];
 const COUNTRIES: CellValue[] = ['France', 'DE', ' uk', '', null];
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generatedRows(count: number, seed: number): CellValue[][] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = (values: readonly CellValue[]) => values[Math.floor(random() * values.length)] as CellValue;
   const rows: CellValue[][] = [HEADERS];
   const firstDue = dayFromCalendar(2025, 1, 1);

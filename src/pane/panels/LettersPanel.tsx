@@ -5,11 +5,9 @@
 import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
 import type { Letter } from '../../letters/letter';
-// The preview frame's stylesheet, as text: its hash is in the pane's Content-Security-Policy,
-// which the frame inherits (webpack.config.js reads the same file).
-import PREVIEW_STYLE from '../letterPreview.css';
 import type { PaneText } from '../messages';
 import { Actions, Card, CommandButton } from '../ui';
+import { LetterPreview, type PreviewLetters } from './LetterPreview';
 
 /** An email draft offered outside Sheets: logged only when the user marks it sent. */
 export interface EmailDraftLink {
@@ -38,7 +36,8 @@ export interface LettersPanelProps {
   readonly onAttachDocx: (attach: boolean) => void;
   readonly emlDraft: (letter: Letter) => Promise<string | undefined>;
   readonly markSent: (drafts: readonly EmailDraftLink[]) => Promise<string | undefined>;
-  readonly previewHtml: string;
+  /** The letters previewed, made and shown one at a time (null: no preview). */
+  readonly preview: PreviewLetters | null;
   readonly templatesSheet: () => Promise<string | undefined>;
   readonly previewLetters: () => Promise<string | undefined>;
   readonly docx: () => Promise<string | undefined>;
@@ -95,15 +94,7 @@ export const LettersPanel = memo(function LettersPanel(props: LettersPanelProps)
         </p>
       ) : null}
       {props.emailDrafts.length > 0 ? <EmailDrafts {...props} /> : null}
-      {props.previewHtml ? (
-        // The letters are HTML from the core's renderer, which escapes every value; the frame runs no script.
-        <iframe
-          id="letter-preview"
-          title={t.previewLetters}
-          sandbox=""
-          srcdoc={`<!doctype html><meta charset="utf-8"><style>${PREVIEW_STYLE}</style>${props.previewHtml}`}
-        />
-      ) : null}
+      {props.preview ? <LetterPreview text={props.text} letters={props.preview} /> : null}
     </Card>
   );
 });

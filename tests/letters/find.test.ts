@@ -1,0 +1,42 @@
+// Finding a letter by its customer in the preview: part of the name, case, accents and spacing
+// aside; every letter of that customer (one per currency), in the order the letters are made.
+
+import { lettersOfCustomer } from '../../src/letters/find';
+import { buildLetter } from '../../src/letters/letter';
+import { lettersReady } from '../../src/letters/readiness';
+import { options, plan } from './sample';
+
+/** The sample run's letters, by customer, as the preview lists them. */
+const customers: string[] = lettersReady(plan.actions, options.company, 'reminder').ready.map(
+  (account) => buildLetter(account, options).customer,
+);
+
+describe('lettersOfCustomer', () => {
+  test('the sample run has letters to search', () => {
+    expect(customers.length).toBeGreaterThan(10);
+  });
+
+  test('part of a name, in any case and without its accents, finds the letter', () => {
+    const at = customers.indexOf('Association Les Amis du Rail');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lettersOfCustomer(customers, 'amis du rail')).toEqual([at]);
+    expect(lettersOfCustomer(customers, '  AMIS   DU rail ')).toEqual([at]);
+  });
+
+  test('accents and spaces the user types or leaves out match either way', () => {
+    const list = ['Société Générale d’Électricité', 'Boulangerie\u00a0Lefèvre', 'Hôtel du Lac'];
+    expect(lettersOfCustomer(list, 'electricite')).toEqual([0]);
+    expect(lettersOfCustomer(list, 'ÉLECTRICITÉ')).toEqual([0]);
+    expect(lettersOfCustomer(list, 'boulangerie lefevre')).toEqual([1]);
+    expect(lettersOfCustomer(list, 'hotel')).toEqual([2]);
+    expect(lettersOfCustomer(list, 'Dupont')).toEqual([]);
+  });
+
+  test('every letter of a customer, in order: one per currency', () => {
+    expect(lettersOfCustomer(['Thames Valley Ltd', 'Roux', 'Thames Valley Ltd'], 'thames')).toEqual([0, 2]);
+  });
+
+  test('nothing typed finds every letter', () => {
+    expect(lettersOfCustomer(customers, '')).toHaveLength(customers.length);
+  });
+});
