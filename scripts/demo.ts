@@ -1,5 +1,5 @@
-// `npm run demo`: the core's aged balance of the sample ledger, made current (its dates moved so
-// that its as-of date is today), printed as the table the add-in writes into a sheet.
+// `npm run demo`: the core's aged balance of the sample ledger, made current (its dates moved by
+// whole months up to today, see src/commands/sample.ts), printed as the table the add-in writes into a sheet.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agedBalanceFromColumns, columnRange } from '../src/ageing/agedBalance';
@@ -63,8 +63,8 @@ const line = (r: string[]) =>
   r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
 console.log(
   language === 'fr'
-    ? `Balance âgée au ${formatIsoDate(asOf)} — samples/ledger.csv (daté du ${SAMPLE_AS_OF}, ses dates avancées de ${sample.shiftDays} jours)\n`
-    : `Aged balance as of ${formatIsoDate(asOf)} — samples/ledger.csv (dated ${SAMPLE_AS_OF}, its dates moved by ${sample.shiftDays} days)\n`,
+    ? `Balance âgée au ${formatIsoDate(asOf)} — samples/ledger.csv (daté du ${SAMPLE_AS_OF}, ses dates avancées de ${sample.shiftMonths} mois, échéances recalculées selon les conditions de paiement)\n`
+    : `Aged balance as of ${formatIsoDate(asOf)} — samples/ledger.csv (dated ${SAMPLE_AS_OF}, its dates moved by ${sample.shiftMonths} months, due dates recomputed from the payment terms)\n`,
 );
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));

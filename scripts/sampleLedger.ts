@@ -216,6 +216,8 @@ export function generateSampleLedger(seed = 20251128): SampleLedger {
       rows.push({
         ...base,
         'N° facture': `AV-2025-${String(creditNumber++).padStart(4, '0')}`,
+        // A credit note is available at once: its due date is its date, as its terms say.
+        'Conditions de paiement': 'comptant',
         'Date facture': isoOf(day),
         Échéance: isoOf(day),
         'Montant TTC': amount,
@@ -231,6 +233,7 @@ export function generateSampleLedger(seed = 20251128): SampleLedger {
       rows.push({
         ...base,
         'N° facture': `RGL-${String(paymentNumber++).padStart(5, '0')}`,
+        'Conditions de paiement': 'comptant',
         'Date facture': isoOf(day),
         Échéance: isoOf(day),
         'Montant TTC': amount,

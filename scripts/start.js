@@ -1,7 +1,8 @@
 // `npm start`: serves the built add-in (dist/addin) and says how to use it. Excel needs the
 // add-in over https on localhost; the development certificates come from
-// office-addin-dev-certs. Installing their authority needs admin rights, which a build machine
-// may not have: then the certificates are still made and used, and this says what is missing.
+// office-addin-dev-certs. Trusting their authority needs admin rights (sudo), so it is the
+// README's own step, never run from here: the certificates are made and used, Preview is plain
+// http, and this says whether Excel will trust them yet.
 const { existsSync, readFileSync } = require('node:fs');
 const { homedir } = require('node:os');
 const { join } = require('node:path');
@@ -15,18 +16,33 @@ async function certificates() {
   const devCerts = require('office-addin-dev-certs');
   const folder = join(homedir(), '.office-addin-dev-certs');
   const paths = { ca: join(folder, 'ca.crt'), cert: join(folder, 'localhost.crt'), key: join(folder, 'localhost.key') };
+  // Never install anything here: trusting the authority needs administrator rights (sudo on
+  // Linux), which is the README's separate step `npx office-addin-dev-certs install`. Making the
+  // certificate files needs none, and Preview needs no certificate at all (plain http).
+  if (!existsSync(paths.cert) || !existsSync(paths.key)) {
+    if (existsSync(paths.ca)) throw new Error(`${folder} holds an authority without its localhost certificate`);
+    await quietly(() => devCerts.generateCertificates(paths.ca, paths.cert, paths.key, 30));
+  }
+  return { cert: readFileSync(paths.cert), key: readFileSync(paths.key), trusted: authorityTrusted(devCerts) };
+}
+
+/** Whether the development authority is installed: a read-only check, its output kept to itself. */
+function authorityTrusted(devCerts) {
   try {
-    return { ...(await devCerts.getHttpsServerOptions()), trusted: true };
-  } catch (error) {
-    // Typically: the authority could not be installed (no sudo). Make the files anyway.
-    if (!existsSync(paths.cert) || !existsSync(paths.key))
-      await devCerts.generateCertificates(paths.ca, paths.cert, paths.key, 30);
-    return {
-      cert: readFileSync(paths.cert),
-      key: readFileSync(paths.key),
-      trusted: false,
-      reason: error instanceof Error ? error.message.split('\n')[0] : String(error),
-    };
+    return devCerts.getCaCertificateStatus().status === 'installed';
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `make` with console.log silenced: the library announces the files it writes. */
+async function quietly(make) {
+  const log = console.log;
+  console.log = () => {};
+  try {
+    await make();
+  } finally {
+    console.log = log;
   }
 }
 
@@ -38,9 +54,9 @@ async function main() {
     await serve(root, HTTPS_PORT, { cert: tls.cert, key: tls.key });
     httpsLine = tls.trusted
       ? `Add-in served at https://localhost:${HTTPS_PORT}/ (development certificate trusted).`
-      : `Add-in served at https://localhost:${HTTPS_PORT}/ with development certificates that are NOT trusted yet (${tls.reason}).\n  To trust them, run once as an administrator: npx office-addin-dev-certs install`;
+      : `Add-in served at https://localhost:${HTTPS_PORT}/ with development certificates your system does not trust yet.\n  Excel needs them trusted: run once npx office-addin-dev-certs install (it asks for administrator rights). Preview does not.`;
   } catch (error) {
-    httpsLine = `Could not serve https on port ${HTTPS_PORT} (${error instanceof Error ? error.message : error}); Excel needs it, Preview does not.`;
+    httpsLine = `No https on port ${HTTPS_PORT} (${error instanceof Error ? error.message : error}); Excel needs it, Preview does not.`;
   }
   await serve(root, HTTP_PORT);
   console.log(`
@@ -59,7 +75,10 @@ AgeBucket is running.
 Stop with Ctrl+C.`);
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+
+module.exports = { certificates };

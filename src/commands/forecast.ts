@@ -13,13 +13,21 @@ import type { ImportResult } from '../ledger/import';
 import { type ColumnMapping, dateOrderOfLocale, type LedgerTable, readLedger, type SkippedLedgerRow } from '../ledger/ledger';
 import type { CellValue } from '../primitives/cells';
 import { type DayNumber, formatIsoDate } from '../primitives/dates';
-import { fail, type Language } from '../primitives/messages';
+import { fail, formatMessage, type Language } from '../primitives/messages';
 import { formatMoney, type MinorUnits } from '../primitives/money';
 import type { PaneSettings } from './settings';
+
+/**
+ * Why a currency has no expected amounts: there is no payment history at all, or every open
+ * invoice in it is already later than any invoice paid so far (its habits say nothing of them).
+ */
+export type NoForecast = 'noHistory' | 'beyondHistory';
 
 /** This week and next, per currency: what the pane shows at a glance. */
 export interface CashInGlance {
   readonly currency: string;
+  /** Null when there is a forecast; otherwise `expected` is 0 and only `byDueDates` says anything. */
+  readonly noForecast: NoForecast | null;
   readonly thisWeek: { readonly expected: MinorUnits; readonly byDueDates: MinorUnits };
   readonly nextWeek: { readonly expected: MinorUnits; readonly byDueDates: MinorUnits };
 }
@@ -28,7 +36,8 @@ export interface CashInResult {
   readonly name: string;
   readonly layout: SheetLayout;
   readonly forecast: CashInForecast;
-  readonly model: PayerModel;
+  /** Null when the ledger (and the sheet of paid invoices) holds no paid invoice: no forecast, due dates only. */
+  readonly model: PayerModel | null;
   readonly glance: readonly CashInGlance[];
   /** Rows of the ledger (and of the history sheet) that could not be read, with their reason. */
   readonly skipped: readonly SkippedLedgerRow[];
@@ -70,11 +79,14 @@ export function cashInForecastFor(
     for (const invoice of read.settled) settled.push(invoice);
     historySkipped = read.skipped;
   }
-  if (settled.length === 0) fail('paymentHistoryMissing');
-  const model = learnPayerHabits(settled);
+  // A ledger without paid lines is the usual case, not an error: the result says what the
+  // forecast needs and shows what the due dates say.
+  const model = settled.length === 0 ? null : learnPayerHabits(settled);
   const forecast = cashInForecast(model, open, asOf);
   const glance = forecast.currencies.map((currency) => ({
     currency: currency.currency,
+    noForecast:
+      model === null ? ('noHistory' as const) : currency.notForecast === currency.openTotal ? ('beyondHistory' as const) : null,
     thisWeek: { expected: currency.expected[0] ?? 0, byDueDates: currency.byDueDates[0] ?? 0 },
     nextWeek: { expected: currency.expected[1] ?? 0, byDueDates: currency.byDueDates[1] ?? 0 },
   }));
@@ -89,21 +101,38 @@ export function cashInForecastFor(
   };
 }
 
-/** "EUR: this week €12,000.00 expected (€20,000.00 by due dates); next week …", one line per currency. */
+/**
+ * "EUR: this week €12,000.00 expected (€20,000.00 by due dates); next week …", one line per
+ * currency. Without a forecast, the line says so and why, and what the due dates say; with no
+ * payment history at all, a last line says what the forecast needs.
+ */
 export function cashInGlanceText(glance: readonly CashInGlance[], language: Language): string {
   const fr = language === 'fr';
-  return glance
-    .map((line) => {
-      const money = (minor: MinorUnits) => formatMoney(minor, line.currency, language);
-      const week = (amounts: CashInGlance['thisWeek']) =>
-        fr
-          ? `${money(amounts.expected)} attendus (${money(amounts.byDueDates)} selon les échéances)`
-          : `${money(amounts.expected)} expected (${money(amounts.byDueDates)} by due dates)`;
+  const lines = glance.map((line) => {
+    const money = (minor: MinorUnits) => formatMoney(minor, line.currency, language);
+    if (line.noForecast !== null) {
+      const reason =
+        line.noForecast === 'noHistory'
+          ? fr
+            ? 'aucun historique de paiement'
+            : 'no payment history'
+          : fr
+            ? 'ses factures ouvertes sont toutes plus en retard que toute facture réglée'
+            : 'its open invoices are all later than any paid invoice';
       return fr
-        ? `${line.currency} : cette semaine ${week(line.thisWeek)} ; la semaine prochaine ${week(line.nextWeek)}`
-        : `${line.currency}: this week ${week(line.thisWeek)}; next week ${week(line.nextWeek)}`;
-    })
-    .join('\n');
+        ? `${line.currency} : pas de prévision (${reason}) ; selon les échéances, cette semaine ${money(line.thisWeek.byDueDates)}, la semaine prochaine ${money(line.nextWeek.byDueDates)}`
+        : `${line.currency}: no forecast (${reason}); by due dates, this week ${money(line.thisWeek.byDueDates)}, next week ${money(line.nextWeek.byDueDates)}`;
+    }
+    const week = (amounts: CashInGlance['thisWeek']) =>
+      fr
+        ? `${money(amounts.expected)} attendus (${money(amounts.byDueDates)} selon les échéances)`
+        : `${money(amounts.expected)} expected (${money(amounts.byDueDates)} by due dates)`;
+    return fr
+      ? `${line.currency} : cette semaine ${week(line.thisWeek)} ; la semaine prochaine ${week(line.nextWeek)}`
+      : `${line.currency}: this week ${week(line.thisWeek)}; next week ${week(line.nextWeek)}`;
+  });
+  if (glance.some((line) => line.noForecast === 'noHistory')) lines.push(formatMessage('paymentHistoryNone', {}, language));
+  return lines.join('\n');
 }
 
 /**

@@ -71,7 +71,21 @@ interface Accumulator {
   invoiceCount: number;
 }
 
-export function cashInForecast(model: PayerModel, invoices: readonly CashInInvoice[], asOf: DayNumber): CashInForecast {
+/** An invoice's forecast when there is no payment history at all: only its due date is known. */
+const NO_HISTORY: ExpectedPayment = {
+  expectedDay: null,
+  earliestDay: null,
+  latestDay: null,
+  withinWeeks: { 1: 0, 4: 0, 13: 0 },
+  beyondHistory: false,
+  habits: null,
+};
+
+/**
+ * `model` is null when there is no payment history: nothing is forecast, and the due-date view
+ * (`byDueDates`) is all there is.
+ */
+export function cashInForecast(model: PayerModel | null, invoices: readonly CashInInvoice[], asOf: DayNumber): CashInForecast {
   const weeks: CashInWeek[] = [];
   for (let week = 0; week < FORECAST_WEEKS; week++) weeks.push({ firstDay: asOf + 1 + 7 * week, lastDay: asOf + 7 * (week + 1) });
   const byCurrency = new Map<string, Accumulator>();
@@ -102,20 +116,26 @@ export function cashInForecast(model: PayerModel, invoices: readonly CashInInvoi
     const dueWeek = Math.floor((Math.max(invoice.dueDay, asOf + 1) - asOf - 1) / 7);
     if (dueWeek < FORECAST_WEEKS) sums.byDueDates[dueWeek] = (sums.byDueDates[dueWeek] as number) + invoice.amount;
     else sums.dueLater += invoice.amount;
-    const shares = weeklyPaymentProbabilities(delayDistribution(model, invoice), invoice.dueDay, asOf, FORECAST_WEEKS);
+    const shares =
+      model === null ? null : weeklyPaymentProbabilities(delayDistribution(model, invoice), invoice.dueDay, asOf, FORECAST_WEEKS);
     if (shares === null) sums.notForecast += invoice.amount;
     else
       for (let week = 0; week < FORECAST_WEEKS; week++)
         sums.expected[week] = (sums.expected[week] as number) + (shares[week] as number) * invoice.amount;
-    forecasts.push({ invoice, forecast: expectedPayment(model, invoice, asOf) });
+    forecasts.push({ invoice, forecast: model === null ? NO_HISTORY : expectedPayment(model, invoice, asOf) });
   }
   const currencies: CurrencyCashIn[] = [...byCurrency.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([currency, sums]) => {
-      // Expected amounts are shares of invoices: rounded per week to the minor unit, the rest after week 13.
-      const expected = Array.from(sums.expected, (amount) => Math.round(amount));
+      // Expected amounts are shares of invoices: the 13 weeks and what comes after them are
+      // allocated in whole minor units that add up to the forecast amount exactly. Rounding each
+      // week on its own left the rest after week 13 a cent below zero on IBM's sample.
       const forecastable = sums.openTotal - sums.notForecast;
-      const expectedLater = forecastable - expected.reduce((total, amount) => total + amount, 0);
+      let weeksTotal = 0;
+      for (const amount of sums.expected) weeksTotal += amount;
+      const parts = allocateMinorUnits([...sums.expected, Math.max(forecastable - weeksTotal, 0)], forecastable);
+      const expectedLater = parts.pop() as MinorUnits;
+      const expected = parts;
       return {
         currency,
         expected,
@@ -135,4 +155,28 @@ export function cashInForecast(model: PayerModel, invoices: readonly CashInInvoi
       a.invoice.dueDay - b.invoice.dueDay,
   );
   return { asOf, weeks, currencies, invoices: forecasts, creditsLeftOut };
+}
+
+/**
+ * Whole minor units, one per part, that add up to `total` exactly (the largest-remainder
+ * method): each part rounded down, then the units left over go one each to the parts with the
+ * largest fractions (ties: the earlier part). Parts are shares of `total`, so never negative.
+ */
+export function allocateMinorUnits(parts: readonly number[], total: MinorUnits): MinorUnits[] {
+  const floors = parts.map((part) => Math.floor(Math.max(part, 0)));
+  let left = total;
+  for (const floor of floors) left -= floor;
+  if (left < 0 || parts.length === 0) {
+    // The parts came to more than the total: not shares of it. A programming error, never data.
+    if (left !== 0) throw new Error(`allocateMinorUnits: parts exceed the total ${total}`);
+    return floors;
+  }
+  const remainders = parts.map((part, index) => Math.max(part, 0) - (floors[index] as number));
+  const order = remainders.map((_, index) => index);
+  order.sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b);
+  for (let i = 0; left > 0; i = (i + 1) % order.length, left--) {
+    const index = order[i] as number;
+    floors[index] = (floors[index] as number) + 1;
+  }
+  return floors;
 }

@@ -4,7 +4,7 @@
 
 import type { SheetCell, SheetLayout } from '../ageing/agedBalanceSheet';
 import { calendarFromDay, type DayNumber, excelSerialFromDay, formatLongDate } from '../primitives/dates';
-import type { Language } from '../primitives/messages';
+import { formatMessage, type Language } from '../primitives/messages';
 import { amountFromMinor } from '../primitives/money';
 import type { CashInForecast } from './cashInForecast';
 import { RANGE_HIGH, RANGE_LOW } from './expectedPayment';
@@ -130,18 +130,24 @@ const DAYS = '0.0';
 /** The payers' table starts one column right of the invoices' table. */
 const PAYERS_COLUMN = 13;
 
-export function cashInSheet(forecast: CashInForecast, model: PayerModel, language: Language): SheetLayout {
+/**
+ * The cash-in sheet. Without payment history (`model` null) it says what the forecast needs and
+ * shows the due-date view alone: no expected row, no payers.
+ */
+export function cashInSheet(forecast: CashInForecast, model: PayerModel | null, language: Language): SheetLayout {
   const words = WORDS[language];
-  const overall = model.overall;
+  const overall = model?.overall;
   const rows: SheetCell[][] = [
     [`${words.title} ${formatLongDate(forecast.asOf, language)}`],
     [
-      words.learnt(
-        overall.invoiceCount,
-        overall.customerCount,
-        overall.medianDelay,
-        overall.disputedCount > 0 ? overall.disputeDelay : null,
-      ),
+      overall === undefined
+        ? formatMessage('paymentHistoryNone', {}, language)
+        : words.learnt(
+            overall.invoiceCount,
+            overall.customerCount,
+            overall.medianDelay,
+            overall.disputedCount > 0 ? overall.disputeDelay : null,
+          ),
     ],
     [],
   ];
@@ -177,14 +183,15 @@ export function cashInSheet(forecast: CashInForecast, model: PayerModel, languag
     series.push({ name: `${currency} ${label}`, row });
   };
   for (const currency of forecast.currencies) {
-    moneyRow(
-      words.expected,
-      currency.currency,
-      currency.expected,
-      currency.expectedLater,
-      currency.notForecast,
-      currency.openTotal,
-    );
+    if (model !== null)
+      moneyRow(
+        words.expected,
+        currency.currency,
+        currency.expected,
+        currency.expectedLater,
+        currency.notForecast,
+        currency.openTotal,
+      );
     moneyRow(words.byDueDates, currency.currency, currency.byDueDates, currency.dueLater, null, currency.openTotal);
   }
   rows.push([]);
@@ -205,7 +212,7 @@ export function cashInSheet(forecast: CashInForecast, model: PayerModel, languag
     ...withinWeeks.map((weeks) => words.within(weeks)),
     words.profile,
   ];
-  const payers = [...model.customers.values()].sort((a, b) => a.customer.localeCompare(b.customer, language));
+  const payers = [...(model?.customers.values() ?? [])].sort((a, b) => a.customer.localeCompare(b.customer, language));
   const payerHeader: SheetCell[] = [
     words.customer,
     words.paid,
@@ -230,8 +237,8 @@ export function cashInSheet(forecast: CashInForecast, model: PayerModel, languag
     serial(f.expectedDay),
     serial(f.earliestDay),
     serial(f.latestDay),
-    ...(f.beyondHistory ? [null, null, null] : withinWeeks.map((weeks) => f.withinWeeks[weeks])),
-    f.beyondHistory ? words.beyond : payerProfile(f.habits, language),
+    ...(f.beyondHistory || model === null ? [null, null, null] : withinWeeks.map((weeks) => f.withinWeeks[weeks])),
+    model === null ? null : f.beyondHistory ? words.beyond : payerProfile(f.habits, language),
   ]);
   const payerLine = (habits: PayerHabits): SheetCell[] => [
     habits.customer,

@@ -261,6 +261,7 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
       partialMatch: options.partialMatch,
       hasMatchingCodes: mapping.matchingCode !== undefined,
       asOf: options.asOf,
+      ...(mapping.currency === undefined ? { assumedCurrency: options.defaultCurrency || 'EUR' } : {}),
     }),
     ...(termsAdded ? [TERMS_ADDED[options.language](termsText)] : []),
     ...ledger.skipped

@@ -38,6 +38,8 @@ const WORDS = {
     blank: (n: number) => plural('en', n, 'blank row', 'blank rows'),
     headings: (n: number) => plural('en', n, 'section heading', 'section headings'),
     skipped: (n: number) => `${plural('en', n, 'row that cannot be read', 'rows that cannot be read')} (listed below)`,
+    assumedCurrency: (code: string) =>
+      `No currency column: every amount is read in ${code}. If the ledger is in another currency, change "Currency when none is given" in Settings (or map a currency column).`,
     source: {
       openAmount: 'Open amount: the open-amount column.',
       debitCredit: 'Open amount: debit − credit.',
@@ -81,6 +83,8 @@ const WORDS = {
     blank: (n: number) => plural('fr', n, 'ligne vide', 'lignes vides'),
     headings: (n: number) => plural('fr', n, 'intertitre', 'intertitres'),
     skipped: (n: number) => `${plural('fr', n, 'ligne illisible', 'lignes illisibles')} (détail ci-dessous)`,
+    assumedCurrency: (code: string) =>
+      `Pas de colonne de devise : tous les montants sont lus en ${code}. Si le tableau est dans une autre devise, changez « Devise par défaut » dans les Paramètres (ou associez une colonne de devise).`,
     source: {
       openAmount: 'Reste dû : la colonne du reste dû.',
       debitCredit: 'Reste dû : débit − crédit.',
@@ -147,6 +151,8 @@ export function describeReading(
     readonly hasMatchingCodes: boolean;
     /** The as-of date the ledger was read at, named in the line about paid lines. */
     readonly asOf?: DayNumber;
+    /** The currency every amount was read in because the ledger has no currency column. */
+    readonly assumedCurrency?: string;
   },
 ): string[] {
   const words = WORDS[options.language];
@@ -162,6 +168,9 @@ export function describeReading(
   if (ledger.headingRows > 0) parts.push(words.headings(ledger.headingRows));
   if (ledger.skipped.length > 0) parts.push(words.skipped(ledger.skipped.length));
   const lines = [`${parts.join(', ')}.`, words.source[ledger.amountSource]];
+  // A ledger without a currency column (IBM's sample) is read in the default currency: said, so
+  // that dollars are not silently taken for euros.
+  if (options.assumedCurrency) lines.push(words.assumedCurrency(options.assumedCurrency));
   if (options.hasMatchingCodes) lines.push(words.partialRule[options.partialMatch]);
   const openings = ledger.items.reduce((total, item) => total + (item.openingBalance ? 1 : 0), 0);
   if (openings > 0) lines.push(words.openings(openings));

@@ -799,6 +799,7 @@ export function App(options: PaneOptions) {
             locale={table?.locale ?? ''}
             partialMatch={settings.partialMatch}
             asOf={asOf}
+            defaultCurrency={settings.defaultCurrency}
             onMapping={commands.onMapping}
             onMonthFirst={commands.onMonthFirst}
             headerRow={settings.headerRow}

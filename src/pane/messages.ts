@@ -166,6 +166,9 @@ function english(f: Formats) {
     thisWeek: 'This week',
     nextWeek: 'Next week',
     cashInByDueDates: (amount: string) => `by due dates: ${amount}`,
+    cashInNoForecast: 'No forecast',
+    cashInBeyondHistory: (currencies: string) =>
+      `No forecast in ${currencies}: every open invoice is already later than any invoice paid so far, so the payers’ habits say nothing of them (the sheet puts them under Not forecast). The amounts are what the due dates say.`,
     // At a glance
     kpis: 'At a glance',
     total: 'Open',
@@ -440,6 +443,9 @@ function french(f: Formats): Messages {
     thisWeek: 'Cette semaine',
     nextWeek: 'Semaine prochaine',
     cashInByDueDates: (amount) => `selon les échéances : ${amount}`,
+    cashInNoForecast: 'Pas de prévision',
+    cashInBeyondHistory: (currencies) =>
+      `Pas de prévision en ${currencies} : toutes les factures ouvertes sont déjà plus en retard que toute facture réglée jusqu’ici, les habitudes des payeurs n’en disent donc rien (la feuille les classe en Sans prévision). Les montants sont ceux des échéances.`,
     kpis: 'En un coup d’œil',
     total: 'Encours',
     overdue: 'Échu',

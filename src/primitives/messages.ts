@@ -455,6 +455,11 @@ export const messages = {
     en: 'no payment history: give the ledger a paid-date column (Paid date, Date de règlement) on its settled lines, or name a sheet of paid invoices',
     fr: 'aucun historique de paiement : ajoutez au tableau une colonne de date de règlement (Date de règlement, Paid date) sur les lignes réglées, ou indiquez une feuille de factures réglées',
   },
+  // A ledger without paid lines: no forecast yet, and what would make one (the due dates still speak).
+  paymentHistoryNone: {
+    en: 'No payment history, so no forecast yet: it learns when each customer really pays from invoices already paid. Give the ledger a paid-date column on its settled lines (Paid date, Date de règlement), import a FEC with its lettrage (matching codes), or name a sheet of paid invoices. Meanwhile, the amounts are what the due dates say.',
+    fr: 'Aucun historique de paiement, donc pas encore de prévision : elle apprend des factures déjà réglées quand chaque client paie vraiment. Ajoutez au tableau une colonne de date de règlement sur les lignes réglées (Date de règlement, Paid date), importez un FEC avec son lettrage, ou indiquez une feuille de factures réglées. En attendant, les montants sont ceux des échéances.',
+  },
   paymentHistorySheetMissing: {
     en: 'there is no sheet named "{name}" to read paid invoices from',
     fr: 'aucune feuille ne s’appelle « {name} » pour y lire les factures réglées',

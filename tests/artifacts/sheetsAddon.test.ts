@@ -243,12 +243,15 @@ describe('the expected cash-in sheet from the menu', () => {
     ['Boulangerie Martin SARL', '2025-08-31', '2025-09-25'],
     ['Garage Lefèvre', '2025-09-15', '2025-09-12'],
   ];
-  test('with no payment history it says what to add, and writes nothing', () => {
+  test('with no payment history it says there is no forecast and what to add, and writes the due dates’ view', () => {
     const project = load();
     const before = project.book.sheets.length;
     project.run('AgeBucket_cashInSheet');
-    expect(project.book.toasts.at(-1)).toMatch(/^no payment history: give the ledger a paid-date column/);
-    expect(project.book.sheets).toHaveLength(before);
+    const message = String(project.book.toasts.at(-1));
+    expect(message).toMatch(/\nEUR: no forecast \(no payment history\); by due dates, this week /);
+    expect(message).toContain('Give the ledger a paid-date column on its settled lines');
+    expect(message).not.toMatch(/went wrong/i);
+    expect(project.book.sheets).toHaveLength(before + 1);
   });
   test('from a sheet of paid invoices named in the settings: the core’s forecast, its chart, this week and next', () => {
     const project = load();

@@ -33,14 +33,20 @@ function coreForecast() {
 }
 
 describePane('the expected cash-in in Preview', (pane) => {
-  test('on the sample ledger, which has no paid dates, it says what to add', async () => {
+  test('on the sample ledger, which has no paid dates: no forecast, what to add, and the due dates’ view', async () => {
     const { page } = pane();
     await page.click('#cash-in');
-    await page.waitForFunction(() =>
-      document.querySelector('#cash-in-card .status')?.textContent?.includes('no payment history'),
+    await page.waitForSelector('#cash-in-no-forecast');
+    expect(await page.textContent('#cash-in-no-forecast')).toContain(
+      'Give the ledger a paid-date column on its settled lines (Paid date, Date de règlement), import a FEC with its lettrage',
     );
-    expect(await page.textContent('#cash-in-card .status')).toContain(
-      'give the ledger a paid-date column (Paid date, Date de règlement) on its settled lines, or name a sheet of paid invoices',
+    expect(await page.textContent('#cash-in-card .status')).not.toMatch(/went wrong|no payment history:/);
+    expect(await page.$$eval('#cash-in-glance [data-amount="none"]', (cells) => cells.map((c) => c.textContent))).toEqual(
+      new Array(6).fill('No forecast'),
+    );
+    expect(await page.$$eval('#cash-in-glance [data-amount="expected"]', (cells) => cells.length)).toBe(0);
+    expect(await page.textContent('#cash-in-glance tr[data-currency="EUR"] [data-week="this"] [data-amount="due"]')).toMatch(
+      /^by due dates: €[\d,]+\.\d\d$/,
     );
   });
 
@@ -54,6 +60,10 @@ describePane('the expected cash-in in Preview', (pane) => {
     await page.waitForFunction(() => document.querySelector('#mapping summary')?.textContent?.includes('ibm'));
     // customerID names the customers: no column to map by hand.
     await page.waitForFunction(() => document.querySelector('#read-report')?.textContent?.includes('named by its code'));
+    // No currency column: the report says the amounts were read in the default currency, and where to change it.
+    expect(await page.textContent('#read-report')).toContain(
+      'No currency column: every amount is read in EUR. If the ledger is in another currency, change "Currency when none is given" in Settings',
+    );
     await page.uncheck('#follow-today');
     await page.fill('#as-of', AS_OF);
     await page.dispatchEvent('#as-of', 'change');
@@ -133,13 +143,23 @@ describePane('the expected cash-in in Preview', (pane) => {
     await page.click('#cash-in');
     await page.waitForFunction(() => document.querySelector('#cash-in-card .status')?.textContent?.includes('Written'));
     const expected = await coreForecastOfFec(asOf);
-    expect(expected.model.overall.invoiceCount).toBe(2);
+    expect(expected.model?.overall.invoiceCount).toBe(2);
     for (const line of expected.glance) {
-      const glance = (week: string) =>
-        page.textContent(`#cash-in-glance tr[data-currency="${line.currency}"] td[data-week="${week}"] [data-amount="expected"]`);
-      expect(await glance('this')).toBe(formatMoney(line.thisWeek.expected, line.currency, 'en'));
-      expect(await glance('next')).toBe(formatMoney(line.nextWeek.expected, line.currency, 'en'));
+      const glance = (week: string, amount: string) =>
+        page.textContent(
+          `#cash-in-glance tr[data-currency="${line.currency}"] td[data-week="${week}"] [data-amount="${amount}"]`,
+        );
+      if (line.noForecast === null) {
+        expect(await glance('this', 'expected')).toBe(formatMoney(line.thisWeek.expected, line.currency, 'en'));
+        expect(await glance('next', 'expected')).toBe(formatMoney(line.nextWeek.expected, line.currency, 'en'));
+      } else {
+        // Every open invoice in this currency is later than any paid one: "No forecast", not 0.00.
+        expect(await glance('this', 'none')).toBe('No forecast');
+        expect(await page.textContent('#cash-in-no-forecast')).toContain(`No forecast in ${line.currency}: every open invoice`);
+      }
+      expect(await glance('this', 'due')).toBe(`by due dates: ${formatMoney(line.thisWeek.byDueDates, line.currency, 'en')}`);
     }
+    expect(expected.glance.map((line) => line.noForecast)).toContain(null);
     expect(pane().problems).toEqual([]);
   });
 });

@@ -103,8 +103,8 @@ describe('a FEC imported for the customer ledger gives the forecast its history'
       asOf,
       paid?.layout.rows as CellValue[][],
     );
-    expect(forecast.model.overall.invoiceCount).toBe(2);
-    expect(forecast.model.customers.get('Martin & Fils')?.medianDelay).toBe(16);
+    expect(forecast.model?.overall.invoiceCount).toBe(2);
+    expect(forecast.model?.customers.get('Martin & Fils')?.medianDelay).toBe(16);
     expect(forecast.forecast.currencies.map((c) => c.currency)).toEqual(['EUR', 'USD']);
   });
 

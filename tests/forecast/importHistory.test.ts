@@ -78,8 +78,8 @@ describe('IBM’s sample imported as of 30 September 2013', () => {
       settings,
       AS_OF,
     );
-    expect(fromImport.model.overall.invoiceCount).toBe(paidByHand.length);
-    expect(fromImport.model.overall.invoiceCount).toBe(whole.model.overall.invoiceCount);
+    expect(fromImport.model?.overall.invoiceCount).toBe(paidByHand.length);
+    expect(fromImport.model?.overall.invoiceCount).toBe(whole.model?.overall.invoiceCount);
     expect(fromImport.glance).toEqual(whole.glance);
     expect(fromImport.forecast.currencies).toEqual(whole.forecast.currencies);
   });

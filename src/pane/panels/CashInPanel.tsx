@@ -3,6 +3,7 @@
 
 import { memo } from 'preact/compat';
 import type { CashInGlance } from '../../commands/forecast';
+import { formatMessage } from '../../primitives/messages';
 import type { PaneText } from '../messages';
 import { Actions, Card, CommandButton, Field, TextInput } from '../ui';
 
@@ -17,14 +18,20 @@ export interface CashInPanelProps {
 
 export const CashInPanel = memo(function CashInPanel(props: CashInPanelProps) {
   const { t, f } = props.text;
-  const week = (currency: string, amounts: CashInGlance['thisWeek'], which: string) => (
+  // Without a forecast the card says so: 0,00 € expected would read as a forecast of nothing.
+  const week = (line: CashInGlance, amounts: CashInGlance['thisWeek'], which: string) => (
     <td data-week={which}>
-      <span class="num" data-amount="expected">
-        {f.money(amounts.expected, currency)}
-      </span>
-      <small data-amount="due">{t.cashInByDueDates(f.money(amounts.byDueDates, currency))}</small>
+      {line.noForecast === null ? (
+        <span class="num" data-amount="expected">
+          {f.money(amounts.expected, line.currency)}
+        </span>
+      ) : (
+        <span data-amount="none">{t.cashInNoForecast}</span>
+      )}
+      <small data-amount="due">{t.cashInByDueDates(f.money(amounts.byDueDates, line.currency))}</small>
     </td>
   );
+  const beyond = (props.glance ?? []).filter((line) => line.noForecast === 'beyondHistory').map((line) => line.currency);
   return (
     <Card id="cash-in-card" title={t.cashIn}>
       <p class="help">{t.cashInHelp}</p>
@@ -47,12 +54,21 @@ export const CashInPanel = memo(function CashInPanel(props: CashInPanelProps) {
             {props.glance.map((line) => (
               <tr key={line.currency} data-currency={line.currency}>
                 <th scope="row">{line.currency}</th>
-                {week(line.currency, line.thisWeek, 'this')}
-                {week(line.currency, line.nextWeek, 'next')}
+                {week(line, line.thisWeek, 'this')}
+                {week(line, line.nextWeek, 'next')}
               </tr>
             ))}
           </tbody>
         </table>
+      ) : null}
+      {props.glance?.some((line) => line.noForecast === 'noHistory') ? (
+        <p id="cash-in-no-forecast" class="notice">
+          {formatMessage('paymentHistoryNone', {}, props.text.language)}
+        </p>
+      ) : beyond.length > 0 ? (
+        <p id="cash-in-no-forecast" class="notice">
+          {t.cashInBeyondHistory(beyond.join(', '))}
+        </p>
       ) : null}
     </Card>
   );

@@ -21,6 +21,8 @@ import { Actions, Card, CommandButton, RunnerContext } from '../ui';
 
 export interface LedgerPanelProps {
   readonly text: PaneText;
+  /** The currency of a ledger without a currency column (Settings), said in the reading report. */
+  readonly defaultCurrency: string;
   /** Where the ledger was found ("Créances!A1:Q337") and its header row; null before it is found. */
   readonly found: { readonly description: string; readonly headers: readonly unknown[] } | null;
   readonly mapping: ColumnMapping;
@@ -64,6 +66,7 @@ export const LedgerPanel = memo(function LedgerPanel(props: LedgerPanelProps) {
             partialMatch: props.partialMatch,
             hasMatchingCodes: props.mapping.matchingCode !== undefined,
             ...(props.asOf === undefined ? {} : { asOf: props.asOf }),
+            ...(props.mapping.currency === undefined ? { assumedCurrency: props.defaultCurrency || 'EUR' } : {}),
           })}
         />
       ) : null}
