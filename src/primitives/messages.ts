@@ -316,6 +316,10 @@ export const messages = {
     en: 'the dunning log shows no {missing} about these invoices: {missing} first — the “{stage}” letter refers to it',
     fr: 'le journal des relances ne montre pas de {missing} pour ces factures : {missing} d’abord — la lettre « {stage} » y fait référence',
   },
+  ruleRefersToMissingFor: {
+    en: 'the dunning log shows no {missing} about {invoices}: {missing} first, for every invoice of the account — the “{stage}” letter refers to it',
+    fr: 'le journal des relances ne montre pas de {missing} pour {invoices} : {missing} d’abord, pour toutes les factures du compte — la lettre « {stage} » y fait référence',
+  },
   ruleNewCycle: {
     en: 'new invoices, in no reminder logged before: they start at the first overdue stage',
     fr: 'factures nouvelles, absentes des relances déjà notées : elles commencent au premier niveau après échéance',

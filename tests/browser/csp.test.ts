@@ -58,7 +58,7 @@ describePane('the pane under its Content-Security-Policy', { ready: sampleWithCo
     await page.click('#preview-letters');
     await page.waitForSelector('iframe#letter-preview');
     const frame = page.frameLocator('iframe#letter-preview');
-    expect(await frame.locator('body').textContent()).toContain('Transmission au service contentieux');
+    expect(await frame.locator('body').textContent()).toContain('Mise en demeure de payer');
     // The frame inherits the page's policy: its <style> applies only because its hash is allowed.
     expect(await frame.locator('body').evaluate((body) => getComputedStyle(body).fontFamily)).toMatch(/Georgia/);
 

@@ -52,9 +52,10 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     await page.click('#build-plan');
     await page.waitForSelector('#plan-actions');
     expect(await page.textContent('#status')).toBe('23 accounts to chase · 17 accounts with no action today');
-    // Worked out by hand from samples/: formal notice logged 24 days ago, so collection now.
+    // Worked out by hand from samples/: the formal notice logged 24 days ago covered three of its
+    // five invoices, so the formal notice again, for all five, before collection.
     expect(await page.getAttribute('#plan-actions tr[data-customer="Association Les Amis du Rail"]', 'data-stage')).toBe(
-      'collection',
+      'formalNotice',
     );
     expect(await page.textContent('#plan-actions tr[data-customer="Association Les Amis du Rail"] td:last-child')).toBe(
       '€420.60 + €200.00',
@@ -127,7 +128,8 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     await page.click('#preview-letters');
     await page.waitForSelector('iframe#letter-preview');
     const preview = await page.frameLocator('iframe#letter-preview').locator('body').textContent();
-    expect(preview).toContain('Transmission au service contentieux');
+    expect(preview).toContain('Mise en demeure de payer');
+    expect(preview).not.toContain('Notre mise en demeure est restée sans effet');
     expect(preview).toContain('Final reminder before formal notice');
     await screenshot(page, '12-letter-preview');
     const logBefore =
@@ -157,7 +159,7 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     // In the plan's priority order, stage names in the document's language.
     expect(log?.slice(-3).map((row) => [row[0], row[1], row[2]])).toEqual([
       ['2025-11-28', 'Thames Valley Logistics Ltd', 'Final reminder'],
-      ['2025-11-28', 'Association Les Amis du Rail', 'Collection'],
+      ['2025-11-28', 'Association Les Amis du Rail', 'Formal notice'],
       ['2025-11-28', 'Cabinet Roux Avocats', 'Second reminder'],
     ]);
     await screenshot(page, '13-letters-logged');
