@@ -698,6 +698,7 @@ export function readLedger(rows: readonly (readonly CellValue[])[], given: Colum
   const dateReading = { monthFirst, twoDigitYears };
   const partialRule = options.partialMatch ?? 'lowerCaseOrStar';
   const rowsAbove = options.rowsAbove ?? 0;
+  const readers = repeatedTextReaders(options.defaultCurrency);
   const items: LedgerItem[] = [];
   const paid: LedgerItem[] = [];
   const skipped: SkippedLedgerRow[] = [];
@@ -740,7 +741,7 @@ export function readLedger(rows: readonly (readonly CellValue[])[], given: Colum
           }),
         );
         if (paidDay !== null && (options.asOf === undefined || paidDay <= options.asOf)) {
-          paid.push(readItem(cell, row, options, dateReading, amountSource));
+          paid.push(readItem(cell, row, options, dateReading, amountSource, readers));
           continue;
         }
       }
@@ -763,7 +764,7 @@ export function readLedger(rows: readonly (readonly CellValue[])[], given: Colum
           }
         }
       }
-      const item = readItem(cell, row, options, dateReading, amountSource);
+      const item = readItem(cell, row, options, dateReading, amountSource, readers);
       if (!options.keepPaidLines && options.asOf !== undefined && item.invoiceDay !== null && item.invoiceDay > options.asOf) {
         issuedLaterRows++;
         continue;
@@ -792,12 +793,44 @@ export function readLedger(rows: readonly (readonly CellValue[])[], given: Colum
   };
 }
 
+/**
+ * The readings of the columns a ledger repeats on every row (an account's name, currency,
+ * language, type; a document type; a flag), each distinct text read once per ledger. They are
+ * pure, so a remembered reading is the reading; a text that fails is not remembered, and fails
+ * again on each row that holds it, with that row's number.
+ */
+function repeatedTextReaders(defaultCurrency: string) {
+  return {
+    customer: memoised(readCustomer),
+    currency: memoised((value) => readCurrency(value, defaultCurrency)),
+    documentType: memoised(readDocumentType),
+    flag: memoised(readFlag),
+    language: memoised(readLanguage),
+    customerType: memoised(customerTypeOf),
+  };
+}
+type RepeatedTextReaders = ReturnType<typeof repeatedTextReaders>;
+
+function memoised<T>(read: (value: CellValue) => T): (value: CellValue) => T {
+  // Keyed by the cell's text: a Map, since the text is the user's (a customer named `constructor`).
+  const known = new Map<string, { readonly value: T }>();
+  return (value) => {
+    if (typeof value !== 'string') return read(value);
+    const hit = known.get(value);
+    if (hit !== undefined) return hit.value;
+    const result = read(value);
+    known.set(value, { value: result });
+    return result;
+  };
+}
+
 function readItem(
   cell: (role: ColumnRole) => CellValue,
   row: number,
   options: LedgerReadOptions,
   dates: { readonly monthFirst: ReadonlySet<ColumnRole>; readonly twoDigitYears: ReadonlySet<ColumnRole> },
   amountSource: AmountSource,
+  readers: RepeatedTextReaders,
 ): LedgerItem {
   const dateOf = (role: ColumnRole): DayNumber | null =>
     within(role, () =>
@@ -808,12 +841,12 @@ function readItem(
         twoDigitYear: dates.twoDigitYears.has(role) ? 'century2000' : 'refuse',
       }),
     );
-  const customer = within('customer', () => readCustomer(cell('customer')));
+  const customer = within('customer', () => readers.customer(cell('customer')));
   if (customer === null) fail('customerBlank');
-  const currency = within('currency', () => readCurrency(cell('currency'), options.defaultCurrency));
+  const currency = within('currency', () => readers.currency(cell('currency')));
   const invoiceDay = dateOf('invoiceDate');
   let dueDay = dateOf('dueDate');
-  const documentType = readDocumentType(cell('documentType'));
+  const documentType = readers.documentType(cell('documentType'));
   // An opening balance has no due date of its own: it is aged from its date and never bears penalties.
   const openingBalance = documentType === 'openingBalance' && dueDay === null && invoiceDay !== null;
   if (openingBalance) dueDay = invoiceDay;
@@ -848,7 +881,7 @@ function readItem(
       break;
   }
   if (amount === null) fail('amountMissing');
-  return {
+  const item: { -readonly [K in keyof LedgerItem]: LedgerItem[K] } = {
     row,
     customer,
     customerCode: readText(cell('customerCode')),
@@ -858,21 +891,24 @@ function readItem(
     amount,
     invoiceAmount,
     currency,
-    disputed: readFlag(cell('disputed')),
+    disputed: readers.flag(cell('disputed')),
     disputeReason: readText(cell('disputeReason')),
     promiseDay: dateOf('promiseDate'),
     owner: readText(cell('owner')),
     email: readText(cell('email')),
     phone: readText(cell('phone')),
     address: readText(cell('address')),
-    language: readLanguage(cell('language')),
-    customerType: within('customerType', () => customerTypeOf(cell('customerType'))),
+    language: readers.language(cell('language')),
+    customerType: within('customerType', () => readers.customerType(cell('customerType'))),
     country: readText(cell('country')),
     documentType,
     label: readText(cell('label')),
     paidDay: dateOf('paidDate'),
-    ...(openingBalance ? { openingBalance } : {}),
   };
+  // Set after the literal, not spread into it: a spread made every item of a large ledger the
+  // slow kind of object to build.
+  if (openingBalance) item.openingBalance = true;
+  return item;
 }
 
 function readHeader(value: CellValue): string | null {

@@ -94,12 +94,21 @@ export class PreviewWorkbook implements Workbook {
     this.calls.push('readActiveTable');
     const sheet = this.active();
     const width = widestRow(sheet.values);
+    // As a host reads it: every row as wide as the widest, and the apostrophe that kept text as
+    // text is not part of the value. Plain loops: Array.from over an array-like per row took
+    // half a second on 100,000 rows.
+    const values: CellValue[][] = new Array(sheet.values.length);
+    for (let r = 0; r < sheet.values.length; r++) {
+      const row: readonly CellValue[] = sheet.values[r] ?? [];
+      const copy: CellValue[] = new Array(width);
+      for (let column = 0; column < width; column++) copy[column] = shownValue(row[column] ?? null);
+      values[r] = copy;
+    }
     return {
       sheetName: sheet.name,
       headerRow: 0,
       firstColumn: 0,
-      // As a host reads it: the apostrophe that kept text as text is not part of the value.
-      values: sheet.values.map((row) => Array.from({ length: width }, (_, column) => shownValue(row[column] ?? null))),
+      values,
       serialSystem: 'excel1900',
       description: `${sheet.name}!A1:${columnLetter(Math.max(width, 1) - 1)}${sheet.values.length}`,
       // Preview has no workbook locale: the browser's language is the user's.
