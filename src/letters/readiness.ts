@@ -3,9 +3,9 @@
 // named; the other letters go on, and the run says which were held and why.
 
 import type { AccountPlan } from '../dunning/plan';
-import { isFormalNotice, sentByPost } from '../dunning/policy';
+import { type DunningPolicy, isFormalNotice, sentByPost } from '../dunning/policy';
 import { accountsText, formatMessage, type Language } from '../primitives/messages';
-import { type CompanyDetails, signatoryOf } from './letter';
+import { type CompanyDetails, type Letter, signatoryOf } from './letter';
 
 export type HoldReason = 'noPostalAddress' | 'noSignatory';
 
@@ -47,4 +47,13 @@ export function heldText(held: readonly HeldLetter[], made: number, language: La
     lines.push(text.charAt(0).toUpperCase() + text.slice(1));
   }
   return lines;
+}
+
+/**
+ * A letter whose stage goes by registered post (a formal notice, a registered reminder): it is
+ * printed and posted, never offered as an email draft, so it is not logged as an email.
+ */
+export function goesByPost(letter: Letter, policy: DunningPolicy): boolean {
+  const stage = policy.stages.find((s) => s.id === letter.stageId);
+  return stage !== undefined && sentByPost(stage);
 }

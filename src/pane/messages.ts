@@ -251,6 +251,10 @@ function english(f: Formats) {
     markedSent: (n: number) => `${f.plural(n, '# email marked as sent', '# emails marked as sent')}; the dunning log has them`,
     noEmail: 'no email address',
     tooLong: 'too long for an email link: send the .docx instead',
+    byPost: (stage: string) =>
+      `${stage}: goes by registered post — print it from the Word file or the letters sheet; no email draft`,
+    byPostSkipped: (n: number) =>
+      `${f.plural(n, '# letter goes', '# letters go')} by registered post and got no email draft: print them from the Word file or the letters sheet`,
     already: (n: number, date: string) =>
       `${f.integer(n)} of these letters ${n === 1 ? 'was' : 'were'} already logged on ${date}. Log them again?`,
     yes: 'Yes, log again',
@@ -511,6 +515,10 @@ function french(f: Formats): Messages {
       `${f.plural(n, '# email marqué envoyé', '# emails marqués envoyés')} ; le journal des relances les contient`,
     noEmail: 'pas d’adresse email',
     tooLong: 'trop long pour un lien email : envoyez plutôt le .docx',
+    byPost: (stage) =>
+      `${stage} : part en lettre recommandée — imprimez-la depuis le fichier Word ou la feuille de lettres ; pas de brouillon d’email`,
+    byPostSkipped: (n) =>
+      `${f.plural(n, '# lettre part', '# lettres partent')} en recommandé, sans brouillon d’email : imprimez-les depuis le fichier Word ou la feuille de lettres`,
     already: (n, date) =>
       `${f.plural(n, '# de ces lettres figure', '# de ces lettres figurent')} déjà au journal du ${date}. Les y ajouter à nouveau ?`,
     yes: 'Oui, ajouter',

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { dayFromCalendar, excelSerialFromDay } from '../../src/primitives/dates';
 import {
   chromiumAvailable,
   describePane,
@@ -156,11 +157,14 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
       () => (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values,
     );
     expect(log?.length).toBe(logBefore + 3);
-    // In the plan's priority order, stage names in the document's language.
-    expect(log?.slice(-3).map((row) => [row[0], row[1], row[2]])).toEqual([
-      ['2025-11-28', 'Thames Valley Logistics Ltd', 'Final reminder'],
-      ['2025-11-28', 'Association Les Amis du Rail', 'Formal notice'],
-      ['2025-11-28', 'Cabinet Roux Avocats', 'Second reminder'],
+    // In the plan's priority order, written as the log's own rows are: French stage names (the
+    // pane is in English), dates as date cells like theirs, a registered letter's own channel.
+    const dateCell = excelSerialFromDay(dayFromCalendar(2025, 11, 28));
+    expect(typeof log?.[1]?.[0]).toBe('number');
+    expect(log?.slice(-3).map((row) => [row[0], row[1], row[2], row[3]])).toEqual([
+      [dateCell, 'Thames Valley Logistics Ltd', 'Dernière relance', 'Lettre recommandée'],
+      [dateCell, 'Association Les Amis du Rail', 'Mise en demeure', 'Lettre recommandée avec accusé de réception'],
+      [dateCell, 'Cabinet Roux Avocats', 'Deuxième relance', '.docx'],
     ]);
     await screenshot(page, '13-letters-logged');
   });
@@ -226,6 +230,10 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
       () => (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values,
     );
     expect(log?.at(-1)?.slice(1, 4)).toEqual([customer, expect.any(String), 'Email']);
+    // A formal notice goes by registered post: listed, with no draft to send and nothing to mark sent.
+    const lemaire = page.locator('#email-drafts li[data-customer="Brasserie Lemaire"]');
+    expect(await lemaire.textContent()).toContain('Formal notice: goes by registered post');
+    expect(await lemaire.locator('button').count()).toBe(0);
   });
 
   test('a .docx the host cannot save is not logged', async () => {
