@@ -501,6 +501,24 @@ function firstText(items: readonly LedgerItem[], field: 'owner' | 'email' | 'pho
   return items.find((item) => item[field] !== null)?.[field] ?? null;
 }
 
+/**
+ * What the stage claims on the account beside the debt, as the plan lists it and the letter
+ * claims it: the interest (or, when it cannot be claimed, say a contractual rate below the
+ * L441-10 floor or a half-year with no rate, that it is not), then the fixed recovery fees,
+ * which are owed whatever happens to the interest (Code de commerce D441-5: 40 € per invoice).
+ */
+export function claimsText(plan: AccountPlan, language: Language): string {
+  const stage = plan.stage;
+  if (stage === null) return '';
+  const fees = plan.feeTotals.map((fee) => formatMoney(fee.amount, fee.currency, language));
+  const interest = !stage.claimsInterest
+    ? []
+    : plan.penaltyError !== null
+      ? [formatMessage('interestNotClaimed', {}, language)]
+      : [formatMoney(plan.interestTotal, plan.currency, language)];
+  return [...interest, ...fees].join(' + ');
+}
+
 /** The reason an account gets no action, in the user's language. */
 export function exclusionText(plan: AccountPlan, language: Language): string {
   const exclusion = plan.exclusion;

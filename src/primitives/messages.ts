@@ -320,6 +320,10 @@ export const messages = {
     en: 'the dunning log shows no {missing} about {invoices}: {missing} first, for every invoice of the account — the “{stage}” letter refers to it',
     fr: 'le journal des relances ne montre pas de {missing} pour {invoices} : {missing} d’abord, pour toutes les factures du compte — la lettre « {stage} » y fait référence',
   },
+  interestNotClaimed: {
+    en: 'interest not claimed',
+    fr: 'pénalités de retard non réclamées',
+  },
   ruleNewCycle: {
     en: 'new invoices, in no reminder logged before: they start at the first overdue stage',
     fr: 'factures nouvelles, absentes des relances déjà notées : elles commencent au premier niveau après échéance',

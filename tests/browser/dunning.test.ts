@@ -368,7 +368,8 @@ run('a dunning run past the rate table', () => {
       );
       expect(warning).toContain('enter the rate in force in the pane, Dunning › Policy › Statutory rates not on file');
       const cell = page.locator('#plan-actions td[title]').first();
-      expect(await cell.textContent()).toBe('penalties not claimed');
+      // The fixed fees are still claimed (D441-5), as the letter claims them.
+      expect(await cell.textContent()).toMatch(/^interest not claimed( \+ [€£][\d,]+\.\d\d)+$/);
       expect(await cell.getAttribute('title')).toContain('Dunning › Policy › Statutory rates not on file');
       expect(problems).toEqual([]);
     });
