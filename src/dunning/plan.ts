@@ -613,15 +613,12 @@ export function planNotes(plan: AccountPlan, language: Language): string[] {
     notes.push(formatMessage('ruleOpeningBalance', { invoices: openings.join(', ') }, language));
   }
   if (plan.brokenPromiseDay !== null) {
+    const date = formatLongDate(plan.brokenPromiseDay, language);
+    // A promise from the ledger's column was never logged: say where it came from, not "logged on —".
     notes.push(
-      formatMessage(
-        'ruleBrokenPromise',
-        {
-          date: formatLongDate(plan.brokenPromiseDay, language),
-          logged: plan.brokenPromiseLoggedOn === null ? '—' : formatLongDate(plan.brokenPromiseLoggedOn, language),
-        },
-        language,
-      ),
+      plan.brokenPromiseLoggedOn === null
+        ? formatMessage('ruleBrokenPromiseLedger', { date }, language)
+        : formatMessage('ruleBrokenPromise', { date, logged: formatLongDate(plan.brokenPromiseLoggedOn, language) }, language),
     );
   }
   return notes;

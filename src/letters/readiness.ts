@@ -14,7 +14,7 @@ export interface HeldLetter {
   readonly reason: HoldReason;
 }
 
-/** The accounts whose letters can be made, and those held with their reason. */
+/** The accounts whose letters can be made, and those held: one entry per missing piece (an account may lack two). */
 export function lettersReady(
   accounts: readonly AccountPlan[],
   company: CompanyDetails,
@@ -25,10 +25,16 @@ export function lettersReady(
   const signatory = signatoryOf(company);
   for (const account of accounts) {
     const stage = account.stage ?? account.targetStage;
-    if (kind === 'statement' || stage === null) ready.push(account);
-    else if (sentByPost(stage) && (account.address ?? '').trim() === '') held.push({ account, reason: 'noPostalAddress' });
-    else if (isFormalNotice(stage) && !account.owner?.trim() && signatory === null) held.push({ account, reason: 'noSignatory' });
-    else ready.push(account);
+    if (kind === 'statement' || stage === null) {
+      ready.push(account);
+      continue;
+    }
+    // Every missing piece at once: fixing the address must not reveal, only then, the signatory.
+    const reasons: HoldReason[] = [];
+    if (sentByPost(stage) && (account.address ?? '').trim() === '') reasons.push('noPostalAddress');
+    if (isFormalNotice(stage) && !account.owner?.trim() && signatory === null) reasons.push('noSignatory');
+    if (reasons.length === 0) ready.push(account);
+    for (const reason of reasons) held.push({ account, reason });
   }
   return { ready, held };
 }

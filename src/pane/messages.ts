@@ -212,6 +212,7 @@ function english(f: Formats) {
     claims: 'Interest + fees',
     reason: 'Reason',
     days: (n: number) => `${f.integer(n)} d`,
+    dueIn: (n: number) => (n === 0 ? 'due today' : `due in ${f.integer(n)} d`),
     penaltyError: 'penalties not claimed',
     penaltiesMissing: (n: number, reasons: string) =>
       `Interest is not claimed for ${f.plural(n, '# account', '# accounts')} (the recovery fees still are): ${reasons}.`,
@@ -476,6 +477,7 @@ function french(f: Formats): Messages {
     claims: 'Pénalités + indemnités',
     reason: 'Motif',
     days: (n) => `${f.integer(n)} j`,
+    dueIn: (n) => (n === 0 ? 'échéance aujourd’hui' : `échéance dans ${f.integer(n)} j`),
     penaltyError: 'pénalités non réclamées',
     penaltiesMissing: (n, reasons) =>
       `Pénalités non réclamées pour ${f.plural(n, '# compte', '# comptes')} (les indemnités forfaitaires le restent) : ${reasons}.`,

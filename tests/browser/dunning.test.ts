@@ -63,6 +63,11 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     );
     // Its June cycle was paid: the first reminder again.
     expect(await page.getAttribute('#plan-actions tr[data-customer="Pharmacie Centrale"]', 'data-stage')).toBe('first');
+    // A courtesy reminder's invoice is not late: it says when it falls due, never "-2 d".
+    expect(await page.getAttribute('#plan-actions tr[data-customer="Garage Moreau & Fils"]', 'data-stage')).toBe('courtesy');
+    expect(await page.textContent('#plan-actions tr[data-customer="Garage Moreau & Fils"] td.oldest')).toMatch(
+      /^FA-\S+ · (due in [1-5] d|due today)$/,
+    );
     const first = await page.$$eval('#plan-actions tbody tr', (rows) =>
       rows.slice(0, 2).map((tr) => tr.getAttribute('data-customer')),
     );

@@ -172,7 +172,9 @@ describe('first run: never beyond the formal notice', () => {
     const account = only([F1], log, asOf);
     expect(account.stage?.id).toBe('formalNotice');
     expect(letterText(account, asOf, 'en')).toContain('Despite our reminder of 10 November 2026, the following');
-    expect(letterText(account, asOf, 'fr')).toContain('Malgré notre relance du 10 novembre 2026, les factures');
+    expect(letterText(account, asOf, 'fr')).toContain(
+      'Malgré notre relance du 10 novembre 2026, la facture suivante demeure impayée :',
+    );
     expect(letterText(account, asOf, 'en')).not.toMatch(/our reminders/);
     expect(letterText(account, asOf, 'fr')).not.toMatch(/nos relances/i);
     const final = only([F1], [logged('Dupont SA', 2, asOf - 20, ['F1'])], asOf);

@@ -428,7 +428,7 @@ describe('courtesy reminders and what is overdue', () => {
     expect(account.stage?.id).toBe('courtesy');
     expect(account.overdueAmount).toBe(0);
     const letter = text(account);
-    expect(letter).toContain(`pour un montant de 200,00${NBSP}€, arrivent prochainement à échéance`);
+    expect(letter).toContain(`la facture suivante, d’un montant de 200,00${NBSP}€, arrive prochainement à échéance`);
     expect(letter).toContain('Total à échoir');
     expect(letter).not.toContain('Total échu');
   });

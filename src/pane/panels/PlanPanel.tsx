@@ -180,7 +180,11 @@ const ActionRow = memo(function ActionRow(props: {
         ))}
       </td>
       <td class="num amount">{money(account.amountDue)}</td>
-      <td class="num oldest">{oldest ? `${oldest.item.invoiceNumber} · ${t.days(oldest.daysOverdue)}` : ''}</td>
+      <td class="num oldest">
+        {oldest
+          ? `${oldest.item.invoiceNumber} · ${oldest.daysOverdue > 0 ? t.days(oldest.daysOverdue) : t.dueIn(-oldest.daysOverdue)}`
+          : ''}
+      </td>
       <td class="owner">{account.owner ?? ''}</td>
       <td class="num claims" title={account.penaltyError ? account.penaltyError.localized(language) : undefined}>
         {claims}
