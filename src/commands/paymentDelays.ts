@@ -214,7 +214,13 @@ export function delayItemsOf(
     try {
       if (options.terms !== 'contractual' && item.invoiceDay === null && item.amount > 0) fail('delaysNeedsInvoiceDate');
       const settles = settlesColumn === undefined ? null : readText(cells[settlesColumn]);
-      items.push(delayItem(turned ? turnedRound(item) : item, item.paidDay ?? null, settles, disputes.get(item) ?? null));
+      // A line the reader kept open at the closing date with a matching code (partly matched, or
+      // matched after that date) is netted with the other lines of its code.
+      const matchCode = mapping.matchingCode === undefined ? null : readText(cells[mapping.matchingCode]);
+      items.push({
+        ...delayItem(turned ? turnedRound(item) : item, item.paidDay ?? null, settles, disputes.get(item) ?? null),
+        matchCode,
+      });
     } catch (error) {
       if (!(error instanceof AgeBucketError)) throw error;
       skipped.push({ row: item.row, error });

@@ -3,8 +3,9 @@
 
 import { CUSTOMER_TYPES, type CustomerType } from '../penalties/customerType';
 import { type EnteredRate, halfYearBounds, JURISDICTIONS, type Jurisdiction } from '../penalties/statutoryRates';
-import type { Language } from '../primitives/messages';
-import { fail } from '../primitives/messages';
+import { inBothLanguages, percentText } from '../primitives/localeText';
+import type { Language, MessageCode } from '../primitives/messages';
+import { AgeBucketError } from '../primitives/messages';
 
 export type Localized = { readonly en: string; readonly fr: string };
 
@@ -147,66 +148,81 @@ export function stageName(stage: DunningStage, language: Language): string {
   return stage.name[language];
 }
 
-/** Checks a user-edited policy; every message says what to fix. */
+/** Checks a user-edited policy; every message says what to fix, in the pane's language. */
 export function validatePolicy(policy: DunningPolicy): DunningPolicy {
-  if (policy.stages.length === 0) fail('policyInvalid', { reason: 'give at least one stage' });
+  if (policy.stages.length === 0) refuse('policyNoStage');
   const ids = new Set<string>();
   policy.stages.forEach((stage, index) => {
-    if (!Number.isInteger(stage.fromDay))
-      fail('policyInvalid', { reason: `stage ${index + 1}: "from day" must be a whole number of days` });
-    if (stage.name.en.trim() === '' || stage.name.fr.trim() === '')
-      fail('policyInvalid', { reason: `stage ${index + 1} has no name` });
-    if (ids.has(stage.id)) fail('policyInvalid', { reason: `two stages share the key "${stage.id}"` });
+    if (!Number.isInteger(stage.fromDay)) refuse('policyFromDayNotWhole', { index: index + 1 });
+    if (stage.name.en.trim() === '' || stage.name.fr.trim() === '') refuse('policyStageUnnamed', { index: index + 1 });
+    if (ids.has(stage.id)) refuse('policyStageKeyTwice', { key: stage.id });
     ids.add(stage.id);
     if (stage.refersTo != null && !policy.stages.slice(0, index).some((s) => s.id === stage.refersTo)) {
-      fail('policyInvalid', {
-        reason: `stage "${stage.name.en}" refers to "${stage.refersTo}", which is not an earlier stage: choose an earlier stage or none`,
+      // A later stage is named as the user named it; a key no stage has any more, as it is.
+      const referred = policy.stages.find((s) => s.id === stage.refersTo);
+      refuse('policyRefersToLater', {
+        stage: shownName(stage),
+        earlier: referred ? shownName(referred) : stage.refersTo,
       });
     }
     const previous = policy.stages[index - 1];
     if (previous && stage.fromDay <= previous.fromDay) {
-      fail('policyInvalid', {
-        reason: `stage "${stage.name.en}" starts on day ${stage.fromDay}, not after "${previous.name.en}" (day ${previous.fromDay})`,
+      refuse('policyStagesNotAscending', {
+        stage: shownName(stage),
+        day: stage.fromDay,
+        previous: shownName(previous),
+        previousDay: previous.fromDay,
       });
     }
   });
-  if (!(Number.isInteger(policy.minimumIntervalDays) && policy.minimumIntervalDays >= 0)) {
-    fail('policyInvalid', { reason: 'the minimum interval must be a whole number of days, 0 or more' });
-  }
-  if (!(policy.minimumAmount >= 0)) fail('policyInvalid', { reason: 'the minimum amount must be 0 or more' });
+  if (!(Number.isInteger(policy.minimumIntervalDays) && policy.minimumIntervalDays >= 0)) refuse('policyIntervalInvalid');
+  if (!(policy.minimumAmount >= 0)) refuse('policyMinimumInvalid');
   if (policy.explicitRate !== null && !(policy.explicitRate >= 0 && policy.explicitRate <= 1)) {
-    fail('policyInvalid', { reason: `the annual rate ${policy.explicitRate} must be a fraction such as 0.1215` });
+    const rate = policy.explicitRate;
+    refuse('policyRateOutOfRange', {
+      rate: Number.isFinite(rate) ? inBothLanguages((language) => percentText(rate, language)) : String(rate),
+    });
   }
   if (policy.jurisdiction === null && policy.explicitRate === null && policy.stages.some((s) => s.claimsInterest)) {
-    fail('policyInvalid', { reason: 'stages claim interest: choose a jurisdiction (FR, EU, DE, UK) or give an annual rate' });
+    refuse('policyNoInterestBasis');
   }
-  if (!(Number.isInteger(policy.paymentDeadlineDays) && policy.paymentDeadlineDays >= 1)) {
-    fail('policyInvalid', { reason: 'the payment deadline must be a whole number of days, 1 or more' });
-  }
-  if (!CUSTOMER_TYPES.includes(policy.defaultCustomerType)) {
-    fail('policyInvalid', { reason: 'the default customer type must be professional, consumer or public body' });
-  }
+  if (!(Number.isInteger(policy.paymentDeadlineDays) && policy.paymentDeadlineDays >= 1)) refuse('policyDeadlineInvalid');
+  if (!CUSTOMER_TYPES.includes(policy.defaultCustomerType)) refuse('policyCustomerTypeUnknown');
   const seen = new Set<string>();
   for (const entered of policy.enteredRates) validateEnteredRate(entered, seen);
   if (policy.firstRun !== undefined && policy.firstRun !== 'ageStage' && policy.firstRun !== 'oneStage') {
-    fail('policyInvalid', { reason: 'the first-run rule must be "ageStage" or "oneStage"' });
+    refuse('policyFirstRunUnknown');
   }
   return policy;
 }
 
+type MessageParams = ConstructorParameters<typeof AgeBucketError>[1];
+
+/** "dunning policy: <what to fix>", each part in the language the error is read in. */
+function refuse(code: MessageCode, params: MessageParams = {}): never {
+  throw new AgeBucketError('policyRefused', {}, undefined, new AgeBucketError(code, params));
+}
+
+/** A stage as the user named it in each language (the other language's name, or its key, when blank). */
+function shownName(stage: DunningStage): Localized {
+  const en = stage.name.en.trim() || stage.name.fr.trim() || stage.id;
+  const fr = stage.name.fr.trim() || stage.name.en.trim() || stage.id;
+  return { en, fr };
+}
+
 function validateEnteredRate(entered: EnteredRate, seen: Set<string>): void {
   const where = { jurisdiction: String(entered.jurisdiction), halfYear: String(entered.halfYear) };
-  if (!JURISDICTIONS.includes(entered.jurisdiction)) fail('rateEnteredInvalid', { ...where, reason: 'choose FR, EU, DE or UK' });
-  if (halfYearBounds(entered.halfYear) === null)
-    fail('rateEnteredInvalid', { ...where, reason: 'write the half-year as 2027-H1 or 2027-H2' });
-  if (!(entered.rate > 0 && entered.rate <= 1))
-    fail('rateEnteredInvalid', {
-      ...where,
-      reason:
-        entered.rate > 1 ? `${entered.rate} looks like a percentage: write ${entered.rate / 100}` : 'the rate must be above 0',
-    });
+  const refuseRate = (code: MessageCode, params: MessageParams = {}): never => {
+    throw new AgeBucketError('rateEnteredRefused', where, undefined, new AgeBucketError(code, params));
+  };
+  if (!JURISDICTIONS.includes(entered.jurisdiction)) refuseRate('enteredRateJurisdiction');
+  if (halfYearBounds(entered.halfYear) === null) refuseRate('enteredRateHalfYear');
+  if (!(entered.rate > 0 && entered.rate <= 1)) {
+    if (entered.rate > 1) refuseRate('enteredRatePercentage', { value: entered.rate, fraction: entered.rate / 100 });
+    refuseRate('enteredRateNotPositive');
+  }
   const key = `${entered.jurisdiction} ${entered.halfYear}`;
-  if (seen.has(key)) fail('rateEnteredInvalid', { ...where, reason: 'entered twice' });
+  if (seen.has(key)) refuseRate('enteredRateTwice');
   seen.add(key);
 }
 

@@ -5,7 +5,7 @@ import { agedBalanceFromColumns } from '../ageing/agedBalance';
 import { collectionProbability, DEFAULT_COLLECTION_CURVE, makeCollectionCurve } from '../ageing/collection';
 import { DEFAULT_POLICY, policyFromTable, stageIndexForDays } from '../dunning/policy';
 import { dueDateFromTerms, parsePaymentTerms } from '../ledger/terms';
-import { checkedRate, lateInterest } from '../penalties/lateInterest';
+import { checkedRate, lateInterest, parseAnnualRate } from '../penalties/lateInterest';
 import { recoveryFee } from '../penalties/recoveryFee';
 import { parseJurisdiction, statutoryRate } from '../penalties/statutoryRates';
 import { type CellValue, isBlank, readAmount, readDate, readNumber, readText } from '../primitives/cells';
@@ -84,11 +84,8 @@ export function dunningStageFunction(dueDate: unknown, asOf: unknown, policy: un
 
 /** A rate cell: 0.1215, or text such as "12.15 %" (a percent sign means hundredths). */
 function rateOf(cell: CellValue): number {
-  if (typeof cell === 'string' && cell.trim().endsWith('%')) {
-    const number = readNumber(cell.trim().slice(0, -1).trim());
-    if (number === null) fail('rateInvalid', { value: cell });
-    return number / 100;
-  }
+  // The policy editor reads its rate field with the same parser (a bare number there is a percentage).
+  if (typeof cell === 'string' && cell.trim() !== '') return parseAnnualRate(cell, 'fraction');
   const number = readNumber(cell);
   if (number === null) fail('rateInvalid', { value: '' });
   checkedRate(number);

@@ -304,17 +304,26 @@ export function importFec(text: string, encoding: TextEncoding, options: ImportO
   if (lines.length === 0 && side === 'customer' && fec.settled.length === 0) {
     fail('fecNoReceivables', { date: formatShortDate(options.asOf) });
   }
+  // The year ends on the closing date the file's name gives (SirenFECAAAAMMJJ), else on its last entry.
+  const closingDay = fecClosingDayOfName(options.fileName);
+  // Lines matched (lettrés) after the year's closing date were open on it: the payment-delays
+  // table counts them at that date, whatever day the file is imported. They are written with
+  // their matching code and date, which the ledger reader uses to read them as open on any
+  // date before their matching and closed after it (so today's aged balance leaves them out).
+  const openFrom = Math.min(options.asOf, closingDay ?? fec.lastDay ?? options.asOf);
+  const matchedLater = fec.settled.filter((line) => line.side === side && line.matchDay !== null && line.matchDay > openFrom);
   // A supplier's invoice is a credit of its account: the supplier sheet shows what is owed to it as positive.
   const sign = side === 'customer' ? 1 : -1;
-  const items = lines.map((line) => fecItem({ ...line, amount: sign * line.amount }, termsText, sign * line.amount > 0, terms));
-  const layout = openItemsSheet(items, options.language, { terms: true, extras: [], fec: true });
+  const toItem = (line: FecAccountLine) =>
+    fecItem({ ...line, amount: sign * line.amount }, termsText, sign * line.amount > 0, terms);
+  const items = lines.map(toItem);
+  const written = [...items, ...matchedLater.map(toItem)].sort((a, b) => a.row - b.row);
+  const layout = openItemsSheet(written, options.language, { terms: true, extras: [], fec: true });
   const openings = lines.filter((line) => line.opening);
   const partialOfSide = lines.reduce(
     (count, line) => count + (line.matchCode !== null && isPartialMatchCode(line.matchCode, options.partialMatch) ? 1 : 0),
     0,
   );
-  // The year ends on the closing date the file's name gives (SirenFECAAAAMMJJ), else on its last entry.
-  const closingDay = fecClosingDayOfName(options.fileName);
   const totals = totalsOf(items);
   const words = FEC_WORDS[options.language];
   const settledOfSide = fec.settled.reduce((count, line) => count + (line.side === side ? 1 : 0), 0);
@@ -323,6 +332,7 @@ export function importFec(text: string, encoding: TextEncoding, options: ImportO
     words.read(fec.lineCount, lines.length, side, formatShortDate(options.asOf), settledOfSide, partialOfSide),
     words.terms(termsText),
   ];
+  if (matchedLater.length > 0) report.push(words.matchedLater(matchedLater.length, formatShortDate(openFrom)));
   if (openings.length > 0) {
     report.push(
       words.openings(
@@ -386,6 +396,8 @@ const FEC_WORDS = {
       `A FEC has no due dates: invoices are due by the terms "${terms}" from their date; credit notes and payments on their date. To change them, edit the Payment terms column or import again with other terms.`,
     after: (n: number) =>
       n === 1 ? '1 line booked after the as-of date is left out.' : `${n} lines booked after the as-of date are left out.`,
+    matchedLater: (n: number, date: string) =>
+      `${count('en', n, 'line', 'lines')} matched after ${date} (the closing date) written with ${n === 1 ? 'its' : 'their'} matching code and date: open on any date before ${n === 1 ? 'its' : 'their'} matching (the payment-delays table at the closing date), closed after it (today's aged balance leaves ${n === 1 ? 'it' : 'them'} out).`,
     sales: (sales: string, purchases: string, from: string, to: string, days: number, named: boolean) =>
       `Sales of the period (class 70): ${sales}; purchases (classes 60–62, 603 stock variations excepted): ${purchases}; from ${from} to ${to} (${days} days${named ? ', the closing date in the file’s name' : ', the last entry: the file’s name gives no closing date'}), for DSO.`,
   },
@@ -403,6 +415,10 @@ const FEC_WORDS = {
       n < 2
         ? `${n} ligne comptabilisée après la date d’arrêté est écartée.`
         : `${n} lignes comptabilisées après la date d’arrêté sont écartées.`,
+    matchedLater: (n: number, date: string) =>
+      n < 2
+        ? `${n} ligne lettrée après le ${date} (date de clôture) écrite avec son code et sa date de lettrage : ouverte à toute date antérieure à son lettrage (tableau des délais de paiement à la clôture), soldée après (la balance âgée du jour l’écarte).`
+        : `${n} lignes lettrées après le ${date} (date de clôture) écrites avec leur code et leur date de lettrage : ouvertes à toute date antérieure à leur lettrage (tableau des délais de paiement à la clôture), soldées après (la balance âgée du jour les écarte).`,
     sales: (sales: string, purchases: string, from: string, to: string, days: number, named: boolean) =>
       `Chiffre d’affaires de la période (classe 70) : ${sales} ; achats (classes 60 à 62, hors variations de stocks 603) : ${purchases} ; du ${from} au ${to} (${days} jours${named ? ', date de clôture du nom du fichier' : ', dernière écriture : le nom du fichier ne donne pas de date de clôture'}), pour le DSO.`,
   },
@@ -423,6 +439,9 @@ interface SheetItem {
   readonly account: string | null;
   readonly label: string | null;
   readonly row: number;
+  /** A FEC line's matching code (EcritureLet) and date (DateLet), when it has them. */
+  readonly matchCode?: string | null;
+  readonly matchDay?: DayNumber | null;
 }
 
 function fecItem(
@@ -448,6 +467,8 @@ function fecItem(
     account: line.account,
     label: line.label,
     row: line.line,
+    matchCode: line.matchCode,
+    matchDay: line.matchDay,
   };
 }
 
@@ -471,6 +492,8 @@ const HEADERS = {
     source: 'Source row',
     sourceLine: 'Source line',
     opening: 'Opening balance',
+    matchCode: 'Matching code',
+    matchDate: 'Matching date',
     disputed: 'Disputed',
     disputeReason: 'Dispute reason',
     promiseDate: 'Promise date',
@@ -499,6 +522,8 @@ const HEADERS = {
     source: 'Ligne d’origine',
     sourceLine: 'Ligne du fichier',
     opening: 'À-nouveau',
+    matchCode: 'Lettrage',
+    matchDate: 'Date de lettrage',
     disputed: 'Litige',
     disputeReason: 'Motif du litige',
     promiseDate: 'Promesse de paiement',
@@ -643,8 +668,10 @@ function openItemsSheet(
     formats.push(null);
   }
   if (shape.fec) {
-    header.push(h.label, h.account, h.documentType);
-    formats.push(null, null, null);
+    // The matching code and date: a partly matched line is netted with the others of its code,
+    // and a line matched after a date is open on it (see importFec).
+    header.push(h.label, h.account, h.documentType, h.matchCode, h.matchDate);
+    formats.push(null, null, null, null, DATE_FORMAT);
   }
   header.push(shape.fec ? h.sourceLine : h.source);
   formats.push(null);
@@ -684,7 +711,17 @@ function openItemsSheet(
       row.push(type === null || type === undefined ? null : h.documentTypes[type]);
     }
     if (shape.label && !shape.fec) row.push(item.label);
-    if (shape.fec) row.push(item.label, item.account, item.opening ? h.opening : null);
+    if (shape.fec) {
+      const fecLine = item as SheetItem;
+      const matchDay = fecLine.matchDay ?? null;
+      row.push(
+        item.label,
+        item.account,
+        item.opening ? h.opening : null,
+        fecLine.matchCode ?? null,
+        matchDay === null ? null : excelSerialFromDay(matchDay),
+      );
+    }
     row.push(item.row);
     rows.push(row);
   }

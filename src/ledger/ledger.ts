@@ -530,7 +530,7 @@ export interface DateColumnReading {
   readonly example: string | null;
   /** A date written day, month name, year (03-Nov-2026, 3 novembre 2026), when the column has one. */
   readonly namedMonthExample?: string | null;
-  /** A two-digit year (03-Nov-26), read as 20YY, when the column has one. */
+  /** A two-digit year (03-Nov-26, 03/11/26), read in 1930–2029 as Excel does, when the column has one. */
   readonly twoDigitYearExample?: string | null;
 }
 
@@ -578,7 +578,8 @@ export function missingColumnsError(roles: readonly ColumnRole[]): AgeBucketErro
 }
 
 const DATE_ROLES: readonly ColumnRole[] = ['invoiceDate', 'dueDate', 'promiseDate', 'matchDate', 'paidDate'];
-const NUMERIC_TEXT_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}(?:\s|$)/;
+// Day and month in either order, then the year in four digits or two (03/11/26).
+const NUMERIC_TEXT_DATE = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:\s|$)/;
 
 /** Reads a whole date column first, so that one column is never read in two orders. */
 export function decideDateColumn(
@@ -587,7 +588,7 @@ export function decideDateColumn(
   role: ColumnRole,
   options: Pick<LedgerReadOptions, 'monthFirstColumns' | 'localeDateOrder'>,
 ): DateColumnReading {
-  const named = namedMonthExamples(rows, column);
+  const named = writtenFormExamples(rows, column);
   if (options.monthFirstColumns?.includes(role)) return { role, order: 'monthFirst', basis: 'user', example: null, ...named };
   let dayFirst = 0;
   let monthFirst = 0;
@@ -600,7 +601,7 @@ export function decideDateColumn(
     const match = NUMERIC_TEXT_DATE.exec(value);
     if (!match) continue;
     const first = Number(match[1]);
-    const second = Number(match[2]);
+    const second = Number(match[3]);
     if (first > 12 && second <= 12) {
       dayFirst++;
       dayExample ??= value.trim();
@@ -619,8 +620,11 @@ export function decideDateColumn(
   return { role, order: locale, basis: ambiguous > 0 ? 'locale' : 'none', example: null, ...named };
 }
 
-/** The first day-month name-year date of a column, and its first with a two-digit year. */
-function namedMonthExamples(
+/**
+ * The first day-month name-year date of a column, and its first date with a two-digit year
+ * (03-Nov-26 or 03/11/26): the column's two-digit years are read, and the report says how.
+ */
+function writtenFormExamples(
   rows: readonly (readonly CellValue[])[],
   column: number,
 ): { namedMonthExample?: string; twoDigitYearExample?: string } {
@@ -630,14 +634,12 @@ function namedMonthExamples(
     const value = (rows[index] as readonly CellValue[])[column];
     if (typeof value !== 'string') continue;
     const shape = namedMonthDateShape(value);
-    if (shape === null) continue;
-    namedMonthExample ??= value.trim();
-    if (shape.twoDigitYear) {
+    if (shape !== null) namedMonthExample ??= value.trim();
+    if (twoDigitYearExample === null && (shape?.twoDigitYear || NUMERIC_TEXT_DATE.exec(value)?.[4]?.length === 2))
       twoDigitYearExample = value.trim();
-      break;
-    }
+    if (namedMonthExample !== null && twoDigitYearExample !== null) break;
   }
-  // Absent rather than null, so a column of numeric dates reads as it always did.
+  // Absent rather than null, so a column of four-digit numeric dates reads as it always did.
   return {
     ...(namedMonthExample === null ? {} : { namedMonthExample }),
     ...(twoDigitYearExample === null ? {} : { twoDigitYearExample }),
@@ -689,7 +691,7 @@ export function readLedger(rows: readonly (readonly CellValue[])[], given: Colum
     if (column !== undefined) dateColumns.push(decideDateColumn(rows, column, role, options));
   }
   const monthFirst = new Set(dateColumns.filter((reading) => reading.order === 'monthFirst').map((reading) => reading.role));
-  // Two-digit years are read as 20YY only in a column whose reading says so in the report.
+  // Two-digit years are read (1930–2029) only in a column whose reading says so in the report.
   const twoDigitYears = new Set(
     dateColumns.filter((reading) => (reading.twoDigitYearExample ?? null) !== null).map((reading) => reading.role),
   );
@@ -737,7 +739,7 @@ export function readLedger(rows: readonly (readonly CellValue[])[], given: Colum
             serialSystem: options.serialSystem,
             monthFirst: monthFirst.has('paidDate'),
             strict: true,
-            twoDigitYear: twoDigitYears.has('paidDate') ? 'century2000' : 'refuse',
+            twoDigitYear: twoDigitYears.has('paidDate') ? 'window1930' : 'refuse',
           }),
         );
         if (paidDay !== null && (options.asOf === undefined || paidDay <= options.asOf)) {
@@ -754,7 +756,7 @@ export function readLedger(rows: readonly (readonly CellValue[])[], given: Colum
               serialSystem: options.serialSystem,
               monthFirst: monthFirst.has('matchDate'),
               strict: true,
-              twoDigitYear: twoDigitYears.has('matchDate') ? 'century2000' : 'refuse',
+              twoDigitYear: twoDigitYears.has('matchDate') ? 'window1930' : 'refuse',
             }),
           );
           // Matched after the as-of date: still open on it.
@@ -838,7 +840,7 @@ function readItem(
         serialSystem: options.serialSystem,
         monthFirst: dates.monthFirst.has(role),
         strict: true,
-        twoDigitYear: dates.twoDigitYears.has(role) ? 'century2000' : 'refuse',
+        twoDigitYear: dates.twoDigitYears.has(role) ? 'window1930' : 'refuse',
       }),
     );
   const customer = within('customer', () => readers.customer(cell('customer')));

@@ -3,7 +3,7 @@
 // blank separators, skipped rows) and every guess can be checked (the amount's source, each date
 // column's order and why).
 
-import { type DayNumber, formatShortDate } from '../primitives/dates';
+import { type DayNumber, formatShortDate, yearOfTwoDigits } from '../primitives/dates';
 import type { Language } from '../primitives/messages';
 import { type AmountSource, COLUMN_LABELS, type DateColumnReading, type Ledger, type PartialMatchRule } from './ledger';
 
@@ -56,8 +56,8 @@ const WORDS = {
     user: (column: string, order: string) => `${column}: read ${order}, as you chose.`,
     namedMonth: (column: string, example: string) =>
       `${column}: read as day-month name-year ("${example}"), month names in English or French.`,
-    twoDigitYear: (column: string, example: string, year: string) =>
-      `${column}: two-digit years are read as 2000 to 2099 ("${example}" is in ${year}); write four digits if a date is older.`,
+    twoDigitYear: (column: string, example: string, year: number) =>
+      `${column}: two-digit years are read as 1930 to 2029, as Excel reads them ("${example}" is in ${year}); write four digits for a year outside.`,
     openings: (n: number) =>
       n === 1
         ? '1 opening balance (à-nouveau) has no due date: it is aged from its date, and no interest or recovery fee is claimed on it.'
@@ -102,8 +102,8 @@ const WORDS = {
     user: (column: string, order: string) => `${column} : lue en ${order}, comme vous l’avez choisi.`,
     namedMonth: (column: string, example: string) =>
       `${column} : lue en jour-mois en lettres-année (« ${example} »), mois en français ou en anglais.`,
-    twoDigitYear: (column: string, example: string, year: string) =>
-      `${column} : les années à deux chiffres sont lues de 2000 à 2099 (« ${example} » est en ${year}) ; écrivez quatre chiffres pour une date plus ancienne.`,
+    twoDigitYear: (column: string, example: string, year: number) =>
+      `${column} : les années à deux chiffres sont lues de 1930 à 2029, comme Excel les lit (« ${example} » est en ${year}) ; écrivez quatre chiffres pour une autre année.`,
     openings: (n: number) =>
       n < 2
         ? `${n} à-nouveau n’a pas d’échéance : il est âgé depuis sa date, sans pénalités ni indemnité de recouvrement réclamées.`
@@ -172,8 +172,9 @@ export function describeReading(
     const label = capitalised(COLUMN_LABELS[options.language][reading.role]);
     if (reading.namedMonthExample) lines.push(words.namedMonth(label, reading.namedMonthExample));
     if (reading.twoDigitYearExample) {
-      const year = /(\d{2})(?:\s.*)?$/.exec(reading.twoDigitYearExample)?.[1] ?? '';
-      lines.push(words.twoDigitYear(label, reading.twoDigitYearExample, `20${year}`));
+      // The example's year: its last two digits before any time part (03/11/26 10:00).
+      const twoDigits = Number(/(\d{2})(?:\s.*)?$/.exec(reading.twoDigitYearExample)?.[1] ?? '');
+      lines.push(words.twoDigitYear(label, reading.twoDigitYearExample, yearOfTwoDigits(twoDigits)));
     }
   }
   return lines;

@@ -623,6 +623,17 @@ export function App(options: PaneOptions) {
 
   const runner: Runner = useMemo(() => ({ busy, status, run: commands.run }), [busy, status, commands]);
 
+  // Letters are held for what the ledger and the signatory were at the last letters command (a
+  // new plan starts without the warning: rebuildPlan begins from NO_DUNNING). Once the ledger or
+  // the signatory changes, the warning may name a cause that is gone: it goes, and the next
+  // letters command says again what it holds.
+  useEffect(() => {
+    if (latest.current.dunning.held.length === 0) return;
+    const next = { ...latest.current.dunning, held: [] };
+    latest.current = { ...latest.current, dunning: next };
+    setDunning(next);
+  }, [table, mapping, settings.companySignatoryName, settings.companySignatoryTitle]);
+
   // Start: the document's settings (reported, not fatal, when damaged), then find the ledger.
   useEffect(() => {
     let stopped = false;

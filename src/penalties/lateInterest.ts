@@ -2,7 +2,7 @@
 // rounded half up to the currency's minor unit once, at the end.
 
 import type { DayNumber } from '../primitives/dates';
-import { fail } from '../primitives/messages';
+import { fail, type MessageCode } from '../primitives/messages';
 import type { MinorUnits } from '../primitives/money';
 import { Decimal, type DecimalValue } from './decimal';
 import { type EnteredRate, type Jurisdiction, statutoryRate } from './statutoryRates';
@@ -126,6 +126,27 @@ export function checkedRate(annualRate: DecimalValue): Decimal {
   if (!rate.isFinite() || rate.isNegative()) fail('rateInvalid', { value: String(annualRate) });
   if (rate.greaterThan(1)) fail('rateLooksLikePercentage', { value: String(annualRate), fraction: rate.div(100).toString() });
   return rate;
+}
+
+/**
+ * A rate as typed in a cell or a field: "12.15 %", "12,15%", "0.1215", "0,1215". A percent sign
+ * always means hundredths; a bare number is a fraction where a fraction is expected (a function's
+ * rate cell, DESIGN §3) and a percentage in a field labelled as one (the policy editor's
+ * contractual rate). Returns the fraction the core computes with. Spaces of any kind are ignored
+ * (French writes "12,15 %" with a no-break space).
+ */
+export function parseAnnualRate(typed: string, bare: 'fraction' | 'percent', unreadable: MessageCode = 'rateInvalid'): number {
+  let text = typed.replace(/[\s\u00A0\u202F]+/g, '');
+  const percent = text.endsWith('%');
+  if (percent) text = text.slice(0, -1);
+  text = text.replace(',', '.');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) fail(unreadable, { value: typed.trim() });
+  if (percent || bare === 'percent') {
+    const fraction = new Decimal(text).div(100);
+    if (fraction.isNegative()) fail(unreadable, { value: typed.trim() });
+    return fraction.toNumber();
+  }
+  return checkedRate(text).toNumber();
 }
 
 export interface InterestPeriod {

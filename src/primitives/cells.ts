@@ -32,8 +32,8 @@ export interface DateReadOptions {
   readonly monthFirst?: boolean;
   /** The column's order was decided from the whole column: a date that only fits the other order is an error. */
   readonly strict?: boolean;
-  /** Two-digit years (03-Nov-26) read as 20YY: only where the column's reading says so. */
-  readonly twoDigitYear?: 'refuse' | 'century2000';
+  /** Two-digit years (03-Nov-26, 03/11/26) read in 1930–2029 as Excel does: only where the column's reading says so. */
+  readonly twoDigitYear?: 'refuse' | 'window1930';
 }
 
 const ERROR_TEXT =

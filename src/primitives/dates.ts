@@ -174,17 +174,33 @@ export interface TextDateOptions {
   /** The order was decided for the whole column: no falling back to the other one. */
   readonly strict?: boolean;
   /**
-   * A two-digit year (`03-Nov-26`) does not say its century. Refused unless the caller reads a
-   * whole column and reports the rule it applies: 'century2000' reads `26` as 2026 (00-99 as
-   * 2000-2099: an open receivable is never from the last century).
+   * A two-digit year (`03-Nov-26`, `03/11/26`) does not say its century. Refused unless the
+   * caller reads a whole column and reports the rule it applies: 'window1930' reads it in
+   * 1930–2029, as Excel does (see `yearOfTwoDigits`).
    */
-  readonly twoDigitYear?: 'refuse' | 'century2000';
+  readonly twoDigitYear?: 'refuse' | 'window1930';
 }
+
+/**
+ * The century of a two-digit year, as Excel gives it to a date typed or opened from a text file
+ * with two digits: 00–29 are 2000–2029, 30–99 are 1930–1999 (Microsoft, "How Microsoft Excel
+ * works with two-digit year numbers", KB 214391, "the 2029 rule"; Excel's help, "How Excel
+ * interprets two-digit years"; Windows' default two-digit-year window also ends in 2029, and
+ * LibreOffice's default is 1930–2029). Why this window: the same export opened in the user's
+ * spreadsheet shows the same dates as the aged balance; and a year past it (`03/11/45`) reads as
+ * decades overdue, in plain sight in the oldest bucket, rather than as not yet due.
+ */
+export function yearOfTwoDigits(twoDigits: number): number {
+  return twoDigits <= LAST_TWO_DIGITS_OF_2000S ? 2000 + twoDigits : 1900 + twoDigits;
+}
+const LAST_TWO_DIGITS_OF_2000S = 29;
 
 // A time part after the date ("2024-03-01T10:00", "1/26/2013 0:00") is ignored: we age dates.
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s.*)?$/;
-const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:\s.*)?$/;
+// The year in four digits, or in two (03/11/26, as French and UK exports write it): the year is
+// always last, the day and the month in either order.
+const NUMERIC_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:\s.*)?$/;
 // The FEC's and many exports' compact form: 20261130.
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 
@@ -233,8 +249,7 @@ export function parseTextDate(text: string, options: TextDateOptions = {}): DayN
     if (month === undefined) fail('dateUnreadable', { value });
     const day = Number(named[1]);
     const yearText = named[3] as string;
-    if (yearText.length === 2 && options.twoDigitYear !== 'century2000') fail('dateTwoDigitYear', { value });
-    const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+    const year = fullYear(yearText, value, options);
     if (!isValidCalendarDate(year, month, day)) failImpossible(value, year, month, day);
     return dayFromCalendar(year, month, day);
   }
@@ -248,7 +263,7 @@ export function parseTextDate(text: string, options: TextDateOptions = {}): DayN
   if (numeric) {
     const first = Number(numeric[1]);
     const second = Number(numeric[3]);
-    const year = Number(numeric[4]);
+    const year = fullYear(numeric[4] as string, value, options);
     const [day, month] = options.monthFirst ? [second, first] : [first, second];
     if (isValidCalendarDate(year, month, day)) return dayFromCalendar(year, month, day);
     if (options.strict && isValidCalendarDate(year, day, month)) {
@@ -259,6 +274,12 @@ export function parseTextDate(text: string, options: TextDateOptions = {}): DayN
     failImpossible(value, year, month, day);
   }
   return fail('dateUnreadable', { value });
+}
+
+function fullYear(yearText: string, value: string, options: TextDateOptions): number {
+  if (yearText.length !== 2) return Number(yearText);
+  if (options.twoDigitYear !== 'window1930') fail('dateTwoDigitYear', { value });
+  return yearOfTwoDigits(Number(yearText));
 }
 
 // Never roll 31/02 over into March: a wrong date in a ledger is a typo the user must see.

@@ -4,7 +4,8 @@
 
 export type Language = 'en' | 'fr';
 
-type Params = Record<string, string | number>;
+/** A parameter is a text, a number, or a text in both languages (a stage the user named, a percentage). */
+type Params = Record<string, string | number | { readonly en: string; readonly fr: string }>;
 type Template = { readonly en: string; readonly fr: string };
 
 export const messages = {
@@ -434,8 +435,8 @@ export const messages = {
     fr: "aucun taux d'intérêt légal n'est connu pour {halfYear} ; les taux couvrent {first} à {last}",
   },
   lettersHeldNoAddress: {
-    en: 'not made, no postal address for a registered letter or formal notice: {accounts}. Add an address column (Address, Adresse) to the ledger, then make them again. Letters made for the other accounts: {made}',
-    fr: 'non produites, faute d’adresse postale pour une lettre recommandée ou une mise en demeure : {accounts}. Ajoutez une colonne Adresse au grand livre, puis produisez-les à nouveau. Lettres produites pour les autres comptes : {made}',
+    en: 'not made, no postal address for a registered letter or formal notice: {accounts}. Add an address column (Address, Adresse) to the ledger, build the plan again, then make them again. Letters made for the other accounts: {made}',
+    fr: 'non produites, faute d’adresse postale pour une lettre recommandée ou une mise en demeure : {accounts}. Ajoutez une colonne Adresse au grand livre, établissez à nouveau le plan, puis produisez-les à nouveau. Lettres produites pour les autres comptes : {made}',
   },
   lettersHeldNoSignatory: {
     en: 'formal notices not made, no one to sign them (the account has no owner and Settings › Your company has no signatory): {accounts}. Fill in the signatory’s name and title, or the ledger’s owner column. Letters made for the other accounts: {made}',
@@ -519,6 +520,91 @@ export const messages = {
     en: 'the settings saved in this workbook are damaged ({detail}); reset them to the defaults and enter yours again',
     fr: 'les paramètres enregistrés dans ce classeur sont endommagés ({detail}) ; réinitialisez-les puis saisissez à nouveau les vôtres',
   },
+  // The dunning policy editor's checks: said in the pane's language, stages by the names the user gave them.
+  policyRefused: {
+    en: 'dunning policy: {message}',
+    fr: 'politique de relance : {message}',
+  },
+  policyNoStage: {
+    en: 'give at least one stage',
+    fr: 'indiquez au moins un niveau',
+  },
+  policyFromDayNotWhole: {
+    en: 'stage {index}: "from day" must be a whole number of days',
+    fr: 'niveau {index} : « dès le jour » doit être un nombre entier de jours',
+  },
+  policyStageUnnamed: {
+    en: 'stage {index} has no name',
+    fr: 'le niveau {index} n’a pas de nom',
+  },
+  policyStageKeyTwice: {
+    en: 'two stages share the key "{key}"',
+    fr: 'deux niveaux ont la même clé « {key} »',
+  },
+  policyRefersToLater: {
+    en: 'stage "{stage}" refers to "{earlier}", which is not an earlier stage: choose an earlier stage or none',
+    fr: 'le niveau « {stage} » renvoie à « {earlier} », qui n’est pas un niveau antérieur : choisissez un niveau antérieur ou aucun',
+  },
+  policyStagesNotAscending: {
+    en: 'stage "{stage}" starts on day {day}, not after "{previous}" (day {previousDay})',
+    fr: 'le niveau « {stage} » commence au jour {day}, pas après « {previous} » (jour {previousDay})',
+  },
+  policyIntervalInvalid: {
+    en: 'the minimum interval must be a whole number of days, 0 or more',
+    fr: 'l’intervalle minimum doit être un nombre entier de jours, 0 ou plus',
+  },
+  policyMinimumInvalid: {
+    en: 'the minimum amount must be 0 or more',
+    fr: 'le montant minimum doit être 0 ou plus',
+  },
+  policyRateOutOfRange: {
+    en: 'the contractual rate {rate} must be between 0% and 100%, such as 12.15%',
+    fr: 'le taux contractuel {rate} doit être compris entre 0 % et 100 %, par ex. 12,15 %',
+  },
+  policyRateUnreadable: {
+    en: '"{value}" is not a rate: type a percentage such as 12.15% (or 12.15)',
+    fr: '« {value} » n’est pas un taux : saisissez un pourcentage comme 12,15 % (ou 12,15)',
+  },
+  policyNoInterestBasis: {
+    en: 'stages claim interest: choose a jurisdiction (FR, EU, DE, UK) or give an annual rate',
+    fr: 'des niveaux réclament des pénalités : choisissez une juridiction (FR, EU, DE, UK) ou indiquez un taux annuel',
+  },
+  policyDeadlineInvalid: {
+    en: 'the payment deadline must be a whole number of days, 1 or more',
+    fr: 'le délai de paiement doit être un nombre entier de jours, 1 ou plus',
+  },
+  policyCustomerTypeUnknown: {
+    en: 'the default customer type must be professional, consumer or public body',
+    fr: 'le type de client par défaut doit être professionnel, particulier ou organisme public',
+  },
+  policyFirstRunUnknown: {
+    en: 'the first-run rule must be "ageStage" or "oneStage"',
+    fr: 'la règle du premier passage doit être « ageStage » ou « oneStage »',
+  },
+  rateEnteredRefused: {
+    en: 'statutory rate for {jurisdiction} {halfYear}: {message}',
+    fr: 'taux légal {jurisdiction} {halfYear} : {message}',
+  },
+  enteredRateJurisdiction: {
+    en: 'choose FR, EU, DE or UK',
+    fr: 'choisissez FR, EU, DE ou UK',
+  },
+  enteredRateHalfYear: {
+    en: 'write the half-year as 2027-H1 or 2027-H2',
+    fr: 'écrivez le semestre sous la forme 2027-H1 ou 2027-H2',
+  },
+  enteredRatePercentage: {
+    en: '{value} looks like a percentage: write {fraction}',
+    fr: '{value} ressemble à un pourcentage : écrivez {fraction}',
+  },
+  enteredRateNotPositive: {
+    en: 'the rate must be above 0',
+    fr: 'le taux doit être supérieur à 0',
+  },
+  enteredRateTwice: {
+    en: 'entered twice',
+    fr: 'saisi deux fois',
+  },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof messages;
@@ -527,7 +613,8 @@ export function formatMessage(code: MessageCode, params: Params, language: Langu
   const template: string = messages[code][language];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? value[language] : String(value);
   });
 }
 

@@ -22,6 +22,14 @@
 //   it corrects (CGI art. 289 I-1: a document that modifies an invoice refers to it specifically
 //   and unambiguously) reduces that invoice's unpaid amount; one that names none, or an invoice
 //   the ledger does not hold open, is listed apart with unapplied payments, never in a bracket.
+// - Lines of one account that share a matching code (lettrage: field 14 EcritureLet of the FEC,
+//   LPF art. A47 A-1) settle each other: a partial lettrage (a code the ledger marks partial, in
+//   lower case by the Sage, EBP and Quadra convention) or a lettrage made after the closing date
+//   leaves its lines open on that date, and the payments and credit notes of the group reduce its
+//   invoices, the oldest first (Code civil art. 1342-10: among debts equally due, the oldest is
+//   paid first). An invoice counts once, for what its group leaves unpaid.
+// - Section I is the state at the closing date: a payment or credit note dated after it did not
+//   reduce what was owed then; it is listed apart, never in the table.
 
 import { customerKey } from '../primitives/cells';
 import type { DayNumber } from '../primitives/dates';
@@ -68,6 +76,11 @@ export interface DelayItem {
   readonly paidDay: DayNumber | null;
   /** For a credit note: the number of the invoice it corrects, if the ledger says. */
   readonly settles: string | null;
+  /**
+   * The matching code (lettrage) of a line still open at the closing date (partly matched, or
+   * matched after it): the lines of one party and currency sharing it settle each other.
+   */
+  readonly matchCode?: string | null;
 }
 
 export interface PaymentDelaysOptions {
@@ -85,10 +98,13 @@ export type PlacementKind =
   | 'disputed'
   | 'disputedInLog'
   | 'creditApplied'
+  | 'matchedApplied'
   | 'creditApart'
+  | 'creditAfterClosing'
   | 'otherCurrency'
   | 'afterClosing'
   | 'settled'
+  | 'settledByMatch'
   | 'paidInYear';
 
 export interface Placement {
@@ -101,6 +117,10 @@ export interface Placement {
   readonly bracket: BracketIndex | null;
   /** The amount counted: unpaid at closing net of credit notes (I), or the invoice amount (II). */
   readonly amount: MinorUnits;
+  /** Section I: what the payments and credit notes matched with the invoice took off it (positive). */
+  readonly deducted?: MinorUnits;
+  /** Section I, a matched payment or credit note: the invoices it was deducted from. */
+  readonly appliedTo?: readonly string[];
 }
 
 export interface CountAndAmount {
@@ -139,37 +159,98 @@ export function referenceDueDay(item: DelayItem, terms: ReferenceTerms): DayNumb
 }
 
 /**
- * Credit notes that name an open invoice of the same party and currency reduce it, oldest note
- * first, never below zero; what is left of a note (it exceeds the invoice) is listed apart.
+ * What the credit lines (payments, credit notes) take off the invoices at the closing date. First
+ * the lines of a matching group: its payments and credit notes, oldest first, go to its invoices,
+ * oldest first (Code civil art. 1342-10). Then a credit note that names an open invoice of the
+ * same party and currency reduces it. Never below zero; what is left of a line is listed apart.
+ * A line dated after the closing date takes nothing off: it did not exist on that day.
  */
-function applyCredits(items: readonly DelayItem[]): { unpaid: Map<DelayItem, MinorUnits>; credits: Placement[] } {
+function applyCredits(
+  items: readonly DelayItem[],
+  closingDay: DayNumber,
+): { unpaid: Map<DelayItem, MinorUnits>; deducted: Map<DelayItem, MinorUnits>; credits: Placement[] } {
   const unpaid = new Map<DelayItem, MinorUnits>();
+  const deducted = new Map<DelayItem, MinorUnits>();
   const byNumber = new Map<string, DelayItem>();
+  const groups = new Map<string, { invoices: DelayItem[]; credits: DelayItem[] }>();
+  const groupOf = (item: DelayItem) => {
+    const code = item.matchCode ?? null;
+    if (code === null || code === '') return null;
+    const key = `${customerKey(item.party)}\u0000${item.currency}\u0000${code}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { invoices: [], credits: [] };
+      groups.set(key, group);
+    }
+    return group;
+  };
   for (const item of items) {
     if (item.openAmount <= 0) continue;
     unpaid.set(item, item.openAmount);
+    groupOf(item)?.invoices.push(item);
     if (item.invoiceNumber !== '')
       byNumber.set(`${customerKey(item.party)}\u0000${item.currency}\u0000${item.invoiceNumber}`, item);
   }
+  const afterClosing = (item: DelayItem) => item.invoiceDay !== null && item.invoiceDay > closingDay;
   const credits: Placement[] = [];
+  // What each credit line has left, and the invoices it went to.
+  const left = new Map<DelayItem, MinorUnits>();
+  const appliedTo = new Map<DelayItem, string[]>();
+  const take = (credit: DelayItem, invoice: DelayItem) => {
+    const open = unpaid.get(invoice) ?? 0;
+    const applied = Math.min(open, left.get(credit) ?? 0);
+    if (applied <= 0) return;
+    unpaid.set(invoice, open - applied);
+    deducted.set(invoice, (deducted.get(invoice) ?? 0) + applied);
+    left.set(credit, (left.get(credit) ?? 0) - applied);
+    const names = appliedTo.get(credit) ?? [];
+    if (!names.includes(invoice.invoiceNumber)) names.push(invoice.invoiceNumber);
+    appliedTo.set(credit, names);
+  };
   for (const item of items) {
     if (item.openAmount >= 0) continue;
+    if (!afterClosing(item)) {
+      left.set(item, -item.openAmount);
+      groupOf(item)?.credits.push(item);
+    }
+  }
+  const byAge = (a: DelayItem, b: DelayItem) => (a.invoiceDay ?? 0) - (b.invoiceDay ?? 0) || a.row - b.row;
+  for (const group of groups.values()) {
+    const invoices = group.invoices.filter((invoice) => !afterClosing(invoice)).sort(byAge);
+    for (const credit of [...group.credits].sort(byAge)) for (const invoice of invoices) take(credit, invoice);
+  }
+  const matched = new Set(appliedTo.keys());
+  for (const item of items) {
+    if (item.openAmount >= 0) continue;
+    if (afterClosing(item)) {
+      credits.push({
+        item,
+        kind: 'creditAfterClosing',
+        referenceDueDay: null,
+        daysLate: null,
+        bracket: null,
+        amount: item.openAmount,
+      });
+      continue;
+    }
     const target =
       item.settles === null ? undefined : byNumber.get(`${customerKey(item.party)}\u0000${item.currency}\u0000${item.settles}`);
-    const open = target === undefined ? 0 : (unpaid.get(target) ?? 0);
-    const applied = Math.min(open, -item.openAmount);
-    if (target !== undefined && applied > 0) unpaid.set(target, open - applied);
-    const left = item.openAmount + applied;
+    if (target !== undefined) take(item, target);
+    const rest = -(left.get(item) ?? 0);
+    const names = appliedTo.get(item) ?? [];
+    const kind: PlacementKind =
+      rest !== 0 ? 'creditApart' : matched.has(item) && names.length > 0 ? 'matchedApplied' : 'creditApplied';
     credits.push({
       item,
-      kind: left === 0 ? 'creditApplied' : 'creditApart',
+      kind,
       referenceDueDay: null,
       daysLate: null,
       bracket: null,
-      amount: left === 0 ? item.openAmount : left,
+      amount: rest === 0 ? item.openAmount : rest,
+      ...(names.length > 0 ? { appliedTo: names } : {}),
     });
   }
-  return { unpaid, credits };
+  return { unpaid, deducted, credits };
 }
 
 /** Section I: invoices unpaid at the closing date, by bracket of delay at that date. */
@@ -188,7 +269,7 @@ export function unpaidAtClosing(items: readonly DelayItem[], options: PaymentDel
     if (item.openAmount > 0) add(totals, item.openAmount);
     placements.push(place(item, 'otherCurrency', null, item.openAmount));
   }
-  const { unpaid, credits } = applyCredits(inTable);
+  const { unpaid, deducted, credits } = applyCredits(inTable, options.closingDay);
   for (const credit of credits) {
     placements.push(credit);
     if (credit.kind === 'creditApart') add(creditsApart, credit.amount);
@@ -200,8 +281,10 @@ export function unpaidAtClosing(items: readonly DelayItem[], options: PaymentDel
       placements.push(place(item, 'afterClosing', null, amount));
       continue;
     }
+    const less = deducted.get(item);
+    const netted = less === undefined ? {} : { deducted: less };
     if (amount === 0) {
-      placements.push(place(item, 'settled', null, 0));
+      placements.push({ ...place(item, (item.matchCode ?? null) !== null ? 'settledByMatch' : 'settled', null, 0), ...netted });
       continue;
     }
     const due = referenceDueDay(item, options.terms);
@@ -212,6 +295,7 @@ export function unpaidAtClosing(items: readonly DelayItem[], options: PaymentDel
         ...place(item, item.dispute === 'ledger' ? 'disputed' : 'disputedInLog', due, amount),
         daysLate,
         bracket: daysLate === null ? null : delayBracket(daysLate),
+        ...netted,
       });
       continue;
     }
@@ -220,7 +304,7 @@ export function unpaidAtClosing(items: readonly DelayItem[], options: PaymentDel
     const bracket = delayBracket(daysLate);
     add(brackets[bracket] as CountAndAmount, amount);
     if (bracket > 0) add(late, amount);
-    placements.push({ item, kind: 'bracket', referenceDueDay: due, daysLate, bracket, amount });
+    placements.push({ item, kind: 'bracket', referenceDueDay: due, daysLate, bracket, amount, ...netted });
   }
   return { brackets, late, excluded, creditsApart, otherCurrencies, yearInvoices: zero(), placements };
 }

@@ -174,12 +174,19 @@ const WORDS = {
       disputed: 'Exclu (B) : litige au grand livre',
       disputedInLog: 'Exclu (B) : litige au journal des relances',
       creditApplied: 'Avoir imputé sur la facture désignée',
+      matchedApplied: 'Règlement ou avoir lettré avec la facture : déduit de son montant',
       creditApart: 'Avoir ou règlement non imputé : hors tableau',
+      creditAfterClosing: 'Avoir ou règlement postérieur à la clôture : hors tableau',
       otherCurrency: 'Autre devise : hors tableau',
       afterClosing: 'Facture postérieure à la clôture : hors tableau',
       settled: 'Soldée par un avoir : hors tableau',
+      settledByMatch: 'Soldée à la clôture par les règlements lettrés avec elle : hors tableau',
       paidInYear: 'Réglée dans l’exercice (A)',
     } satisfies Record<PlacementKind, string>,
+    // The trace of a netting on the list: what was taken off an invoice, and where a line went.
+    deducted: (amount: string) => ` ; déduction faite de ${amount} de règlements ou d’avoirs`,
+    appliedTo: (invoices: string) => ` (facture ${invoices})`,
+    matchCode: (code: string) => ` ; lettrage ${code}`,
   },
   en: {
     title: 'Payment delays of suppliers and customers (article D. 441-6 of the French Commercial Code)',
@@ -290,14 +297,33 @@ const WORDS = {
       disputed: 'Excluded (B): disputed in the ledger',
       disputedInLog: 'Excluded (B): dispute in the dunning log',
       creditApplied: 'Credit note applied to the invoice it names',
+      matchedApplied: 'Payment or credit note matched with the invoice: deducted from it',
       creditApart: 'Credit note or unapplied payment: outside the table',
+      creditAfterClosing: 'Credit note or payment after the closing date: outside the table',
       otherCurrency: 'Other currency: outside the table',
       afterClosing: 'Invoice after the closing date: outside the table',
       settled: 'Settled by a credit note: outside the table',
+      settledByMatch: 'Settled at the closing date by the payments matched with it: outside the table',
       paidInYear: 'Paid during the year (A)',
     } satisfies Record<PlacementKind, string>,
+    deducted: (amount: string) => `; net of ${amount} of payments or credit notes`,
+    appliedTo: (invoices: string) => ` (invoice ${invoices})`,
+    matchCode: (code: string) => `; lettrage ${code}`,
   },
 } as const;
+
+/** Why a line is where it is, with what was netted and the matching code that did it. */
+function placementText(placement: Placement, language: Language): string {
+  const words = WORDS[language];
+  let text: string = words.placements[placement.kind];
+  if (placement.appliedTo !== undefined && placement.appliedTo.length > 0)
+    text += words.appliedTo(placement.appliedTo.join(', '));
+  if (placement.deducted !== undefined && placement.deducted > 0)
+    text += words.deducted(formatMoney(placement.deducted, placement.item.currency, language));
+  const code = placement.item.matchCode ?? null;
+  if (code !== null && code !== '') text += words.matchCode(code);
+  return text;
+}
 
 /** The sheets' names in the user's language. */
 export function paymentDelaysSheetNames(language: Language): { table: string; list: string } {
@@ -561,7 +587,7 @@ export function paymentDelaysListSheet(
         placement.bracket === null ? null : words.brackets[placement.bracket],
         amountFromMinor(placement.amount, item.currency),
         item.currency,
-        words.placements[placement.kind],
+        placementText(placement, language),
         item.row,
       ]);
     }

@@ -10,10 +10,10 @@ import {
 import { makeBuckets } from '../../src/ageing/ageing';
 import { DEFAULT_COLLECTION_CURVE } from '../../src/ageing/collection';
 import { agedBalanceFunction } from '../../src/functions/catalogue';
-import type { HostContext } from '../../src/functions/context';
 import type { CellValue } from '../../src/primitives/cells';
 import { dayFromCalendar, excelSerialFromDay, formatIsoDate, parseTextDate, serialFromDay } from '../../src/primitives/dates';
 import { AgeBucketError } from '../../src/primitives/messages';
+import { testHost } from '../functions/testHost';
 
 const asOf = parseTextDate('2026-11-23');
 const daysAgo = (days: number) => asOf - days;
@@ -119,13 +119,7 @@ describe('one customer in two currencies is two accounts', () => {
     ]);
   });
   test('through AGEDBALANCE with its currencies argument: a line and a total per currency', () => {
-    const context: HostContext = {
-      serialSystem: 'excel1900',
-      today: () => asOf,
-      cellError: (message) => ({ error: message }),
-      dateResult: (day) => day,
-      language: 'en',
-    };
+    const context = testHost(asOf);
     const column = (values: unknown[]) => values.map((value) => [value]);
     const table = agedBalanceFunction(
       column(items.map((i) => i.customer)),

@@ -1,16 +1,10 @@
 import { bucketIndex, defaultBucketLabels, makeBuckets, parseBoundaries } from '../../src/ageing/ageing';
 import { ageBucketFunction, daysOverdueFunction } from '../../src/functions/catalogue';
-import type { HostContext } from '../../src/functions/context';
 import { formatIsoDate, parseTextDate } from '../../src/primitives/dates';
+import { testHost } from '../functions/testHost';
 
 const standard = makeBuckets();
-const context: HostContext = {
-  serialSystem: 'excel1900',
-  today: () => parseTextDate('2026-11-23'),
-  cellError: (message) => ({ error: message }),
-  dateResult: (day) => day,
-  language: 'en',
-};
+const context = testHost(parseTextDate('2026-11-23'));
 
 // Through the product's own DAYSOVERDUE and AGEBUCKET bodies, from ISO text cells.
 const daysOverdue = (due: string, asOf: string) => daysOverdueFunction([[due]], [[asOf]], context) as number[][];

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import type { Page } from 'playwright-core';
 import { dayFromCalendar, excelSerialFromDay } from '../../src/primitives/dates';
 import {
   chromiumAvailable,
@@ -237,7 +238,8 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     expect(log?.at(-1)?.slice(1, 4)).toEqual([customer, expect.any(String), 'Email']);
     // A formal notice goes by registered post: listed, with no draft to send and nothing to mark sent.
     const lemaire = page.locator('#email-drafts li[data-customer="Brasserie Lemaire"]');
-    expect(await lemaire.textContent()).toContain('Formal notice: goes by registered post');
+    // Its letter is in French, the customer's language: the stage is named so.
+    expect(await lemaire.textContent()).toContain('Mise en demeure: goes by registered post');
     expect(await lemaire.locator('button').count()).toBe(0);
   });
 
@@ -382,16 +384,21 @@ run('a dunning run past the rate table', () => {
 });
 
 run('letters that cannot go: a Sage ledger with no address column', () => {
+  /** Imports the Sage export, builds its plan and previews its letters: the held warning. */
+  const previewSageLetters = async (page: Page): Promise<string> => {
+    await page.setInputFiles('#import-file', join(__dirname, '..', 'data', 'sage-grand-livre-clients.csv'));
+    await page.waitForFunction(() => /imported to the new sheet/.test(document.querySelector('#import')?.textContent ?? ''));
+    await page.click('button[data-tab="dunning"]');
+    await page.click('#build-plan');
+    await page.waitForSelector('#plan-actions');
+    await page.click('#preview-letters');
+    await page.waitForSelector('#letters-held');
+    return (await page.textContent('#letters-held')) ?? '';
+  };
+
   test('its registered letters and formal notices are held and named; the second reminder is made', async () => {
     await withPane({ ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
-      await page.setInputFiles('#import-file', join(__dirname, '..', 'data', 'sage-grand-livre-clients.csv'));
-      await page.waitForFunction(() => /imported to the new sheet/.test(document.querySelector('#import')?.textContent ?? ''));
-      await page.click('button[data-tab="dunning"]');
-      await page.click('#build-plan');
-      await page.waitForSelector('#plan-actions');
-      await page.click('#preview-letters');
-      await page.waitForSelector('#letters-held');
-      const held = (await page.textContent('#letters-held')) ?? '';
+      const held = await previewSageLetters(page);
       expect(held).toMatch(/^Not made, no postal address for a registered letter or formal notice: 4 accounts: /);
       for (const account of ['411HOTEL', '411CAFE', '411DUPONT', '411BOUL']) expect(held).toContain(account);
       expect(held).toContain('Letters made for the other accounts: 1');
@@ -400,6 +407,60 @@ run('letters that cannot go: a Sage ledger with no address column', () => {
       expect(problems).toEqual([]);
     });
   }, 90_000);
+
+  test('the warning goes once its cause may be gone: a new plan, the ledger read again with addresses, a signatory entered', async () => {
+    await withPane({ ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
+      expect(await previewSageLetters(page)).toMatch(/^Not made, no postal address/);
+
+      // A new plan: the warning was the last letters command's; the next one says it again.
+      await page.click('#build-plan');
+      await page.waitForSelector('#letters-held', { state: 'detached' });
+      await page.click('#preview-letters');
+      expect(await page.textContent('#letters-held')).toMatch(/^Not made, no postal address/);
+
+      // The user adds an address column to the imported sheet and reads the ledger again.
+      const ledgerSheet = await page.evaluate(() => {
+        const workbook = (window as unknown as Window).agebucket.workbook as unknown as {
+          sheets: Array<{ name: string; values: unknown[][] }>;
+          activate(name: string): void;
+        };
+        const sheet = workbook.sheets.find((s) => s.values[0]?.includes('Open amount'));
+        if (!sheet) throw new Error('no imported sheet');
+        sheet.values.forEach((row, index) => {
+          row.push(index === 0 ? 'Address' : `${index} rue de la République, 69002 Lyon`);
+        });
+        workbook.activate(sheet.name);
+        return sheet.name;
+      });
+      await page.click('button[data-tab="ageing"]');
+      await page.click('#detect');
+      await page.click('button[data-tab="dunning"]');
+      await page.waitForSelector('#letters-held', { state: 'detached' });
+      expect(await page.textContent('#mapping summary')).toContain(ledgerSheet);
+
+      // With the addresses in the plan, only the formal notices nobody signs are held.
+      await page.click('#build-plan');
+      await page.click('#preview-letters');
+      const held = (await page.textContent('#letters-held')) ?? '';
+      expect(held).toMatch(/^Formal notices not made, no one to sign them .*: 3 accounts: /);
+      expect(held).not.toContain('no postal address');
+      expect(held).toContain('Letters made for the other accounts: 2');
+
+      // The signatory entered in Settings: the warning goes, and the next letters hold none.
+      await page.click('button[data-tab="settings"]');
+      await page.fill('#setting-companySignatoryName', 'Claire Petit');
+      await page.dispatchEvent('#setting-companySignatoryName', 'change');
+      await page.click('button[data-tab="dunning"]');
+      await page.waitForSelector('#letters-held', { state: 'detached' });
+      await page.click('#preview-letters');
+      // The preview shown before had 2 letters: wait for the new one, with all 5.
+      const letters = page.frameLocator('iframe#letter-preview').locator('section.letter');
+      for (let tries = 0; tries < 100 && (await letters.count()) !== 5; tries++) await page.waitForTimeout(100);
+      expect(await letters.count()).toBe(5);
+      expect(await page.$('#letters-held')).toBeNull();
+      expect(problems).toEqual([]);
+    });
+  }, 120_000);
 });
 
 run('the dunning policy in the pane', () => {
@@ -417,6 +478,44 @@ run('the dunning policy in the pane', () => {
       await page.selectOption('#policy-collection-refers-to', '');
       await page.waitForSelector('#policy-status');
       expect(await page.$('#policy-error')).toBeNull();
+      expect(problems).toEqual([]);
+    });
+  }, 60_000);
+
+  test('the contractual rate is typed and shown as a percentage in the pane’s language; refusals are in French in the French pane', async () => {
+    await withPane({ ready: agedAt() }, async ({ page, problems }) => {
+      await page.selectOption('#language', 'fr');
+      await page.click('button[data-tab="dunning"]');
+      // Shown back from the saved fraction: 12,15 % read as 0.1215 shows as 12,15 %, not 1 215 %.
+      for (const [typed, shown] of [
+        ['12,15 %', `12,15${NBSP}%`],
+        ['15%', `15${NBSP}%`],
+        ['12,5', `12,5${NBSP}%`],
+        ['12.15%', `12,15${NBSP}%`],
+      ] as const) {
+        await page.fill('#policy-rate', typed);
+        await page.dispatchEvent('#policy-rate', 'change');
+        await page.waitForSelector('#policy-status');
+        expect(await page.$('#policy-error')).toBeNull();
+        expect(await page.inputValue('#policy-rate')).toBe(shown);
+      }
+      // Unreadable or out of range: not saved, said in French with French typography.
+      await page.fill('#policy-rate', 'douze');
+      await page.dispatchEvent('#policy-rate', 'change');
+      expect(await page.textContent('#policy-error')).toBe(
+        `Non enregistré${NBSP}: politique de relance : « douze » n’est pas un taux : saisissez un pourcentage comme 12,15 % (ou 12,15)`,
+      );
+      await page.fill('#policy-rate', '150 %');
+      await page.dispatchEvent('#policy-rate', 'change');
+      expect(await page.textContent('#policy-error')).toBe(
+        `Non enregistré${NBSP}: politique de relance : le taux contractuel 150${NBSP}% doit être compris entre 0 % et 100 %, par ex. 12,15 %`,
+      );
+      // A stage out of order is named as the user named it, in French.
+      await page.fill('#policy-formalNotice-from', '25');
+      await page.dispatchEvent('#policy-formalNotice-from', 'change');
+      expect(await page.textContent('#policy-error')).toBe(
+        `Non enregistré${NBSP}: politique de relance : le niveau « Mise en demeure » commence au jour 25, pas après « Dernière relance » (jour 30)`,
+      );
       expect(problems).toEqual([]);
     });
   }, 60_000);

@@ -107,7 +107,12 @@ describePane('the payment-delays table in Preview', (pane) => {
     const detail = 'table.grid[data-sheet="Délais – détail 2025-12-31"]';
     await page.waitForSelector(detail);
     expect(await page.locator(`${detail} tr`).count()).toBe(1 + 3 + CUSTOMER_ROWS.length);
-    const f1 = await page.locator(`${detail} tr`, { hasText: 'F-1' }).first().textContent();
+    // The row of F-1 itself (the credit note's row names F-1 too, as the invoice it went to).
+    const f1 = await page
+      .locator(`${detail} tr`)
+      .filter({ has: page.locator('td', { hasText: /^F-1$/ }) })
+      .first()
+      .textContent();
     expect(f1).toContain('1 à 30 jours');
     expect(f1).toMatch(/89[.,]75/);
     // The rows the note under the table says are detailed in the pane: both ledgers, with why.
@@ -196,6 +201,67 @@ describePane('the payment-delays table in Preview', (pane) => {
     // Received, from the same FEC's 401 accounts: F-S0 paid on its due date.
     expect(await rowText(6, 1, 6)).toEqual(['1', '0', '0', '0', '0', '0']);
     expect(await page.locator(`${grid} td`, { hasText: 'Section II tirée du FEC « fec.txt »' }).count()).toBe(1);
+    expect(pane().problems).toEqual([]);
+  });
+
+  test('section I from a FEC imported after the year ended: lines matched since count, partial lettrage netted', async () => {
+    const { page } = pane();
+    // The FEC of the year to 30 September 2026, imported on both sides two months after it
+    // ended, once the accountant had matched October's payments.
+    await page.selectOption('#setting-delaysSection', 'I');
+    await page.fill('#setting-delaysClosingDate', '2026-09-30');
+    await page.dispatchEvent('#setting-delaysClosingDate', 'change');
+    await page.fill('#as-of', '2026-11-30');
+    await page.dispatchEvent('#as-of', 'change');
+    const fec = join(__dirname, '..', 'data', '123456789FEC20260930.txt');
+    for (const side of ['customer', 'supplier'] as const) {
+      await page.selectOption('#import-side', side);
+      await page.setInputFiles('#import-file', fec);
+      await page.waitForFunction(
+        (name) =>
+          (window as unknown as { agebucket: { workbook: { activeSheet: string } } }).agebucket.workbook.activeSheet === name,
+        side === 'customer' ? 'Import clients FEC20260930' : 'Import fournisseurs FEC20260930',
+      );
+    }
+    expect(await page.inputValue('#setting-delaysSupplierSheet')).toBe('Import fournisseurs FEC20260930');
+    await page.click('#payment-delays');
+    await page.waitForFunction(() => /Délais de paiement 2026-09-30/.test(document.querySelector('#status')?.textContent ?? ''));
+    const grid = 'table.grid[data-sheet="Délais de paiement 2026-09-30"]';
+    await page.waitForSelector(grid);
+    const rowText = async (row: number, from: number, to: number) => {
+      const cells: Array<string | null> = [];
+      for (let column = from; column <= to; column++)
+        cells.push(await page.textContent(`${grid} td[data-cell="${row}:${column}"]`));
+      return cells;
+    };
+    // Issued (worked out in tests/reports/paymentDelaysFecSectionI.test.ts): 1-30 F26-0210 6 000,00;
+    // 31-60 F26-0180 7 200,00, matched on 20 October; 91+ the opening balance 4 800,00 + F26-0150
+    // 9 600,00 + F26-0120 1 800,00 less the 1 000,00 partly matched with it = 15 200,00.
+    expect(await rowText(6, 7, 12)).toEqual(['0', '1', '1', '0', '3', '5']);
+    expect(await rowText(7, 7, 12)).toEqual([
+      '0,00',
+      '6\u202f000,00',
+      '7\u202f200,00',
+      '0,00',
+      '15\u202f200,00',
+      '28\u202f400,00',
+    ]);
+    // Received: 0 jour FF-9004 960,00 (matched on 5 October); 1-30 FF-9003; 61-90 FF-9002.
+    expect(await rowText(6, 1, 6)).toEqual(['1', '1', '0', '1', '0', '2']);
+    expect(await rowText(7, 1, 6)).toEqual(['960,00', '1\u202f440,00', '0,00', '3\u202f600,00', '0,00', '5\u202f040,00']);
+    // The detail sheet says what was deducted from F26-0120, and where the cheque went.
+    await page.click('button[data-sheet="Délais – détail 2026-09-30"]');
+    const detail = 'table.grid[data-sheet="Délais – détail 2026-09-30"]';
+    await page.waitForSelector(detail);
+    const invoice = await page
+      .locator(`${detail} tr`)
+      .filter({ has: page.locator('td', { hasText: /^F26-0120$/ }) })
+      .first()
+      .textContent();
+    expect(invoice).toContain('800,00');
+    expect(invoice).toContain('déduction faite de 1\u00a0000,00\u00a0€ de règlements ou d’avoirs ; lettrage a');
+    const cheque = await page.locator(`${detail} tr`, { hasText: 'CHQ-0610' }).first().textContent();
+    expect(cheque).toContain('déduit de son montant (facture F26-0120) ; lettrage a');
     expect(pane().problems).toEqual([]);
   });
 });

@@ -8,7 +8,6 @@ import { LOG_HEADERS } from '../../src/dunning/log';
 import { planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
 import { ageBucketFunction, agedBalanceFunction } from '../../src/functions/catalogue';
-import type { HostContext } from '../../src/functions/context';
 import type { LedgerTable } from '../../src/ledger/ledger';
 import { columnStops } from '../../src/letters/docx';
 import { buildLetter } from '../../src/letters/letter';
@@ -16,6 +15,7 @@ import { lettersToSheetRows, letterToText } from '../../src/letters/render';
 import { PreviewWorkbook } from '../../src/pane/preview/previewWorkbook';
 import type { CellValue } from '../../src/primitives/cells';
 import { parseTextDate, serialFromDay } from '../../src/primitives/dates';
+import { testHost } from '../functions/testHost';
 import { options as letterOptions } from '../letters/sample';
 
 const SHEET_ROWS = 1_048_576;
@@ -94,13 +94,7 @@ describe(`${SHEET_ROWS.toLocaleString('en')} sheet rows`, () => {
 });
 
 describe(`AGEDBALANCE and AGEBUCKET over ${SHEET_ROWS.toLocaleString('en')} rows`, () => {
-  const context: HostContext = {
-    serialSystem: 'excel1900',
-    today: () => asOf,
-    cellError: (message) => ({ error: message }),
-    dateResult: (day) => day,
-    language: 'en',
-  };
+  const context = testHost(asOf);
   const customers = Array.from({ length: SHEET_ROWS }, (_, i) => [customerOf(i)]);
   const dates = Array.from({ length: SHEET_ROWS }, (_, i) => [serialFromDay(asOf - daysAgoOf(i), 'excel1900')]);
   const amounts = Array.from({ length: SHEET_ROWS }, () => [AMOUNT]);

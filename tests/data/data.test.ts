@@ -40,7 +40,12 @@ test('no file of the repository reads outside it (no path into a sibling folder)
 
 test('the real-shaped exports are the files the README describes, byte for byte', () => {
   const readme = readFileSync(join(__dirname, 'README.md'), 'utf8');
-  for (const name of ['uk-aged-receivables-detail.csv', 'sage-grand-livre-clients.csv', '123456789FEC20260930.txt']) {
+  for (const name of [
+    'uk-aged-receivables-detail.csv',
+    'sage-grand-livre-clients.csv',
+    '123456789FEC20260930.txt',
+    '123456789FEC20260930-pipe.txt',
+  ]) {
     const stated = new RegExp(`### ${name.replace(/\./g, '\\.')}[\\s\\S]*?sha256 \`([0-9a-f]{64})\``).exec(readme)?.[1];
     expect([name, sha256(join(__dirname, name))]).toEqual([name, stated]);
   }

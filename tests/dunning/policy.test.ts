@@ -39,7 +39,9 @@ describe('user policies are checked', () => {
     expect(() => validatePolicy({ ...DEFAULT_POLICY, jurisdiction: null })).toThrow(/choose a jurisdiction/);
   });
   test('a rate given as a percentage', () =>
-    expect(() => validatePolicy({ ...DEFAULT_POLICY, explicitRate: 12 })).toThrow(/fraction such as 0.1215/));
+    expect(() => validatePolicy({ ...DEFAULT_POLICY, explicitRate: 12 })).toThrow(
+      /the contractual rate 1,200% must be between 0% and 100%/,
+    ));
   test('a two-column table', () => {
     const policy = policyFromTable([
       [5, 'Level 1'],

@@ -238,7 +238,7 @@ describe('the rule is the policy’s: any stage may refer to an earlier one', ()
       ...DEFAULT_POLICY,
       stages: DEFAULT_POLICY.stages.map((s) => (s.id === 'first' ? { ...s, refersTo: 'final' } : s)),
     };
-    expect(() => validatePolicy(later)).toThrow(/"First reminder" refers to "final", which is not an earlier stage/);
+    expect(() => validatePolicy(later)).toThrow(/"First reminder" refers to "Final reminder", which is not an earlier stage/);
     const unknown = {
       ...DEFAULT_POLICY,
       stages: DEFAULT_POLICY.stages.map((s) => (s.id === 'collection' ? { ...s, refersTo: 'lawyer' } : s)),

@@ -8,22 +8,16 @@ import { LOG_HEADERS, readDunningLog } from '../../src/dunning/log';
 import { planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
 import { agedBalanceFunction } from '../../src/functions/catalogue';
-import type { HostContext } from '../../src/functions/context';
 import { detectColumns, type LedgerTable, readLedger } from '../../src/ledger/ledger';
 import { customerKey, readCustomer } from '../../src/primitives/cells';
 import { parseTextDate, serialFromDay } from '../../src/primitives/dates';
+import { testHost } from '../functions/testHost';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
 const asOf = parseTextDate('2026-11-30');
 const serial = (daysAgo: number) => serialFromDay(asOf - daysAgo, 'excel1900');
-const context: HostContext = {
-  serialSystem: 'excel1900',
-  today: () => asOf,
-  cellError: (message) => ({ error: message }),
-  dateResult: (day) => day,
-  language: 'en',
-};
+const context = testHost(asOf);
 
 /** The issue's four spellings of one customer, plus a doubled inner space. */
 const ACME = ['ACME', `ACME${NBSP}`, `ACME${NNBSP}`, `${NBSP}ACME`];

@@ -33,9 +33,13 @@ async function importFixture(name: string, options: Partial<ImportOptions> = {})
 }
 
 /** Open total per "customer currency" key, in cents, from the written sheet read back as a ledger. */
-function sheetTotals(result: ImportResult): Record<string, number> {
+function sheetTotals(result: ImportResult, asOf?: number): Record<string, number> {
   const rows = result.layout.rows as Array<Array<string | number | null>>;
-  const ledger = readLedger(rows, detectColumns(rows[0] ?? []), { serialSystem: 'excel1900', defaultCurrency: 'EUR' });
+  const ledger = readLedger(rows, detectColumns(rows[0] ?? []), {
+    serialSystem: 'excel1900',
+    defaultCurrency: 'EUR',
+    ...(asOf === undefined ? {} : { asOf }),
+  });
   expect(ledger.skipped).toEqual([]);
   const totals: Record<string, number> = {};
   for (const item of ledger.items) {
@@ -218,8 +222,9 @@ describe('the FEC', () => {
       'FA-107',
     ]);
     // By hand: Dupont 2 400,00 − 1 000,00 (ab partial) = 1 400,00; Martin 600,00 + 360,00 (matched
-    // only on 05/12) − 120,00 = 840,00; Smith 1 000,00 USD (Montantdevise); ACME 1 500,00.
-    expect(sheetTotals(result)).toEqual({
+    // only on 05/12) − 120,00 = 840,00; Smith 1 000,00 USD (Montantdevise); ACME 1 500,00. Read
+    // as of the import's date: FA-104 carries its matching code and date, and is open until then.
+    expect(sheetTotals(result, AS_OF)).toEqual({
       'Dupont SA EUR': 1400_00,
       'Martin & Fils EUR': 840_00,
       'Smith Ltd USD': 1000_00,

@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { daysOverdueFunction } from '../../src/functions/catalogue';
-import type { HostContext } from '../../src/functions/context';
 import { type ImportResult, importLedgerFile } from '../../src/ledger/import';
 import { detectColumns, readLedger } from '../../src/ledger/ledger';
 import { describeReading } from '../../src/ledger/readingReport';
 import { dayFromCalendar, formatIsoDate, parseTextDate } from '../../src/primitives/dates';
+import { testHost } from '../functions/testHost';
 
 const DATA = join(__dirname, '..', 'data');
 const AS_OF = dayFromCalendar(2026, 11, 30);
@@ -52,20 +52,16 @@ describe('day-month name-year dates', () => {
     expect(() => parseTextDate('03-Nov-26')).toThrow('two-digit year');
   });
 
-  test('a two-digit year is 20YY only when the caller says so (a column whose report states it)', () => {
-    expect(formatIsoDate(parseTextDate('03-Nov-26', { twoDigitYear: 'century2000' }))).toBe('2026-11-03');
-    expect(formatIsoDate(parseTextDate('31-Dec-99', { twoDigitYear: 'century2000' }))).toBe('2099-12-31');
+  test('a two-digit year is read in 1930–2029, as Excel does, only when the caller says so (a column whose report states it)', () => {
+    expect(formatIsoDate(parseTextDate('03-Nov-26', { twoDigitYear: 'window1930' }))).toBe('2026-11-03');
+    expect(formatIsoDate(parseTextDate('31-Dec-29', { twoDigitYear: 'window1930' }))).toBe('2029-12-31');
+    expect(formatIsoDate(parseTextDate('01-Jan-30', { twoDigitYear: 'window1930' }))).toBe('1930-01-01');
+    expect(formatIsoDate(parseTextDate('31-Dec-99', { twoDigitYear: 'window1930' }))).toBe('1999-12-31');
   });
 });
 
 describe('the custom functions read them too (a bad date is an error in its cell only)', () => {
-  const context: HostContext = {
-    serialSystem: 'excel1900',
-    today: () => AS_OF,
-    cellError: (message) => ({ error: message }),
-    dateResult: (day) => day,
-    language: 'en',
-  };
+  const context = testHost(AS_OF);
   test('DAYSOVERDUE over 03-Nov-2026, 3 novembre 2026, 03-Nov-26 and 31-Feb-2026', () => {
     const result = daysOverdueFunction([['03-Nov-2026'], ['3 novembre 2026'], ['03-Nov-26'], ['31-Feb-2026']], null, context);
     expect(result[0]).toEqual([27]);
@@ -97,7 +93,7 @@ describe('a ledger sheet with day-month name-year dates', () => {
     const lines = describeReading(ledger, { language: 'en', locale: 'en-GB', partialMatch: 'none', hasMatchingCodes: false });
     expect(lines).toContain('Invoice date: read as day-month name-year ("03-Oct-26"), month names in English or French.');
     expect(lines).toContain(
-      'Invoice date: two-digit years are read as 2000 to 2099 ("03-Oct-26" is in 2026); write four digits if a date is older.',
+      'Invoice date: two-digit years are read as 1930 to 2029, as Excel reads them ("03-Oct-26" is in 2026); write four digits for a year outside.',
     );
     const fr = describeReading(ledger, { language: 'fr', locale: 'fr-FR', partialMatch: 'none', hasMatchingCodes: false });
     expect(fr).toContain('Échéance : lue en jour-mois en lettres-année (« 02-Nov-26 »), mois en français ou en anglais.');

@@ -1,6 +1,9 @@
-// The .docx renderer writes the letters' XML itself, for speed: it must write exactly what the
-// docx library writes for the same paragraphs and runs (the library's output is what Word has
-// been opening), and the rest of the package must be the library's own.
+// The .docx renderer writes the letters' XML and packs the document itself, for speed: what a
+// reader finds in it must be exactly what the docx library writes for the same letters (the
+// library's output is what Word has been opening). The package differs in one way, on purpose:
+// the library writes two header parts per letter, the renderer one page header per letter and
+// one empty first-page header shared by every section. So the two are compared as a reader
+// resolves them: each section's header references replaced by the text of the parts they name.
 
 import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
@@ -10,25 +13,83 @@ import { DEFAULT_POLICY } from '../../src/dunning/policy';
 import { escapeXml, lettersToDocx } from '../../src/letters/docx';
 import { buildLetter, type Letter } from '../../src/letters/letter';
 import { invoice } from '../dunning/fixtures';
-import { lettersToDocxWithLibrary } from './docxReference';
+import { lettersToDocxWithLibrary, packageProblems } from './docxReference';
 import { options, plan } from './sample';
 
 async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(bytes);
+  // Every part's CRC-32 checked, as `unzip -t` does.
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
   const files = new Map<string, string>();
   for (const name of Object.keys(zip.files).sort()) files.set(name, (await zip.file(name)?.async('string')) ?? '');
   return files;
 }
 
+const HEADER = /^word\/(_rels\/)?header\d+\.xml(\.rels)?$/;
+const HEADER_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/header';
+
+/** The document's relationships: id → [type, target]. */
+function relationships(files: Map<string, string>): Map<string, [string, string]> {
+  const rels = files.get('word/_rels/document.xml.rels') ?? '';
+  return new Map(
+    [...rels.matchAll(/<Relationship Id="([^"]+)" Type="([^"]+)" Target="([^"]+)"\/>/g)].map(
+      ([, id, type, target]) => [id as string, [type as string, target as string]] as const,
+    ),
+  );
+}
+
+/**
+ * The package as a reader sees it: the document with every header reference replaced by the
+ * header it names (its root's namespace declarations left out), the relationships other than
+ * headers by type and target, the content types other than headers, and the other parts.
+ */
+function asRead(files: Map<string, string>): Map<string, string> {
+  const ids = relationships(files);
+  const header = (id: string) => {
+    const [type, target] = ids.get(id) ?? ['', ''];
+    expect([id, type]).toEqual([id, HEADER_TYPE]);
+    const xml = files.get(`word/${target}`);
+    expect([target, xml === undefined]).toEqual([target, false]);
+    return (xml ?? '').replace(/^<\?xml[^>]*\?>/, '').replace(/<w:hdr\b[^>]*?(\/?)>/, '<w:hdr$1>');
+  };
+  const read = new Map<string, string>();
+  for (const [name, text] of files) {
+    // The core properties carry the time the file was made.
+    if (name === 'docProps/core.xml' || HEADER.test(name)) continue;
+    if (name === 'word/document.xml')
+      read.set(
+        name,
+        text.replace(
+          /<w:headerReference w:type="(\w+)" r:id="([^"]+)"\/>/g,
+          (_, type: string, id: string) => `<w:headerReference w:type="${type}">${header(id)}</w:headerReference>`,
+        ),
+      );
+    else if (name === 'word/_rels/document.xml.rels')
+      read.set(
+        name,
+        [...ids.values()]
+          .filter(([type]) => type !== HEADER_TYPE)
+          .map(([type, target]) => `${type} ${target}`)
+          .join('\n'),
+      );
+    else if (name === '[Content_Types].xml') read.set(name, text.replace(/<Override [^>]*header\+xml[^>]*\/>/g, ''));
+    else read.set(name, text);
+  }
+  return read;
+}
+
 async function expectSameAsLibrary(letters: Letter[]): Promise<string> {
   const ours = await parts(await lettersToDocx(letters, 'Relances'));
   const library = await parts(await lettersToDocxWithLibrary(letters, 'Relances'));
-  expect([...ours.keys()]).toEqual([...library.keys()]);
-  for (const [name, text] of library) {
-    // The core properties carry the time the file was made.
-    if (name === 'docProps/core.xml') continue;
-    expect(firstDifference(name, ours.get(name) ?? '', text)).toBeNull();
-  }
+  expect(packageProblems(library)).toEqual([]);
+  expect(packageProblems(ours)).toEqual([]);
+  // The library's header relationship parts are empty: leaving them out loses nothing.
+  for (const [name, text] of library)
+    if (name.startsWith('word/_rels/header')) expect([name, text.includes('<Relationship ')]).toEqual([name, false]);
+  const [oursRead, libraryRead] = [asRead(ours), asRead(library)];
+  expect([...oursRead.keys()]).toEqual([...libraryRead.keys()]);
+  for (const [name, text] of libraryRead) expect(firstDifference(name, oursRead.get(name) ?? '', text)).toBeNull();
+  // One page header per letter and one shared first-page header, whatever the number of letters.
+  if (letters.length > 0) expect([...ours.keys()].filter((name) => HEADER.test(name))).toHaveLength(letters.length + 1);
   return ours.get('word/document.xml') ?? '';
 }
 

@@ -1,6 +1,8 @@
 // The .docx laid out by a real word processor: LibreOffice turns letters of every length from
 // 1 to 45 invoices into a PDF, and no page may hold the signature without the closing formula
 // and the paragraph before it; a letter's second page carries its customer and "page 2/2".
+// And the run as one document reads, page for page, as each letter packed alone by the docx
+// library itself: the shared headers and the hand-made package change nothing a reader sees.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,9 +12,10 @@ import JSZip from 'jszip';
 import { type AccountPlan, planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
 import { lettersToDocx } from '../../src/letters/docx';
-import { buildLetter } from '../../src/letters/letter';
+import { buildLetter, type Letter } from '../../src/letters/letter';
 import { parseTextDate } from '../../src/primitives/dates';
 import { invoice } from '../dunning/fixtures';
+import { lettersToDocxWithLibrary } from './docxReference';
 import { options } from './sample';
 
 const tools = existsSync('/usr/bin/soffice') && existsSync('/usr/bin/pdftotext');
@@ -78,4 +81,64 @@ maybe(
     expect(xml).toMatch(/>PAGE<[\s\S]*>SECTIONPAGES</);
   },
   240_000,
+);
+
+/** Each document's pages as text, LibreOffice converting them all in one run. */
+function pagesOf(folder: string, files: readonly string[]): string[][] {
+  execFileSync(
+    'soffice',
+    ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'pdf', '--outdir', folder, ...files],
+    { stdio: 'pipe', timeout: 300_000 },
+  );
+  return files.map((file) =>
+    execFileSync('pdftotext', ['-layout', file.replace(/\.docx$/, '.pdf'), '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((page) => page.trim() !== ''),
+  );
+}
+
+maybe(
+  'a run of letters reads page for page as each letter packed alone by the docx library',
+  async () => {
+    const named = (n: number, name: string, language: 'fr' | 'en'): Letter => {
+      const letter = buildLetter(account(n), { ...options, asOf, defaultLanguage: language });
+      return { ...letter, recipient: { ...letter.recipient, name } };
+    };
+    // Short and long letters (the long ones run over two pages, each with its own header), names
+    // that need escaping, and both languages.
+    const letters = [
+      named(1, 'Boulangerie Martin SARL', 'fr'),
+      named(45, 'O’Brien & Fils <Lyon>', 'fr'),
+      named(3, 'Harrington & Cole LLP', 'en'),
+      named(40, 'Transports Étoile SA', 'fr'),
+      named(44, 'Zoé "Garage" Dupuis', 'en'),
+      named(2, 'Menuiserie Roux', 'fr'),
+    ];
+    const folder = mkdtempSync(join(tmpdir(), 'agebucket-run-'));
+    const run = join(folder, 'run.docx');
+    writeFileSync(run, await lettersToDocx(letters, 'Relances'));
+    const alone = await Promise.all(
+      letters.map(async (letter, k) => {
+        const file = join(folder, `alone-${k}.docx`);
+        writeFileSync(file, await lettersToDocxWithLibrary([letter], 'Relances'));
+        return file;
+      }),
+    );
+    const [runPages, ...alonePages] = pagesOf(folder, [run, ...alone]);
+    const expected = alonePages.flat();
+    expect(runPages).toEqual(expected);
+    // Each letter on its own pages: its customer's name on the first, the header from the second.
+    let page = 0;
+    letters.forEach((letter, k) => {
+      const pages = alonePages[k] as string[];
+      expect(pages[0]).toContain(letter.recipient.name);
+      expect(pages[0]).not.toContain(`${letter.recipient.name} — page`);
+      for (let next = 1; next < pages.length; next++)
+        expect(pages[next]).toContain(`${letter.recipient.name} — page ${next + 1}`);
+      page += pages.length;
+    });
+    expect(runPages).toHaveLength(page);
+    expect(page).toBeGreaterThan(letters.length + 1);
+  },
+  400_000,
 );

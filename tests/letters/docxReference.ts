@@ -108,3 +108,70 @@ export async function lettersToDocxWithLibrary(letters: readonly Letter[], title
   });
   return Packer.pack(document, 'uint8array');
 }
+
+/** The content type a part must have to be read as what its relationship says (ECMA-376 part 1, §11 and §15). */
+const CONTENT_TYPE_OF: Readonly<Record<string, string>> = {
+  'officeDocument/2006/relationships/officeDocument':
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+  'officeDocument/2006/relationships/styles': 'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml',
+  'officeDocument/2006/relationships/settings': 'application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml',
+  'officeDocument/2006/relationships/header': 'application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml',
+  'officeDocument/2006/relationships/fontTable': 'application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml',
+  'officeDocument/2006/relationships/numbering': 'application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml',
+  'officeDocument/2006/relationships/theme': 'application/vnd.openxmlformats-officedocument.theme+xml',
+};
+
+/**
+ * What a reader of the package would trip on (ECMA-376 part 2, Open Packaging Conventions): a
+ * content type naming a missing part, a part without a content type or with another than its
+ * relationship calls for, a relationship whose target is missing or whose id repeats, an
+ * `r:id` in the document that names no relationship.
+ */
+export function packageProblems(files: ReadonlyMap<string, string>): string[] {
+  const problems: string[] = [];
+  const types = files.get('[Content_Types].xml') ?? '';
+  const overrides = new Map(
+    [...types.matchAll(/<Override ContentType="([^"]+)" PartName="\/([^"]+)"\/>/g)].map(
+      ([, type, part]) => [part as string, type as string] as const,
+    ),
+  );
+  const defaults = new Set(
+    [...types.matchAll(/<Default [^>]*Extension="([^"]+)"/g)].map((match) => (match[1] as string).toLowerCase()),
+  );
+  for (const part of overrides.keys())
+    if (!files.has(part)) problems.push(`[Content_Types].xml names /${part}, which is not in the package`);
+  for (const part of files.keys()) {
+    if (part === '[Content_Types].xml' || part.endsWith('/')) continue;
+    const extension = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+    if (!overrides.has(part) && !defaults.has(extension)) problems.push(`${part} has no content type`);
+  }
+  for (const [rels, xml] of files) {
+    const at = /^(.*?)_rels\/([^/]*)\.rels$/.exec(rels);
+    if (!at) continue;
+    const folder = at[1] as string;
+    if (at[2] !== '' && !files.has(`${folder}${at[2]}`)) problems.push(`${rels} belongs to a missing part`);
+    const ids = new Set<string>();
+    for (const [element] of xml.matchAll(/<Relationship [^>]*\/>/g)) {
+      const id = /Id="([^"]+)"/.exec(element)?.[1] ?? '';
+      if (ids.has(id)) problems.push(`${rels}: ${id} appears twice`);
+      ids.add(id);
+      if (element.includes('TargetMode="External"')) continue;
+      const target = /Target="([^"]+)"/.exec(element)?.[1] ?? '';
+      const segments: string[] = [];
+      for (const segment of (target.startsWith('/') ? target.slice(1) : `${folder}${target}`).split('/'))
+        if (segment === '..') segments.pop();
+        else if (segment !== '.') segments.push(segment);
+      const part = segments.join('/');
+      if (!files.has(part)) problems.push(`${rels}: ${id} targets ${target}, which is not in the package`);
+      const type = /Type="http:\/\/schemas\.openxmlformats\.org\/([^"]+)"/.exec(element)?.[1] ?? '';
+      const expected = CONTENT_TYPE_OF[type];
+      if (expected && overrides.get(part) !== expected) problems.push(`${part} is not typed ${expected}`);
+    }
+  }
+  const documentIds = new Set(
+    [...(files.get('word/_rels/document.xml.rels') ?? '').matchAll(/<Relationship [^>]*Id="([^"]+)"/g)].map((m) => m[1]),
+  );
+  for (const [, id] of (files.get('word/document.xml') ?? '').matchAll(/r:id="([^"]+)"/g))
+    if (!documentIds.has(id)) problems.push(`word/document.xml uses ${id}, which no relationship defines`);
+  return [...new Set(problems)];
+}

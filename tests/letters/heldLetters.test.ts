@@ -74,11 +74,11 @@ describe('no postal address: no registered letter, no formal notice', () => {
         .map((h) => h.account.customer)
         .join(', ');
     expect(heldText(held, ready.length, 'en')).toEqual([
-      `Not made, no postal address for a registered letter or formal notice: 4 accounts: ${names('noPostalAddress')}. Add an address column (Address, Adresse) to the ledger, then make them again. Letters made for the other accounts: 1`,
+      `Not made, no postal address for a registered letter or formal notice: 4 accounts: ${names('noPostalAddress')}. Add an address column (Address, Adresse) to the ledger, build the plan again, then make them again. Letters made for the other accounts: 1`,
       `Formal notices not made, no one to sign them (the account has no owner and Settings › Your company has no signatory): 3 accounts: ${names('noSignatory')}. Fill in the signatory’s name and title, or the ledger’s owner column. Letters made for the other accounts: 1`,
     ]);
     expect(heldText(held, ready.length, 'fr')).toEqual([
-      `Non produites, faute d’adresse postale pour une lettre recommandée ou une mise en demeure : 4 comptes : ${names('noPostalAddress')}. Ajoutez une colonne Adresse au grand livre, puis produisez-les à nouveau. Lettres produites pour les autres comptes : 1`,
+      `Non produites, faute d’adresse postale pour une lettre recommandée ou une mise en demeure : 4 comptes : ${names('noPostalAddress')}. Ajoutez une colonne Adresse au grand livre, établissez à nouveau le plan, puis produisez-les à nouveau. Lettres produites pour les autres comptes : 1`,
       `Mises en demeure non produites, faute de signataire (le compte n’a pas de responsable et Paramètres › Votre société n’a pas de signataire) : 3 comptes : ${names('noSignatory')}. Renseignez le nom et la fonction du signataire, ou la colonne Responsable du grand livre. Lettres produites pour les autres comptes : 1`,
     ]);
     // Statements go by any channel: none is held.

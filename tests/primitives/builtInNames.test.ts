@@ -7,22 +7,16 @@ import { defaultSettings } from '../../src/commands/settings';
 import { planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
 import { agedBalanceFunction } from '../../src/functions/catalogue';
-import type { HostContext } from '../../src/functions/context';
 import { detectColumns, type LedgerTable } from '../../src/ledger/ledger';
 import { validateTemplate } from '../../src/letters/templates';
 import { readCurrency } from '../../src/primitives/cells';
 import { parseTextDate, serialFromDay } from '../../src/primitives/dates';
 import { formatMoney, minorFromNumber, minorUnitsOf, parseCurrencyCode } from '../../src/primitives/money';
+import { testHost } from '../functions/testHost';
 
 const BUILT_IN_NAMES = ['constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__'];
 const asOf = parseTextDate('2026-11-30');
-const context: HostContext = {
-  serialSystem: 'excel1900',
-  today: () => asOf,
-  cellError: (message) => ({ error: message }),
-  dateResult: (day) => day,
-  language: 'en',
-};
+const context = testHost(asOf);
 const serial = (daysAgo: number) => [serialFromDay(asOf - daysAgo, 'excel1900')];
 
 describe.each(BUILT_IN_NAMES)('a cell holding %s', (name) => {

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { agedBalanceFromColumns } from '../../src/ageing/agedBalance';
 import { makeBuckets } from '../../src/ageing/ageing';
 import { agedBalanceFunction } from '../../src/functions/catalogue';
-import type { HostContext } from '../../src/functions/context';
 import { parseTextDate, serialFromDay } from '../../src/primitives/dates';
 import {
   amountFromMinor,
@@ -13,6 +12,7 @@ import {
   minorUnitsOf,
   parseCurrencyCode,
 } from '../../src/primitives/money';
+import { testHost } from '../functions/testHost';
 
 describe('minor units by ISO 4217', () => {
   test.each([
@@ -57,13 +57,7 @@ describe('numbers from cells', () => {
   ])('a million rows of %d total exactly %d, through the aged balance as AGEDBALANCE reads them', (value, total, cents) => {
     const rows = 1_000_000;
     const asOf = parseTextDate('2025-11-28');
-    const context: HostContext = {
-      serialSystem: 'excel1900',
-      today: () => asOf,
-      cellError: (message) => ({ error: message }),
-      dateResult: (day) => day,
-      language: 'en',
-    };
+    const context = testHost(asOf);
     // Two customers, each in every bucket, so the sum runs through lines, buckets and totals.
     const customers = Array.from({ length: rows }, (_, i) => [i % 2 === 0 ? 'Dupont SA' : 'Martin SARL']);
     const dues = Array.from({ length: rows }, (_, i) => [serialFromDay(asOf - (i % 120), 'excel1900')]);

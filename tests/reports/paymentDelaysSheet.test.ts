@@ -281,7 +281,7 @@ describe('the detail sheet: every invoice with its bracket', () => {
       '1 à 30 jours',
       89.75,
       'EUR',
-      'Compté (A)',
+      'Compté (A) ; déduction faite de 20,25\u00a0€ de règlements ou d’avoirs',
       3,
     ]);
   });

@@ -9,7 +9,9 @@ import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_POLICY, type DunningPolicy, type DunningStage, validatePolicy } from '../../dunning/policy';
 import { CUSTOMER_TYPES, type CustomerType } from '../../penalties/customerType';
+import { parseAnnualRate } from '../../penalties/lateInterest';
 import { type EnteredRate, JURISDICTIONS, parseJurisdiction } from '../../penalties/statutoryRates';
+import { colon, percentText } from '../../primitives/localeText';
 import { AgeBucketError } from '../../primitives/messages';
 import type { PaneText } from '../messages';
 import { Card, TextInput } from '../ui';
@@ -60,13 +62,23 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
     setSaved(true);
     props.onPolicy(next);
   };
+  /** A value that cannot even be read: not saved, and said why under its field. */
+  const refuse = (caught: unknown, from: string) => {
+    setOrigin(from);
+    setSaved(false);
+    setError(
+      caught instanceof AgeBucketError
+        ? new AgeBucketError('policyRefused', {}, undefined, caught).localized(language)
+        : String(caught),
+    );
+  };
   const withStage = (index: number, patch: Partial<DunningStage>, from: string) =>
     update({ ...draft, stages: draft.stages.map((stage, i) => (i === index ? { ...stage, ...patch } : stage)) }, from);
   /** Whether the change was saved, or why not, under the control it came from. */
   const outcome = (id: string) =>
     origin !== id ? null : error ? (
       <p id="policy-error" class="status error" role="alert">
-        {`${t.policyInvalid}: ${error}`}
+        {`${t.policyInvalid}${colon(language)}${error}`}
       </p>
     ) : saved ? (
       <p id="policy-status" class="status info" role="status">
@@ -223,8 +235,18 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
       {text(
         'policy-rate',
         t.rate,
-        draft.explicitRate === null ? '' : shownNumber(draft.explicitRate),
-        (v, from) => update({ ...draft, explicitRate: v.trim() === '' ? null : typedNumber(v) }, from),
+        draft.explicitRate === null || Number.isNaN(draft.explicitRate) ? '' : percentText(draft.explicitRate, language),
+        (v, from) => {
+          // A credit manager types a percentage ("12,15 %", "12.15%", "12,15"); the core keeps the fraction.
+          let rate: number | null = null;
+          try {
+            rate = v.trim() === '' ? null : parseAnnualRate(v, 'percent', 'policyRateUnreadable');
+          } catch (caught) {
+            refuse(caught, from);
+            return;
+          }
+          update({ ...draft, explicitRate: rate }, from);
+        },
         true,
       )}
       {text(
