@@ -92,6 +92,15 @@ export const LOG_EVENTS: Record<
   statement: { en: 'Statement of account', fr: 'Relevé de compte' },
 };
 
+/**
+ * How letters went, in the log's language. A registered letter or a formal notice is logged
+ * with its stage's own channel (the policy's), whatever file it was printed from.
+ */
+export const LOG_CHANNELS: Record<'email' | 'letter', Record<Language, string>> = {
+  email: { en: 'Email', fr: 'Email' },
+  letter: { en: 'Letter', fr: 'Courrier' },
+};
+
 /** The events' names folded once, not for every log row: folded name → event, the first event that has it. */
 const EVENT_NAMES: ReadonlyMap<string, keyof typeof LOG_EVENTS> = (() => {
   const names = new Map<string, keyof typeof LOG_EVENTS>();
@@ -298,7 +307,11 @@ function calendarDay(year: number, month: number, day: number, text: string): Da
   return dayFromCalendar(year, month, day);
 }
 
-/** A row for the log sheet, in the order of LOG_COLUMNS. */
+/**
+ * A row for the log sheet, in the order of LOG_COLUMNS. Dates are ISO text, which Excel and
+ * Sheets turn into date cells shown like the log's other dates (as when a date is typed), and
+ * which no locale reads another way (21/11/2026 text would be read month-first in some).
+ */
 export function logRow(entry: Omit<LogEntry, 'stageIndex'>): Array<string | number> {
   return [
     formatIsoDate(entry.day),

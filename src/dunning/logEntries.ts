@@ -3,10 +3,11 @@
 // reader matches them (case and accents folded), never compared exactly. The rows themselves
 // come from outcomes.ts (calls) and sentEntries (letters).
 
+import type { CellValue } from '../primitives/cells';
 import type { Language } from '../primitives/messages';
-import { LOG_SHEETS, type LogEntry } from './log';
+import { LOG_CHANNELS, LOG_COLUMNS, LOG_EVENTS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logEventOf } from './log';
 import type { LogDraft } from './outcomes';
-import { type DunningPolicy, findStage, fold } from './policy';
+import { type DunningPolicy, type DunningStage, findStage, fold } from './policy';
 
 /** The existing log sheet (French name first, then English), else a new one in the pane's language. */
 export function logSheetName(sheetNames: readonly string[], language: Language): string {
@@ -46,4 +47,77 @@ export function alreadyLogged(log: readonly LogEntry[], entries: readonly LogDra
 /** Entries as the plan reads them back, with the stage found the way the log reader finds it. */
 export function withStageIndex(entries: readonly LogDraft[], policy: DunningPolicy): LogEntry[] {
   return entries.map((entry) => ({ ...entry, stageIndex: findStage(entry.stageText, policy.stages) }));
+}
+
+/** How the rows already in the log are written: new rows follow them, whatever the pane's language. */
+export interface LogStyle {
+  /** The language of the stage, event and channel names. */
+  readonly language: Language;
+}
+
+/**
+ * The style of a log sheet (rows[0] its header, or null when there is no sheet yet): the
+ * language of its latest row whose stage or event is named in one language only, else its
+ * header's, else its sheet name's, else the pane's.
+ */
+export function logStyleOf(
+  rows: readonly (readonly CellValue[])[] | null,
+  sheetName: string,
+  policy: DunningPolicy,
+  paneLanguage: Language,
+): LogStyle {
+  const byName: Language = sheetName === LOG_SHEETS.en ? 'en' : sheetName === LOG_SHEETS.fr ? 'fr' : paneLanguage;
+  if (rows === null || rows.length === 0) return { language: byName };
+  const header = (rows[0] ?? []).map((cell) => (typeof cell === 'string' ? fold(cell) : ''));
+  const headerLanguage = (['fr', 'en'] as const).find((language) =>
+    (['customer', 'stage'] as const).every((column) => header.includes(fold(LOG_HEADERS[language][column]))),
+  );
+  const stageAt = header.findIndex((cell) => cell === fold(LOG_HEADERS.en.stage) || cell === fold(LOG_HEADERS.fr.stage));
+  // A log that lost its header is in the add-in's own column order.
+  const stageColumn = stageAt >= 0 ? stageAt : LOG_COLUMNS.indexOf('stage');
+  for (let index = rows.length - 1; index >= 1; index--) {
+    const stage = rows[index]?.[stageColumn];
+    const language = typeof stage === 'string' ? languageOfName(stage, policy) : null;
+    if (language !== null) return { language };
+  }
+  return { language: headerLanguage ?? byName };
+}
+
+/** The language a stage or event name is written in, when only one of the two has it. */
+function languageOfName(text: string, policy: DunningPolicy): Language | null {
+  const wanted = fold(text);
+  if (wanted === '') return null;
+  for (const name of [...policy.stages.map((s) => s.name), ...Object.values(LOG_EVENTS)]) {
+    const en = fold(name.en) === wanted;
+    const fr = fold(name.fr) === wanted;
+    if (en !== fr) return en ? 'en' : 'fr';
+  }
+  return null;
+}
+
+/**
+ * An entry as the log's own rows write it: the stage, the event and the channel named in the
+ * log's language (found the way the reader finds them); anything else as it was given.
+ */
+export function inLogLanguage(entry: LogDraft, language: Language, policy: DunningPolicy): LogDraft {
+  const index = findStage(entry.stageText, policy.stages);
+  const event = index >= 0 ? null : logEventOf(entry.stageText);
+  const eventName = event === null ? undefined : LOG_EVENTS[event];
+  const stageText =
+    index >= 0
+      ? (policy.stages[index] as DunningStage).name[language]
+      : // A statement logged under its subject ("Relevé de compte au …") keeps its words.
+        eventName !== undefined && [eventName.en, eventName.fr].some((name) => fold(name) === fold(entry.stageText))
+        ? eventName[language]
+        : entry.stageText;
+  return { ...entry, stageText, channel: channelIn(entry.channel, language, policy) };
+}
+
+function channelIn(channel: string, language: Language, policy: DunningPolicy): string {
+  const wanted = fold(channel);
+  if (wanted === '') return channel;
+  const found = [...policy.stages.map((s) => s.channel), ...Object.values(LOG_CHANNELS), LOG_EVENTS.call].find(
+    (name) => fold(name.en) === wanted || fold(name.fr) === wanted,
+  );
+  return found ? found[language] : channel;
 }

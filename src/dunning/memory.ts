@@ -149,7 +149,11 @@ export function withMemory(items: readonly LedgerItem[], memory: AccountMemory):
 export interface Cycle {
   /** The highest stage already sent about these invoices (ties: the latest): the ladder's rung. */
   readonly lastSent: LogEntry | null;
-  /** The latest reminder about these invoices: the one a letter cites. */
+  /**
+   * The latest reminder about every one of these invoices: the one a letter cites ("despite our
+   * reminder of …" above the list says it of each invoice listed). Null when no reminder covers
+   * them all (an invoice joined the account since).
+   */
   readonly lastReminder: LogEntry | null;
 }
 
@@ -165,6 +169,9 @@ export function cycleOf(chased: readonly LedgerItem[], memory: AccountMemory, po
       (entry.stageIndex === lastSent.stageIndex && entry.day >= lastSent.day)
     )
       lastSent = entry;
+    // By a set of its numbers: an account may hold thousands of invoices, and a row list them.
+    const numbers = entry.invoices.length > 0 ? new Set(entry.invoices) : null;
+    if (!chased.every((item) => (numbers ? numbers.has(item.invoiceNumber) : covers(entry, item, policy)))) continue;
     if (
       lastReminder === null ||
       entry.day > lastReminder.day ||

@@ -8,7 +8,7 @@ import { fail, type Language } from '../primitives/messages';
 import { LOG_EVENTS, type LogEntry } from './log';
 import type { OpenDispute } from './memory';
 import type { AccountPlan } from './plan';
-import type { DunningPolicy } from './policy';
+import { type DunningPolicy, sentByPost } from './policy';
 
 /** A row to append to the log (the reader works out its stage index when it reads it back). */
 export type LogDraft = Omit<LogEntry, 'stageIndex' | 'row'>;
@@ -105,7 +105,9 @@ export function disputeResolvedEntry(dispute: OpenDispute, asOf: DayNumber, lang
 
 /**
  * The log rows for letters that were delivered (or that the user marked as sent): the stage in
- * the document's language, the invoices the letter claimed, the run's date.
+ * the document's language, the invoices the letter claimed, the run's date. A stage that goes
+ * by registered post (a formal notice) is logged with its own channel, never as the file or
+ * draft it was made from: the log is what reached the customer, and how.
  */
 export function sentEntries(
   letters: readonly Letter[],
@@ -127,7 +129,7 @@ export function sentEntries(
       customer: letter.customer,
       currency: letter.currency,
       stageText,
-      channel,
+      channel: stage && sentByPost(stage) ? stage.channel[language] : channel,
       amount: letter.amountDue,
       invoices: [...letter.invoiceNumbers],
       owner: letter.owner ?? '',

@@ -94,14 +94,22 @@ export interface AccountPlan {
   readonly targetStage: DunningStage | null;
   /** The highest stage already sent about the invoices chased today (its rung on the ladder). */
   readonly lastSent: { readonly stage: DunningStage; readonly day: DayNumber } | null;
-  /** The latest reminder about the invoices chased today: the one a letter cites. */
+  /** The latest reminder about every invoice chased today: the one a letter cites (see cycleOf). */
   readonly lastReminder: { readonly stage: DunningStage; readonly day: DayNumber } | null;
   readonly startRule: StartRule;
   /**
    * The stage the rules called for, when its letter refers to an earlier stage the log does not
    * show for these invoices: the plan sent that earlier stage instead (`stage`). Null otherwise.
    */
-  readonly heldBack: { readonly wanted: DunningStage; readonly missing: DunningStage } | null;
+  readonly heldBack: {
+    readonly wanted: DunningStage;
+    readonly missing: DunningStage;
+    /**
+     * The invoices listed today that the log shows without that earlier stage, when it shows it
+     * for the others (a new invoice joined the account since): empty when none of them had it.
+     */
+    readonly without: readonly string[];
+  } | null;
   readonly exclusion: Exclusion | null;
   /** Invoices the reminder is about (overdue, or due soon for a courtesy reminder). */
   readonly dunned: readonly DunnedItem[];
@@ -378,10 +386,18 @@ function planAccount(
     if (required < 0 || required >= stageIndex) break;
     const sentFor = (item: LedgerItem) =>
       memory.reminders.some((entry) => entry.stageIndex === required && covers(entry, item, policy));
-    // The cycle had that stage (a reminder about some of these invoices): the letter's "our
-    // formal notice" is true; invoices that joined since are claimed with the rest.
-    if (dunnedItems.some(sentFor)) break;
-    heldBack ??= { wanted: chosen, missing: stages[required] as DunningStage };
+    // "Our formal notice has remained without effect" above a list of invoices says it about
+    // each of them: true only when the log shows that stage for every one. One letter per
+    // account, so an account whose invoices stand at different steps gets the earlier step for
+    // all of them (a formal notice that also covers the invoices that had one: one deadline,
+    // one claim); the later stage follows for the whole account once the log shows it.
+    const without = dunnedItems.filter((item) => !sentFor(item));
+    if (without.length === 0) break;
+    heldBack ??= {
+      wanted: chosen,
+      missing: stages[required] as DunningStage,
+      without: without.length < dunnedItems.length ? without.map((item) => item.invoiceNumber) : [],
+    };
     stageIndex = required;
   }
   const stage = stageIndex === null ? null : (stages[stageIndex] as DunningStage);
@@ -485,6 +501,24 @@ function firstText(items: readonly LedgerItem[], field: 'owner' | 'email' | 'pho
   return items.find((item) => item[field] !== null)?.[field] ?? null;
 }
 
+/**
+ * What the stage claims on the account beside the debt, as the plan lists it and the letter
+ * claims it: the interest (or, when it cannot be claimed, say a contractual rate below the
+ * L441-10 floor or a half-year with no rate, that it is not), then the fixed recovery fees,
+ * which are owed whatever happens to the interest (Code de commerce D441-5: 40 € per invoice).
+ */
+export function claimsText(plan: AccountPlan, language: Language): string {
+  const stage = plan.stage;
+  if (stage === null) return '';
+  const fees = plan.feeTotals.map((fee) => formatMoney(fee.amount, fee.currency, language));
+  const interest = !stage.claimsInterest
+    ? []
+    : plan.penaltyError !== null
+      ? [formatMessage('interestNotClaimed', {}, language)]
+      : [formatMoney(plan.interestTotal, plan.currency, language)];
+  return [...interest, ...fees].join(' + ');
+}
+
 /** The reason an account gets no action, in the user's language. */
 export function exclusionText(plan: AccountPlan, language: Language): string {
   const exclusion = plan.exclusion;
@@ -565,7 +599,13 @@ export function planNotes(plan: AccountPlan, language: Language): string[] {
       stage: plan.heldBack.wanted.name[language],
       missing: lowerFirst(plan.heldBack.missing.name[language]),
     };
-    notes.push(formatMessage(plan.lastSent === null ? 'ruleRefersToFirstLetter' : 'ruleRefersToMissing', params, language));
+    const code: MessageCode =
+      plan.heldBack.without.length > 0
+        ? 'ruleRefersToMissingFor'
+        : plan.lastSent === null
+          ? 'ruleRefersToFirstLetter'
+          : 'ruleRefersToMissing';
+    notes.push(formatMessage(code, { ...params, invoices: plan.heldBack.without.join(', ') }, language));
   }
   // Said where a claim would be expected: the stage claims penalties, but not on these.
   const openings = plan.dunned.filter((dunned) => dunned.item.openingBalance).map((dunned) => dunned.item.invoiceNumber);
@@ -573,15 +613,12 @@ export function planNotes(plan: AccountPlan, language: Language): string[] {
     notes.push(formatMessage('ruleOpeningBalance', { invoices: openings.join(', ') }, language));
   }
   if (plan.brokenPromiseDay !== null) {
+    const date = formatLongDate(plan.brokenPromiseDay, language);
+    // A promise from the ledger's column was never logged: say where it came from, not "logged on —".
     notes.push(
-      formatMessage(
-        'ruleBrokenPromise',
-        {
-          date: formatLongDate(plan.brokenPromiseDay, language),
-          logged: plan.brokenPromiseLoggedOn === null ? '—' : formatLongDate(plan.brokenPromiseLoggedOn, language),
-        },
-        language,
-      ),
+      plan.brokenPromiseLoggedOn === null
+        ? formatMessage('ruleBrokenPromiseLedger', { date }, language)
+        : formatMessage('ruleBrokenPromise', { date, logged: formatLongDate(plan.brokenPromiseLoggedOn, language) }, language),
     );
   }
   return notes;

@@ -12,6 +12,9 @@
 // "our reminders" in the plural), and the collection letter's "our formal notice has remained
 // without effect" only because its stage refers to the formal notice (DunningStage.refersTo),
 // which the plan sends first when the log does not show it.
+// Every sentence about the invoices listed agrees with their number ({{#if single_invoice}}: "la
+// facture suivante demeure impayée" / "les factures suivantes demeurent impayées"), never "la ou
+// les factures" or "invoice(s)".
 // The statement of account says overdue, less credits, = balance in words that stay true when
 // credits exceed what is overdue or the account is in the customer's favour.
 // Users edit them in the Templates sheet; these fill it on first use.
@@ -38,17 +41,17 @@ export const DEFAULT_TEMPLATES: readonly LetterTemplate[] = [
   t(
     'courtesy',
     'en',
-    'Upcoming payment — {{invoice_count}} invoice(s) due soon',
+    'Upcoming payment — {{invoice_count}} {{#if single_invoice}}invoice{{else}}invoices{{/if}} due soon',
     `
 Dear Sir or Madam,
 
-As a courtesy, we would like to remind you that the following invoice(s), for {{amount_coming_due}}, will shortly fall due:
+As a courtesy, we would like to remind you that the following {{#if single_invoice}}invoice{{else}}invoices{{/if}}, for {{amount_coming_due}}, will shortly fall due:
 
 {{invoice_table}}
 
 If payment has already been arranged, please disregard this message. Otherwise, we would be grateful if you could schedule it for the due date. Our bank details: IBAN {{company_iban}}.
 
-Should you have any question about these invoices, {{owner}} will be glad to help.
+Should you have any question about {{#if single_invoice}}this invoice{{else}}these invoices{{/if}}, {{owner}} will be glad to help.
 
 Kind regards,
 `,
@@ -56,17 +59,17 @@ Kind regards,
   t(
     'courtesy',
     'fr',
-    'Rappel d’échéance — {{invoice_count}} facture(s) à venir',
+    'Rappel d’échéance — {{invoice_count}} {{#if single_invoice}}facture{{else}}factures{{/if}} à venir',
     `
 Madame, Monsieur,
 
-Nous nous permettons de vous rappeler que la ou les factures suivantes, pour un montant de {{amount_coming_due}}, arrivent prochainement à échéance :
+Nous nous permettons de vous rappeler que {{#if single_invoice}}la facture suivante, d’un montant de {{amount_coming_due}}, arrive{{else}}les factures suivantes, pour un montant de {{amount_coming_due}}, arrivent{{/if}} prochainement à échéance :
 
 {{invoice_table}}
 
 Si le règlement est déjà programmé, nous vous remercions et vous prions de ne pas tenir compte de ce message. Dans le cas contraire, nous vous serions reconnaissants de bien vouloir le prévoir à la date d’échéance. Nos coordonnées bancaires : IBAN {{company_iban}}.
 
-Pour toute question relative à ces factures, {{owner}} reste à votre disposition.
+Pour toute question relative à {{#if single_invoice}}cette facture{{else}}ces factures{{/if}}, {{owner}} reste à votre disposition.
 
 Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
 `,
@@ -78,7 +81,7 @@ Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
     `
 Dear Sir or Madam,
 
-According to our records, the following invoice(s) remain unpaid although their due date has passed:
+According to our records, {{#if single_invoice}}the following invoice remains unpaid although its due date has passed{{else}}the following invoices remain unpaid although their due dates have passed{{/if}}:
 
 {{invoice_table}}
 
@@ -100,7 +103,7 @@ Kind regards,
     `
 Madame, Monsieur,
 
-Sauf erreur ou omission de notre part, la ou les factures suivantes restent impayées alors que leur échéance est dépassée :
+Sauf erreur ou omission de notre part, {{#if single_invoice}}la facture suivante reste impayée alors que son échéance est dépassée{{else}}les factures suivantes restent impayées alors que leur échéance est dépassée{{/if}} :
 
 {{invoice_table}}
 
@@ -122,7 +125,7 @@ Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
     `
 Dear Sir or Madam,
 
-{{#if has_last_reminder}}Despite our reminder of {{last_reminder_date}}, the following invoice(s) are still unpaid:{{else}}The following invoice(s) are still unpaid although their due date has passed:{{/if}}
+{{#if has_last_reminder}}Despite our reminder of {{last_reminder_date}}, the following {{#if single_invoice}}invoice is{{else}}invoices are{{/if}} still unpaid:{{else}}{{#if single_invoice}}The following invoice is still unpaid although its due date has passed:{{else}}The following invoices are still unpaid although their due dates have passed:{{/if}}{{/if}}
 
 {{invoice_table}}
 
@@ -140,7 +143,7 @@ Kind regards,
     `
 Madame, Monsieur,
 
-{{#if has_last_reminder}}Malgré notre relance du {{last_reminder_date}}, la ou les factures suivantes demeurent impayées :{{else}}La ou les factures suivantes demeurent impayées alors que leur échéance est dépassée :{{/if}}
+{{#if has_last_reminder}}Malgré notre relance du {{last_reminder_date}}, {{#if single_invoice}}la facture suivante demeure impayée{{else}}les factures suivantes demeurent impayées{{/if}} :{{else}}{{#if single_invoice}}La facture suivante demeure impayée alors que son échéance est dépassée :{{else}}Les factures suivantes demeurent impayées alors que leur échéance est dépassée :{{/if}}{{/if}}
 
 {{invoice_table}}
 
@@ -158,7 +161,7 @@ Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
     `
 Dear Sir or Madam,
 
-{{#if has_last_reminder}}Our reminder of {{last_reminder_date}} has remained without effect. The following invoice(s) are still unpaid:{{else}}The following invoice(s) are still unpaid well after their due date:{{/if}}
+{{#if has_last_reminder}}Our reminder of {{last_reminder_date}} has remained without effect. The following {{#if single_invoice}}invoice is{{else}}invoices are{{/if}} still unpaid:{{else}}{{#if single_invoice}}The following invoice is still unpaid well after its due date:{{else}}The following invoices are still unpaid well after their due dates:{{/if}}{{/if}}
 
 {{invoice_table}}
 
@@ -176,7 +179,7 @@ Yours faithfully,
     `
 Madame, Monsieur,
 
-{{#if has_last_reminder}}Notre relance du {{last_reminder_date}} est restée sans effet. Les factures suivantes demeurent impayées :{{else}}Les factures suivantes demeurent impayées bien après leur échéance :{{/if}}
+{{#if has_last_reminder}}Notre relance du {{last_reminder_date}} est restée sans effet. {{#if single_invoice}}La facture suivante demeure impayée{{else}}Les factures suivantes demeurent impayées{{/if}} :{{else}}{{#if single_invoice}}La facture suivante demeure impayée bien après son échéance :{{else}}Les factures suivantes demeurent impayées bien après leur échéance :{{/if}}{{/if}}
 
 {{invoice_table}}
 
@@ -196,7 +199,7 @@ REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT
 
 Dear Sir or Madam,
 
-{{#if has_last_reminder}}Despite our reminder of {{last_reminder_date}}, the following invoice(s) remain unpaid:{{else}}The following invoice(s) remain unpaid although their due date has passed:{{/if}}
+{{#if has_last_reminder}}Despite our reminder of {{last_reminder_date}}, the following {{#if single_invoice}}invoice remains{{else}}invoices remain{{/if}} unpaid:{{else}}{{#if single_invoice}}The following invoice remains unpaid although its due date has passed:{{else}}The following invoices remain unpaid although their due dates have passed:{{/if}}{{/if}}
 
 {{invoice_table}}
 
@@ -225,7 +228,7 @@ LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION
 
 Madame, Monsieur,
 
-{{#if has_last_reminder}}Malgré notre relance du {{last_reminder_date}}, les factures suivantes demeurent impayées :{{else}}Les factures suivantes demeurent impayées alors que leur échéance est dépassée :{{/if}}
+{{#if has_last_reminder}}Malgré notre relance du {{last_reminder_date}}, {{#if single_invoice}}la facture suivante demeure impayée{{else}}les factures suivantes demeurent impayées{{/if}} :{{else}}{{#if single_invoice}}La facture suivante demeure impayée alors que son échéance est dépassée :{{else}}Les factures suivantes demeurent impayées alors que leur échéance est dépassée :{{/if}}{{/if}}
 
 {{invoice_table}}
 
@@ -252,7 +255,7 @@ Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
     `
 Dear Sir or Madam,
 
-Our formal notice has remained without effect. The following invoice(s) are still unpaid:
+Our formal notice has remained without effect. The following {{#if single_invoice}}invoice is{{else}}invoices are{{/if}} still unpaid:
 
 {{invoice_table}}
 
@@ -275,7 +278,7 @@ Yours faithfully,
     `
 Madame, Monsieur,
 
-Notre mise en demeure est restée sans effet. Les factures suivantes demeurent impayées :
+Notre mise en demeure est restée sans effet. {{#if single_invoice}}La facture suivante demeure impayée{{else}}Les factures suivantes demeurent impayées{{/if}} :
 
 {{invoice_table}}
 

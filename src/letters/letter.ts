@@ -192,6 +192,7 @@ const WORDS = {
     promised: 'Payment promised',
     credit: 'Credit',
     disputedIntro: 'The following invoices are under review following your query; they are not claimed in this letter:',
+    disputedIntroOne: 'The following invoice is under review following your query; it is not claimed in this letter:',
   },
   fr: {
     invoice: 'Facture',
@@ -223,6 +224,8 @@ const WORDS = {
     credit: 'Avoir',
     disputedIntro:
       'Les factures suivantes font l’objet d’une réclamation en cours d’examen ; elles ne sont pas réclamées dans ce courrier :',
+    disputedIntroOne:
+      'La facture suivante fait l’objet d’une réclamation en cours d’examen ; elle n’est pas réclamée dans ce courrier :',
   },
 } as const;
 
@@ -242,10 +245,13 @@ export function letterTemplateFor(account: AccountPlan, options: LetterOptions):
   const stage = account.stage ?? account.targetStage;
   const source = findTemplate(options.templates, statement ? 'statement' : (stage?.id ?? 'first'), language);
   const owner = account.owner?.trim() ? account.owner : null;
-  if (!statement && stage !== null && sentByPost(stage) && (account.address ?? '').trim() === '')
-    fail('letterNoAddress', { stage: stage.name[language], customer: account.customer });
-  if (!statement && stage !== null && isFormalNotice(stage) && owner === null && signatoryOf(options.company) === null)
-    fail('formalNoticeUnsigned', { customer: account.customer });
+  const noAddress = !statement && stage !== null && sentByPost(stage) && (account.address ?? '').trim() === '';
+  const unsigned =
+    !statement && stage !== null && isFormalNotice(stage) && owner === null && signatoryOf(options.company) === null;
+  // Both at once when both are missing, so one correction does not reveal the other.
+  if (noAddress && unsigned) fail('formalNoticeNoAddressUnsigned', { customer: account.customer });
+  if (noAddress) fail('letterNoAddress', { stage: stage?.name[language] ?? '', customer: account.customer });
+  if (unsigned) fail('formalNoticeUnsigned', { customer: account.customer });
   let iban = asksForIban.get(source);
   if (iban === undefined) {
     iban = `${source.subject}\n${source.body}`.includes('company_iban');
@@ -359,6 +365,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     is_consumer: account.law.customerType === 'consumer',
     is_public_body: account.law.customerType === 'publicBody',
     has_last_reminder: account.lastReminder !== null,
+    single_invoice: (statement ? openItems(account).length : account.dunned.length) === 1,
   };
   // Values are data: a NUL in a customer name must not be taken for the table's place.
   for (const key of Object.keys(values) as Array<keyof TemplateValues>) {
@@ -381,7 +388,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
   if (!statement && account.disputed.length > 0) {
     const at = blocks.findIndex((block) => block.kind === 'table');
     const disputedBlocks: LetterBlock[] = [
-      { kind: 'paragraph', text: words.disputedIntro },
+      { kind: 'paragraph', text: account.disputed.length === 1 ? words.disputedIntroOne : words.disputedIntro },
       { kind: 'table', table: disputedTable(account, language) },
     ];
     // bounded: the two blocks above

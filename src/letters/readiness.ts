@@ -3,9 +3,9 @@
 // named; the other letters go on, and the run says which were held and why.
 
 import type { AccountPlan } from '../dunning/plan';
-import { isFormalNotice, sentByPost } from '../dunning/policy';
+import { type DunningPolicy, isFormalNotice, sentByPost } from '../dunning/policy';
 import { accountsText, formatMessage, type Language } from '../primitives/messages';
-import { type CompanyDetails, signatoryOf } from './letter';
+import { type CompanyDetails, type Letter, signatoryOf } from './letter';
 
 export type HoldReason = 'noPostalAddress' | 'noSignatory';
 
@@ -14,7 +14,7 @@ export interface HeldLetter {
   readonly reason: HoldReason;
 }
 
-/** The accounts whose letters can be made, and those held with their reason. */
+/** The accounts whose letters can be made, and those held: one entry per missing piece (an account may lack two). */
 export function lettersReady(
   accounts: readonly AccountPlan[],
   company: CompanyDetails,
@@ -25,10 +25,16 @@ export function lettersReady(
   const signatory = signatoryOf(company);
   for (const account of accounts) {
     const stage = account.stage ?? account.targetStage;
-    if (kind === 'statement' || stage === null) ready.push(account);
-    else if (sentByPost(stage) && (account.address ?? '').trim() === '') held.push({ account, reason: 'noPostalAddress' });
-    else if (isFormalNotice(stage) && !account.owner?.trim() && signatory === null) held.push({ account, reason: 'noSignatory' });
-    else ready.push(account);
+    if (kind === 'statement' || stage === null) {
+      ready.push(account);
+      continue;
+    }
+    // Every missing piece at once: fixing the address must not reveal, only then, the signatory.
+    const reasons: HoldReason[] = [];
+    if (sentByPost(stage) && (account.address ?? '').trim() === '') reasons.push('noPostalAddress');
+    if (isFormalNotice(stage) && !account.owner?.trim() && signatory === null) reasons.push('noSignatory');
+    if (reasons.length === 0) ready.push(account);
+    for (const reason of reasons) held.push({ account, reason });
   }
   return { ready, held };
 }
@@ -47,4 +53,13 @@ export function heldText(held: readonly HeldLetter[], made: number, language: La
     lines.push(text.charAt(0).toUpperCase() + text.slice(1));
   }
   return lines;
+}
+
+/**
+ * A letter whose stage goes by registered post (a formal notice, a registered reminder): it is
+ * printed and posted, never offered as an email draft, so it is not logged as an email.
+ */
+export function goesByPost(letter: Letter, policy: DunningPolicy): boolean {
+  const stage = policy.stages.find((s) => s.id === letter.stageId);
+  return stage !== undefined && sentByPost(stage);
 }

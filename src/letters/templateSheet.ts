@@ -44,6 +44,43 @@ export function templatesSheetLayout(policy: DunningPolicy, language: Language):
   return { rows: [TEMPLATE_HEADERS[language], ...rows], columnFormats: [], boldRows: [0], cellFormats: [], chart: null };
 }
 
+/**
+ * The default letters as an earlier version wrote them into the sheet (before their sentences
+ * agreed with the number of invoices: "la ou les factures suivantes", "invoice(s)"), by stage
+ * and language: a fingerprint of the subject and body. A row still holding one of them word for
+ * word was never edited, so the current default is used in its place; the sheet itself is never
+ * rewritten, and a row the user changed, by a single character, is used as it stands.
+ */
+const SUPERSEDED_DEFAULTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['courtesy en', ['2g18b6h65jf']],
+  ['courtesy fr', ['us2ww7gy4s']],
+  ['first en', ['1f6xqz9qt5i']],
+  ['first fr', ['1j7sjyyzb1c']],
+  ['second en', ['1hxutnduzt7']],
+  ['second fr', ['1yfzu0rh4o9']],
+  ['final en', ['9cbynj8ojx']],
+  ['final fr', ['3uf5taute3']],
+  ['formalNotice en', ['1r8in9ddz6z']],
+  ['formalNotice fr', ['x1b8t1a7si']],
+  ['collection en', ['29p23fdxbm9']],
+  ['collection fr', ['1pvh9tkyluh']],
+]);
+
+/** A 53-bit fingerprint (cyrb53) of a template's text, line endings as LF. */
+export function templateFingerprint(subject: string, body: string): string {
+  const text = `${subject}\u0000${body}`.replace(/\r\n?/g, '\n').trim();
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
 /** The templates the user kept in the sheet: rows with a stage key and a language (en or fr). */
 export function templatesFromSheet(values: readonly (readonly CellValue[])[]): LetterTemplate[] {
   const templates: LetterTemplate[] = [];
@@ -51,7 +88,11 @@ export function templatesFromSheet(values: readonly (readonly CellValue[])[]): L
     const stageId = readText(row[0] ?? null);
     const language = readText(row[2] ?? null)?.toLowerCase();
     if (!stageId || (language !== 'en' && language !== 'fr')) continue;
-    templates.push({ stageId, language, subject: readText(row[3] ?? null) ?? '', body: readText(row[4] ?? null) ?? '' });
+    const subject = readText(row[3] ?? null) ?? '';
+    const body = readText(row[4] ?? null) ?? '';
+    const superseded = SUPERSEDED_DEFAULTS.get(`${stageId} ${language}`)?.includes(templateFingerprint(subject, body));
+    const current = superseded ? DEFAULT_TEMPLATES.find((t) => t.stageId === stageId && t.language === language) : undefined;
+    templates.push(current ?? { stageId, language, subject, body });
   }
   return templates;
 }

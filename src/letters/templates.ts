@@ -92,6 +92,10 @@ export const FLAGS: Readonly<Record<string, Described>> = {
   claims_penalties: { en: 'the letter claims interest or fees', fr: 'la lettre réclame des pénalités ou indemnités' },
   is_consumer: { en: 'the customer is a consumer', fr: 'le client est un particulier' },
   is_public_body: { en: 'the customer is a public body', fr: 'le client est un organisme public' },
+  single_invoice: {
+    en: 'the letter lists one invoice (for singular wording)',
+    fr: 'la lettre liste une seule facture (accord au singulier)',
+  },
   has_last_reminder: {
     en: 'a reminder about these invoices was sent before',
     fr: 'une relance a déjà été envoyée pour ces factures',

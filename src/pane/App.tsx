@@ -37,7 +37,7 @@ import type { TextEncoding } from '../ledger/textFile';
 import { lettersToDocx } from '../letters/docx';
 import { emlFileName, letterToEml, utf8 } from '../letters/eml';
 import type { Letter } from '../letters/letter';
-import { heldText } from '../letters/readiness';
+import { goesByPost, heldText } from '../letters/readiness';
 import { lettersToSheetRows, letterToText } from '../letters/render';
 import { validateTemplate } from '../letters/templates';
 import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
@@ -533,30 +533,39 @@ export function App(options: PaneOptions) {
       },
       emails: async () => {
         const made = await letters();
+        // A registered letter (a formal notice) is posted, never emailed: no draft, nothing to mark sent.
+        const byPost = (letter: Letter) => goesByPost(letter, requirePlan().policy);
+        const posted = made.filter((letter) => letter.email && byPost(letter)).length;
+        const alsoPosted = (text: string) => (posted > 0 ? `${text} · ${words().byPostSkipped(posted)}` : text);
         if (workbook.createEmailDrafts) {
           // Sheets: real Gmail drafts, as many as the day's quota allows; only those made are logged.
-          const drafts = made.filter((letter) => letter.email);
+          const drafts = made.filter((letter) => letter.email && !byPost(letter));
           if (drafts.length > 0 && !(await confirmNotLoggedTwice(drafts))) return words().skippedDuplicates;
           const result = await workbook.createEmailDrafts(
             drafts.map((letter) => ({ to: letter.email ?? '', subject: letter.subject, body: letterToText(letter) })),
             progress,
           );
           await logDelivered(drafts.slice(0, result.created), 'Gmail');
-          return result.stopped === null
-            ? words().gmailDone(result.created)
-            : words().stoppedAt(result.created, drafts.length, result.stopped, notDone(drafts.slice(result.created)));
+          return alsoPosted(
+            result.stopped === null
+              ? words().gmailDone(result.created)
+              : words().stoppedAt(result.created, drafts.length, result.stopped, notDone(drafts.slice(result.created))),
+          );
         }
         // Elsewhere the pane cannot see an email being sent: a draft per account (a mailto: link
         // when short enough, an .eml file always), logged when the user marks it sent.
         const drafts: EmailDraftLink[] = made.map((letter) => {
           if (!letter.email) return { letter, href: null, note: words().noEmail, sent: false };
+          // Shown without an address, so the list offers no draft and no "Mark as sent" for it.
+          if (byPost(letter))
+            return { letter: { ...letter, email: null }, href: null, note: words().byPost(letter.stageName), sent: false };
           const href = `mailto:${encodeURIComponent(letter.email)}?subject=${encodeURIComponent(letter.subject)}&body=${encodeURIComponent(letterToText(letter))}`;
           return href.length > MAILTO_LIMIT
             ? { letter, href: null, note: `${letter.email} — ${words().tooLong}`, sent: false }
             : { letter, href, note: letter.email, sent: false };
         });
         patchDunning({ emailDrafts: drafts });
-        return words().emailDone(made.filter((letter) => letter.email).length);
+        return alsoPosted(words().emailDone(made.filter((letter) => letter.email && !byPost(letter)).length));
       },
       /** The account's draft as an .eml file, the letter attached as .docx when asked. */
       emlDraft: async (letter: Letter) => {

@@ -4,7 +4,7 @@
 
 import { type PaneSettings as CommandSettings, companyDetails, paymentPrefixesOf } from '../commands/settings';
 import { LOG_COLUMNS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
-import { alreadyLogged, logSheetName, withStageIndex } from '../dunning/logEntries';
+import { alreadyLogged, inLogLanguage, logSheetName, logStyleOf, withStageIndex } from '../dunning/logEntries';
 import type { LogDraft } from '../dunning/outcomes';
 import { type AccountPlan, type DunningPlan, planDunning } from '../dunning/plan';
 import { DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../dunning/policy';
@@ -136,7 +136,10 @@ export function duplicatesOf(log: readonly LogEntry[], entries: readonly LogDraf
   return alreadyLogged(log, entries, policy).length;
 }
 
-/** Appends entries under the log sheet (found under either language's name); returns the log as it now is. */
+/**
+ * Appends entries under the log sheet (found under either language's name), in the language its
+ * rows are written in (the core's logStyleOf), whatever the pane's; returns the log as it now is.
+ */
 export async function appendToLog(
   workbook: Workbook,
   log: readonly LogEntry[],
@@ -145,10 +148,12 @@ export async function appendToLog(
   language: Language,
 ): Promise<LogEntry[]> {
   const sheet = logSheetName(await workbook.sheetNames(), language);
+  const style = logStyleOf(await workbook.readSheet(sheet), sheet, policy, language);
+  const written = entries.map((entry) => inLogLanguage(entry, style.language, policy));
   await workbook.appendRows(
     sheet,
-    LOG_COLUMNS.map((column) => LOG_HEADERS[language][column]),
-    entries.map(logRow),
+    LOG_COLUMNS.map((column) => LOG_HEADERS[style.language][column]),
+    written.map(logRow),
   );
-  return [...log, ...withStageIndex(entries, policy)];
+  return [...log, ...withStageIndex(written, policy)];
 }

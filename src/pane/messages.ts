@@ -215,6 +215,7 @@ function english(f: Formats) {
     claims: 'Interest + fees',
     reason: 'Reason',
     days: (n: number) => `${f.integer(n)} d`,
+    dueIn: (n: number) => (n === 0 ? 'due today' : `due in ${f.integer(n)} d`),
     penaltyError: 'penalties not claimed',
     penaltiesMissing: (n: number, reasons: string) =>
       `Interest is not claimed for ${f.plural(n, '# account', '# accounts')} (the recovery fees still are): ${reasons}.`,
@@ -263,6 +264,10 @@ function english(f: Formats) {
     markedSent: (n: number) => `${f.plural(n, '# email marked as sent', '# emails marked as sent')}; the dunning log has them`,
     noEmail: 'no email address',
     tooLong: 'too long for an email link: send the .docx instead',
+    byPost: (stage: string) =>
+      `${stage}: goes by registered post — print it from the Word file or the letters sheet; no email draft`,
+    byPostSkipped: (n: number) =>
+      `${f.plural(n, '# letter goes', '# letters go')} by registered post and got no email draft: print them from the Word file or the letters sheet`,
     already: (n: number, date: string) =>
       `${f.integer(n)} of these letters ${n === 1 ? 'was' : 'were'} already logged on ${date}. Log them again?`,
     yes: 'Yes, log again',
@@ -489,6 +494,7 @@ function french(f: Formats): Messages {
     claims: 'Pénalités + indemnités',
     reason: 'Motif',
     days: (n) => `${f.integer(n)} j`,
+    dueIn: (n) => (n === 0 ? 'échéance aujourd’hui' : `échéance dans ${f.integer(n)} j`),
     penaltyError: 'pénalités non réclamées',
     penaltiesMissing: (n, reasons) =>
       `Pénalités non réclamées pour ${f.plural(n, '# compte', '# comptes')} (les indemnités forfaitaires le restent) : ${reasons}.`,
@@ -536,6 +542,10 @@ function french(f: Formats): Messages {
       `${f.plural(n, '# email marqué envoyé', '# emails marqués envoyés')} ; le journal des relances les contient`,
     noEmail: 'pas d’adresse email',
     tooLong: 'trop long pour un lien email : envoyez plutôt le .docx',
+    byPost: (stage) =>
+      `${stage} : part en lettre recommandée — imprimez-la depuis le fichier Word ou la feuille de lettres ; pas de brouillon d’email`,
+    byPostSkipped: (n) =>
+      `${f.plural(n, '# lettre part', '# lettres partent')} en recommandé, sans brouillon d’email : imprimez-les depuis le fichier Word ou la feuille de lettres`,
     already: (n, date) =>
       `${f.plural(n, '# de ces lettres figure', '# de ces lettres figurent')} déjà au journal du ${date}. Les y ajouter à nouveau ?`,
     yes: 'Oui, ajouter',

@@ -317,6 +317,14 @@ export const messages = {
     en: 'the dunning log shows no {missing} about these invoices: {missing} first — the “{stage}” letter refers to it',
     fr: 'le journal des relances ne montre pas de {missing} pour ces factures : {missing} d’abord — la lettre « {stage} » y fait référence',
   },
+  ruleRefersToMissingFor: {
+    en: 'the dunning log shows no {missing} about {invoices}: {missing} first, for every invoice of the account — the “{stage}” letter refers to it',
+    fr: 'le journal des relances ne montre pas de {missing} pour {invoices} : {missing} d’abord, pour toutes les factures du compte — la lettre « {stage} » y fait référence',
+  },
+  interestNotClaimed: {
+    en: 'interest not claimed',
+    fr: 'pénalités de retard non réclamées',
+  },
   ruleNewCycle: {
     en: 'new invoices, in no reminder logged before: they start at the first overdue stage',
     fr: 'factures nouvelles, absentes des relances déjà notées : elles commencent au premier niveau après échéance',
@@ -324,6 +332,10 @@ export const messages = {
   ruleOpeningBalance: {
     en: 'no interest and no recovery fee on {invoices}: an opening balance (à-nouveau) with no known due date',
     fr: 'ni pénalités ni indemnité sur {invoices} : à-nouveau sans échéance connue',
+  },
+  ruleBrokenPromiseLedger: {
+    en: 'promise to pay by {date} (from the ledger’s promise column) not kept: dunning resumes',
+    fr: 'promesse de paiement pour le {date} (colonne promesse du grand livre) non tenue : la relance reprend',
   },
   ruleBrokenPromise: {
     en: 'promise to pay by {date} (logged on {logged}) not kept: dunning resumes',
@@ -433,6 +445,10 @@ export const messages = {
   letterNoAddress: {
     en: 'the {stage} to {customer} goes by registered post and the account has no postal address: add an address column (Address, Adresse) to the ledger',
     fr: 'la lettre « {stage} » à {customer} part en recommandé et le compte n’a pas d’adresse postale : ajoutez une colonne Adresse au grand livre',
+  },
+  formalNoticeNoAddressUnsigned: {
+    en: 'the formal notice to {customer} lacks two things: a postal address (it goes by registered post: add an address column, Address or Adresse, to the ledger) and a signatory (the account has no owner and Settings › Your company has no signatory: fill in the signatory’s name and title)',
+    fr: 'il manque deux choses à la mise en demeure à {customer} : une adresse postale (elle part en recommandé : ajoutez une colonne Adresse au grand livre) et un signataire (le compte n’a pas de responsable et Paramètres › Votre société n’a pas de signataire : renseignez le nom et la fonction du signataire)',
   },
   formalNoticeUnsigned: {
     en: 'the formal notice to {customer} has no signatory: the account has no owner and Settings › Your company has no signatory; fill in the signatory’s name and title',

@@ -61,7 +61,7 @@ describePane('the pane under its Content-Security-Policy', { ready: sampleWithCo
     await page.fill('#letter-find', 'Amis du Rail');
     await page.waitForSelector('iframe#letter-preview[data-customer="Association Les Amis du Rail"]');
     const frame = page.frameLocator('iframe#letter-preview[data-customer="Association Les Amis du Rail"]');
-    expect(await frame.locator('body').textContent()).toContain('Transmission au service contentieux');
+    expect(await frame.locator('body').textContent()).toContain('Mise en demeure de payer');
     // The frame inherits the page's policy: its <style> applies only because its hash is allowed.
     expect(await frame.locator('body').evaluate((body) => getComputedStyle(body).fontFamily)).toMatch(/Georgia/);
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
+import { dayFromCalendar, excelSerialFromDay } from '../../src/primitives/dates';
 import {
   chromiumAvailable,
   describePane,
@@ -53,15 +54,21 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     await page.click('#build-plan');
     await page.waitForSelector('#plan-actions');
     expect(await page.textContent('#status')).toBe('23 accounts to chase · 17 accounts with no action today');
-    // Worked out by hand from samples/: formal notice logged 24 days ago, so collection now.
+    // Worked out by hand from samples/: the formal notice logged 24 days ago covered three of its
+    // five invoices, so the formal notice again, for all five, before collection.
     expect(await page.getAttribute('#plan-actions tr[data-customer="Association Les Amis du Rail"]', 'data-stage')).toBe(
-      'collection',
+      'formalNotice',
     );
     expect(await page.textContent('#plan-actions tr[data-customer="Association Les Amis du Rail"] td:last-child')).toBe(
       '€420.60 + €200.00',
     );
     // Its June cycle was paid: the first reminder again.
     expect(await page.getAttribute('#plan-actions tr[data-customer="Pharmacie Centrale"]', 'data-stage')).toBe('first');
+    // A courtesy reminder's invoice is not late: it says when it falls due, never "-2 d".
+    expect(await page.getAttribute('#plan-actions tr[data-customer="Garage Moreau & Fils"]', 'data-stage')).toBe('courtesy');
+    expect(await page.textContent('#plan-actions tr[data-customer="Garage Moreau & Fils"] td.oldest')).toMatch(
+      /^FA-\S+ · (due in [1-5] d|due today)$/,
+    );
     const first = await page.$$eval('#plan-actions tbody tr', (rows) =>
       rows.slice(0, 2).map((tr) => tr.getAttribute('data-customer')),
     );
@@ -140,7 +147,8 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
       if (n < 3) await page.click('#letter-next');
     }
     expect([...previewed.keys()].sort()).toEqual([...keep].sort());
-    expect(previewed.get('Association Les Amis du Rail')).toContain('Transmission au service contentieux');
+    expect(previewed.get('Association Les Amis du Rail')).toContain('Mise en demeure de payer');
+    expect(previewed.get('Association Les Amis du Rail')).not.toContain('Notre mise en demeure est restée sans effet');
     expect(previewed.get('Thames Valley Logistics Ltd')).toContain('Final reminder before formal notice');
     // A customer found by part of the name, case and accents aside, among the letters made.
     await page.fill('#letter-find', 'thames valley');
@@ -180,11 +188,14 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
       () => (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values,
     );
     expect(log?.length).toBe(logBefore + 3);
-    // In the plan's priority order, stage names in the document's language.
-    expect(log?.slice(-3).map((row) => [row[0], row[1], row[2]])).toEqual([
-      ['2025-11-28', 'Thames Valley Logistics Ltd', 'Final reminder'],
-      ['2025-11-28', 'Association Les Amis du Rail', 'Collection'],
-      ['2025-11-28', 'Cabinet Roux Avocats', 'Second reminder'],
+    // In the plan's priority order, written as the log's own rows are: French stage names (the
+    // pane is in English), dates as date cells like theirs, a registered letter's own channel.
+    const dateCell = excelSerialFromDay(dayFromCalendar(2025, 11, 28));
+    expect(typeof log?.[1]?.[0]).toBe('number');
+    expect(log?.slice(-3).map((row) => [row[0], row[1], row[2], row[3]])).toEqual([
+      [dateCell, 'Thames Valley Logistics Ltd', 'Dernière relance', 'Lettre recommandée'],
+      [dateCell, 'Association Les Amis du Rail', 'Mise en demeure', 'Lettre recommandée avec accusé de réception'],
+      [dateCell, 'Cabinet Roux Avocats', 'Deuxième relance', '.docx'],
     ]);
     await screenshot(page, '13-letters-logged');
   });
@@ -250,6 +261,11 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
       () => (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values,
     );
     expect(log?.at(-1)?.slice(1, 4)).toEqual([customer, expect.any(String), 'Email']);
+    // A formal notice goes by registered post: listed, with no draft to send and nothing to mark sent.
+    const lemaire = page.locator('#email-drafts li[data-customer="Brasserie Lemaire"]');
+    // Its letter is in French, the customer's language: the stage is named so.
+    expect(await lemaire.textContent()).toContain('Mise en demeure: goes by registered post');
+    expect(await lemaire.locator('button').count()).toBe(0);
   });
 
   test('a .docx the host cannot save is not logged', async () => {
@@ -301,7 +317,8 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     const log = await page.evaluate(
       () => (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values,
     );
-    expect(log?.at(-1)?.slice(1, 3)).toEqual([customer, 'Dispute resolved']);
+    // In the language of the log's own rows (the sample's are French), whatever the pane's.
+    expect(log?.at(-1)?.slice(1, 3)).toEqual([customer, 'Litige résolu']);
     await page.click('#open-disputes summary');
     expect(await rows()).toEqual(before.slice(1));
   });
@@ -385,7 +402,8 @@ run('a dunning run past the rate table', () => {
       );
       expect(warning).toContain('enter the rate in force in the pane, Dunning › Policy › Statutory rates not on file');
       const cell = page.locator('#plan-actions td[title]').first();
-      expect(await cell.textContent()).toBe('penalties not claimed');
+      // The fixed fees are still claimed (D441-5), as the letter claims them.
+      expect(await cell.textContent()).toMatch(/^interest not claimed( \+ [€£][\d,]+\.\d\d)+$/);
       expect(await cell.getAttribute('title')).toContain('Dunning › Policy › Statutory rates not on file');
       expect(problems).toEqual([]);
     });

@@ -428,7 +428,7 @@ describe('first run: an account with no log rows at all', () => {
     });
     const text = letterToText(letter);
     expect(text).not.toMatch(/relances?,? dont|relance du/);
-    expect(text).toMatch(/Les factures suivantes demeurent impayées bien après leur échéance/);
+    expect(text).toMatch(/La facture suivante demeure impayée bien après son échéance/);
   });
   test('"escalate one stage at a time" starts at the first reminder', () => {
     const account = only(run('2025-12-01', items, [], { ...DEFAULT_POLICY, firstRun: 'oneStage' }));

@@ -1,4 +1,4 @@
-import { exclusionText, planDunning } from '../../src/dunning/plan';
+import { exclusionText, planDunning, planNotes } from '../../src/dunning/plan';
 import { DEFAULT_POLICY, type DunningPolicy, policyFromTable } from '../../src/dunning/policy';
 import { parseTextDate } from '../../src/primitives/dates';
 import { invoice, logged } from './fixtures';
@@ -112,6 +112,15 @@ describe('default policy rules', () => {
     expect(run([invoice({ customer: 'A', dueDay: asOf - 40, amount: 1, promiseDay: asOf })]).actions).toHaveLength(0);
     const broken = run([invoice({ customer: 'A', dueDay: asOf - 40, amount: 1, promiseDay: asOf - 1 })]).actions[0];
     expect(broken?.brokenPromiseDay).toBe(asOf - 1);
+    // From the ledger's promise column, never logged: the note says where it came from, never "logged on —".
+    const notes = (language: 'en' | 'fr') => planNotes(broken as NonNullable<typeof broken>, language);
+    expect(notes('en')).toContain(
+      'promise to pay by 27 November 2025 (from the ledger’s promise column) not kept: dunning resumes',
+    );
+    expect(notes('fr')).toContain(
+      'promesse de paiement pour le 27 novembre 2025 (colonne promesse du grand livre) non tenue : la relance reprend',
+    );
+    expect([...notes('en'), ...notes('fr')].join(' ')).not.toContain('—');
   });
   test('below the minimum amount', () => {
     const plan = run([invoice({ customer: 'A', dueDay: asOf - 40, amount: 49_99 })], [], {

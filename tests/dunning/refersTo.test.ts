@@ -7,6 +7,8 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withStageIndex } from '../../src/dunning/logEntries';
+import { sentEntries } from '../../src/dunning/outcomes';
 import { type AccountPlan, planDunning, planNotes } from '../../src/dunning/plan';
 import { completePolicy, DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../../src/dunning/policy';
 import { importLedgerFile } from '../../src/ledger/import';
@@ -96,17 +98,54 @@ describe('first run: never beyond the formal notice', () => {
     expect(letterText(account, asOf, 'fr')).toContain('Notre mise en demeure est restée sans effet');
   });
 
-  test('a formal notice about one invoice of the cycle: collection, and the letter’s sentence is true', () => {
-    // F1 had its formal notice 15 days ago; F2, 70 days late, joined since. The formal notice
-    // was sent and remained without effect: collection claims both.
+  test('a formal notice about some invoices only: the formal notice again, for all of them, and the plan names the others', () => {
+    // F1 had its formal notice 15 days ago; F2, 70 days late, joined since and was never
+    // reminded. "Our formal notice has remained without effect" above F1 and F2 would be false
+    // for F2: the account gets the formal notice, for both invoices (one letter, one deadline).
     const F2 = invoice({ customer: 'Dupont SA', invoiceNumber: 'F2', dueDay: asOf - 70, amount: 1_000_00 });
     const log = [logged('Dupont SA', FORMAL_NOTICE, asOf - 15, ['F1'])];
     const account = only([F1, F2], log, asOf);
-    expect(account.stage?.id).toBe('collection');
+    expect(account.targetStage?.id).toBe('collection');
+    expect(account.stage?.id).toBe('formalNotice');
     expect(account.dunned.map((d) => d.item.invoiceNumber)).toEqual(['F1', 'F2']);
+    expect(account.heldBack).toEqual({ wanted: account.targetStage, missing: account.stage, without: ['F2'] });
+    expect(planNotes(account, 'en')).toContain(
+      'the dunning log shows no formal notice about F2: formal notice first, for every invoice of the account — the “Collection” letter refers to it',
+    );
+    expect(planNotes(account, 'fr')).toContain(
+      'le journal des relances ne montre pas de mise en demeure pour F2 : mise en demeure d’abord, pour toutes les factures du compte — la lettre « Contentieux » y fait référence',
+    );
+    // The letter states no earlier step: the formal notice of 15 days ago was not about F2, so
+    // not even "despite our reminder of …".
+    for (const language of ['en', 'fr'] as const) {
+      const text = letterText(account, asOf, language);
+      for (const claim of CLAIMS_OF_A_PAST_STEP) expect([language, text.match(claim.text)?.[0]]).toEqual([language, undefined]);
+    }
+    expect(letterText(account, asOf, 'fr')).toContain('valant mise en demeure');
     // A formal notice about an invoice paid since is another cycle: F2 alone starts afresh.
     const paid = [logged('Dupont SA', FORMAL_NOTICE, asOf - 15, ['F0'])];
     expect(only([F2], paid, asOf).stage?.id).toBe('first');
+  });
+
+  test('once that formal notice is marked as sent for both invoices, collection follows for both, and its sentence is true', () => {
+    const F2 = invoice({ customer: 'Dupont SA', invoiceNumber: 'F2', dueDay: asOf - 70, amount: 1_000_00 });
+    const log = [logged('Dupont SA', FORMAL_NOTICE, asOf - 15, ['F1'])];
+    const notice = only([F1, F2], log, asOf);
+    // The row "Mark as sent" writes, read back as the next plan reads it.
+    const letter = buildLetter(notice, {
+      company: COMPANY,
+      policy: DEFAULT_POLICY,
+      asOf,
+      defaultLanguage: 'fr',
+      templates: DEFAULT_TEMPLATES,
+    });
+    const sent = withStageIndex(sentEntries([letter], DEFAULT_POLICY, asOf, 'LRAR', 'fr'), DEFAULT_POLICY);
+    expect(sent.map((entry) => [entry.stageText, entry.invoices])).toEqual([['Mise en demeure', ['F1', 'F2']]]);
+    const later = asOf + DEFAULT_POLICY.minimumIntervalDays;
+    const collection = only([F1, F2], [...log, ...sent], later);
+    expect(collection.stage?.id).toBe('collection');
+    expect(collection.heldBack).toBeNull();
+    expect(letterText(collection, later, 'fr')).toContain('Notre mise en demeure est restée sans effet.');
   });
 
   test('the log has reminders but not the stage referred to: that stage first, and the plan says so', () => {
@@ -133,7 +172,9 @@ describe('first run: never beyond the formal notice', () => {
     const account = only([F1], log, asOf);
     expect(account.stage?.id).toBe('formalNotice');
     expect(letterText(account, asOf, 'en')).toContain('Despite our reminder of 10 November 2026, the following');
-    expect(letterText(account, asOf, 'fr')).toContain('Malgré notre relance du 10 novembre 2026, les factures');
+    expect(letterText(account, asOf, 'fr')).toContain(
+      'Malgré notre relance du 10 novembre 2026, la facture suivante demeure impayée :',
+    );
     expect(letterText(account, asOf, 'en')).not.toMatch(/our reminders/);
     expect(letterText(account, asOf, 'fr')).not.toMatch(/nos relances/i);
     const final = only([F1], [logged('Dupont SA', 2, asOf - 20, ['F1'])], asOf);

@@ -2,7 +2,7 @@
 // account against figures worked out by hand from samples/ledger.csv and dunning-log.csv.
 import { readSample, sampleAsOf } from '../../scripts/sampleData';
 import { callList } from '../../src/dunning/callList';
-import { exclusionText, planDunning } from '../../src/dunning/plan';
+import { exclusionText, planDunning, planNotes } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
 
 const { ledger, log } = readSample();
@@ -17,11 +17,21 @@ test('every row of the sample is read and every account is either chased or expl
   expect(plan.excluded.every((a) => exclusionText(a, 'en') !== '' && exclusionText(a, 'fr') !== '')).toBe(true);
 });
 
-test('Association Les Amis du Rail: formal notice sent 24 days ago, now collection, with interest and fees', () => {
+test('Association Les Amis du Rail: its formal notice (24 days ago) covered three of its five invoices, so the formal notice again, for all five', () => {
   const a = account('Association Les Amis du Rail');
   expect(a?.lastSent?.stage.id).toBe('formalNotice');
   expect(sampleAsOf - (a?.lastSent?.day ?? 0)).toBe(24);
-  expect(a?.stage?.id).toBe('collection');
+  // dunning-log.csv: the only Mise en demeure row (2025-11-04) lists 04113, 04126 and 04127;
+  // 04163 and 04181 were never reminded. "Notre mise en demeure est restée sans effet" above
+  // all five would be false for two of them: collection waits, the formal notice covers all.
+  expect(a?.targetStage?.id).toBe('collection');
+  expect(a?.stage?.id).toBe('formalNotice');
+  expect(a?.heldBack?.without).toEqual(['FA-2025-04163', 'FA-2025-04181']);
+  expect(planNotes(a as NonNullable<typeof a>, 'fr')).toContain(
+    'le journal des relances ne montre pas de mise en demeure pour FA-2025-04163, FA-2025-04181 : mise en demeure d’abord, pour toutes les factures du compte — la lettre « Contentieux » y fait référence',
+  );
+  // No reminder of the log covers all five: the letter cites none.
+  expect(a?.lastReminder).toBeNull();
   // five undisputed overdue invoices: 10 791.01 + 780.43 + 8 117.45 + 4 405.10 + 73.77
   expect(a?.amountDue).toBe(24_167_76);
   expect(a?.dunned.map((d) => d.item.invoiceNumber)).toEqual([

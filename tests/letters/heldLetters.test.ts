@@ -57,18 +57,29 @@ describe('no postal address: no registered letter, no formal notice', () => {
     });
     const { ready, held } = lettersReady(plan.actions, COMPANY, 'reminder');
     expect(ready.map((a) => a.customer)).toEqual(['411GARAGE']);
+    // The file has no owner column and the company no signatory: the formal notices lack a
+    // signatory too, said at the same time as the address.
     expect(held.map((h) => [h.account.customer, h.reason]).sort()).toEqual([
       ['411BOUL', 'noPostalAddress'],
       ['411CAFE', 'noPostalAddress'],
+      ['411CAFE', 'noSignatory'],
       ['411DUPONT', 'noPostalAddress'],
+      ['411DUPONT', 'noSignatory'],
       ['411HOTEL', 'noPostalAddress'],
+      ['411HOTEL', 'noSignatory'],
     ]);
-    const names = held.map((h) => h.account.customer).join(', ');
+    const names = (reason: string) =>
+      held
+        .filter((h) => h.reason === reason)
+        .map((h) => h.account.customer)
+        .join(', ');
     expect(heldText(held, ready.length, 'en')).toEqual([
-      `Not made, no postal address for a registered letter or formal notice: 4 accounts: ${names}. Add an address column (Address, Adresse) to the ledger, build the plan again, then make them again. Letters made for the other accounts: 1`,
+      `Not made, no postal address for a registered letter or formal notice: 4 accounts: ${names('noPostalAddress')}. Add an address column (Address, Adresse) to the ledger, build the plan again, then make them again. Letters made for the other accounts: 1`,
+      `Formal notices not made, no one to sign them (the account has no owner and Settings › Your company has no signatory): 3 accounts: ${names('noSignatory')}. Fill in the signatory’s name and title, or the ledger’s owner column. Letters made for the other accounts: 1`,
     ]);
     expect(heldText(held, ready.length, 'fr')).toEqual([
-      `Non produites, faute d’adresse postale pour une lettre recommandée ou une mise en demeure : 4 comptes : ${names}. Ajoutez une colonne Adresse au grand livre, établissez à nouveau le plan, puis produisez-les à nouveau. Lettres produites pour les autres comptes : 1`,
+      `Non produites, faute d’adresse postale pour une lettre recommandée ou une mise en demeure : 4 comptes : ${names('noPostalAddress')}. Ajoutez une colonne Adresse au grand livre, établissez à nouveau le plan, puis produisez-les à nouveau. Lettres produites pour les autres comptes : 1`,
+      `Mises en demeure non produites, faute de signataire (le compte n’a pas de responsable et Paramètres › Votre société n’a pas de signataire) : 3 comptes : ${names('noSignatory')}. Renseignez le nom et la fonction du signataire, ou la colonne Responsable du grand livre. Lettres produites pour les autres comptes : 1`,
     ]);
     // Statements go by any channel: none is held.
     expect(lettersReady(plan.actions, COMPANY, 'statement').held).toEqual([]);
@@ -136,5 +147,30 @@ describe('a formal notice is signed by a person', () => {
     const letter = buildLetter(unsigned, { ...options, asOf: today, company });
     expect(letter.signature).toEqual(['Marie Lefort', 'Directrice financière', COMPANY.name]);
     expect(letterToText(letter)).toContain('Marie Lefort');
+  });
+});
+
+describe('a formal notice missing both its address and its signatory', () => {
+  test('both are said at once, not the signatory only once the address is fixed', () => {
+    const bare = account({ owner: null, address: null });
+    expect(bare.stage?.id).toBe('formalNotice');
+    const { ready, held } = lettersReady([bare], COMPANY, 'reminder');
+    expect(ready).toEqual([]);
+    expect(held.map((h) => h.reason)).toEqual(['noPostalAddress', 'noSignatory']);
+    const en = heldText(held, 0, 'en');
+    expect(en).toHaveLength(2);
+    expect(en[0]).toMatch(/^Not made, no postal address .*: 1 account: Dupont SA\./);
+    expect(en[1]).toMatch(/^Formal notices not made, no one to sign them .*: 1 account: Dupont SA\./);
+    const fr = heldText(held, 0, 'fr');
+    expect(fr[0]).toMatch(/^Non produites, faute d’adresse postale/);
+    expect(fr[1]).toMatch(/^Mises en demeure non produites, faute de signataire/);
+    expect(() => buildLetter(bare, { ...options, asOf: today, company: COMPANY })).toThrow(
+      /lacks two things: a postal address .* and a signatory/,
+    );
+    try {
+      buildLetter(bare, { ...options, asOf: today, company: COMPANY });
+    } catch (error) {
+      expect((error as AgeBucketError).localized('fr')).toMatch(/^il manque deux choses à la mise en demeure à Dupont SA/);
+    }
   });
 });

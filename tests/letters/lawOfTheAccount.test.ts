@@ -3,7 +3,7 @@
 // body) and where (its country's law), and what the formal notice says. Every amount here is
 // computed by hand in the comment above it.
 
-import { type AccountPlan, exclusionText, planDunning } from '../../src/dunning/plan';
+import { type AccountPlan, claimsText, exclusionText, planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../../src/dunning/policy';
 import type { LedgerItem } from '../../src/ledger/ledger';
 import { readLedger } from '../../src/ledger/ledger';
@@ -358,6 +358,26 @@ describe('what interest runs on, and a refused rate', () => {
     );
     expect(letter).not.toMatch(/au taux de ,|au taux de {2}/);
   });
+  test('a contractual rate below the floor: the plan and the letter agree — no interest, the 40 € per invoice still claimed (D441-5)', () => {
+    // Six invoices 90 days late, a contractual rate of 5 % (the floor for 2026-H2 is 8.25 %).
+    const low = { ...DEFAULT_POLICY, explicitRate: 0.05 };
+    const items = [1, 2, 3, 4, 5, 6].map((n) =>
+      invoice({ customer: 'Dupont SA', dueDay: day('2026-09-01'), amount: n * 100_00, invoiceNumber: `F${n}` }),
+    );
+    const account = formalNotice(items, low);
+    expect(account.penaltyError?.code).toBe('rateBelowFloor');
+    // By hand: 6 × 40 € = 240 €; no interest.
+    expect(account.feeTotals).toEqual([{ currency: 'EUR', amount: 240_00 }]);
+    expect(claimsText(account, 'en')).toBe('interest not claimed + €240.00');
+    expect(claimsText(account, 'fr')).toBe(`pénalités de retard non réclamées + 240,00${NBSP}€`);
+    const letter = buildLetter(account, letterOptions(low));
+    // 100 + 200 + … + 600 = 2 100 € of debt, + 240 € of fees, no interest.
+    expect(letter.totalClaimed).toBe(2_100_00 + 240_00);
+    expect(letterToText(letter)).toContain(`soit 240,00${NBSP}€ pour 6 factures.`);
+    // With a rate the law accepts, the plan shows the interest and the same fees.
+    const fair = { ...DEFAULT_POLICY, explicitRate: 0.1 };
+    expect(claimsText(formalNotice(items, fair), 'en')).toMatch(/^€\d+\.\d\d \+ €240\.00$/);
+  });
   test('a contractual rate under German law does not cite the French Code de commerce', () => {
     const policy = { ...DEFAULT_POLICY, explicitRate: 0.12 };
     const account = formalNotice(
@@ -411,7 +431,7 @@ describe('courtesy reminders and what is overdue', () => {
     expect(account.stage?.id).toBe('courtesy');
     expect(account.overdueAmount).toBe(0);
     const letter = text(account);
-    expect(letter).toContain(`pour un montant de 200,00${NBSP}€, arrivent prochainement à échéance`);
+    expect(letter).toContain(`la facture suivante, d’un montant de 200,00${NBSP}€, arrive prochainement à échéance`);
     expect(letter).toContain('Total à échoir');
     expect(letter).not.toContain('Total échu');
   });

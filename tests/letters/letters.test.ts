@@ -48,13 +48,21 @@ describe('templates', () => {
   });
 });
 
-describe('a collection letter in French (Association Les Amis du Rail)', () => {
+describe('a formal notice in French (Association Les Amis du Rail: two of its invoices never had one)', () => {
   const letter = buildLetter(byCustomer('Association Les Amis du Rail'), options);
   const text = letterToText(letter);
 
+  test('it states no step the log does not show for all five invoices', () => {
+    // The log's formal notice and final reminder were about 04113, 04126 and 04127 only.
+    expect(text).not.toContain('Notre mise en demeure est restée sans effet');
+    expect(text).not.toMatch(/Malgré notre relance|Notre relance du/);
+    expect(text).toContain('Les factures suivantes demeurent impayées alors que leur échéance est dépassée');
+    expect(letter.invoiceNumbers).toEqual(['FA-2025-04113', 'FA-2025-04126', 'FA-2025-04127', 'FA-2025-04163', 'FA-2025-04181']);
+  });
+
   test('subject and date in French typography', () => {
     // 24 167,76 overdue + 420,60 interest + 5 × 40 € fees
-    expect(letter.subject).toBe(`Transmission au service contentieux — 24${NBSP}788,36${NBSP}€`);
+    expect(letter.subject).toBe(`Mise en demeure de payer — 24${NBSP}788,36${NBSP}€`);
     expect(letter.placeAndDate).toBe('Lyon, le 28 novembre 2025');
     expect(letter.totalClaimed).toBe(24_788_36);
   });

@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { type AccountPlan, type DunningPlan, exclusionText, planNotes } from '../../dunning/plan';
+import { type AccountPlan, claimsText, type DunningPlan, exclusionText, planNotes } from '../../dunning/plan';
 import { accountsText, groupMessages } from '../../primitives/messages';
 import type { PaneText } from '../messages';
 import { Actions, Card, CommandButton } from '../ui';
@@ -310,12 +310,8 @@ const ActionRow = memo(function ActionRow(props: {
   const { t, f, language } = props.text;
   const account = props.account;
   const money = (minor: number, currency = account.currency) => f.money(minor, currency);
-  const claims =
-    account.penaltyError !== null
-      ? t.penaltyError
-      : account.stage?.claimsInterest
-        ? [money(account.interestTotal), ...account.feeTotals.map((fee) => money(fee.amount, fee.currency))].join(' + ')
-        : '';
+  // The core's: the fees stay claimed when the interest cannot be, as in the letter.
+  const claims = claimsText(account, language);
   const oldest = account.dunned[0];
   return (
     <tr data-customer={account.customer} data-stage={account.stage?.id ?? ''} aria-rowindex={props.rowIndex}>
@@ -340,7 +336,11 @@ const ActionRow = memo(function ActionRow(props: {
         ))}
       </td>
       <td class="num amount">{money(account.amountDue)}</td>
-      <td class="num oldest">{oldest ? `${oldest.item.invoiceNumber} · ${t.days(oldest.daysOverdue)}` : ''}</td>
+      <td class="num oldest">
+        {oldest
+          ? `${oldest.item.invoiceNumber} · ${oldest.daysOverdue > 0 ? t.days(oldest.daysOverdue) : t.dueIn(-oldest.daysOverdue)}`
+          : ''}
+      </td>
       <td class="owner">{account.owner ?? ''}</td>
       <td class="num claims" title={account.penaltyError ? account.penaltyError.localized(language) : undefined}>
         {claims}

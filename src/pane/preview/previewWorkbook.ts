@@ -9,6 +9,7 @@ import { type ColourRule, isOurRule } from '../../ageing/colourRules';
 import { parseStoredSettings } from '../../commands/settings';
 import { widestRow } from '../../primitives/arrays';
 import type { CellValue } from '../../primitives/cells';
+import { dayFromCalendar, excelSerialFromDay } from '../../primitives/dates';
 import { columnLetter, uniqueSheetName } from '../../primitives/sheetNames';
 import { sheetText } from '../../primitives/sheetText';
 import { downloadInBrowser } from '../download';
@@ -204,7 +205,14 @@ export class PreviewWorkbook implements Workbook {
     while (last > 0 && (sheet.values[last - 1] ?? []).every(isEmpty)) last--;
     sheet.values.length = last;
     if (last === 0) sheet.values.push(header.map(previewValue));
-    for (const row of rows) sheet.values.push(row.map(previewValue));
+    // As Excel and Sheets do with a date typed as text: ISO text in a column of dates becomes a
+    // date, shown like the rows above it.
+    const target = sheet;
+    const cell = (value: string | number, column: number): CellValue => {
+      const iso = typeof value === 'string' && isDateFormat(target.columnFormats[column]) ? ISO_DAY.exec(value) : null;
+      return iso ? excelSerialFromDay(dayFromCalendar(Number(iso[1]), Number(iso[2]), Number(iso[3]))) : previewValue(value);
+    };
+    for (const row of rows) sheet.values.push(row.map(cell));
     this.changed();
   }
 
@@ -231,6 +239,13 @@ export class PreviewWorkbook implements Workbook {
 }
 
 /** What the Preview holds for a written value: text that looks like a formula keeps the apostrophe a host would add. */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A number format that shows a date (day, month and year codes, no digits placeholder). */
+function isDateFormat(format: string | null | undefined): boolean {
+  return typeof format === 'string' && /[dy]/i.test(format) && /m/i.test(format) && !/[#0]/.test(format);
+}
+
 function previewValue(value: unknown): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return sheetText(value);
