@@ -58,7 +58,9 @@ async function markSent(workbook: PreviewWorkbook, letters: Letter[], channel: s
 
 describe('the Preview’s sample log (French names, date cells)', () => {
   const sampleLog = readFileSync(join(__dirname, '..', '..', 'samples', 'dunning-log.csv'), 'utf8');
-  const log = () => csvToSheet(LOG_SHEETS.fr, currentSample({ ledger: '', log: sampleLog }, TODAY).log);
+  // The log moves with the ledger: its reminders follow the due dates recomputed from the terms.
+  const sampleLedger = readFileSync(join(__dirname, '..', '..', 'samples', 'ledger.csv'), 'utf8');
+  const log = () => csvToSheet(LOG_SHEETS.fr, currentSample({ ledger: sampleLedger, log: sampleLog }, TODAY).log);
 
   test('its language: French, though the pane is in English', async () => {
     const workbook = previewWith(log());
