@@ -159,6 +159,10 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     ).toContain('Final reminder before formal notice');
     await page.fill('#letter-find', 'Dupont');
     expect(await page.textContent('#letter-matches')).toBe(' · no letter for “Dupont”');
+    // A failed search leaves the arrows going through every letter (Thames Valley is shown, not the last).
+    const failedAt = Number(/Letter (\d+) of 3/.exec((await page.textContent('#letter-position')) ?? '')?.[1]);
+    expect(await page.isDisabled('#letter-next')).toBe(failedAt === 3);
+    expect(await page.isDisabled('#letter-previous')).toBe(failedAt === 1);
     await page.fill('#letter-find', 'CABINET ROUX');
     await page.waitForSelector('iframe#letter-preview[data-customer="Cabinet Roux Avocats"]');
     await page.fill('#letter-find', '');
