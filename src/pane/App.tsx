@@ -247,7 +247,14 @@ export function App(options: PaneOptions) {
     };
     const letters = async (): Promise<Letter[]> => {
       const plan = requirePlan();
-      const { letters: made, held } = await lettersFor(workbook, plan, chosen(plan), current().settings, current().dunning.kind);
+      const { letters: made, held } = await lettersFor(
+        workbook,
+        plan,
+        chosen(plan),
+        current().settings,
+        current().dunning.kind,
+        current().table?.sheetName ?? null,
+      );
       // The held accounts are named before anything is delivered or logged; the others go on.
       patchDunning({ held: heldText(held, made.length, language()) });
       return made;
@@ -483,6 +490,7 @@ export function App(options: PaneOptions) {
           chosen(plan),
           current().settings,
           current().dunning.kind,
+          current().table?.sheetName ?? null,
         );
         patchDunning({
           held: heldText(held, customers.length, language()),
@@ -676,9 +684,13 @@ export function App(options: PaneOptions) {
     () => visible.filter((account) => dunning.selected.has(accountKey(account))).length,
     [visible, dunning.selected],
   );
+  // Preview: the sample's firm signs the sample ledger's letters while Settings hold no sender.
+  const sample = table ? (workbook.sampleSender?.(table.sheetName) ?? null) : null;
+  const sampleSigns = sample?.sampleLedger === true;
+  const senderName = (sampleSigns ? settings.companyName.trim() || sample?.sender.name : settings.companyName) || '—';
   const calls = useMemo(
-    () => (plan ? callList(plan, { company: settings.companyName || '—', defaultLanguage: settings.language }) : null),
-    [plan, settings.companyName, settings.language],
+    () => (plan ? callList(plan, { company: senderName, defaultLanguage: settings.language }) : null),
+    [plan, senderName, settings.language],
   );
   const ageingOptions = useMemo<AgeingOptions>(
     () => ({ asOf: settings.asOf, followToday: settings.followToday, boundaries: settings.boundaries, basis: settings.basis }),
@@ -889,7 +901,13 @@ export function App(options: PaneOptions) {
         }
         {
           <div id="tab-settings" hidden={tab !== 'settings'} role="tabpanel">
-            <SettingsPanel text={text} values={settingsValues} onChange={commands.changeSettings} save={commands.save} />
+            <SettingsPanel
+              text={text}
+              values={settingsValues}
+              onChange={commands.changeSettings}
+              save={commands.save}
+              sampleSender={sampleSigns ? (sample?.sender.name ?? null) : null}
+            />
           </div>
         }
       </StatusContext.Provider>

@@ -2,7 +2,7 @@
 // read (or first write) the templates sheet, build the selected letters, and log what was
 // delivered. The rules themselves are the core's; this only moves data between it and the port.
 
-import { type PaneSettings as CommandSettings, companyDetails, paymentPrefixesOf } from '../commands/settings';
+import { type PaneSettings as CommandSettings, letterSender, paymentPrefixesOf } from '../commands/settings';
 import { LOG_COLUMNS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
 import { alreadyLogged, inLogLanguage, logSheetName, logStyleOf, withStageIndex } from '../dunning/logEntries';
 import type { LogDraft } from '../dunning/outcomes';
@@ -71,10 +71,12 @@ export async function letterRun(
   accounts: readonly AccountPlan[],
   settings: CommandSettings,
   kind: 'reminder' | 'statement',
+  ledgerSheet: string | null = null,
 ): Promise<LetterRun> {
   const { templates } = await readTemplates(workbook, plan.policy, settings.language);
   for (const template of templates) validateTemplate(template);
-  const company = companyDetails(settings);
+  // The sample's firm signs only the sample ledger's letters (Preview); else what Settings hold.
+  const company = letterSender(settings, ledgerSheet === null ? null : (workbook.sampleSender?.(ledgerSheet) ?? null));
   const { ready, held } = lettersReady(accounts, company, kind);
   const options: LetterOptions = {
     company,
@@ -95,8 +97,9 @@ export async function lettersFor(
   accounts: readonly AccountPlan[],
   settings: CommandSettings,
   kind: 'reminder' | 'statement',
+  ledgerSheet: string | null = null,
 ): Promise<{ letters: Letter[]; held: HeldLetter[] }> {
-  const run = await letterRun(workbook, plan, accounts, settings, kind);
+  const run = await letterRun(workbook, plan, accounts, settings, kind, ledgerSheet);
   return { letters: run.ready.map((account) => buildLetter(account, run.options)), held: run.held };
 }
 
@@ -111,8 +114,9 @@ export async function lettersToRead(
   accounts: readonly AccountPlan[],
   settings: CommandSettings,
   kind: 'reminder' | 'statement',
+  ledgerSheet: string | null = null,
 ): Promise<{ customers: string[]; letterAt: (index: number) => Letter; held: HeldLetter[] }> {
-  const run = await letterRun(workbook, plan, accounts, settings, kind);
+  const run = await letterRun(workbook, plan, accounts, settings, kind, ledgerSheet);
   for (const account of run.ready) letterTemplateFor(account, run.options);
   const made = new Map<number, Letter>();
   return {

@@ -454,6 +454,10 @@ export const messages = {
     en: 'the formal notice to {customer} has no signatory: the account has no owner and Settings › Your company has no signatory; fill in the signatory’s name and title',
     fr: 'la mise en demeure à {customer} n’a pas de signataire : le compte n’a pas de responsable et Paramètres › Votre société n’a pas de signataire ; renseignez le nom et la fonction du signataire',
   },
+  sampleSenderOnOwnLedger: {
+    en: 'the letters’ sender has the {fields} of the sample’s fictional firm, {firm}: type your company’s own in Settings › Your company; nothing was generated or logged',
+    fr: 'l’expéditeur des lettres a {champs} de la société fictive de l’exemple, {firm} : saisissez ceux de votre société dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
+  },
   companyIncomplete: {
     en: 'letters need your company’s {fields}: fill them in Settings › Your company; nothing was generated or logged',
     fr: 'les lettres ont besoin de {champs} de votre société : renseignez-les dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
