@@ -9,7 +9,7 @@ import {
   agedBalanceSheetFor,
   ageLedger,
   asOfDayOf,
-  colourRulesFor,
+  checkedColourRules,
   findLedger,
   rememberMapping,
   salesByCurrency,
@@ -413,9 +413,10 @@ export function App(options: PaneOptions) {
       colour: async () => {
         const table = requireTable();
         const { settings, mapping } = current();
-        const rules = colourRulesFor(table, mapping, settings, asOfDay(), words().disputed);
+        const { rules, warning } = checkedColourRules(table, mapping, settings, asOfDay(), words().disputed);
         await workbook.applyColourRules(table.sheetName, rules);
-        return words().coloured(rules.length, table.sheetName);
+        const done = words().coloured(rules.length, table.sheetName);
+        return warning ? `${done} · ${warning}` : done;
       },
       removeColours: async () => words().removed(await workbook.removeColourRules(requireTable().sheetName)),
       writeAgedBalance: async () => {

@@ -614,6 +614,15 @@ export const messages = {
     en: 'entered twice',
     fr: 'saisi deux fois',
   },
+  // Colour rules compare due dates: a due date held as text never matches (any host).
+  colourDueDatesAllText: {
+    en: 'nothing was coloured: the {count} due dates of {sheet} are text, not dates, and a colour rule compares dates. Import the file with Import (it writes dates and numbers), or turn the due-date column into dates, then colour again',
+    fr: 'rien n’a été coloré : les {count} échéances de {sheet} sont du texte, pas des dates, et une règle de couleur compare des dates. Importez le fichier avec Importer (qui écrit des dates et des nombres), ou convertissez la colonne des échéances en dates, puis colorez de nouveau',
+  },
+  colourDueDatesSomeText: {
+    en: '{count} rows of {sheet} have their due date as text, not a date, and cannot be coloured (rows {rows}): turn those cells into dates',
+    fr: '{count} lignes de {sheet} ont leur échéance en texte, pas en date, et ne peuvent pas être colorées (lignes {rows}) : convertissez ces cellules en dates',
+  },
   // An imported file whose columns do not make a ledger: said before any sheet is made.
   importColumnsMissing: {
     en: 'nothing was imported: "{name}" has no column for {roles} (header on line {line}; columns found: {columns}). {balance}Name those columns in the file as AgeBucket reads them ({examples}), then import it again',
