@@ -523,6 +523,16 @@ function fecItem(
   };
 }
 
+/**
+ * Whether a header row is the one importFec writes: its last column is the FEC's line ("Ligne du
+ * fichier", "Source line"), which no other import writes. On such a sheet the due dates are not
+ * the file's (a FEC has none, LPF art. A47 A-1): they were worked out from the terms given at import.
+ */
+export function isFecImportHeader(header: ReadonlyArray<unknown>): boolean {
+  const last = [...header].reverse().find((cell) => typeof cell === 'string' && cell.trim() !== '');
+  return last === HEADERS.en.sourceLine || last === HEADERS.fr.sourceLine;
+}
+
 // ---- the sheet written -----------------------------------------------------------------------
 
 const HEADERS = {
