@@ -7,7 +7,7 @@ import { type LogEntry, readDunningLog } from '../dunning/log';
 import { accountMemory, belongsTo } from '../dunning/memory';
 import { DEFAULT_POLICY, type DunningPolicy } from '../dunning/policy';
 import { type FecReading, fecClosingDayOfName } from '../ledger/fec';
-import { isFecImportHeader } from '../ledger/import';
+import { isFecImportHeader } from '../ledger/fecSheet';
 import {
   type ColumnMapping,
   type ColumnRole,

@@ -11,6 +11,7 @@ import { AgeBucketError, fail, formatMessage, type Language } from '../primitive
 import { amountFromMinor, CurrencyTotals, formatMoney, type MinorUnits } from '../primitives/money';
 import { detectSeparator, parseDelimited, type Separator } from './csv';
 import { type FecAccountLine, type FecReading, type FecSide, fecClosingDayOfName, looksLikeFec, readFec } from './fec';
+import { FEC_SOURCE_LINE } from './fecSheet';
 import {
   COLUMN_LABELS,
   type ColumnMapping,
@@ -523,16 +524,6 @@ function fecItem(
   };
 }
 
-/**
- * Whether a header row is the one importFec writes: its last column is the FEC's line ("Ligne du
- * fichier", "Source line"), which no other import writes. On such a sheet the due dates are not
- * the file's (a FEC has none, LPF art. A47 A-1): they were worked out from the terms given at import.
- */
-export function isFecImportHeader(header: ReadonlyArray<unknown>): boolean {
-  const last = [...header].reverse().find((cell) => typeof cell === 'string' && cell.trim() !== '');
-  return last === HEADERS.en.sourceLine || last === HEADERS.fr.sourceLine;
-}
-
 // ---- the sheet written -----------------------------------------------------------------------
 
 const HEADERS = {
@@ -551,7 +542,7 @@ const HEADERS = {
     documentType: 'Document type',
     documentTypes: { invoice: 'Invoice', creditNote: 'Credit note', payment: 'Payment', openingBalance: 'Opening balance' },
     source: 'Source row',
-    sourceLine: 'Source line',
+    sourceLine: FEC_SOURCE_LINE.en,
     opening: 'Opening balance',
     matchCode: 'Matching code',
     matchDate: 'Matching date',
@@ -581,7 +572,7 @@ const HEADERS = {
     documentType: 'Type de pièce',
     documentTypes: { invoice: 'Facture', creditNote: 'Avoir', payment: 'Règlement', openingBalance: 'À-nouveau' },
     source: 'Ligne d’origine',
-    sourceLine: 'Ligne du fichier',
+    sourceLine: FEC_SOURCE_LINE.fr,
     opening: 'À-nouveau',
     matchCode: 'Lettrage',
     matchDate: 'Date de lettrage',
