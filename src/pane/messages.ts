@@ -216,7 +216,6 @@ function english(f: Formats) {
     reason: 'Reason',
     days: (n: number) => `${f.integer(n)} d`,
     dueIn: (n: number) => (n === 0 ? 'due today' : `due in ${f.integer(n)} d`),
-    penaltyError: 'penalties not claimed',
     penaltiesMissing: (n: number, reasons: string) =>
       `Interest is not claimed for ${f.plural(n, '# account', '# accounts')} (the recovery fees still are): ${reasons}.`,
     noPlan: 'Build the plan first.',
@@ -343,7 +342,7 @@ function english(f: Formats) {
     customerType: 'Customers are, unless the ledger says otherwise',
     customerTypes: { professional: 'professionals', consumer: 'consumers', publicBody: 'public bodies' },
     rateJurisdiction: 'Law',
-    rateValue: 'Annual rate (e.g. 0.124)',
+    rateValue: 'Annual rate, in % (e.g. 12.4%)',
     removeRate: 'Remove',
   };
 }
@@ -495,7 +494,6 @@ function french(f: Formats): Messages {
     reason: 'Motif',
     days: (n) => `${f.integer(n)} j`,
     dueIn: (n) => (n === 0 ? 'échéance aujourd’hui' : `échéance dans ${f.integer(n)} j`),
-    penaltyError: 'pénalités non réclamées',
     penaltiesMissing: (n, reasons) =>
       `Pénalités non réclamées pour ${f.plural(n, '# compte', '# comptes')} (les indemnités forfaitaires le restent) : ${reasons}.`,
     noPlan: 'Établissez d’abord le plan.',
@@ -621,7 +619,7 @@ function french(f: Formats): Messages {
     customerType: 'Les clients sont, sauf mention dans les créances,',
     customerTypes: { professional: 'des professionnels', consumer: 'des consommateurs', publicBody: 'des personnes publiques' },
     rateJurisdiction: 'Droit',
-    rateValue: 'Taux annuel (ex. 0,124)',
+    rateValue: 'Taux annuel, en % (ex. 12,4 %)',
     removeRate: 'Retirer',
   };
 }
