@@ -37,6 +37,7 @@ import type { TextEncoding } from '../ledger/textFile';
 import { lettersToDocx } from '../letters/docx';
 import { emlFileName, letterToEml, utf8 } from '../letters/eml';
 import type { Letter } from '../letters/letter';
+import { LetterCache } from '../letters/letterCache';
 import { goesByPost, heldText } from '../letters/readiness';
 import { lettersToSheetRows, letterToText } from '../letters/render';
 import { validateTemplate } from '../letters/templates';
@@ -246,9 +247,18 @@ export function App(options: PaneOptions) {
       const { selected, filters } = current().dunning;
       return visibleAccounts(plan.actions, filters).filter((account) => selected.has(accountKey(account)));
     };
+    // Letters made on the current plan, kept for the next command on it (preview, .docx, sheet, emails).
+    const letterCache = new LetterCache();
     const letters = async (): Promise<Letter[]> => {
       const plan = requirePlan();
-      const { letters: made, held } = await lettersFor(workbook, plan, chosen(plan), current().settings, current().dunning.kind);
+      const { letters: made, held } = await lettersFor(
+        workbook,
+        plan,
+        chosen(plan),
+        current().settings,
+        current().dunning.kind,
+        letterCache,
+      );
       // The held accounts are named before anything is delivered or logged; the others go on.
       patchDunning({ held: heldText(held, made.length, language()) });
       return made;
@@ -490,6 +500,7 @@ export function App(options: PaneOptions) {
           chosen(plan),
           current().settings,
           current().dunning.kind,
+          letterCache,
         );
         patchDunning({
           held: heldText(held, customers.length, language()),
