@@ -11,7 +11,7 @@ import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_POLICY, type DunningPolicy, type DunningStage, validatePolicy } from '../../dunning/policy';
 import { CUSTOMER_TYPES, type CustomerType } from '../../penalties/customerType';
-import { parseAnnualRate } from '../../penalties/lateInterest';
+import { parseAnnualRate, parseEnteredRate } from '../../penalties/lateInterest';
 import { type EnteredRate, JURISDICTIONS, parseJurisdiction } from '../../penalties/statutoryRates';
 import { colon, editableNumberText, percentText } from '../../primitives/localeText';
 import { AgeBucketError, type Language } from '../../primitives/messages';
@@ -24,11 +24,6 @@ export interface PolicyPanelProps {
   readonly policy: DunningPolicy;
   /** Saves a policy the core accepted. */
   readonly onPolicy: (policy: DunningPolicy) => void;
-}
-
-/** A number as the field shows it: one that is not a number yet (blank, or text) as blank. */
-function shownNumber(value: number): string {
-  return Number.isNaN(value) ? '' : String(value);
 }
 
 /** An amount or a number of days as the pane's language writes it ("1 000", "900,50"). */
@@ -48,12 +43,6 @@ function typedInLanguage(text: string, language: Language): number {
   } catch {
     return Number.NaN;
   }
-}
-
-/** A number as typed: decimal comma or point; blank is not a number. */
-function typedNumber(text: string): number {
-  const trimmed = text.trim().replace(',', '.');
-  return trimmed === '' ? Number.NaN : Number(trimmed);
 }
 
 export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
@@ -423,8 +412,18 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
               {text(
                 `policy-rate-${index}-rate`,
                 t.rateValue,
-                shownNumber(entered.rate),
-                (v, from) => withRate({ rate: typedNumber(v) }, from, v),
+                Number.isFinite(entered.rate) ? percentText(entered.rate, language) : '',
+                (v, from) => {
+                  // A percentage in the pane's language, as the contractual rate; the policy keeps the fraction.
+                  let rate = Number.NaN;
+                  try {
+                    if (v.trim() !== '') rate = parseEnteredRate(v);
+                  } catch (caught) {
+                    refuse(caught, from, v);
+                    return;
+                  }
+                  withRate({ rate }, from, v);
+                },
                 true,
               )}
               <button
