@@ -78,6 +78,10 @@ export interface Letter {
 export interface LetterOptions {
   readonly company: CompanyDetails;
   readonly policy: DunningPolicy;
+  /**
+   * The day the letter is made and dated: today (actionDay). Its payment deadline counts from
+   * it and its interest runs to it; a plan as of another day is refused before any letter.
+   */
   readonly asOf: DayNumber;
   /** Used when the account has no language of its own. */
   readonly defaultLanguage: Language;
