@@ -37,6 +37,7 @@ import type { TextEncoding } from '../ledger/textFile';
 import { lettersToDocx } from '../letters/docx';
 import { emlFileName, letterToEml, utf8 } from '../letters/eml';
 import type { Letter } from '../letters/letter';
+import { LetterCache } from '../letters/letterCache';
 import { goesByPost, heldText } from '../letters/readiness';
 import { lettersToSheetRows, letterToText } from '../letters/render';
 import { validateTemplate } from '../letters/templates';
@@ -256,6 +257,8 @@ export function App(options: PaneOptions) {
       const { selected, filters } = current().dunning;
       return visibleAccounts(plan.actions, filters).filter((account) => selected.has(accountKey(account)));
     };
+    // Letters made on the current plan, kept for the next command on it (preview, .docx, sheet, emails).
+    const letterCache = new LetterCache();
     const letters = async (): Promise<Letter[]> => {
       const plan = requirePlan();
       const { letters: made, held } = await lettersFor(
@@ -265,6 +268,7 @@ export function App(options: PaneOptions) {
         current().settings,
         current().dunning.kind,
         options.today(),
+        letterCache,
       );
       // The held accounts are named before anything is delivered or logged; the others go on.
       patchDunning({ held: heldText(held, made.length, language()) });
@@ -503,6 +507,7 @@ export function App(options: PaneOptions) {
           current().settings,
           current().dunning.kind,
           options.today(),
+          letterCache,
         );
         patchDunning({
           held: heldText(held, customers.length, language()),

@@ -12,6 +12,7 @@ import { DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../dunning/p
 import type { Ledger } from '../ledger/ledger';
 import { DEFAULT_TEMPLATES, type LetterTemplate } from '../letters/defaultTemplates';
 import { buildLetter, type Letter, type LetterOptions, letterTemplateFor } from '../letters/letter';
+import type { LetterCache } from '../letters/letterCache';
 import { type HeldLetter, lettersReady } from '../letters/readiness';
 import { TEMPLATE_SHEETS, templatesFromSheet, templatesSheetLayout } from '../letters/templateSheet';
 import { validateTemplate } from '../letters/templates';
@@ -92,7 +93,10 @@ export async function letterRun(
   return { ready, held, options };
 }
 
-/** The chosen accounts' letters, all made now, and the accounts held (letterRun). */
+/**
+ * The chosen accounts' letters, all made now (or taken from `cache`, where the same account's
+ * letter was made with the same options), and the accounts held (letterRun).
+ */
 export async function lettersFor(
   workbook: Workbook,
   plan: DunningPlan,
@@ -100,15 +104,20 @@ export async function lettersFor(
   settings: CommandSettings,
   kind: 'reminder' | 'statement',
   today: DayNumber,
+  cache?: LetterCache,
 ): Promise<{ letters: Letter[]; held: HeldLetter[] }> {
   const run = await letterRun(workbook, plan, accounts, settings, kind, today);
-  return { letters: run.ready.map((account) => buildLetter(account, run.options)), held: run.held };
+  const letters = cache
+    ? cache.lettersFor(run.ready, run.options)
+    : run.ready.map((account) => buildLetter(account, run.options));
+  return { letters, held: run.held };
 }
 
 /**
  * The same letters for reading one at a time: each is made when first asked for. Every letter
  * passes now the checks that would refuse it (letterTemplateFor), so a preview refuses what the
- * other outputs refuse, at once.
+ * other outputs refuse, at once. With `cache`, a letter read is kept there for the outputs that
+ * follow on the same plan, and one they made is not made again.
  */
 export async function lettersToRead(
   workbook: Workbook,
@@ -117,9 +126,20 @@ export async function lettersToRead(
   settings: CommandSettings,
   kind: 'reminder' | 'statement',
   today: DayNumber,
+  cache?: LetterCache,
 ): Promise<{ customers: string[]; letterAt: (index: number) => Letter; held: HeldLetter[] }> {
   const run = await letterRun(workbook, plan, accounts, settings, kind, today);
   for (const account of run.ready) letterTemplateFor(account, run.options);
+  if (cache)
+    return {
+      customers: run.ready.map((account) => account.customer),
+      letterAt: (index: number) => {
+        const account = run.ready[index];
+        if (!account) throw new RangeError(`no letter ${index + 1} of ${run.ready.length}`);
+        return cache.letter(account, run.options);
+      },
+      held: run.held,
+    };
   const made = new Map<number, Letter>();
   return {
     customers: run.ready.map((account) => account.customer),
