@@ -51,7 +51,7 @@ As a courtesy, we would like to remind you that the following {{#if single_invoi
 
 If payment has already been arranged, please disregard this message. Otherwise, we would be grateful if you could schedule it for the due date. Our bank details: IBAN {{company_iban}}.
 
-Should you have any question about {{#if single_invoice}}this invoice{{else}}these invoices{{/if}}, {{owner}} will be glad to help.
+Should you have any question about {{#if single_invoice}}this invoice{{else}}these invoices{{/if}}, {{#if has_owner}}{{owner}} will{{else}}we will{{/if}} be glad to help.
 
 Kind regards,
 `,
@@ -69,7 +69,7 @@ Nous nous permettons de vous rappeler que {{#if single_invoice}}la facture suiva
 
 Si le règlement est déjà programmé, nous vous remercions et vous prions de ne pas tenir compte de ce message. Dans le cas contraire, nous vous serions reconnaissants de bien vouloir le prévoir à la date d’échéance. Nos coordonnées bancaires : IBAN {{company_iban}}.
 
-Pour toute question relative à {{#if single_invoice}}cette facture{{else}}ces factures{{/if}}, {{owner}} reste à votre disposition.
+Pour toute question relative à {{#if single_invoice}}cette facture{{else}}ces factures{{/if}}, {{#if has_owner}}{{owner}} reste{{else}}nous restons{{/if}} à votre disposition.
 
 Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
 `,
@@ -131,7 +131,7 @@ Dear Sir or Madam,
 
 We ask you to settle the amount of {{net_due}} within eight days, by bank transfer to IBAN {{company_iban}}.{{#if has_broken_promise}} We had been promised payment by {{broken_promise_date}} and have received nothing.{{/if}}
 
-If something prevents payment, please contact {{owner}} without delay so that we can resolve it together. We will also call you in the coming days.
+If something prevents payment, please contact {{#if has_owner}}{{owner}}{{else}}us{{/if}} without delay so that we can resolve it together. We will also call you in the coming days.
 
 Kind regards,
 `,
@@ -149,7 +149,7 @@ Madame, Monsieur,
 
 Nous vous demandons de bien vouloir régler la somme de {{net_due}} sous huit jours, par virement sur notre compte IBAN {{company_iban}}.{{#if has_broken_promise}} Un règlement nous avait été promis pour le {{broken_promise_date}} ; il ne nous est pas parvenu.{{/if}}
 
-Si une difficulté empêche ce règlement, nous vous invitons à contacter sans attendre {{owner}} afin que nous trouvions ensemble une solution. Nous vous appellerons par ailleurs dans les prochains jours.
+Si une difficulté empêche ce règlement, nous vous invitons à {{#if has_owner}}contacter sans attendre {{owner}}{{else}}nous contacter sans attendre{{/if}} afin que nous trouvions ensemble une solution. Nous vous appellerons par ailleurs dans les prochains jours.
 
 Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
 `,
@@ -305,7 +305,7 @@ Please find below the statement of your account with us at {{date}}.
 
 {{invoice_table}}
 
-{{#if has_credits}}Your open invoices come to {{invoices_total}}{{#if has_overdue}}, of which {{overdue_total}} overdue{{/if}}; less your credit notes and payments not yet applied to them, {{credits_amount}}, {{#if is_credit_balance}}your account shows a credit of {{balance_in_favour}} in your favour{{else}}the balance of your account is {{balance}}{{/if}}.{{else}}The balance of your account is {{balance}}{{#if has_overdue}}, of which {{overdue_total}} is overdue{{else}}; none of it is overdue{{/if}}.{{/if}} If your records differ, please let {{owner}} know so that we can reconcile them.
+{{#if has_credits}}Your open invoices come to {{invoices_total}}{{#if has_overdue}}, of which {{overdue_total}} overdue{{/if}}; less your credit notes and payments not yet applied to them, {{credits_amount}}, {{#if is_credit_balance}}your account shows a credit of {{balance_in_favour}} in your favour{{else}}the balance of your account is {{balance}}{{/if}}.{{else}}The balance of your account is {{balance}}{{#if has_overdue}}, of which {{overdue_total}} is overdue{{else}}; none of it is overdue{{/if}}.{{/if}} If your records differ, please let {{#if has_owner}}{{owner}}{{else}}us{{/if}} know so that we can reconcile them.
 
 Kind regards,
 `,
@@ -321,7 +321,7 @@ Veuillez trouver ci-dessous le relevé de votre compte client au {{date}}.
 
 {{invoice_table}}
 
-{{#if has_credits}}Vos factures ouvertes s’élèvent à {{invoices_total}}{{#if has_overdue}}, dont {{overdue_total}} échus{{/if}} ; déduction faite de vos avoirs et règlements non lettrés, soit {{credits_amount}}, {{#if is_credit_balance}}votre compte présente un solde de {{balance_in_favour}} en votre faveur{{else}}le solde de votre compte s’élève à {{balance}}{{/if}}.{{else}}Le solde de votre compte s’élève à {{balance}}{{#if has_overdue}}, dont {{overdue_total}} échus{{else}} ; aucune somme n’est échue{{/if}}.{{/if}} Si vos écritures diffèrent, merci d’en informer {{owner}} afin que nous procédions au rapprochement.
+{{#if has_credits}}Vos factures ouvertes s’élèvent à {{invoices_total}}{{#if has_overdue}}, dont {{overdue_total}} échus{{/if}} ; déduction faite de vos avoirs et règlements non lettrés, soit {{credits_amount}}, {{#if is_credit_balance}}votre compte présente un solde de {{balance_in_favour}} en votre faveur{{else}}le solde de votre compte s’élève à {{balance}}{{/if}}.{{else}}Le solde de votre compte s’élève à {{balance}}{{#if has_overdue}}, dont {{overdue_total}} échus{{else}} ; aucune somme n’est échue{{/if}}.{{/if}} Si vos écritures diffèrent, merci {{#if has_owner}}d’en informer {{owner}}{{else}}de nous en informer{{/if}} afin que nous procédions au rapprochement.
 
 Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
 `,

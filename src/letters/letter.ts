@@ -368,6 +368,9 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     claims_penalties: claimsInterest || claimsFee,
     is_consumer: account.law.customerType === 'consumer',
     is_public_body: account.law.customerType === 'publicBody',
+    // Without either, {{owner}} falls back to the company's name: the letters then say "us"
+    // rather than naming the sender in the third person.
+    has_owner: owner !== null || signatory !== null,
     has_last_reminder: account.lastReminder !== null,
     single_invoice: (statement ? openItems(account).length : account.dunned.length) === 1,
   };

@@ -96,6 +96,10 @@ export const FLAGS: Readonly<Record<string, Described>> = {
     en: 'the letter lists one invoice (for singular wording)',
     fr: 'la lettre liste une seule facture (accord au singulier)',
   },
+  has_owner: {
+    en: 'the account has an owner, or the company a signatory, to name ({{owner}}); else "us"',
+    fr: 'le compte a un responsable, ou l’entreprise un signataire, à nommer ({{owner}}) ; sinon « nous »',
+  },
   has_last_reminder: {
     en: 'a reminder about these invoices was sent before',
     fr: 'une relance a déjà été envoyée pour ces factures',

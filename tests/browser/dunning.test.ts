@@ -218,7 +218,7 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     const { page } = pane();
     const customer = 'Cabinet Roux Avocats';
     const card = page.locator(`.call[data-customer="${customer}"]`);
-    expect(await card.locator('.script').textContent()).toMatch(/^Bonjour, ici .*, d'Ateliers Réunis SAS\. Je vous appelle/);
+    expect(await card.locator('.script').textContent()).toMatch(/^Bonjour, ici .*, d’Ateliers Réunis SAS\. Je vous appelle/);
     await card.locator('input[type="date"]').fill('2025-12-10');
     await card.locator('button', { hasText: 'Promise to pay' }).click();
     await page.waitForFunction((name) => document.querySelector('#status')?.textContent === `Logged for ${name}`, customer);
