@@ -211,7 +211,7 @@ This letter is a formal notice to pay: we require you to pay us the principal su
 
 {{#if claims_penalties}}The total claimed at {{date}} is therefore {{total_claimed}}.{{/if}}
 
-If payment in full has not reached us within this period, we will take legal action to recover the debt without further notice.
+{{#if is_french_public_body}}This letter is also our prior claim for payment within the meaning of article R421-1 of the French Code of Administrative Justice. If payment in full has not reached us within this period, we will bring proceedings before the competent administrative court without further notice, including an application for an interim payment (référé-provision, article R541-1 of that Code).{{else}}If payment in full has not reached us within this period, we will take legal action to recover the debt without further notice.{{/if}}
 
 Payment by bank transfer to IBAN {{company_iban}}.
 
@@ -240,7 +240,7 @@ Par la présente, valant mise en demeure, nous vous enjoignons de nous régler l
 
 {{#if claims_penalties}}La somme réclamée s’élève ainsi, au {{date}}, à {{total_claimed}}.{{/if}}
 
-À défaut de règlement intégral dans ce délai, nous saisirons sans autre avis la juridiction compétente afin d’obtenir le paiement des sommes dues, notamment par voie d’injonction de payer.
+{{#if is_french_public_body}}La présente vaut également demande préalable de paiement au sens de l’article R421-1 du Code de justice administrative. À défaut de règlement intégral dans ce délai, nous saisirons sans autre avis le tribunal administratif compétent, notamment d’une demande de provision en référé (article R541-1 du Code de justice administrative).{{else}}À défaut de règlement intégral dans ce délai, nous saisirons sans autre avis la juridiction compétente afin d’obtenir le paiement des sommes dues, notamment par voie d’injonction de payer.{{/if}}
 
 Règlement par virement sur notre compte IBAN {{company_iban}}.
 
@@ -263,7 +263,7 @@ Our formal notice has remained without effect. The following {{#if single_invoic
 
 {{fee_clause}}
 
-We are therefore referring this debt of {{total_claimed}} to our collection department and our lawyers, who will bring proceedings before the competent court.
+We are therefore referring this debt of {{total_claimed}} to our collection department and our lawyers, who will bring proceedings before the competent {{#if is_french_public_body}}administrative court, including an application for an interim payment (référé-provision, article R541-1 of the French Code of Administrative Justice){{else}}court{{/if}}.
 
 Only payment in full received by {{deadline}} at IBAN {{company_iban}} will stop these proceedings.
 
@@ -286,7 +286,7 @@ Notre mise en demeure est restée sans effet. {{#if single_invoice}}La facture s
 
 {{fee_clause}}
 
-Nous transmettons en conséquence cette créance de {{total_claimed}} à notre service contentieux et à notre conseil, qui saisira la juridiction compétente, notamment par voie d’injonction de payer.
+Nous transmettons en conséquence cette créance de {{total_claimed}} à notre service contentieux et à notre conseil, qui saisira {{#if is_french_public_body}}le tribunal administratif compétent, notamment d’une demande de provision en référé (article R541-1 du Code de justice administrative){{else}}la juridiction compétente, notamment par voie d’injonction de payer{{/if}}.
 
 Seul un règlement intégral reçu au plus tard le {{deadline}} sur notre compte IBAN {{company_iban}} interrompra cette procédure.
 

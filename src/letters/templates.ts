@@ -92,6 +92,10 @@ export const FLAGS: Readonly<Record<string, Described>> = {
   claims_penalties: { en: 'the letter claims interest or fees', fr: 'la lettre réclame des pénalités ou indemnités' },
   is_consumer: { en: 'the customer is a consumer', fr: 'le client est un particulier' },
   is_public_body: { en: 'the customer is a public body', fr: 'le client est un organisme public' },
+  is_french_public_body: {
+    en: 'a French public body (public procurement law): the administrative court, not an injunction to pay',
+    fr: 'un organisme public français (commande publique) : le juge administratif, non l’injonction de payer',
+  },
   single_invoice: {
     en: 'the letter lists one invoice (for singular wording)',
     fr: 'la lettre liste une seule facture (accord au singulier)',
