@@ -5,7 +5,7 @@
 import type { Letter } from '../letters/letter';
 import { type DayNumber, formatIsoDate } from '../primitives/dates';
 import { fail, type Language } from '../primitives/messages';
-import { LOG_EVENTS, type LogEntry, promiseNote } from './log';
+import { LOG_CHANNELS, LOG_EVENTS, type LogEntry, promiseNote } from './log';
 import type { OpenDispute } from './memory';
 import type { AccountPlan } from './plan';
 import { type DunningPolicy, sentByPost } from './policy';
@@ -103,19 +103,25 @@ export function disputeResolvedEntry(dispute: OpenDispute, asOf: DayNumber, lang
   };
 }
 
+/** How a letter reached the customer: printed and posted, or by email. */
+export type Delivery = 'post' | 'email';
+
 /**
  * The log rows for letters that were delivered (or that the user marked as sent): the stage in
  * the document's language, the invoices the letter claimed, the run's date. A stage that goes
  * by registered post (a formal notice) is logged with its own channel, never as the file or
- * draft it was made from: the log is what reached the customer, and how.
+ * draft it was made from: the log is what reached the customer, and how. Any other letter is
+ * logged as a letter (courrier) when it was made to be printed and posted (.docx, Google Doc,
+ * letters sheet) and as an email when it went as one (a draft marked sent, a Gmail draft).
  */
 export function sentEntries(
   letters: readonly Letter[],
   policy: DunningPolicy,
   asOf: DayNumber,
-  channel: string,
+  delivery: Delivery,
   language: Language,
 ): LogDraft[] {
+  const channel = LOG_CHANNELS[delivery === 'post' ? 'letter' : 'email'][language];
   return letters.map((letter) => {
     const stage = policy.stages.find((s) => s.id === letter.stageId);
     // A statement of account is no stage: logged as such, it moves no account up the ladder.

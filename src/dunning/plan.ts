@@ -24,7 +24,7 @@ import {
   withMemory,
 } from './memory';
 import type { DunningPolicy, DunningStage } from './policy';
-import { stageIndexForDays } from './policy';
+import { stageIndexForDays, stageIndexForInvoice } from './policy';
 
 export interface PlanOptions {
   readonly asOf: DayNumber;
@@ -285,7 +285,7 @@ function planAccount(
   const target = targetIndex >= 0 ? (stages[targetIndex] as DunningStage) : null;
   // A late invoice is never "due soon": an account with overdue items waits for the first
   // overdue stage rather than getting a courtesy reminder.
-  const lateBeforeFirstStage = target !== null && target.fromDay <= 0 && oldest !== null && oldest > 0;
+  const lateBeforeFirstStage = target !== null && oldest !== null && stageIndexForInvoice(oldest, stages) < 0;
   // An overdue stage is about the overdue invoices; a courtesy stage only about those not yet due.
   const dunnedItems =
     target === null || lateBeforeFirstStage
@@ -443,7 +443,9 @@ function planAccount(
     law,
     stage,
     stageIndex,
-    targetStage: target,
+    // The stage the oldest invoice has reached, as DUNNINGSTAGE shows it: none while it is late
+    // but before the first overdue stage.
+    targetStage: lateBeforeFirstStage ? null : target,
     lastSent: history ? { stage: stages[history.stageIndex] as DunningStage, day: history.day } : null,
     lastReminder: cycle.lastReminder
       ? { stage: stages[cycle.lastReminder.stageIndex] as DunningStage, day: cycle.lastReminder.day }

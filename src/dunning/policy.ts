@@ -252,6 +252,19 @@ export function stageIndexForDays(daysOverdue: number, stages: readonly DunningS
   return found;
 }
 
+/**
+ * The stage an invoice has reached `daysOverdue` days after its due date, as the dunning run
+ * sees it (and DUNNINGSTAGE shows it): the last stage started, except that a stage starting
+ * before the due date (the courtesy reminder) is about invoices not yet due and ends with the
+ * due date. An invoice 1 to 9 days late has reached no stage under the default policy: too late
+ * for a courtesy reminder, too early for the first reminder (day 10). -1 when none.
+ */
+export function stageIndexForInvoice(daysOverdue: number, stages: readonly DunningStage[]): number {
+  const index = stageIndexForDays(daysOverdue, stages);
+  if (index >= 0 && daysOverdue > 0 && (stages[index] as DunningStage).fromDay <= 0) return -1;
+  return index;
+}
+
 /** A stage named in the log, in either language, or by its key; case and accents ignored. */
 export function findStage(text: string, stages: readonly DunningStage[]): number {
   return stageNames(stages).get(fold(text)) ?? -1;

@@ -3,7 +3,7 @@
 
 import { agedBalanceFromColumns } from '../ageing/agedBalance';
 import { collectionProbability, DEFAULT_COLLECTION_CURVE, makeCollectionCurve } from '../ageing/collection';
-import { DEFAULT_POLICY, policyFromTable, stageIndexForDays } from '../dunning/policy';
+import { DEFAULT_POLICY, policyFromTable, stageIndexForInvoice } from '../dunning/policy';
 import { dueDateFromTerms, parsePaymentTerms } from '../ledger/terms';
 import { checkedRate, lateInterest, parseAnnualRate } from '../penalties/lateInterest';
 import { recoveryFee } from '../penalties/recoveryFee';
@@ -77,7 +77,8 @@ export function dunningStageFunction(dueDate: unknown, asOf: unknown, policy: un
         }),
       ).stages;
   return spill([{ name: 'due_date', value: dueDate, blankGivesBlank: true }, asOfArgument(asOf)], context, ([due, at]) => {
-    const stage = stages[stageIndexForDays(asOfDay(at, context) - dateCell(due, context), stages)];
+    // The stage the dunning run sees the invoice at: no courtesy reminder once it is late.
+    const stage = stages[stageIndexForInvoice(asOfDay(at, context) - dateCell(due, context), stages)];
     return stage ? stage.name[context.language] : '';
   });
 }

@@ -11,22 +11,29 @@
 // header and the next ones carry the customer's name and "page 2/2", and the closing is kept
 // with the last paragraph and the signature, so a signature never stands alone on a page.
 //
-// Invoice tables are tab-stop paragraphs, not Word tables, and an address block is one
-// paragraph with line breaks, so a letter stays a few dozen elements; the columns still line
-// up, numbers on right-aligned stops.
+// Invoice tables are Word tables (w:tbl): a grid of column widths made to fit the longest
+// number, date and invoice number of each column on one line, the header row repeated on every
+// page the table runs over, ruled cells, amounts right-aligned, the totals under the amounts.
+// Tab stops were tried first: a 13-character invoice number ran past its stop in LibreOffice
+// and moved every value of its row one column to the right. An address block is one paragraph
+// with line breaks.
 
 import { AlignmentType, Document, Header, type ISectionOptions, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { Deflate, deflateSync, strFromU8, strToU8, unzipSync, Zip, ZipDeflate, type ZipInputFile } from 'fflate';
-import { largest } from '../primitives/arrays';
 import type { Letter, LetterTable } from './letter';
 
 const PAGE_MARGIN = 1134; // twips: 2 cm
 const PAGE_WIDTH = 11906; // A4
 const TEXT_WIDTH = PAGE_WIDTH - 2 * PAGE_MARGIN;
 const RECIPIENT_INDENT = 5100; // about 9 cm, where a window envelope shows the address
-const MIN_COLUMN = 700;
-const TABLE_TEXT_SIZE = 19; // half-points
-const RULE = 'w:val="single" w:color="999999" w:sz="6" w:space="1"';
+/** The table's text sizes, in half-points, largest first: the first at which every column fits on the page. */
+const TABLE_TEXT_SIZES: readonly number[] = [19, 18, 17, 16, 15, 14];
+const SMALLEST_TABLE_TEXT = 14;
+/** Space between a cell's text and its rules, left and right (twips). */
+const CELL_MARGIN = 40;
+/** What a column gets beyond its text's estimated width, so that a rounding of the estimate never wraps it. */
+const CELL_SLACK = 20;
+const TABLE_RULE = 'w:val="single" w:color="999999" w:sz="4"';
 
 /** The root element as the library writes it, with every namespace Word expects to find. */
 const DOCUMENT_START = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${[
@@ -130,48 +137,180 @@ function paragraph(
   return `<w:p><w:pPr>${properties}</w:pPr>${runs(value.split('\n'), () => ({ bold: options.bold ?? false }))}</w:p>`;
 }
 
-/** Column edges from the widest text in each column, scaled to the page's text width. */
-export function columnStops(table: LetterTable): Array<{ type: 'left' | 'right'; position: number }> {
-  const widths = table.headers.map((header, column) =>
-    largest(
-      table.rows.map((row) => (row[column] ?? '').length),
-      Math.max(header.length, 4),
-    ),
-  );
-  const scale = TEXT_WIDTH / widths.reduce((sum, width) => sum + width + 2, 0);
-  const stops: Array<{ type: 'left' | 'right'; position: number }> = [];
-  let left = 0;
-  widths.forEach((width, column) => {
-    const size = Math.max(Math.round((width + 2) * scale), MIN_COLUMN);
-    const right = Math.min(left + size, TEXT_WIDTH);
-    // The first column starts at the margin, so it needs no stop of its own.
-    if (table.numeric[column]) stops.push({ type: 'right', position: right - 60 });
-    // Text after a right-aligned number needs a gap of its own, or the two touch.
-    else if (column > 0) stops.push({ type: 'left', position: left + (table.numeric[column - 1] ? 240 : 0) });
-    left = right;
-  });
-  return stops;
+/**
+ * Estimated width of a text, in ems, wide enough for the font a word processor actually uses:
+ * Calibri in Word, Carlito (same widths) in LibreOffice, or, where neither is installed, its
+ * fallback DejaVu Sans, a quarter wider. The widths are DejaVu Sans's advance widths, rounded up
+ * by class: digits and currency signs 0.636 em, spaces and punctuation about a third of an em.
+ */
+function textEms(text: string): number {
+  let ems = 0;
+  for (const char of text) {
+    if (char === ' ' || char === '\u00a0' || char === '\u202f') ems += 0.318;
+    else if (/[0-9€$£#+=<>~^]/.test(char)) ems += 0.636;
+    else if (/[.,:;/|!'’()[\]]/.test(char)) ems += 0.4;
+    else if (/[-–]/.test(char)) ems += 0.361;
+    else if (/[iljIJ]/.test(char)) ems += 0.3;
+    else if (/[ftr]/.test(char)) ems += 0.411;
+    else if (/[mMW%@]/.test(char)) ems += 1;
+    else if (char === 'w') ems += 0.818;
+    else if (/[A-ZÀ-ÖØ-Þ]/.test(char)) ems += 0.79;
+    else ems += 0.64;
+  }
+  return ems;
 }
 
-function tabs(stops: ReadonlyArray<{ type: 'left' | 'right'; position: number }>): string {
-  if (stops.length === 0) return '';
-  return `<w:tabs>${stops.map((stop) => `<w:tab w:val="${stop.type}" w:pos="${stop.position}"/>`).join('')}</w:tabs>`;
+/** Bold text is wider (DejaVu Sans Bold's digits 0.696 em against 0.636). */
+const BOLD = 1.1;
+
+export interface InvoiceTableLayout {
+  /** Column widths in twips (the table's grid), adding up to the page's text width. */
+  readonly widths: readonly number[];
+  /** Text size in half-points. */
+  readonly size: number;
+  /** The columns that hold the totals' values: the last numeric one (else the last) and the numeric one before it. */
+  readonly totalsColumns: readonly [from: number, to: number];
 }
 
-/** The header, then the rows as one paragraph sharing its tab stops, then the totals. */
-function tableParagraphs(table: LetterTable): string {
-  const stops = tabs(columnStops(table));
-  const size = TABLE_TEXT_SIZE;
-  let xml = `<w:p><w:pPr><w:pBdr><w:bottom ${RULE}/></w:pBdr>${stops}<w:spacing w:after="60" w:before="120"/></w:pPr>${run(table.headers.join('\t'), { bold: true, size }, false)}</w:p>`;
-  if (table.rows.length > 0) {
-    const rows = table.rows.map((cells) => cells.join('\t'));
-    xml += `<w:p><w:pPr>${stops}<w:spacing w:after="60" w:before="0" w:line="276"/></w:pPr>${runs(rows, () => ({ size }))}</w:p>`;
+/**
+ * The grid of a letter's table. Each column is at least as wide as what must stay on one line:
+ * a whole cell for numbers, dates and invoice numbers (an amount or a reference cut in two reads
+ * as two values), the longest word of a header or a text cell (those wrap between words), and
+ * the totals' values in their column. The text size is the largest at which that fits; the
+ * rest of the page's width goes to the columns whose text would otherwise wrap, then to all.
+ */
+export function invoiceTableLayout(table: LetterTable): InvoiceTableLayout {
+  const count = Math.max(table.headers.length, 1);
+  let totalsColumn = count - 1;
+  while (totalsColumn > 0 && !table.numeric[totalsColumn]) totalsColumn--;
+  // The totals' labels need a column of their own to the left of their values.
+  if (!table.numeric[totalsColumn] || (count > 1 && totalsColumn === 0)) totalsColumn = count - 1;
+  // A total is longer than the amounts above it: its value may take the numeric column before too.
+  const totalsFrom = totalsColumn >= 2 && table.numeric[totalsColumn - 1] === true ? totalsColumn - 1 : totalsColumn;
+  // Widths in ems, before the size is known: what must fit (least) and what fits unwrapped (wanted).
+  const least = new Array<number>(count).fill(0);
+  const wanted = new Array<number>(count).fill(0);
+  const words = (text: string) => text.split(' ');
+  const widest = (texts: readonly string[], bold: boolean) => {
+    let ems = 0;
+    for (const text of texts) ems = Math.max(ems, textEms(text) * (bold ? BOLD : 1));
+    return ems;
+  };
+  for (let column = 0; column < count; column++) {
+    const header = table.headers[column] ?? '';
+    least[column] = widest(words(header), true);
+    wanted[column] = textEms(header) * BOLD;
   }
-  if (table.totals.length > 0) {
-    const totals = table.totals.map(([label, value]) => `${label}\t${value}`);
-    xml += `<w:p><w:pPr><w:pBdr><w:top ${RULE}/></w:pBdr>${tabs([{ type: 'right', position: TEXT_WIDTH - 60 }])}<w:spacing w:after="120" w:before="60"/></w:pPr>${runs(totals, () => ({ bold: true, size }))}</w:p>`;
+  // Row by row, not with a spread: a letter may list 200,000 invoices.
+  for (const row of table.rows) {
+    for (let column = 0; column < count; column++) {
+      const cell = row[column] ?? '';
+      const whole = textEms(cell);
+      // An invoice number (the first column), a date or an amount never wraps.
+      const keep = column === 0 || table.numeric[column] === true || !cell.includes(' ') ? whole : widest(words(cell), false);
+      if (keep > (least[column] as number)) least[column] = keep;
+      if (whole > (wanted[column] as number)) wanted[column] = whole;
+    }
   }
-  return xml;
+  const padding = 2 * CELL_MARGIN + CELL_SLACK;
+  if (count > 1)
+    for (const [, value] of table.totals) {
+      // What the column before holds already (and its padding, in ems at the largest size) counts.
+      const before = totalsFrom < totalsColumn ? (least[totalsFrom] as number) + padding / (10 * SMALLEST_TABLE_TEXT) : 0;
+      const ems = textEms(value) * BOLD - before;
+      if (ems > (least[totalsColumn] as number)) least[totalsColumn] = ems;
+      if (ems > (wanted[totalsColumn] as number)) wanted[totalsColumn] = ems;
+    }
+  const twips = (ems: number, size: number) => Math.ceil(ems * size * 10) + padding;
+  const fits = (size: number) => least.reduce((sum, ems) => sum + twips(ems, size), 0) <= TEXT_WIDTH;
+  const size = TABLE_TEXT_SIZES.find(fits) ?? SMALLEST_TABLE_TEXT;
+  const widths = least.map((ems) => twips(ems, size));
+  let spare = TEXT_WIDTH - widths.reduce((sum, width) => sum + width, 0);
+  if (spare < 0) {
+    // Too wide even in the smallest size: every column shrinks alike, and Word wraps.
+    const scale = TEXT_WIDTH / (TEXT_WIDTH - spare);
+    for (let column = 0; column < count; column++) widths[column] = Math.floor((widths[column] as number) * scale);
+  } else {
+    // First to the columns whose text would wrap (headers, reasons), up to what they want.
+    const short = wanted.map((ems, column) => Math.max(twips(ems, size) - (widths[column] as number), 0));
+    const shortfall = short.reduce((sum, width) => sum + width, 0);
+    const share = Math.min(1, shortfall === 0 ? 0 : spare / shortfall);
+    for (let column = 0; column < count; column++) {
+      const more = Math.floor((short[column] as number) * share);
+      widths[column] = (widths[column] as number) + more;
+      spare -= more;
+    }
+    // Then the rest to every column in proportion, so the table spans the text's width.
+    const total = widths.reduce((sum, width) => sum + width, 0);
+    const rest = spare;
+    for (let column = 0; column < count; column++) {
+      const more = Math.floor(((widths[column] as number) * rest) / total);
+      widths[column] = (widths[column] as number) + more;
+      spare -= more;
+    }
+  }
+  // Whatever rounding left over goes to the first column, so the grid adds up exactly.
+  widths[0] = (widths[0] as number) + (TEXT_WIDTH - widths.reduce((sum, width) => sum + width, 0));
+  return { widths, size, totalsColumns: [totalsFrom, totalsColumn] };
+}
+
+/** One cell: its width, the columns it spans, one paragraph of text, right-aligned for numbers. */
+function tableCell(
+  text: string,
+  width: number,
+  options: { span?: number; right?: boolean; bold?: boolean; size: number },
+): string {
+  const span = options.span !== undefined && options.span > 1 ? `<w:gridSpan w:val="${options.span}"/>` : '';
+  const align = options.right ? '<w:jc w:val="right"/>' : '';
+  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span}</w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:before="0"/>${align}</w:pPr>${run(text, { bold: options.bold ?? false, size: options.size }, false)}</w:p></w:tc>`;
+}
+
+/** The table's properties: the page's text width, a fixed grid, ruled cells, a little air in them. */
+const TABLE_PROPERTIES = `<w:tblPr><w:tblW w:type="dxa" w:w="${TEXT_WIDTH}"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((edge) => `<w:${edge} ${TABLE_RULE}/>`).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="20"/><w:left w:type="dxa" w:w="${CELL_MARGIN}"/><w:bottom w:type="dxa" w:w="20"/><w:right w:type="dxa" w:w="${CELL_MARGIN}"/></w:tblCellMar></w:tblPr>`;
+
+/**
+ * The table: its grid, the header row (repeated at the top of every page it runs over), a row
+ * per invoice, then the totals, each label beside its value under the amounts. No row is split
+ * across two pages.
+ */
+export function invoiceTableXml(table: LetterTable): string {
+  const { widths, size, totalsColumns } = invoiceTableLayout(table);
+  const [totalsFrom, totalsTo] = totalsColumns;
+  const count = widths.length;
+  const width = (from: number, to: number) => widths.slice(from, to).reduce((sum, w) => sum + w, 0);
+  const row = (cells: string, header = false) =>
+    `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>${cells}</w:tr>`;
+  let xml = `<w:tbl>${TABLE_PROPERTIES}<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  let cells = '';
+  for (let column = 0; column < count; column++)
+    cells += tableCell(table.headers[column] ?? '', widths[column] as number, {
+      right: table.numeric[column] === true,
+      bold: true,
+      size,
+    });
+  xml += row(cells, true);
+  for (const values of table.rows) {
+    cells = '';
+    for (let column = 0; column < count; column++)
+      cells += tableCell(values[column] ?? '', widths[column] as number, { right: table.numeric[column] === true, size });
+    xml += row(cells);
+  }
+  for (const [label, value] of table.totals) {
+    if (count === 1) {
+      xml += row(tableCell(`${label} ${value}`, widths[0] as number, { right: true, bold: true, size }));
+      continue;
+    }
+    cells = tableCell(label, width(0, totalsFrom), { span: totalsFrom, right: true, bold: true, size });
+    cells += tableCell(value, width(totalsFrom, totalsTo + 1), {
+      span: totalsTo + 1 - totalsFrom,
+      right: true,
+      bold: true,
+      size,
+    });
+    if (totalsTo + 1 < count) cells += tableCell('', width(totalsTo + 1, count), { span: count - totalsTo - 1, size });
+    xml += row(cells);
+  }
+  return `${xml}</w:tbl>`;
 }
 
 /**
@@ -188,7 +327,7 @@ function letterXml(letter: Letter, sectionEnd: string): string {
     paragraph(letter.subject, { bold: true });
   const kept = keptWithSignature(letter);
   letter.blocks.forEach((block, index) => {
-    xml += block.kind === 'paragraph' ? paragraph(block.text, { keepNext: kept.has(index) }) : tableParagraphs(block.table);
+    xml += block.kind === 'paragraph' ? paragraph(block.text, { keepNext: kept.has(index) }) : invoiceTableXml(block.table);
   });
   return `${xml}${paragraph('', { spaceBefore: 480, keepNext: true })}${lines(letter.signature, { keepLines: true, sectionEnd })}`;
 }

@@ -172,8 +172,10 @@ const WORDS = {
     invoiceDate: 'Invoice date',
     dueDate: 'Due date',
     daysOverdue: 'Days overdue',
-    amount: 'Amount',
-    owed: 'Still owed',
+    invoiceAmount: 'Invoice amount',
+    paid: 'Already paid',
+    amountDue: 'Amount due',
+    owed: 'Net of credits',
     interest: 'Interest',
     fee: 'Recovery fee',
     status: 'Status',
@@ -203,8 +205,10 @@ const WORDS = {
     invoiceDate: 'Date',
     dueDate: 'Échéance',
     daysOverdue: 'Jours de retard',
-    amount: 'Montant',
-    owed: 'Reste dû',
+    invoiceAmount: 'Montant TTC',
+    paid: 'Déjà réglé',
+    amountDue: 'Reste dû',
+    owed: 'Net après avoirs',
     interest: 'Pénalités',
     fee: 'Indemnité',
     status: 'Statut',
@@ -481,7 +485,14 @@ interface TableContext {
 function reminderTable(account: AccountPlan, context: TableContext): LetterTable {
   const words = WORDS[context.language];
   const { money, claimsInterest, claimsFee } = context;
-  const headers: string[] = [words.invoice, words.invoiceDate, words.dueDate, words.daysOverdue, words.amount];
+  const partlyPaid = someoneShowsPaid(account.dunned.map((dunned) => dunned.item));
+  const headers: string[] = [
+    words.invoice,
+    words.invoiceDate,
+    words.dueDate,
+    words.daysOverdue,
+    ...amountHeaders(words, partlyPaid),
+  ];
   // Where credits were set against an invoice, its interest runs on what is still owed: show
   // that amount beside the invoice's, so owed × rate × days can be checked on every line.
   const showOwed = account.dunned.some((dunned) => dunned.owed !== dunned.item.amount);
@@ -495,7 +506,7 @@ function reminderTable(account: AccountPlan, context: TableContext): LetterTable
       item.invoiceDay === null ? '' : formatShortDate(item.invoiceDay),
       formatShortDate(item.dueDay),
       dunned.daysOverdue > 0 ? String(dunned.daysOverdue) : '',
-      money(item.amount),
+      ...amountCells(item, partlyPaid, money),
     ];
     if (showOwed) cells.push(money(dunned.owed));
     if (claimsInterest) cells.push(money(dunned.interest));
@@ -508,7 +519,7 @@ function reminderTable(account: AccountPlan, context: TableContext): LetterTable
       item.invoiceDay === null ? '' : formatShortDate(item.invoiceDay),
       formatShortDate(item.dueDay),
       '',
-      money(item.amount),
+      ...amountCells(item, partlyPaid, money),
     ];
     if (showOwed) cells.push('');
     if (claimsInterest) cells.push('');
@@ -533,10 +544,36 @@ function reminderTable(account: AccountPlan, context: TableContext): LetterTable
   };
 }
 
+/** An invoice the ledger shows partly paid: its full amount is known and more than what is still owed. */
+function partlyPaid(item: LedgerItem): boolean {
+  return item.amount > 0 && item.invoiceAmount !== null && item.invoiceAmount !== item.amount;
+}
+
+function someoneShowsPaid(items: readonly LedgerItem[]): boolean {
+  return items.some(partlyPaid);
+}
+
+/**
+ * The amount columns: what is still owed on each invoice ("Reste dû", the ledger's open amount),
+ * and, when one of them was partly paid, first its full amount and what was paid on it, as a
+ * credit manager lists them in a reminder (montant TTC, déjà réglé, reste dû): a 12,000 €
+ * invoice with 7,000 € paid never reads as a 7,000 € invoice.
+ */
+function amountHeaders(words: (typeof WORDS)[Language], withPaid: boolean): string[] {
+  return withPaid ? [words.invoiceAmount, words.paid, words.amountDue] : [words.amountDue];
+}
+
+function amountCells(item: LedgerItem, withPaid: boolean, money: (minor: MinorUnits) => string): string[] {
+  if (!withPaid) return [money(item.amount)];
+  if (!partlyPaid(item)) return [money(item.invoiceAmount ?? item.amount), '', money(item.amount)];
+  const full = item.invoiceAmount as MinorUnits;
+  return [money(full), money(full - item.amount), money(item.amount)];
+}
+
 function disputedTable(account: AccountPlan, language: Language): LetterTable {
   const words = WORDS[language];
   return {
-    headers: [words.invoice, words.dueDate, words.amount, words.status],
+    headers: [words.invoice, words.dueDate, words.amountDue, words.status],
     numeric: [false, false, true, false],
     rows: account.disputed.map((item) => [
       item.invoiceNumber,
@@ -591,15 +628,17 @@ function statementTable(
   if (payments !== 0) totals.push([words.payments, money(payments)]);
   if (unknown !== 0) totals.push([words.unappliedCredits, money(unknown)]);
   totals.push([words.balance, money(overdue + notDue + creditNotes + payments + unknown)]);
+  const partlyPaid = someoneShowsPaid(items);
+  const amounts = amountHeaders(words, partlyPaid);
   return {
-    headers: [words.invoice, words.invoiceDate, words.dueDate, words.daysOverdue, words.amount, words.status],
-    numeric: [false, false, false, true, true, false],
+    headers: [words.invoice, words.invoiceDate, words.dueDate, words.daysOverdue, ...amounts, words.status],
+    numeric: [false, false, false, true, ...amounts.map(() => true), false],
     rows: items.map((item) => [
       item.invoiceNumber,
       item.invoiceDay === null ? '' : formatShortDate(item.invoiceDay),
       formatShortDate(item.dueDay),
       item.amount > 0 && asOf - item.dueDay > 0 ? String(asOf - item.dueDay) : '',
-      formatMoney(item.amount, item.currency, language),
+      ...amountCells(item, partlyPaid, money),
       status(item),
     ]),
     totals,

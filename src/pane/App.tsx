@@ -22,6 +22,7 @@ import { type CallListEntry, callList } from '../dunning/callList';
 import { LOG_SHEETS, type LogEntry } from '../dunning/log';
 import type { OpenDispute } from '../dunning/memory';
 import {
+  type Delivery,
   disputeEntry,
   disputeResolvedEntry,
   type LogDraft,
@@ -277,17 +278,17 @@ export function App(options: PaneOptions) {
     /** Asks first when the same letters were logged that day; false when the user says no. */
     const confirmNotLoggedTwice = async (letters: readonly Letter[]): Promise<boolean> => {
       const plan = requirePlan();
-      const drafts = deliveredEntries(letters, plan, '', language(), options.today());
+      const drafts = deliveredEntries(letters, plan, 'post', language(), options.today());
       const day = dayMade();
       const duplicates = duplicatesOf(current().dunning.log, drafts, plan.policy);
       if (duplicates === 0) return true;
       return ask(words().already(duplicates, paneText(language()).f.longDate(day)));
     };
     /** Logs letters once delivered: never before, and only those that were. */
-    const logDelivered = async (letters: readonly Letter[], channel: string): Promise<void> => {
+    const logDelivered = async (letters: readonly Letter[], delivery: Delivery): Promise<void> => {
       if (letters.length === 0) return;
       const plan = requirePlan();
-      await appendEntries(deliveredEntries(letters, plan, channel, language(), options.today()));
+      await appendEntries(deliveredEntries(letters, plan, delivery, language(), options.today()));
     };
     const appendEntries = async (entries: readonly LogDraft[]) => {
       const plan = requirePlan();
@@ -528,7 +529,8 @@ export function App(options: PaneOptions) {
         );
         // A file the host could not save was not delivered: nothing is logged.
         if (outcome === 'blocked') return words().docxBlocked;
-        await logDelivered(made, '.docx');
+        // Printed and posted (or attached): logged as a letter, never as the file it was made in.
+        await logDelivered(made, 'post');
         return words().docxDone(made.length, name);
       },
       /** Sheets: the letters in one Google Doc; only those written are logged. */
@@ -539,7 +541,7 @@ export function App(options: PaneOptions) {
         const title = words().docTitle(formatIsoDate(requirePlan().asOf));
         const result = await workbook.writeLettersDocument(made, title, progress);
         patchDunning({ documentUrl: result.url });
-        await logDelivered(made.slice(0, result.written), 'Google Docs');
+        await logDelivered(made.slice(0, result.written), 'post');
         return result.stopped === null
           ? words().docDone(result.written, title)
           : words().stoppedAt(result.written, made.length, result.stopped, notDone(made.slice(result.written)));
@@ -553,7 +555,7 @@ export function App(options: PaneOptions) {
           { rows: lettersToSheetRows(made), columnFormats: [], boldRows: [], cellFormats: [], chart: null },
           progress,
         );
-        await logDelivered(made, words().letterChannel);
+        await logDelivered(made, 'post');
         return words().sheetDone(made.length, name);
       },
       emails: async () => {
@@ -570,7 +572,7 @@ export function App(options: PaneOptions) {
             drafts.map((letter) => ({ to: letter.email ?? '', subject: letter.subject, body: letterToText(letter) })),
             progress,
           );
-          await logDelivered(drafts.slice(0, result.created), 'Gmail');
+          await logDelivered(drafts.slice(0, result.created), 'email');
           return alsoPosted(
             result.stopped === null
               ? words().gmailDone(result.created)
@@ -619,7 +621,7 @@ export function App(options: PaneOptions) {
         if (pending.length === 0) return words().selected(0);
         const sending = pending.map((draft) => draft.letter);
         if (!(await confirmNotLoggedTwice(sending))) return words().skippedDuplicates;
-        await logDelivered(sending, 'Email');
+        await logDelivered(sending, 'email');
         const done = new Set(pending);
         patchDunning({
           emailDrafts: current().dunning.emailDrafts.map((draft) => (done.has(draft) ? { ...draft, sent: true } : draft)),

@@ -6,7 +6,7 @@ import { type PaneSettings as CommandSettings, companyDetails, paymentPrefixesOf
 import { actionDay } from '../dunning/actionDay';
 import { LOG_COLUMNS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
 import { alreadyLogged, inLogLanguage, logSheetName, logStyleOf, withStageIndex } from '../dunning/logEntries';
-import { type LogDraft, sentEntries } from '../dunning/outcomes';
+import { type Delivery, type LogDraft, sentEntries } from '../dunning/outcomes';
 import { type AccountPlan, type DunningPlan, planDunning } from '../dunning/plan';
 import { DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../dunning/policy';
 import type { Ledger } from '../ledger/ledger';
@@ -164,11 +164,11 @@ export async function lettersToRead(
 export function deliveredEntries(
   letters: readonly Letter[],
   plan: DunningPlan,
-  channel: string,
+  delivery: Delivery,
   language: Language,
   today: DayNumber,
 ): LogDraft[] {
-  return sentEntries(letters, plan.policy, actionDay(plan.asOf, today), channel, language);
+  return sentEntries(letters, plan.policy, actionDay(plan.asOf, today), delivery, language);
 }
 
 /** Entries the log already has for the same day, account and stage (the core's rule). */

@@ -282,7 +282,6 @@ function english(f: Formats) {
     docxName: (date: string) => `Reminders ${date}.docx`,
     docTitle: (date: string) => `Reminders ${date}`,
     lettersSheetName: (date: string) => `Letters ${date}`,
-    letterChannel: 'Letter',
     // Call list
     callList: 'Call list',
     noCalls: 'No account is at the phone stage today.',
@@ -561,7 +560,6 @@ function french(f: Formats): Messages {
     docxName: (date) => `Relances ${date}.docx`,
     docTitle: (date) => `Relances ${date}`,
     lettersSheetName: (date) => `Lettres ${date}`,
-    letterChannel: 'Courrier',
     callList: 'Liste d’appels',
     noCalls: 'Aucun compte n’est au niveau de l’appel téléphonique aujourd’hui.',
     moreCalls: (next, left) =>

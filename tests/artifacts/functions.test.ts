@@ -143,10 +143,13 @@ const cases: Case[] = [
   {
     name: 'dunning stages of the default policy',
     fn: 'DUNNINGSTAGE',
-    args: [column([-6, -5, 10, 20, 30, 45, 60].map((days) => d(daysBefore(AS_OF, days)))), d(AS_OF)],
+    args: [column([-6, -5, 1, 9, 10, 20, 30, 45, 60].map((days) => d(daysBefore(AS_OF, days)))), d(AS_OF)],
+    // 1 to 9 days late: no stage, as the dunning run sees it (no courtesy reminder for a late invoice).
     expected: column([
       '',
       'Courtesy reminder',
+      '',
+      '',
       'First reminder',
       'Second reminder',
       'Final reminder',

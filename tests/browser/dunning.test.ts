@@ -195,7 +195,8 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     expect(log?.slice(-3).map((row) => [row[0], row[1], row[2], row[3]])).toEqual([
       [dateCell, 'Thames Valley Logistics Ltd', 'Dernière relance', 'Lettre recommandée'],
       [dateCell, 'Association Les Amis du Rail', 'Mise en demeure', 'Lettre recommandée avec accusé de réception'],
-      [dateCell, 'Cabinet Roux Avocats', 'Deuxième relance', '.docx'],
+      // Made as a Word file to print and post: a letter (courrier), never ".docx".
+      [dateCell, 'Cabinet Roux Avocats', 'Deuxième relance', 'Courrier'],
     ]);
     await screenshot(page, '13-letters-logged');
   });

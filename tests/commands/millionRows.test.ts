@@ -9,7 +9,7 @@ import { planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
 import { ageBucketFunction, agedBalanceFunction } from '../../src/functions/catalogue';
 import type { LedgerTable } from '../../src/ledger/ledger';
-import { columnStops } from '../../src/letters/docx';
+import { invoiceTableLayout } from '../../src/letters/docx';
 import { buildLetter } from '../../src/letters/letter';
 import { lettersToSheetRows, letterToText } from '../../src/letters/render';
 import { PreviewWorkbook } from '../../src/pane/preview/previewWorkbook';
@@ -85,7 +85,7 @@ describe(`${SHEET_ROWS.toLocaleString('en')} sheet rows`, () => {
     expect(letterToText(letter).length).toBeGreaterThan(0);
     const invoiceTable = letter.blocks.find((block) => block.kind === 'table');
     if (invoiceTable?.kind !== 'table') throw new Error('the letter has no invoice table');
-    expect(columnStops(invoiceTable.table).length).toBe(invoiceTable.table.headers.length - 1);
+    expect(invoiceTableLayout(invoiceTable.table).widths).toHaveLength(invoiceTable.table.headers.length);
     const workbook = new PreviewWorkbook('test');
     await workbook.writeNewSheet('Lettres', { rows, columnFormats: [], cellFormats: [], boldRows: [], chart: null });
     await workbook.appendRows('Journal des relances', Object.values(LOG_HEADERS.fr), rows.slice(0, ITEMS));

@@ -31,13 +31,13 @@ test('the plan of the fixture sends the second reminder', () => {
 });
 
 test('a delivered letter is logged with the stage named in the document’s language, on the as-of day (the core’s sentEntries)', () => {
-  const [entry] = sentEntries([letter as never], plan.policy, plan.asOf, 'Courrier', 'en');
+  const [entry] = sentEntries([letter as never], plan.policy, plan.asOf, 'post', 'en');
   expect(entry).toEqual({
     day: AS_OF,
     customer: 'Dupont SA',
     currency: 'EUR',
     stageText: 'Second reminder',
-    channel: 'Courrier',
+    channel: 'Letter',
     amount: 1200_00,
     invoices: ['F-1'],
     owner: 'Claire Petit',
@@ -46,7 +46,7 @@ test('a delivered letter is logged with the stage named in the document’s lang
 });
 
 describe('asking before logging the same letters twice', () => {
-  const entries = sentEntries([letter as never], plan.policy, plan.asOf, 'Courrier', 'fr');
+  const entries = sentEntries([letter as never], plan.policy, plan.asOf, 'post', 'fr');
   const sheet = (stage: string, date = '2025-11-28', customer = 'Dupont SA') =>
     readDunningLog(
       [

@@ -9,6 +9,7 @@ import { sampleLogCells } from '../../scripts/sampleData';
 import { currentSample } from '../../src/commands/sample';
 import { LOG_SHEETS, readDunningLog } from '../../src/dunning/log';
 import { inLogLanguage, logStyleOf } from '../../src/dunning/logEntries';
+import type { Delivery } from '../../src/dunning/outcomes';
 import { sentEntries } from '../../src/dunning/outcomes';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
 import type { Letter } from '../../src/letters/letter';
@@ -51,9 +52,9 @@ function previewWith(...sheets: ReturnType<typeof csvToSheet>[]): PreviewWorkboo
   return workbook;
 }
 
-/** "Mark as sent" as the pane does it: the pane in `language`, the letters' channel `channel`. */
-async function markSent(workbook: PreviewWorkbook, letters: Letter[], channel: string, language: Language) {
-  return appendToLog(workbook, [], sentEntries(letters, DEFAULT_POLICY, TODAY, channel, language), DEFAULT_POLICY, language);
+/** "Mark as sent" as the pane does it: the pane in `language`, the letters delivered by `delivery`. */
+async function markSent(workbook: PreviewWorkbook, letters: Letter[], delivery: Delivery, language: Language) {
+  return appendToLog(workbook, [], sentEntries(letters, DEFAULT_POLICY, TODAY, delivery, language), DEFAULT_POLICY, language);
 }
 
 describe('the Preview’s sample log (French names, date cells)', () => {
@@ -73,7 +74,7 @@ describe('the Preview’s sample log (French names, date cells)', () => {
     const second = letter('Cave Chez Léon', 'second', ['FA-2025-04106']);
     expect(goesByPost(notice, DEFAULT_POLICY)).toBe(true);
     expect(goesByPost(second, DEFAULT_POLICY)).toBe(false);
-    await markSent(workbook, [notice, second], 'Email', 'en');
+    await markSent(workbook, [notice, second], 'email', 'en');
     const values = workbook.sheet(LOG_SHEETS.fr)?.values ?? [];
     const rows = values.slice(-2).map((row) => row.slice(0, 4));
     // The rows above: Première relance, Deuxième relance… with dates as date cells.
@@ -105,7 +106,7 @@ test('an English log appended from a French pane: English names, and the date re
       'Date,Customer,Stage,Channel,Overdue amount,Currency,Invoices\n21/11/2026,Dupont SA,First reminder,Email,500,EUR,F1\n',
     ),
   );
-  await markSent(workbook, [letter('Dupont SA', 'final', ['F1'])], 'Courrier', 'fr');
+  await markSent(workbook, [letter('Dupont SA', 'final', ['F1'])], 'post', 'fr');
   const read = (await workbook.readSheet('Dunning log')) ?? [];
   expect(read.at(-1)?.slice(0, 4)).toEqual(['2026-11-30', 'Dupont SA', 'Final reminder', 'Registered letter']);
   expect(readDunningLog(read, DEFAULT_POLICY, 'excel1900').entries.at(-1)?.day).toBe(TODAY);
@@ -113,7 +114,7 @@ test('an English log appended from a French pane: English names, and the date re
 
 test('no log yet: made in the pane’s language, its header too, with ISO dates', async () => {
   const workbook = previewWith(csvToSheet('Ledger', 'Client,Montant\nDupont SA,500\n'));
-  await markSent(workbook, [letter('Dupont SA', 'first', ['F1'])], 'Courrier', 'fr');
+  await markSent(workbook, [letter('Dupont SA', 'first', ['F1'])], 'post', 'fr');
   const values = workbook.sheet(LOG_SHEETS.fr)?.values ?? [];
   expect(values[0]?.slice(0, 4)).toEqual(['Date', 'Client', 'Niveau', 'Canal']);
   expect(values[1]?.slice(0, 4)).toEqual(['2026-11-30', 'Dupont SA', 'Première relance', 'Courrier']);
@@ -141,4 +142,29 @@ test('stage, event and channel names are put in the log’s language; anything e
     stageText: 'Relevé de compte au 30 novembre 2026',
     channel: 'Gmail',
   });
+});
+
+test('each stage is logged with the channel it reached the customer by: a letter posted, an email, or its registered post', () => {
+  // A Word file, a Google Doc and the letters sheet are printed and posted ('post'); a draft
+  // marked sent and a Gmail draft went as email. Registered stages keep the policy's channel.
+  const logged = (delivery: Delivery, language: Language) =>
+    DEFAULT_POLICY.stages.map(
+      (stage) => sentEntries([letter('Dupont SA', stage.id, ['F1'])], DEFAULT_POLICY, TODAY, delivery, language)[0]?.channel,
+    );
+  expect(logged('post', 'fr')).toEqual([
+    'Courrier',
+    'Courrier',
+    'Courrier',
+    'Lettre recommandée',
+    'Lettre recommandée avec accusé de réception',
+    'Courrier',
+  ]);
+  expect(logged('email', 'en')).toEqual([
+    'Email',
+    'Email',
+    'Email',
+    'Registered letter',
+    'Registered letter with acknowledgement of receipt',
+    'Email',
+  ]);
 });

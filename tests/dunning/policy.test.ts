@@ -1,4 +1,11 @@
-import { DEFAULT_POLICY, findStage, policyFromTable, stageIndexForDays, validatePolicy } from '../../src/dunning/policy';
+import {
+  DEFAULT_POLICY,
+  findStage,
+  policyFromTable,
+  stageIndexForDays,
+  stageIndexForInvoice,
+  validatePolicy,
+} from '../../src/dunning/policy';
 
 const stageAt = (days: number) => DEFAULT_POLICY.stages[stageIndexForDays(days, DEFAULT_POLICY.stages)]?.name.en ?? '';
 
@@ -16,6 +23,17 @@ describe('default policy', () => {
     [60, 'Collection'],
     [400, 'Collection'],
   ])('%i days overdue: %s', (days, name) => expect(stageAt(days)).toBe(name));
+  test.each([
+    [-6, ''],
+    [-5, 'Courtesy reminder'],
+    [0, 'Courtesy reminder'],
+    [1, ''],
+    [9, ''],
+    [10, 'First reminder'],
+    [60, 'Collection'],
+  ])('an invoice %i days overdue has reached: %s', (days, name) =>
+    expect(DEFAULT_POLICY.stages[stageIndexForInvoice(days, DEFAULT_POLICY.stages)]?.name.en ?? '').toBe(name),
+  );
   test('French names', () => expect(DEFAULT_POLICY.stages.map((s) => s.name.fr)).toContain('Mise en demeure'));
   test('only formal notice and collection claim interest and fees', () => {
     expect(DEFAULT_POLICY.stages.filter((s) => s.claimsInterest && s.claimsRecoveryFee).map((s) => s.id)).toEqual([

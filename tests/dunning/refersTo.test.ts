@@ -139,7 +139,7 @@ describe('first run: never beyond the formal notice', () => {
       defaultLanguage: 'fr',
       templates: DEFAULT_TEMPLATES,
     });
-    const sent = withStageIndex(sentEntries([letter], DEFAULT_POLICY, asOf, 'LRAR', 'fr'), DEFAULT_POLICY);
+    const sent = withStageIndex(sentEntries([letter], DEFAULT_POLICY, asOf, 'post', 'fr'), DEFAULT_POLICY);
     expect(sent.map((entry) => [entry.stageText, entry.invoices])).toEqual([['Mise en demeure', ['F1', 'F2']]]);
     const later = asOf + DEFAULT_POLICY.minimumIntervalDays;
     const collection = only([F1, F2], [...log, ...sent], later);

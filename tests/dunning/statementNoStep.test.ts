@@ -55,7 +55,7 @@ test('a statement logged for every account changes no stage, no start rule, no r
     '411BOULANGERIE': ['second', 'history'],
   });
   const statements = before.actions.map((account) => buildLetter(account, { ...options, asOf: TODAY, kind: 'statement' }));
-  const logged = sentEntries(statements, DEFAULT_POLICY, TODAY, '.docx', 'fr');
+  const logged = sentEntries(statements, DEFAULT_POLICY, TODAY, 'post', 'fr');
   expect(logged.map((entry) => entry.stageText)).toEqual(['Relevé de compte', 'Relevé de compte', 'Relevé de compte']);
   expect(logged.find((entry) => entry.customer === '411HOTEL')?.invoices).toEqual(['FA2026-0211']);
   const after = planWith([firstReminder, ...logged]);

@@ -11,12 +11,13 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { type AccountPlan, planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
-import { lettersToDocx } from '../../src/letters/docx';
+import { invoiceTableLayout, lettersToDocx } from '../../src/letters/docx';
 import { buildLetter, type Letter } from '../../src/letters/letter';
 import { parseTextDate } from '../../src/primitives/dates';
 import { invoice } from '../dunning/fixtures';
 import { lettersToDocxWithLibrary } from './docxReference';
 import { options } from './sample';
+import { STAGE_AS_OF, STAGE_IDS, stageAccount, stageLetter } from './stageLetters';
 
 const tools = existsSync('/usr/bin/soffice') && existsSync('/usr/bin/pdftotext');
 if (!tools) {
@@ -139,6 +140,163 @@ maybe(
     });
     expect(runPages).toHaveLength(page);
     expect(page).toBeGreaterThan(letters.length + 1);
+  },
+  400_000,
+);
+
+/** A word as pdftotext places it (points from the page's top left corner). */
+interface PlacedWord {
+  readonly text: string;
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly yMin: number;
+}
+
+/** Each document's pages as placed words, LibreOffice converting them all in one run. */
+function placedWordsOf(folder: string, files: readonly string[]): PlacedWord[][][] {
+  execFileSync(
+    'soffice',
+    ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'pdf', '--outdir', folder, ...files],
+    { stdio: 'pipe', timeout: 300_000 },
+  );
+  const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+  return files.map((file) => {
+    const html = execFileSync('pdftotext', ['-bbox', file.replace(/\.docx$/, '.pdf'), '-'], { encoding: 'utf8' });
+    return html
+      .split(/<page\b/)
+      .slice(1)
+      .map((page) =>
+        [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
+          ([, xMin, yMin, xMax, text]) => ({
+            text: (text as string).replace(/&[a-z]+;/g, (entity) => entities[entity] ?? entity),
+            xMin: Number(xMin),
+            xMax: Number(xMax),
+            yMin: Number(yMin),
+          }),
+        ),
+      );
+  });
+}
+
+/** Words on the same line as `word` (within 2 points), left to right. */
+function lineOf(words: readonly PlacedWord[], word: PlacedWord): PlacedWord[] {
+  return words.filter((other) => Math.abs(other.yMin - word.yMin) < 2).sort((a, b) => a.xMin - b.xMin);
+}
+
+const spaced = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+/**
+ * Every row of every table of the letter, read back from the PDF: on one line, each cell's words
+ * inside its own column of the grid (the margin, 2 cm = 56.7 pt, plus the widths before it),
+ * nothing else there. A value pushed into the next column or wrapped onto a second line fails.
+ */
+function expectRowsInTheirColumns(letter: Letter, pages: readonly PlacedWord[][]): number {
+  let rows = 0;
+  for (const block of letter.blocks) {
+    if (block.kind !== 'table') continue;
+    const { widths } = invoiceTableLayout(block.table);
+    const edges = [56.7];
+    for (const width of widths) edges.push((edges.at(-1) as number) + width / 20);
+    for (const cells of block.table.rows) {
+      const number = cells[0] ?? '';
+      const found = pages.flatMap((page) => page.filter((word) => word.text === number).map((word) => ({ page, word })));
+      expect({ number, times: found.length }).toEqual({ number, times: 1 });
+      const [{ page, word }] = found as [{ page: PlacedWord[]; word: PlacedWord }];
+      const line = lineOf(page, word);
+      cells.forEach((cell, column) => {
+        const [left, right] = [(edges[column] as number) - 4, (edges[column + 1] as number) + 4];
+        const inColumn = line.filter((placed) => placed.xMin >= left && placed.xMax <= right);
+        expect({ number, column, text: spaced(inColumn.map((placed) => placed.text).join(' ')) }).toEqual({
+          number,
+          column,
+          text: spaced(cell),
+        });
+      });
+      // Nothing of the row outside the grid's columns (a value pushed past the last one).
+      expect(line.filter((placed) => placed.xMin < 56.7 - 4 || placed.xMax > (edges.at(-1) as number) + 4)).toEqual([]);
+      rows++;
+    }
+  }
+  return rows;
+}
+
+maybe(
+  'every stage’s invoice table is a Word table: each row’s values stay on one line, each in its column, with invoice numbers of 13 characters and more',
+  async () => {
+    const letters = STAGE_IDS.flatMap((stageId) => (['fr', 'en'] as const).map((language) => stageLetter(stageId, language)));
+    // Letters that list invoices under review too: the disputed invoices' table.
+    const disputed = stageAccount('formalNotice', 'fr', 'Garage Étoile SARL');
+    const withDispute = {
+      ...disputed,
+      disputed: [
+        invoice({
+          customer: 'Garage Étoile SARL',
+          invoiceNumber: 'FA-2026-LITIGE-0042',
+          dueDay: STAGE_AS_OF - 70,
+          amount: 3_456_78,
+          disputed: true,
+          disputeReason: 'Marchandise endommagée à la livraison',
+        }),
+      ],
+    };
+    letters.push(buildLetter(withDispute, { ...options, asOf: STAGE_AS_OF }));
+    // And a statement of account, whose last column is text.
+    letters.push(buildLetter(stageAccount('first', 'en'), { ...options, asOf: STAGE_AS_OF, kind: 'statement' }));
+    for (const letter of letters)
+      for (const block of letter.blocks)
+        if (block.kind === 'table')
+          for (const cells of block.table.rows) expect((cells[0] ?? '').length).toBeGreaterThanOrEqual(13);
+    const folder = mkdtempSync(join(tmpdir(), 'agebucket-table-'));
+    const files = letters.map((letter, index) => ({ file: join(folder, `letter-${index}.docx`), letter }));
+    for (const { file, letter } of files) writeFileSync(file, await lettersToDocx([letter], 'Relances'));
+    const placed = placedWordsOf(
+      folder,
+      files.map(({ file }) => file),
+    );
+    let rows = 0;
+    files.forEach(({ letter }, index) => {
+      rows += expectRowsInTheirColumns(letter, placed[index] as PlacedWord[][]);
+    });
+    // 12 stage letters of 3 invoices, the disputed one, the statement's 3 lines.
+    expect(rows).toBe(12 * 3 + 1 + 3 + 3);
+    const xml =
+      (await (await JSZip.loadAsync(readFileSync(files[0]?.file ?? ''))).file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toMatch(/<w:tbl><w:tblPr>[\s\S]*<w:tblGrid><w:gridCol/);
+    expect(xml).toContain('<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>');
+    expect(xml).toMatch(
+      /<w:jc w:val="right"\/><\/w:pPr><w:r><w:rPr><w:b w:val="false"\/><w:bCs w:val="false"\/><w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/><\/w:rPr><w:t xml:space="preserve">12\u00a0000,00\u00a0€/,
+    );
+  },
+  400_000,
+);
+
+maybe(
+  'a table that runs over two pages repeats its header row at the top of the second',
+  async () => {
+    const customer = 'Transports Étoile SA';
+    const items = Array.from({ length: 70 }, (_, k) =>
+      invoice({
+        customer,
+        dueDay: STAGE_AS_OF - 15 - (k % 5),
+        amount: 1_000_00 + k,
+        invoiceNumber: `FA-2026-${String(100000 + k)}`,
+      }),
+    );
+    const account = planDunning(items, [], { asOf: STAGE_AS_OF, policy: DEFAULT_POLICY }).actions[0] as AccountPlan;
+    const letter = buildLetter(account, { ...options, asOf: STAGE_AS_OF });
+    const folder = mkdtempSync(join(tmpdir(), 'agebucket-header-'));
+    const file = join(folder, 'long.docx');
+    writeFileSync(file, await lettersToDocx([letter], 'Relances'));
+    const [pages] = placedWordsOf(folder, [file]) as [PlacedWord[][]];
+    expect(expectRowsInTheirColumns(letter, pages)).toBe(70);
+    const withRows = pages.filter((page) => page.some((word) => /^FA-2026-1\d{5}$/.test(word.text)));
+    expect(withRows.length).toBeGreaterThan(1);
+    for (const page of withRows) {
+      const firstRow = Math.min(...page.filter((word) => /^FA-2026-1\d{5}$/.test(word.text)).map((word) => word.yMin));
+      const header = page.find((word) => word.text === 'Échéance' && word.yMin < firstRow);
+      expect(header).toBeDefined();
+      if (header) expect(lineOf(page, header).map((word) => word.text)).toContain('Facture');
+    }
   },
   400_000,
 );

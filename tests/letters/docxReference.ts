@@ -3,8 +3,20 @@
 // The test compares the two documents byte for byte, so the fast renderer writes exactly what
 // the library would, and a new version of the library that writes something else shows here.
 
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TabStopType, TextRun } from 'docx';
-import { columnStops, DOCX_STYLES, keptWithSignature, letterSection } from '../../src/letters/docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { DOCX_STYLES, invoiceTableLayout, keptWithSignature, letterSection } from '../../src/letters/docx';
 import type { Letter, LetterTable } from '../../src/letters/letter';
 
 const PAGE_MARGIN = 1134; // twips: 2 cm
@@ -42,46 +54,67 @@ function paragraph(
   });
 }
 
-/** The header, then the rows as one paragraph sharing its tab stops, then the totals. */
-function tableParagraphs(table: LetterTable): Paragraph[] {
-  const stops = columnStops(table).map((stop) => ({
-    type: stop.type === 'right' ? TabStopType.RIGHT : TabStopType.LEFT,
-    position: stop.position,
-  }));
-  const paragraphs = [
-    new Paragraph({
-      children: [new TextRun({ text: table.headers.join('\t'), bold: true, size: 19 })],
-      tabStops: stops,
-      spacing: { before: 120, after: 60 },
-      border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } },
-    }),
-  ];
-  if (table.rows.length > 0) {
-    paragraphs.push(
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+
+function cell(text: string, width: number, options: { span?: number; right?: boolean; bold?: boolean; size: number }): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    ...(options.span !== undefined && options.span > 1 ? { columnSpan: options.span } : {}),
+    children: [
       new Paragraph({
-        children: table.rows.map((cells, index) => new TextRun({ text: cells.join('\t'), size: 19, break: index > 0 ? 1 : 0 })),
-        tabStops: stops,
-        spacing: { before: 0, after: 60, line: 276 },
+        children: [new TextRun({ text, bold: options.bold ?? false, size: options.size })],
+        spacing: { before: 0, after: 0 },
+        ...(options.right ? { alignment: AlignmentType.RIGHT } : {}),
       }),
-    );
-  }
-  if (table.totals.length > 0) {
-    paragraphs.push(
-      new Paragraph({
-        children: table.totals.map(
-          ([label, value], index) => new TextRun({ text: `${label}\t${value}`, bold: true, size: 19, break: index > 0 ? 1 : 0 }),
-        ),
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 60 }],
-        spacing: { before: 60, after: 120 },
-        border: { top: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } },
-      }),
-    );
-  }
-  return paragraphs;
+    ],
+  });
 }
 
-function letterChildren(letter: Letter): Paragraph[] {
-  const children: Paragraph[] = [
+/** The invoice table: the header row repeated on each page, a row per invoice, the totals under the amounts. */
+function invoiceTable(table: LetterTable): Table {
+  const { widths, size, totalsColumns } = invoiceTableLayout(table);
+  const [from, to] = totalsColumns;
+  const count = widths.length;
+  const width = (from: number, to: number) => widths.slice(from, to).reduce((sum, w) => sum + w, 0);
+  const rows = [
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: widths.map((w, c) => cell(table.headers[c] ?? '', w, { right: table.numeric[c] === true, bold: true, size })),
+    }),
+    ...table.rows.map(
+      (values) =>
+        new TableRow({
+          cantSplit: true,
+          children: widths.map((w, c) => cell(values[c] ?? '', w, { right: table.numeric[c] === true, size })),
+        }),
+    ),
+    ...table.totals.map(([label, value]) => {
+      if (count === 1)
+        return new TableRow({
+          cantSplit: true,
+          children: [cell(`${label} ${value}`, widths[0] as number, { right: true, bold: true, size })],
+        });
+      const children = [
+        cell(label, width(0, from), { span: from, right: true, bold: true, size }),
+        cell(value, width(from, to + 1), { span: to + 1 - from, right: true, bold: true, size }),
+      ];
+      if (to + 1 < count) children.push(cell('', width(to + 1, count), { span: count - to - 1, size }));
+      return new TableRow({ cantSplit: true, children });
+    }),
+  ];
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [...widths],
+    layout: TableLayoutType.FIXED,
+    borders: { top: RULE, left: RULE, bottom: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE },
+    margins: { top: 20, left: 40, bottom: 20, right: 40 },
+    rows,
+  });
+}
+
+function letterChildren(letter: Letter): Array<Paragraph | Table> {
+  const children: Array<Paragraph | Table> = [
     lines([letter.sender.name, ...letter.sender.lines], { boldFirst: true }),
     paragraph('', { spaceBefore: 240 }),
     lines([letter.recipient.name, ...letter.recipient.lines], { indent: RECIPIENT_INDENT, boldFirst: true }),
@@ -92,7 +125,7 @@ function letterChildren(letter: Letter): Paragraph[] {
   const kept = keptWithSignature(letter);
   letter.blocks.forEach((block, index) => {
     if (block.kind === 'paragraph') children.push(paragraph(block.text, { keepNext: kept.has(index) }));
-    else children.push(...tableParagraphs(block.table));
+    else children.push(invoiceTable(block.table));
   });
   children.push(paragraph('', { spaceBefore: 480, keepNext: true }), lines(letter.signature, { keepLines: true }));
   return children;

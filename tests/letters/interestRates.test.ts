@@ -12,27 +12,52 @@ import { options } from './sample';
 
 const AS_OF = dayFromCalendar(2025, 11, 28);
 
-/** The rates of every invoice's periods, each invoice worked out on its own (the text's first form). */
+/**
+ * The text of each half-year's L441-10 rate (ECB main refinancing rate + 10 points, as
+ * src/penalties/statutory-rates.json records it with its sources), written out by hand as a
+ * letter must print it: two decimals, a decimal comma and a no-break space before % in French.
+ */
+const RATE_TEXT: Readonly<Record<string, { en: string; fr: string }>> = {
+  '2022-H1': { en: '10.00% in H1 2022', fr: '10,00\u00a0% au 1er semestre 2022' },
+  '2022-H2': { en: '10.00% in H2 2022', fr: '10,00\u00a0% au 2e semestre 2022' },
+  '2023-H1': { en: '12.50% in H1 2023', fr: '12,50\u00a0% au 1er semestre 2023' },
+  '2023-H2': { en: '14.00% in H2 2023', fr: '14,00\u00a0% au 2e semestre 2023' },
+  '2024-H1': { en: '14.50% in H1 2024', fr: '14,50\u00a0% au 1er semestre 2024' },
+  '2024-H2': { en: '14.25% in H2 2024', fr: '14,25\u00a0% au 2e semestre 2024' },
+  '2025-H1': { en: '13.15% in H1 2025', fr: '13,15\u00a0% au 1er semestre 2025' },
+  '2025-H2': { en: '12.15% in H2 2025', fr: '12,15\u00a0% au 2e semestre 2025' },
+};
+
+/** The half-years every invoice's interest runs in, each invoice worked out on its own, as the letter must name them. */
 function ratesByScan(account: Parameters<typeof interestRateText>[0], language: 'en' | 'fr'): string {
-  const percent = (rate: { mul: (n: number) => { toFixed: (d: number) => string } }) => {
-    const text = rate.mul(100).toFixed(2);
-    return language === 'fr' ? `${text.replace('.', ',')}\u00a0%` : `${text}%`;
-  };
-  const halfYear = (text: string) =>
-    language === 'fr'
-      ? `au ${text.endsWith('H1') ? '1er' : '2e'} semestre ${text.slice(0, 4)}`
-      : `in ${text.endsWith('H1') ? 'H1' : 'H2'} ${text.slice(0, 4)}`;
-  const rates = new Map<string, string>();
+  const halfYears = new Set<string>();
   for (const dunned of account.dunned) {
     if (dunned.daysOverdue <= 0) continue;
     for (const period of itemInterest(account.law, dunned.item.amount, dunned.item.dueDay, AS_OF, DEFAULT_POLICY).periods)
-      rates.set(`${period.halfYear} ${period.rate}`, `${percent(period.rate)} ${halfYear(period.halfYear)}`);
+      halfYears.add(period.halfYear);
   }
-  return [...rates.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, text]) => text)
+  return [...halfYears]
+    .sort()
+    .map((halfYear) => {
+      const text = RATE_TEXT[halfYear];
+      if (text === undefined) throw new Error(`no literal rate text for ${halfYear}`);
+      return text[language];
+    })
     .join(language === 'fr' ? ' ; ' : '; ');
 }
+
+test('the rates are printed as a letter writes them: 12,40 % au 2e semestre 2026, 12.40% in H2 2026', () => {
+  // Due 31 May 2026, as of 30 November 2026: interest runs from 1 June, so in both half-years
+  // of 2026 (12.15 % then 12.40 %: ECB 2.15 % and 2.40 % + 10 points, L441-10).
+  const asOf = dayFromCalendar(2026, 11, 30);
+  const ledger = [invoice({ customer: 'Dupont SA', dueDay: dayFromCalendar(2026, 5, 31), amount: 1_000_00 })];
+  const account = planDunning(ledger, [], { asOf, policy: DEFAULT_POLICY }).actions[0];
+  if (account === undefined) throw new Error('the invoice should be chased');
+  expect(interestRateText(account, { ...options, asOf }, 'fr')).toBe(
+    '12,15\u00a0% au 1er semestre 2026 ; 12,40\u00a0% au 2e semestre 2026',
+  );
+  expect(interestRateText(account, { ...options, asOf }, 'en')).toBe('12.15% in H1 2026; 12.40% in H2 2026');
+});
 
 test('the rates named are those of every invoice worked out on its own', () => {
   // Due dates from a few month ends (shared) and scattered days, back to 2023.

@@ -566,22 +566,22 @@ describe('an invoice partly covered by a payment', () => {
     expect(account.dunned[0]?.interest).toBe(Math.round((9_329_50 * 0.124 * 108) / 365));
     expect(account.dunned[0]?.interest).toBe(342_30);
     const fr = table('fr');
-    const owedColumn = fr.headers.indexOf('Reste dû');
+    const owedColumn = fr.headers.indexOf('Net après avoirs');
     const interestColumn = fr.headers.indexOf('Pénalités');
-    expect(owedColumn).toBe(fr.headers.indexOf('Montant') + 1);
+    expect(owedColumn).toBe(fr.headers.indexOf('Reste dû') + 1);
     const row = fr.rows.find((cells) => cells[0] === 'FA-0412') ?? [];
-    expect(row[fr.headers.indexOf('Montant')]).toBe(`12${NBSP}450,00${NBSP}€`);
+    expect(row[fr.headers.indexOf('Reste dû')]).toBe(`12${NBSP}450,00${NBSP}€`);
     expect(row[owedColumn]).toBe(`9${NBSP}329,50${NBSP}€`);
     expect(row[interestColumn]).toBe(`342,30${NBSP}€`);
     // Every row has a cell under every header, the payment's included.
     for (const cells of fr.rows) expect(cells).toHaveLength(fr.headers.length);
-    expect(table('en').headers).toContain('Still owed');
+    expect(table('en').headers).toContain('Net of credits');
   });
 
   test('an account with no credits keeps the table without the column', () => {
     const plain = formalNotice([invoice({ customer: 'Dupont', dueDay: day('2026-08-14'), amount: 12_450_00 })]);
     const block = buildLetter(plain, letterOptions(DEFAULT_POLICY)).blocks.find((candidate) => candidate.kind === 'table');
-    expect(block?.kind === 'table' && block.table.headers).not.toContain('Reste dû');
+    expect(block?.kind === 'table' && block.table.headers).not.toContain('Net après avoirs');
   });
 });
 

@@ -88,7 +88,7 @@ describe('letters from a plan as of a fixed month-end date, made today', () => {
       }
     }
     // Log entries for letters made from that plan are refused the same way.
-    expect(() => deliveredEntries([], plan, '.docx', 'fr', TODAY)).toThrow(AgeBucketError);
+    expect(() => deliveredEntries([], plan, 'post', 'fr', TODAY)).toThrow(AgeBucketError);
   });
 
   test('built again at today: dated today, interest run to today, logged today', async () => {
@@ -107,7 +107,7 @@ describe('letters from a plan as of a fixed month-end date, made today', () => {
     expect(text).toMatch(/F-1001 13\/02\/2026 15\/03\/2026 260 10 000,00 € 875,96 €/);
     expect(text).toContain('arrêtées au 30 novembre 2026');
     expect(text).not.toContain('octobre 2026');
-    const entries = deliveredEntries(letters, plan, '.docx', 'fr', TODAY);
+    const entries = deliveredEntries(letters, plan, 'post', 'fr', TODAY);
     expect(entries.length).toBe(letters.length);
     for (const entry of entries) expect(entry.day).toBe(TODAY);
   });

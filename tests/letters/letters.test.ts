@@ -73,7 +73,9 @@ describe('a formal notice in French (Association Les Amis du Rail: two of its in
       'Date',
       'Échéance',
       'Jours de retard',
-      'Montant',
+      'Montant TTC',
+      'Déjà réglé',
+      'Reste dû',
       'Pénalités',
       'Indemnité',
     ]);
@@ -83,9 +85,15 @@ describe('a formal notice in French (Association Les Amis du Rail: two of its in
       '14/09/2025',
       '75',
       `10${NBSP}791,01${NBSP}€`,
+      '',
+      `10${NBSP}791,01${NBSP}€`,
       `269,41${NBSP}€`,
       `40,00${NBSP}€`,
     ]);
+    // Partly paid (samples/ledger.csv: 11 916,74 TTC, 8 117,45 still owed): the invoice never
+    // reads as an 8 117,45 € one; 11 916,74 − 8 117,45 = 3 799,29 already paid.
+    const partly = table?.kind === 'table' ? table.table.rows.find((row) => row[0] === 'FA-2025-04127') : undefined;
+    expect(partly?.slice(4, 7)).toEqual([`11${NBSP}916,74${NBSP}€`, `3${NBSP}799,29${NBSP}€`, `8${NBSP}117,45${NBSP}€`]);
     expect(text).toMatch(new RegExp(`Total réclamé +24${NBSP}788,36${NBSP}€`));
   });
   test('disputed invoices are mentioned as under review, not claimed', () => {
@@ -207,7 +215,11 @@ test('a statement of account lists every open item', () => {
   const table = letter.blocks.find((b) => b.kind === 'table');
   const rows = table?.kind === 'table' ? table.table.rows : [];
   expect(rows).toHaveLength(13);
-  expect(rows.filter((r) => r[5] === 'En litige')).toHaveLength(3);
-  expect(rows.filter((r) => r[5] === 'Non échue')).toHaveLength(5);
+  const headers = table?.kind === 'table' ? table.table.headers : [];
+  // Partly paid invoices on the account: each line's full amount, what was paid and what is owed.
+  expect(headers.slice(4)).toEqual(['Montant TTC', 'Déjà réglé', 'Reste dû', 'Statut']);
+  expect(rows.filter((r) => r[7] === 'En litige')).toHaveLength(3);
+  expect(rows.filter((r) => r[7] === 'Non échue')).toHaveLength(5);
+  expect(rows.find((r) => r[0] === 'FA-2025-04181')?.slice(4, 7)).toEqual([`302,24${NBSP}€`, `228,47${NBSP}€`, `73,77${NBSP}€`]);
   expect(letter.subject).toBe('Relevé de compte au 28 novembre 2025');
 });
