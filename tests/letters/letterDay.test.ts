@@ -104,7 +104,7 @@ describe('letters from a plan as of a fixed month-end date, made today', () => {
     // 153 days at 12.40 % (ECB 2.40 % + 10 points). To 31 October it would be 770,63 €.
     const cents = Math.round((10_000 * (0.1215 * 107 + 0.124 * 153) * 100) / 365);
     expect(cents).toBe(87_596);
-    expect(text).toMatch(/F-1001 13\/02\/2026 15\/03\/2026 260 10 000,00 € 875,96 €/);
+    expect(text).toMatch(/F-1001 13\/02\/2026 15\/03\/2026 260 (10 000,00 € )+875,96 €/);
     expect(text).toContain('arrêtées au 30 novembre 2026');
     expect(text).not.toContain('octobre 2026');
     const entries = deliveredEntries(letters, plan, 'post', 'fr', TODAY);
