@@ -137,7 +137,7 @@ export function paymentDelays(): void {
     // The detail first, so that the table is the sheet left open.
     const list = writeNewSheet(result.list.name, result.list.layout);
     const table = writeNewSheet(result.table.name, result.table.layout);
-    return paymentDelaysWritten(current.language, table, list, result.skipped.length);
+    return paymentDelaysWritten(current.language, table, list, result.skipped.length, result.warnings);
   });
 }
 

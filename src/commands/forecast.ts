@@ -86,7 +86,11 @@ export function cashInForecastFor(
   const glance = forecast.currencies.map((currency) => ({
     currency: currency.currency,
     noForecast:
-      model === null ? ('noHistory' as const) : currency.notForecast === currency.openTotal ? ('beyondHistory' as const) : null,
+      model === null
+        ? ('noHistory' as const)
+        : currency.openTotal > 0 && currency.notForecast === currency.openTotal
+          ? ('beyondHistory' as const)
+          : null,
     thisWeek: { expected: currency.expected[0] ?? 0, byDueDates: currency.byDueDates[0] ?? 0 },
     nextWeek: { expected: currency.expected[1] ?? 0, byDueDates: currency.byDueDates[1] ?? 0 },
   }));

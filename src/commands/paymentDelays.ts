@@ -6,7 +6,8 @@ import type { SheetLayout } from '../ageing/agedBalanceSheet';
 import { type LogEntry, readDunningLog } from '../dunning/log';
 import { accountMemory, belongsTo } from '../dunning/memory';
 import { DEFAULT_POLICY, type DunningPolicy } from '../dunning/policy';
-import type { FecReading } from '../ledger/fec';
+import { type FecReading, fecClosingDayOfName } from '../ledger/fec';
+import { isFecImportHeader } from '../ledger/fecSheet';
 import {
   type ColumnMapping,
   type ColumnRole,
@@ -20,6 +21,7 @@ import {
   type PartialMatchRule,
   readLedger,
 } from '../ledger/ledger';
+import { dueDateFromTerms, parsePaymentTerms } from '../ledger/terms';
 import { type CellValue, readText } from '../primitives/cells';
 import {
   calendarFromDay,
@@ -169,6 +171,11 @@ export interface LedgerRead {
   readonly skipped: ReadonlyArray<{ readonly row: number; readonly error: AgeBucketError }>;
   readonly hasPaidDates: boolean;
   readonly description: string;
+  /**
+   * The terms a FEC import assumed for the due dates of this ledger's invoices (a FEC has none),
+   * each once: empty when the due dates are the ledger's own.
+   */
+  readonly assumedTerms: readonly string[];
 }
 
 export interface DelayReadOptions {
@@ -209,6 +216,10 @@ export function delayItemsOf(
   // credits: turned round, an invoice received is positive and a supplier's credit note negative.
   const turned = side === 'received' && (ledger.amountSource === 'debitCredit' || ledger.amountSource === 'signedAmount');
   const disputes = disputesOf(ledger.items);
+  // A sheet the FEC import wrote: an invoice whose due date is still the one its terms give from
+  // its date has an assumed due date, not a contractual one (a due date typed over it is kept).
+  const fecSheet = mapping.terms !== undefined && isFecImportHeader(values[0] ?? []);
+  const assumedTerms = new Set<string>();
   for (const item of ledger.items) {
     const cells = values[item.row - rowsAbove - 1] ?? [];
     try {
@@ -217,6 +228,11 @@ export function delayItemsOf(
       // A line the reader kept open at the closing date with a matching code (partly matched, or
       // matched after that date) is netted with the other lines of its code.
       const matchCode = mapping.matchingCode === undefined ? null : readText(cells[mapping.matchingCode]);
+      if (fecSheet && mapping.terms !== undefined && item.invoiceDay !== null && !item.openingBalance) {
+        const terms = readText(cells[mapping.terms]);
+        if (terms !== null && item.dueDay === dueDateFromTerms(item.invoiceDay, parsePaymentTerms(terms)))
+          assumedTerms.add(terms);
+      }
       items.push({
         ...delayItem(turned ? turnedRound(item) : item, item.paidDay ?? null, settles, disputes.get(item) ?? null),
         matchCode,
@@ -227,7 +243,13 @@ export function delayItemsOf(
     }
   }
   skipped.sort((a, b) => a.row - b.row);
-  return { items, skipped, hasPaidDates: mapping.paidDate !== undefined, description: table.description };
+  return {
+    items,
+    skipped,
+    hasPaidDates: mapping.paidDate !== undefined,
+    description: table.description,
+    assumedTerms: [...assumedTerms],
+  };
 }
 
 function turnedRound(item: LedgerItem): LedgerItem {
@@ -253,6 +275,7 @@ function delayItem(
     dispute,
     paidDay,
     settles,
+    opening: item.openingBalance === true,
   };
 }
 
@@ -339,6 +362,8 @@ export interface PaymentDelaysResult {
   readonly received: DelaySide | null;
   readonly choices: PaymentDelaysChoices;
   readonly skipped: ReadonlyArray<{ readonly side: 'issued' | 'received'; readonly row: number; readonly error: AgeBucketError }>;
+  /** What the user must know before signing the table: also written under it. */
+  readonly warnings: readonly AgeBucketError[];
 }
 
 /** Reads both ledgers, counts, and lays out the table sheet and the detail sheet. */
@@ -400,6 +425,7 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
         skipped: [],
         hasPaidDates: true,
         description: `${fec.file} (${side === 'customer' ? '411' : '401'})`,
+        assumedTerms: [fec.terms],
       };
     };
     if (!issuedRead.hasPaidDates) issuedRead = fromFec('customer');
@@ -431,6 +457,7 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
     ...(receivedRead?.skipped ?? []).map((skip) => ({ side: 'received' as const, ...skip })),
     ...sectionTwoSkips,
   ];
+  const warnings = delaysWarnings(choices, issuedRead, receivedRead, settings.delaysFromFec, fec);
   const names = paymentDelaysSheetNames(settings.language);
   const closing = formatIsoDate(choices.closingDay);
   return {
@@ -456,6 +483,8 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
         skippedRows: skipped.length,
         fecSectionII: fecSectionII && fec !== null ? { file: fec.file, terms: fec.terms } : null,
         unreadableLogRows: log?.skipped.length ?? 0,
+        assumedTerms: { issued: issuedRead.assumedTerms, received: receivedRead?.assumedTerms ?? [] },
+        warnings,
         language: settings.language,
       }),
     },
@@ -473,7 +502,72 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
     received,
     choices,
     skipped,
+    warnings,
   };
+}
+
+/**
+ * The warnings a table can carry. Due dates a FEC import assumed, when the delays are counted
+ * from the contractual terms: the FEC holds none (its 18 fields, LPF art. A47 A-1, have no due
+ * date), so "contractual" would be the import's guess. A closing date that is not the FEC's (its
+ * name, SirenFECAAAAMMJJ, gives it, BOI-CF-IOR-60-40-20; else its last entry): turnover and
+ * purchases taken from the file or typed for its year are another period's, and D441-6 relates
+ * the amounts to the year's.
+ */
+function delaysWarnings(
+  choices: PaymentDelaysChoices,
+  issued: LedgerRead,
+  received: LedgerRead | null,
+  figures: DelaysFecFigures | null,
+  fec: FecForDelays | null,
+): AgeBucketError[] {
+  const warnings: AgeBucketError[] = [];
+  if (choices.terms === 'contractual') {
+    const sides = [
+      { read: issued, ledger: { en: 'customer ledger', fr: 'grand livre clients' } },
+      { read: received, ledger: { en: 'supplier ledger', fr: 'grand livre fournisseurs' } },
+    ];
+    for (const { read, ledger } of sides) {
+      if (read === null || read.assumedTerms.length === 0) continue;
+      warnings.push(new AgeBucketError('delaysAssumedTerms', { ledger, terms: read.assumedTerms.join(' / ') }));
+    }
+  }
+  const file = figures?.file ?? fec?.file ?? null;
+  if (file !== null) {
+    const named = fecClosingDayOfName(file);
+    let last: DayNumber | null = fec?.reading.lastDay ?? null;
+    if (figures !== null) {
+      try {
+        last = parseTextDate(figures.lastDay);
+      } catch {
+        // A date the document damaged: the name alone can tell.
+      }
+    }
+    const fecClosing = named ?? last;
+    // The name states the closing date: any other date is another year. The last entry only
+    // bounds it (the closing entries may not touch the accounts read): a closing date before it,
+    // or in a later month, is another period.
+    const month = (day: DayNumber) => calendarFromDay(day).year * 12 + calendarFromDay(day).month;
+    const differs =
+      fecClosing !== null &&
+      (named !== null
+        ? fecClosing !== choices.closingDay
+        : choices.closingDay < fecClosing || month(choices.closingDay) > month(fecClosing));
+    if (fecClosing !== null && differs) {
+      warnings.push(
+        new AgeBucketError('delaysClosingNotFec', {
+          closing: formatShortDate(choices.closingDay),
+          file: file.replace(/^.*[\\/]/, ''),
+          fecClosing: formatShortDate(fecClosing),
+          how:
+            named !== null
+              ? { en: 'from its name', fr: 'd’après son nom' }
+              : { en: 'its last entry', fr: 'sa dernière écriture' },
+        }),
+      );
+    }
+  }
+  return warnings;
 }
 
 /** The figures' file and dates; dates the document damaged are an error that says to import again. */
@@ -495,16 +589,28 @@ function storedDay(fec: DelaysFecFigures, text: string): DayNumber {
 }
 
 /** What the pane and the Sheets menu tell the user once both sheets are written. */
-export function paymentDelaysWritten(language: 'en' | 'fr', table: string, list: string, skipped: number): string {
+export function paymentDelaysWritten(
+  language: 'en' | 'fr',
+  table: string,
+  list: string,
+  skipped: number,
+  warnings: readonly AgeBucketError[] = [],
+): string {
   const rows =
     skipped === 0
       ? ''
       : language === 'fr'
         ? ` ; ${skipped} ligne(s) illisible(s), non comptée(s)`
         : `; ${skipped} unreadable row(s) not counted`;
-  return language === 'fr'
-    ? `Tableau écrit dans la feuille « ${table} », détail dans « ${list} »${rows}`
-    : `Table written to the sheet "${table}", detail in "${list}"${rows}`;
+  const written =
+    language === 'fr'
+      ? `Tableau écrit dans la feuille « ${table} », détail dans « ${list} »${rows}`
+      : `Table written to the sheet "${table}", detail in "${list}"${rows}`;
+  const notes = warnings.map(
+    (warning) =>
+      `\n${language === 'fr' ? 'Attention' : 'Warning'}${language === 'fr' ? ' : ' : ': '}${warning.localized(language)}`,
+  );
+  return written + notes.join('');
 }
 
 /** The command's name in every host's menu and pane. */

@@ -4,6 +4,7 @@
 
 import { compareCodePoints } from '../ageing/agedBalance';
 import type { LedgerItem } from '../ledger/ledger';
+import { setCreditsAgainstOldest } from '../ledger/owed';
 import { type AccountLaw, accountLaw, itemFee, itemInterest } from '../penalties/accountPenalties';
 import { jurisdictionOfCountry } from '../penalties/customerType';
 import type { RecoveryFee } from '../penalties/recoveryFee';
@@ -405,20 +406,17 @@ function planAccount(
   let penaltyError: AgeBucketError | null = null;
   // Credit notes and unapplied payments cut the debt the penalties run on: set against the
   // oldest invoices first, so a formal notice never claims interest on money already credited.
-  let unallocated = -creditsTotal;
-  const dunned: DunnedItem[] = dunnedItems.map((item) => {
+  const owedOf = setCreditsAgainstOldest(dunnedItems, creditsTotal).owed;
+  const dunned: DunnedItem[] = dunnedItems.map((item, index) => {
     const overdue = days(item);
-    const credited = Math.min(Math.max(unallocated, 0), Math.max(item.amount, 0));
-    unallocated -= credited;
-    const base = item.amount - credited;
-    const owed = Math.max(base, 0);
-    if (!stage || overdue <= 0 || base <= 0) return { item, daysOverdue: overdue, owed, interest: 0, fee: null };
+    const owed = owedOf[index] as MinorUnits;
+    if (!stage || overdue <= 0 || owed <= 0) return { item, daysOverdue: overdue, owed, interest: 0, fee: null };
     // An opening balance (à-nouveau) has no known due date: no day from which a penalty runs.
     if (item.openingBalance) return { item, daysOverdue: overdue, owed, interest: 0, fee: null };
     let interest = 0;
     if (stage.claimsInterest) {
       try {
-        interest = itemInterest(law, base, item.dueDay, asOf, policy).interest;
+        interest = itemInterest(law, owed, item.dueDay, asOf, policy).interest;
       } catch (error) {
         if (!(error instanceof AgeBucketError)) throw error;
         penaltyError = error;

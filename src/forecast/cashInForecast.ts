@@ -1,7 +1,11 @@
-// Expected cash-in per week for the next 13 weeks, per currency: each open invoice's amount
-// spread over the weeks by the chance it is paid in each, beside what the due dates alone
-// would say. Every open amount lands somewhere, so the weeks reconcile with the open total.
+// Expected cash-in per week for the next 13 weeks, per currency: what each open invoice still
+// owes spread over the weeks by the chance it is paid in each, beside what the due dates alone
+// would say. An account's credit notes and unapplied payments are first set against its oldest
+// invoices (the rule the dunning plan uses), so the forecast expects what is owed, never an
+// invoice's gross amount. Every amount owed lands somewhere, so the weeks reconcile with the
+// aged balance's open total, less the credit balances (money owed to customers, not cash-in).
 
+import { setCreditsAgainstOldest } from '../ledger/owed';
 import type { DayNumber } from '../primitives/dates';
 import type { MinorUnits } from '../primitives/money';
 import {
@@ -17,7 +21,10 @@ export const FORECAST_WEEKS = 13;
 
 export interface CashInInvoice extends OpenInvoiceToForecast {
   readonly invoiceNumber: string;
-  /** What is still owed, minor units (positive: credits bring no cash in). */
+  /**
+   * The line's open amount, minor units; negative for credit notes and unapplied payments, which
+   * are set against the account's oldest invoices. In the forecast's `invoices`, what is still owed.
+   */
   readonly amount: MinorUnits;
   readonly currency: string;
 }
@@ -41,8 +48,17 @@ export interface CurrencyCashIn {
   readonly dueLater: MinorUnits;
   /** Of which overdue on the as-of date. */
   readonly overdue: MinorUnits;
+  /** What the invoices still owe once the credits are set against them: the total expected. */
   readonly openTotal: MinorUnits;
   readonly invoiceCount: number;
+  /** Every open line, credits included: the aged balance's open total. */
+  readonly balance: MinorUnits;
+  /** Credit notes and unapplied payments set against invoices (≥ 0). */
+  readonly creditsApplied: MinorUnits;
+  /** Credits beyond their account's invoices (≤ 0): owed to customers, no cash-in. balance = openTotal + creditBalances. */
+  readonly creditBalances: MinorUnits;
+  /** Invoices their account's credits cover in full: nothing left to expect. */
+  readonly coveredInvoices: number;
 }
 
 export interface InvoiceForecast {
@@ -57,8 +73,8 @@ export interface CashInForecast {
   readonly currencies: readonly CurrencyCashIn[];
   /** Sorted by expected payment day (those not forecast last), then customer. */
   readonly invoices: readonly InvoiceForecast[];
-  /** Credit notes and unapplied payments left out: they bring no cash in. */
-  readonly creditsLeftOut: number;
+  /** Credit notes and unapplied payments (negative lines), set against their account's oldest invoices. */
+  readonly creditLines: number;
 }
 
 interface Accumulator {
@@ -69,6 +85,10 @@ interface Accumulator {
   notForecast: number;
   openTotal: number;
   invoiceCount: number;
+  balance: number;
+  creditsApplied: number;
+  creditBalances: number;
+  coveredInvoices: number;
 }
 
 /** An invoice's forecast when there is no payment history at all: only its due date is known. */
@@ -90,13 +110,8 @@ export function cashInForecast(model: PayerModel | null, invoices: readonly Cash
   for (let week = 0; week < FORECAST_WEEKS; week++) weeks.push({ firstDay: asOf + 1 + 7 * week, lastDay: asOf + 7 * (week + 1) });
   const byCurrency = new Map<string, Accumulator>();
   const forecasts: InvoiceForecast[] = [];
-  let creditsLeftOut = 0;
-  for (const invoice of invoices) {
-    if (invoice.amount <= 0) {
-      if (invoice.amount < 0) creditsLeftOut++;
-      continue;
-    }
-    let sums = byCurrency.get(invoice.currency);
+  const sumsOf = (currency: string): Accumulator => {
+    let sums = byCurrency.get(currency);
     if (sums === undefined) {
       sums = {
         expected: new Float64Array(FORECAST_WEEKS),
@@ -106,9 +121,47 @@ export function cashInForecast(model: PayerModel | null, invoices: readonly Cash
         notForecast: 0,
         openTotal: 0,
         invoiceCount: 0,
+        balance: 0,
+        creditsApplied: 0,
+        creditBalances: 0,
+        coveredInvoices: 0,
       };
-      byCurrency.set(invoice.currency, sums);
+      byCurrency.set(currency, sums);
     }
+    return sums;
+  };
+  // Per account (customer and currency, as the aged balance and the plan key it): its invoices
+  // and the sum of its credits, which go to its oldest invoices first.
+  const accounts = new Map<string, { currency: string; invoices: CashInInvoice[]; credits: MinorUnits }>();
+  let creditLines = 0;
+  for (const invoice of invoices) {
+    sumsOf(invoice.currency).balance += invoice.amount;
+    if (invoice.amount === 0) continue;
+    const key = `${invoice.customer}\u0000${invoice.currency}`;
+    let account = accounts.get(key);
+    if (account === undefined) {
+      account = { currency: invoice.currency, invoices: [], credits: 0 };
+      accounts.set(key, account);
+    }
+    if (invoice.amount < 0) {
+      account.credits += invoice.amount;
+      creditLines++;
+    } else account.invoices.push(invoice);
+  }
+  const owedInvoices: CashInInvoice[] = [];
+  for (const account of accounts.values()) {
+    const settled = setCreditsAgainstOldest(account.invoices, account.credits);
+    const sums = sumsOf(account.currency);
+    sums.creditsApplied += settled.applied;
+    sums.creditBalances += settled.creditBalance;
+    account.invoices.forEach((invoice, index) => {
+      const owed = settled.owed[index] as MinorUnits;
+      if (owed > 0) owedInvoices.push(owed === invoice.amount ? invoice : { ...invoice, amount: owed });
+      else sums.coveredInvoices++;
+    });
+  }
+  for (const invoice of owedInvoices) {
+    const sums = sumsOf(invoice.currency);
     sums.openTotal += invoice.amount;
     sums.invoiceCount++;
     // Due today is not overdue yet: days overdue = as-of − due date must be above 0.
@@ -146,6 +199,10 @@ export function cashInForecast(model: PayerModel | null, invoices: readonly Cash
         overdue: sums.overdue,
         openTotal: sums.openTotal,
         invoiceCount: sums.invoiceCount,
+        balance: sums.balance,
+        creditsApplied: sums.creditsApplied,
+        creditBalances: sums.creditBalances,
+        coveredInvoices: sums.coveredInvoices,
       };
     });
   forecasts.sort(
@@ -154,7 +211,7 @@ export function cashInForecast(model: PayerModel | null, invoices: readonly Cash
       a.invoice.customer.localeCompare(b.invoice.customer) ||
       a.invoice.dueDay - b.invoice.dueDay,
   );
-  return { asOf, weeks, currencies, invoices: forecasts, creditsLeftOut };
+  return { asOf, weeks, currencies, invoices: forecasts, creditLines };
 }
 
 /**

@@ -4,8 +4,9 @@
 
 import type { SheetCell, SheetLayout } from '../ageing/agedBalanceSheet';
 import { calendarFromDay, type DayNumber, excelSerialFromDay, formatLongDate } from '../primitives/dates';
+import { numberText } from '../primitives/localeText';
 import { formatMessage, type Language } from '../primitives/messages';
-import { amountFromMinor } from '../primitives/money';
+import { amountFromMinor, formatMoney } from '../primitives/money';
 import type { CashInForecast } from './cashInForecast';
 import { RANGE_HIGH, RANGE_LOW } from './expectedPayment';
 import { type PayerHabits, type PayerModel, payerProfile } from './payerHabits';
@@ -14,7 +15,7 @@ const WORDS = {
   en: {
     title: 'Expected cash-in as of',
     learnt: (invoices: number, customers: number, typical: number, dispute: number | null) =>
-      `Learnt from ${invoices} paid invoices of ${customers} customers: all customers pay ${days(typical, 'en')}${
+      `Learnt from ${numberText(invoices, 'en')} paid invoices of ${numberText(customers, 'en')} customers: all customers pay ${days(typical, 'en')}${
         dispute === null ? '' : `; a disputed invoice is paid ${Math.round(dispute)} days later than its customer's usual`
       }.`,
     currency: 'Currency',
@@ -51,12 +52,17 @@ const WORDS = {
       'Trend = median of the last 5 invoices minus that of the earlier ones. Expected payment = the median day, knowing the invoice was unpaid on the as-of date; 6 invoices in 10 fall between earliest and latest.',
       'By due dates: each invoice in the week of its due date, overdue ones in week 1. Week 1 is the 7 days after the as-of date.',
     ],
-    credits: (count: number) => `${count} credit notes and unapplied payments left out: they bring no cash in.`,
+    credits: (count: number) =>
+      `${numberText(count, 'en')} ${count === 1 ? 'credit note or payment still open is' : 'credit notes and payments still open are'} set against the oldest invoices of their account, as in the dunning plan: each invoice counts for what it still owes.`,
+    reconciled: (currency: string, expected: string, balance: string, creditBalances: string | null) =>
+      `${currency}: total expected ${expected} = the aged balance’s open total ${balance}${
+        creditBalances === null ? '' : ` + ${creditBalances} of credit balances left out (owed to customers: no cash-in)`
+      }.`,
   },
   fr: {
     title: 'Encaissements attendus au',
     learnt: (invoices: number, customers: number, typical: number, dispute: number | null) =>
-      `Appris de ${invoices} factures réglées de ${customers} clients : l’ensemble des clients paie ${days(typical, 'fr')}${
+      `Appris de ${numberText(invoices, 'fr')} factures réglées de ${numberText(customers, 'fr')} clients : l’ensemble des clients paie ${days(typical, 'fr')}${
         dispute === null
           ? ''
           : ` ; une facture en litige est payée ${Math.round(dispute)} jours plus tard que d’habitude pour son client`
@@ -95,7 +101,12 @@ const WORDS = {
       'Tendance = médiane des 5 dernières factures moins celle des précédentes. Paiement attendu = le jour médian, sachant que la facture était impayée à la date d’arrêté ; 6 factures sur 10 tombent entre au plus tôt et au plus tard.',
       'Selon les échéances : chaque facture dans la semaine de son échéance, les échues en semaine 1. La semaine 1 est faite des 7 jours qui suivent la date d’arrêté.',
     ],
-    credits: (count: number) => `${count} avoirs et règlements non lettrés écartés : ils n’apportent pas d’encaissement.`,
+    credits: (count: number) =>
+      `${numberText(count, 'fr')} ${count < 2 ? 'avoir ou règlement resté ouvert est imputé' : 'avoirs et règlements restés ouverts sont imputés'} sur les plus anciennes factures de leur compte, comme dans le plan de relance : chaque facture compte pour ce qu’elle doit encore.`,
+    reconciled: (currency: string, expected: string, balance: string, creditBalances: string | null) =>
+      `${currency} : total attendu ${expected} = solde ouvert de la balance âgée ${balance}${
+        creditBalances === null ? '' : ` + ${creditBalances} de soldes créditeurs écartés (dus aux clients : pas d’encaissement)`
+      }.`,
   },
 } as const;
 
@@ -195,7 +206,20 @@ export function cashInSheet(forecast: CashInForecast, model: PayerModel | null, 
     moneyRow(words.byDueDates, currency.currency, currency.byDueDates, currency.dueLater, null, currency.openTotal);
   }
   rows.push([]);
-  if (forecast.creditsLeftOut > 0) rows.push([words.credits(forecast.creditsLeftOut)]);
+  // What the total expected is made of, per currency: it reconciles with the aged balance's open
+  // total for the same ledger and date, the credit balances (owed to customers) apart.
+  if (forecast.creditLines > 0) rows.push([words.credits(forecast.creditLines)]);
+  for (const currency of forecast.currencies) {
+    const money = (minor: number) => formatMoney(minor, currency.currency, language);
+    rows.push([
+      words.reconciled(
+        currency.currency,
+        money(currency.openTotal),
+        money(currency.balance),
+        currency.creditBalances === 0 ? null : money(-currency.creditBalances),
+      ),
+    ]);
+  }
   rows.push([]);
 
   const tablesRow = rows.length;

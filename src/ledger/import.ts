@@ -11,6 +11,7 @@ import { AgeBucketError, fail, formatMessage, type Language } from '../primitive
 import { amountFromMinor, CurrencyTotals, formatMoney, type MinorUnits } from '../primitives/money';
 import { detectSeparator, parseDelimited, type Separator } from './csv';
 import { type FecAccountLine, type FecReading, type FecSide, fecClosingDayOfName, looksLikeFec, readFec } from './fec';
+import { FEC_SOURCE_LINE } from './fecSheet';
 import {
   COLUMN_LABELS,
   type ColumnMapping,
@@ -541,7 +542,7 @@ const HEADERS = {
     documentType: 'Document type',
     documentTypes: { invoice: 'Invoice', creditNote: 'Credit note', payment: 'Payment', openingBalance: 'Opening balance' },
     source: 'Source row',
-    sourceLine: 'Source line',
+    sourceLine: FEC_SOURCE_LINE.en,
     opening: 'Opening balance',
     matchCode: 'Matching code',
     matchDate: 'Matching date',
@@ -571,7 +572,7 @@ const HEADERS = {
     documentType: 'Type de pièce',
     documentTypes: { invoice: 'Facture', creditNote: 'Avoir', payment: 'Règlement', openingBalance: 'À-nouveau' },
     source: 'Ligne d’origine',
-    sourceLine: 'Ligne du fichier',
+    sourceLine: FEC_SOURCE_LINE.fr,
     opening: 'À-nouveau',
     matchCode: 'Lettrage',
     matchDate: 'Date de lettrage',

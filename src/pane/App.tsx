@@ -458,7 +458,7 @@ export function App(options: PaneOptions) {
         // The detail first, so that the table is the sheet left open.
         const list = await workbook.writeNewSheet(result.list.name, result.list.layout, progress);
         const written = await workbook.writeNewSheet(result.table.name, result.table.layout);
-        return paymentDelaysWritten(settings.language, written, list, result.skipped.length);
+        return paymentDelaysWritten(settings.language, written, list, result.skipped.length, result.warnings);
       },
       /** The expected cash-in sheet, learnt from the ledger's paid lines and the sheet of paid invoices named. */
       writeCashIn: async () => {

@@ -151,6 +151,10 @@ function english(f: Formats) {
       `Taken from the FEC "${file}": classes 60 to 62 without the stock variations (603), entries from ${f.shortDate(from)} to ${f.shortDate(to)}, excluding tax. Type another figure to replace it.`,
     delaysFecTyped: (file: string, figure: string) =>
       `Typed by you; the FEC "${file}" gives ${figure} (empty the field to use it).`,
+    // A FEC has no due date field (LPF art. A47 A-1): "contractual" would count from the import's guess.
+    delaysFecTermsAssumed: (file: string) =>
+      `The FEC "${file}" carries no due dates: with contractual terms, the delays are counted from the due dates assumed at import. The legal terms (Commercial Code art. L441-10) need only the invoice date.`,
+    delaysUseLegal60: 'Count from the legal terms: 60 days from the invoice date',
     delaysSkipped: (count: number) => f.plural(count, '# ledger row not counted', '# ledger rows not counted'),
     delaysSkippedWhere: (side: 'issued' | 'received', sheet: string, row: number) =>
       `${side === 'issued' ? 'Customer ledger' : 'Supplier ledger'} ${sheet}, row ${f.integer(row)}`,
@@ -433,6 +437,9 @@ function french(f: Formats): Messages {
     delaysFecPurchases: (file, from, to) =>
       `Tirés du FEC « ${file} » : classes 60 à 62 hors variations de stocks (603), écritures du ${f.shortDate(from)} au ${f.shortDate(to)}, hors taxes. Saisissez un autre montant pour le remplacer.`,
     delaysFecTyped: (file, figure) => `Saisi par vous ; le FEC « ${file} » donne ${figure} (videz le champ pour l’utiliser).`,
+    delaysFecTermsAssumed: (file) =>
+      `Le FEC « ${file} » ne porte pas d’échéances : en délais contractuels, les retards sont comptés depuis les échéances supposées à l’import. Les délais légaux (code de commerce, art. L441-10) ne demandent que la date de facture.`,
+    delaysUseLegal60: 'Compter depuis le délai légal : 60 jours date de facture',
     delaysSkipped: (count) => f.plural(count, '# ligne des grands livres non comptée', '# lignes des grands livres non comptées'),
     delaysSkippedWhere: (side, sheet, row) =>
       `${side === 'issued' ? 'Grand livre clients' : 'Grand livre fournisseurs'} ${sheet}, ligne ${f.integer(row)}`,

@@ -421,6 +421,15 @@ export const messages = {
     en: 'the FEC "{file}" has entries from {from} to {to}, outside the year from {start} to {end}: import the FEC of that year, or type the turnover and purchases',
     fr: "le FEC « {file} » a des écritures du {from} au {to}, hors de l'exercice du {start} au {end} : importez le FEC de cet exercice, ou saisissez le chiffre d'affaires et les achats",
   },
+  // Warnings of the payment-delays table: written under the table and in the pane's message.
+  delaysAssumedTerms: {
+    en: 'a FEC carries no due dates (LPF art. A47 A-1): with contractual terms, the delays of the {ledger} are counted from due dates assumed at import ("{terms}" from the document date), not from each contract\'s terms; choose the legal terms (60 days from the invoice date, Commercial Code art. L441-10) or write the real due dates in the ledger\'s Due date column',
+    fr: "un FEC ne porte pas d'échéances (LPF, art. A47 A-1) : en délais contractuels, les retards du {ledger} sont comptés depuis des échéances supposées à l'import (« {terms} » depuis la date de pièce), non depuis les conditions de chaque contrat ; choisissez les délais légaux (60 jours à compter de la date d'émission de la facture, code de commerce, art. L441-10) ou portez les vraies échéances dans la colonne Échéance du grand livre",
+  },
+  delaysClosingNotFec: {
+    en: 'the table\'s closing date, {closing}, is not the closing date of the FEC "{file}" ({fecClosing}, {how}): the year\'s turnover, purchases and invoices must be those of the year ended {closing}, or the percentages are wrong; check the closing date, or type the figures of that year',
+    fr: "la date de clôture du tableau, le {closing}, n'est pas celle du FEC « {file} » ({fecClosing}, {how}) : le chiffre d'affaires, les achats et les factures de l'exercice doivent être ceux de l'exercice clos le {closing}, sinon les pourcentages sont faux ; vérifiez la date de clôture, ou saisissez les montants de cet exercice",
+  },
   // Letters and penalties by who the customer is (consumer, public body) and by country.
   customerTypeUnknown: {
     en: '"{value}" is not a customer type: write professional, consumer or public body',

@@ -34,6 +34,10 @@ export function fecDelayItems(fec: FecReading, termsText: string, side: FecSide)
     dispute: null,
     paidDay,
     settles: null,
+    // An à-nouveau dated on the year's first day carries a balance, not an invoice: no due date
+    // of its own (see paymentDelays.ts). One that keeps its invoice's earlier date is that invoice,
+    // due by the same terms as the others.
+    opening: line.opening === true && line.pieceDay >= line.entryDay,
   });
   for (const line of side === 'customer' ? fec.receivables : fec.payables) {
     if (sign * line.amount > 0) items.push(item(line, null, true));

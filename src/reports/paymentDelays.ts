@@ -30,6 +30,15 @@
 //   paid first). An invoice counts once, for what its group leaves unpaid.
 // - Section I is the state at the closing date: a payment or credit note dated after it did not
 //   reduce what was owed then; it is listed apart, never in the table.
+// - An opening balance (à-nouveau: the balance of an account carried from the last year, which a
+//   FEC holds as "écritures de reprise des soldes de l'exercice antérieur", LPF art. A47 A-1) is
+//   not an invoice: the invoices it carries and their due dates are in last year's books, and a
+//   due date made up from its entry date would put a whole balance in a bracket. What its matched
+//   payments leave of it is listed apart, number and amount, under the table, never in a bracket
+//   nor in section II's invoices of the year. Only when it is traceable to one invoice (its piece
+//   date is before the year's first day: a detailed à-nouveau keeps the invoice's own date and
+//   number) and the delays are counted from the legal terms, which need only the invoice date,
+//   is it counted as that invoice.
 
 import { customerKey } from '../primitives/cells';
 import type { DayNumber } from '../primitives/dates';
@@ -81,6 +90,8 @@ export interface DelayItem {
    * matched after it): the lines of one party and currency sharing it settle each other.
    */
   readonly matchCode?: string | null;
+  /** An opening balance (à-nouveau): the ledger gives no due date of its own. */
+  readonly opening?: boolean;
 }
 
 export interface PaymentDelaysOptions {
@@ -105,7 +116,8 @@ export type PlacementKind =
   | 'afterClosing'
   | 'settled'
   | 'settledByMatch'
-  | 'paidInYear';
+  | 'paidInYear'
+  | 'openingBalance';
 
 export interface Placement {
   readonly item: DelayItem;
@@ -137,6 +149,8 @@ export interface DelaySide {
   readonly excluded: CountAndAmount;
   /** Credit notes and unapplied payments that name no open invoice: listed apart. */
   readonly creditsApart: CountAndAmount;
+  /** Opening balances (à-nouveaux) not traceable to an invoice: listed apart, never in a bracket. */
+  readonly openings: CountAndAmount;
   /** Invoices in another currency, per currency: never added to the table. */
   readonly otherCurrencies: ReadonlyMap<string, CountAndAmount>;
   /** Section II only: all the invoices of the year (its denominator). */
@@ -150,6 +164,15 @@ const add = (totals: CountAndAmount, amount: MinorUnits): void => {
   totals.count++;
   totals.amount += amount;
 };
+
+/**
+ * Whether an opening balance is counted as the one invoice it carries: its piece date is before
+ * the year (a detailed à-nouveau keeps the invoice's date) and the terms are the legal ones,
+ * counted from that date. The contractual due date of last year's invoice is not in the ledger.
+ */
+export function openingTraced(item: DelayItem, options: PaymentDelaysOptions): boolean {
+  return options.terms !== 'contractual' && item.invoiceDay !== null && item.invoiceDay < options.yearStartDay;
+}
 
 /** The due date the delay is counted from: the ledger's, or the legal one from the invoice date. */
 export function referenceDueDay(item: DelayItem, terms: ReferenceTerms): DayNumber | null {
@@ -259,6 +282,7 @@ export function unpaidAtClosing(items: readonly DelayItem[], options: PaymentDel
   const late = zero();
   const excluded = zero();
   const creditsApart = zero();
+  const openings = zero();
   const otherCurrencies = new Map<string, CountAndAmount>();
   const placements: Placement[] = [];
   const inTable = items.filter((item) => item.currency === options.currency);
@@ -287,6 +311,11 @@ export function unpaidAtClosing(items: readonly DelayItem[], options: PaymentDel
       placements.push({ ...place(item, (item.matchCode ?? null) !== null ? 'settledByMatch' : 'settled', null, 0), ...netted });
       continue;
     }
+    if (item.opening === true && !openingTraced(item, options)) {
+      add(openings, amount);
+      placements.push({ ...place(item, 'openingBalance', null, amount), ...netted });
+      continue;
+    }
     const due = referenceDueDay(item, options.terms);
     const daysLate = due === null ? null : options.closingDay - due;
     if (item.dispute !== null) {
@@ -306,7 +335,7 @@ export function unpaidAtClosing(items: readonly DelayItem[], options: PaymentDel
     if (bracket > 0) add(late, amount);
     placements.push({ item, kind: 'bracket', referenceDueDay: due, daysLate, bracket, amount, ...netted });
   }
-  return { brackets, late, excluded, creditsApart, otherCurrencies, yearInvoices: zero(), placements };
+  return { brackets, late, excluded, creditsApart, openings, otherCurrencies, yearInvoices: zero(), placements };
 }
 
 /**
@@ -318,6 +347,7 @@ export function paidDuringYear(items: readonly DelayItem[], options: PaymentDela
   const late = zero();
   const excluded = zero();
   const creditsApart = zero();
+  const openings = zero();
   const yearInvoices = zero();
   const otherCurrencies = new Map<string, CountAndAmount>();
   const placements: Placement[] = [];
@@ -334,6 +364,14 @@ export function paidDuringYear(items: readonly DelayItem[], options: PaymentDela
     if (full < 0) {
       add(creditsApart, full);
       placements.push(place(item, 'creditApart', null, full));
+      continue;
+    }
+    // Not an invoice of the year: listed apart when paid in it, never in the year's invoices.
+    if (item.opening === true && !openingTraced(item, options)) {
+      if (inYear(item.paidDay)) {
+        add(openings, full);
+        placements.push(place(item, 'openingBalance', null, full));
+      }
       continue;
     }
     if (inYear(item.invoiceDay)) add(yearInvoices, full);
@@ -355,7 +393,7 @@ export function paidDuringYear(items: readonly DelayItem[], options: PaymentDela
     if (bracket > 0) add(late, full);
     placements.push({ item, kind: 'paidInYear', referenceDueDay: due, daysLate, bracket, amount: full });
   }
-  return { brackets, late, excluded, creditsApart, otherCurrencies, yearInvoices, placements };
+  return { brackets, late, excluded, creditsApart, openings, otherCurrencies, yearInvoices, placements };
 }
 
 function place(item: DelayItem, kind: PlacementKind, referenceDueDay: DayNumber | null, amount: MinorUnits): Placement {

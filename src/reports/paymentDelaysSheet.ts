@@ -10,7 +10,7 @@
 
 import type { CellRange, SheetCell, SheetLayout } from '../ageing/agedBalanceSheet';
 import { type DayNumber, excelSerialFromDay, formatLongDate, formatShortDate } from '../primitives/dates';
-import type { Language } from '../primitives/messages';
+import type { AgeBucketError, Language } from '../primitives/messages';
 import { amountFromMinor, formatMoney, type MinorUnits } from '../primitives/money';
 import {
   BRACKET_COUNT,
@@ -52,6 +52,13 @@ export interface PaymentDelaysSheetInput {
   /** Section II read from an imported FEC's matching: the file and the terms given at import. */
   readonly fecSectionII?: { readonly file: string; readonly terms: string } | null;
   readonly purchasesFrom?: FigureSource | null;
+  /**
+   * Per side, the terms a FEC import assumed for due dates the FEC does not carry: with the
+   * contractual terms, (C) says the due dates are assumed, not the contracts'.
+   */
+  readonly assumedTerms?: { readonly issued: readonly string[]; readonly received: readonly string[] };
+  /** What the user must know before signing: written under the table. */
+  readonly warnings?: readonly AgeBucketError[];
   readonly language: Language;
 }
 
@@ -100,6 +107,10 @@ const WORDS = {
     c: '(C) Délais de paiement de référence utilisés (contractuel ou délai légal – article L. 441-10 du code de commerce)',
     cRow: 'Délais de paiement utilisés pour le calcul des retards de paiement',
     contractual: (ticked: boolean) => `${ticked ? '☒' : '☐'} Délais contractuels : échéances portées au grand livre`,
+    // A FEC has no due date field (LPF art. A47 A-1, its 18 fields): the import gave each invoice
+    // the due date its terms give from the document date (PieceDate). (C) says so, terms quoted.
+    contractualAssumed: (terms: string) =>
+      `☒ Délais contractuels : non portés au FEC ; échéance supposée à « ${terms} » de la date de pièce`,
     legal: (terms: ReferenceTerms) =>
       `${terms === 'contractual' ? '☐' : '☒'} Délais légaux : ${
         terms === 'legal45EndOfMonth'
@@ -117,6 +128,8 @@ const WORDS = {
         : `Retards comptés en jours calendaires après l’échéance légale (article L. 441-10 I) : ${
             terms === 'legal45EndOfMonth' ? 'date de facture + 45 jours, puis fin de mois' : 'date de facture + 60 jours'
           }.`,
+    noteTermsAssumed: (terms: string) =>
+      `Retards comptés en jours calendaires après une échéance supposée : le FEC ne porte pas d’échéance (LPF, art. A47 A-1), l’import l’a fixée à « ${terms} » de la date de pièce.`,
     noteZero:
       'La colonne « 0 jour (indicatif) » donne les factures non réglées dont l’échéance n’est pas dépassée à la date de clôture ; le total ne les compte pas.',
     noteZeroII:
@@ -131,6 +144,11 @@ const WORDS = {
     noteCredits: (issued: string, received: string) =>
       `Avoirs et règlements non imputés, qui ne désignent aucune facture ouverte, non comptés dans le tableau : émis ${issued} ; reçus ${received}.`,
     noteCurrencies: (list: string) => `Factures en devises, non converties et non comptées dans le tableau : ${list}.`,
+    noteOpenings: (issued: string, received: string) =>
+      `À-nouveaux (soldes repris de l’exercice précédent), non ventilés par tranche : ni leurs factures ni leurs échéances ne figurent dans l’exercice ; reste dû à la clôture après lettrage : émis ${issued} ; reçus ${received}.`,
+    noteOpeningsII: (issued: string, received: string) =>
+      `À-nouveaux (soldes repris de l’exercice précédent) réglés dans l’exercice, non ventilés par tranche : ni leurs factures ni leurs échéances ne figurent dans l’exercice : émis ${issued} ; reçus ${received}.`,
+    warning: (text: string) => `Avertissement : ${text}.`,
     noteNoBase: (what: string) => `${what} non saisi : pourcentage non calculé.`,
     purchases: 'Montant des achats de l’exercice',
     turnover: 'Chiffre d’affaires de l’exercice',
@@ -182,6 +200,7 @@ const WORDS = {
       settled: 'Soldée par un avoir : hors tableau',
       settledByMatch: 'Soldée à la clôture par les règlements lettrés avec elle : hors tableau',
       paidInYear: 'Réglée dans l’exercice (A)',
+      openingBalance: 'À-nouveau : factures et échéances dans l’exercice précédent, hors tableau (listé sous le tableau)',
     } satisfies Record<PlacementKind, string>,
     // The trace of a netting on the list: what was taken off an invoice, and where a line went.
     deducted: (amount: string) => ` ; déduction faite de ${amount} de règlements ou d’avoirs`,
@@ -225,6 +244,8 @@ const WORDS = {
     c: '(C) Reference payment terms used (contractual or legal terms – article L. 441-10 of the Commercial Code)',
     cRow: 'Payment terms used to count the delays',
     contractual: (ticked: boolean) => `${ticked ? '☒' : '☐'} Contractual terms: the due dates in the ledger`,
+    contractualAssumed: (terms: string) =>
+      `☒ Contractual terms: not in the FEC; due date assumed at "${terms}" from the document date`,
     legal: (terms: ReferenceTerms) =>
       `${terms === 'contractual' ? '☐' : '☒'} Legal terms: ${
         terms === 'legal45EndOfMonth' ? '45 days end of month from the invoice date' : '60 days from the invoice date'
@@ -240,6 +261,8 @@ const WORDS = {
         : `Delays counted in calendar days after the legal due date (article L. 441-10 I): ${
             terms === 'legal45EndOfMonth' ? 'invoice date + 45 days, then the end of the month' : 'invoice date + 60 days'
           }.`,
+    noteTermsAssumed: (terms: string) =>
+      `Delays counted in calendar days after an assumed due date: a FEC carries no due date (LPF art. A47 A-1); the import set it at "${terms}" from the document date.`,
     noteZero:
       'The "0 days (indicative)" column gives the unpaid invoices not past due at the closing date; the total does not count them.',
     noteZeroII:
@@ -254,6 +277,11 @@ const WORDS = {
     noteCredits: (issued: string, received: string) =>
       `Credit notes and unapplied payments that name no open invoice, not counted in the table: issued ${issued}; received ${received}.`,
     noteCurrencies: (list: string) => `Invoices in other currencies, not converted and not counted in the table: ${list}.`,
+    noteOpenings: (issued: string, received: string) =>
+      `Opening balances (à-nouveaux, carried from the last year), not spread over the brackets: neither their invoices nor their due dates are in this year's books; unpaid at the closing date after matching: issued ${issued}; received ${received}.`,
+    noteOpeningsII: (issued: string, received: string) =>
+      `Opening balances (à-nouveaux, carried from the last year) paid during the year, not spread over the brackets: neither their invoices nor their due dates are in this year's books: issued ${issued}; received ${received}.`,
+    warning: (text: string) => `Warning: ${text}.`,
     noteNoBase: (what: string) => `${what} not entered: percentage not computed.`,
     purchases: "The year's purchases",
     turnover: "The year's turnover",
@@ -305,6 +333,7 @@ const WORDS = {
       settled: 'Settled by a credit note: outside the table',
       settledByMatch: 'Settled at the closing date by the payments matched with it: outside the table',
       paidInYear: 'Paid during the year (A)',
+      openingBalance: 'Opening balance: invoices and due dates in last year’s books, outside the table (listed under it)',
     } satisfies Record<PlacementKind, string>,
     deducted: (amount: string) => `; net of ${amount} of payments or credit notes`,
     appliedTo: (invoices: string) => ` (invoice ${invoices})`,
@@ -467,8 +496,15 @@ export function paymentDelaysSheet(input: PaymentDelaysSheetInput): SheetLayout 
   sideValue(words.excludedAmount(amounts), (side) => money(side.excluded.amount), AMOUNT_FORMAT);
 
   fullRow(words.c, { shade: true, bold: true });
-  const termsText = `${words.contractual(input.terms === 'contractual')}\n${words.legal(input.terms)}`;
-  sideValue(words.cRow, () => termsText, null);
+  const termsText = (side: DelaySide) => {
+    const assumed = side === input.issued ? input.assumedTerms?.issued : input.assumedTerms?.received;
+    const contractual =
+      input.terms === 'contractual' && assumed !== undefined && assumed.length > 0
+        ? words.contractualAssumed(assumed.join(' / '))
+        : words.contractual(input.terms === 'contractual');
+    return `${contractual}\n${words.legal(input.terms)}`;
+  };
+  sideValue(words.cRow, termsText, null);
   const tableBottom = rows.length - 1;
 
   rows.push([]);
@@ -477,10 +513,16 @@ export function paymentDelaysSheet(input: PaymentDelaysSheetInput): SheetLayout 
   const countText = (totals: CountAndAmount) =>
     totals.count === 0 ? words.none : words.pieces(totals.count, formatMoney(totals.amount, input.currency, language));
   const otherSide = input.received;
+  for (const warning of input.warnings ?? []) fullRow(words.warning(warning.localized(language)));
   fullRow(words.noteClosing(dayText(input.closingDay)));
   if (input.section === 'II') fullRow(words.noteYear(dayText(input.yearStartDay), dayText(input.closingDay)));
   fullRow(words.noteBasis(amounts, bases));
-  fullRow(words.noteTerms(input.terms));
+  const assumed = [...new Set([...(input.assumedTerms?.issued ?? []), ...(input.assumedTerms?.received ?? [])])];
+  fullRow(
+    input.terms === 'contractual' && assumed.length > 0
+      ? words.noteTermsAssumed(assumed.join(' / '))
+      : words.noteTerms(input.terms),
+  );
   fullRow(input.section === 'I' ? words.noteZero : words.noteZeroII);
   fullRow(input.section === 'I' ? words.noteNet : words.noteNetII);
   if (input.section === 'II' && input.fecSectionII) fullRow(words.noteFecII(input.fecSectionII.file, input.fecSectionII.terms));
@@ -502,6 +544,10 @@ export function paymentDelaysSheet(input: PaymentDelaysSheetInput): SheetLayout 
   fullRow(
     words.noteCredits(countText(input.issued.creditsApart), otherSide ? countText(otherSide.creditsApart) : words.noReceived),
   );
+  if (input.issued.openings.count > 0 || (otherSide?.openings.count ?? 0) > 0) {
+    const openings = input.section === 'I' ? words.noteOpenings : words.noteOpeningsII;
+    fullRow(openings(countText(input.issued.openings), otherSide ? countText(otherSide.openings) : words.noReceived));
+  }
   const currencies = new Map<string, CountAndAmount>();
   for (const side of [input.issued, input.received]) {
     for (const [currency, totals] of side?.otherCurrencies ?? []) {

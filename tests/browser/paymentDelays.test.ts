@@ -235,17 +235,28 @@ describePane('the payment-delays table in Preview', (pane) => {
       return cells;
     };
     // Issued (worked out in tests/reports/paymentDelaysFecSectionI.test.ts): 1-30 F26-0210 6 000,00;
-    // 31-60 F26-0180 7 200,00, matched on 20 October; 91+ the opening balance 4 800,00 + F26-0150
-    // 9 600,00 + F26-0120 1 800,00 less the 1 000,00 partly matched with it = 15 200,00.
-    expect(await rowText(6, 7, 12)).toEqual(['0', '1', '1', '0', '3', '5']);
+    // 31-60 F26-0180 7 200,00, matched on 20 October; 91+ F26-0150 9 600,00 + F26-0120 1 800,00
+    // less the 1 000,00 partly matched with it = 10 400,00. The opening balance (4 800,00) is
+    // listed under the table, not in 91+.
+    expect(await rowText(6, 7, 12)).toEqual(['0', '1', '1', '0', '2', '4']);
     expect(await rowText(7, 7, 12)).toEqual([
       '0,00',
       '6\u202f000,00',
       '7\u202f200,00',
       '0,00',
-      '15\u202f200,00',
-      '28\u202f400,00',
+      '10\u202f400,00',
+      '23\u202f600,00',
     ]);
+    const openings = await page
+      .locator(`${grid} td`, { hasText: 'À-nouveaux (soldes repris de l’exercice précédent)' })
+      .textContent();
+    expect(openings?.replace(/[\u00a0\u202f]/g, ' ')).toContain('émis 1 pour 4 800,00 € ; reçus néant');
+    // (C) says the FEC's due dates are assumed, and so do the pane's notice and message.
+    expect(await page.textContent(`${grid} td[data-cell="14:7"]`)).toContain(
+      'Délais contractuels : non portés au FEC ; échéance supposée à « 30 jours » de la date de pièce',
+    );
+    expect(await page.textContent('#status')).toContain('Attention : un FEC ne porte pas d');
+    expect(await page.textContent('#delays-fec-terms')).toContain('Le FEC « 123456789FEC20260930.txt » ne porte pas d’échéances');
     // Received: 0 jour FF-9004 960,00 (matched on 5 October); 1-30 FF-9003; 61-90 FF-9002.
     expect(await rowText(6, 1, 6)).toEqual(['1', '1', '0', '1', '0', '2']);
     expect(await rowText(7, 1, 6)).toEqual(['960,00', '1\u202f440,00', '0,00', '3\u202f600,00', '0,00', '5\u202f040,00']);
@@ -262,6 +273,51 @@ describePane('the payment-delays table in Preview', (pane) => {
     expect(invoice).toContain('déduction faite de 1\u00a0000,00\u00a0€ de règlements ou d’avoirs ; lettrage a');
     const cheque = await page.locator(`${detail} tr`, { hasText: 'CHQ-0610' }).first().textContent();
     expect(cheque).toContain('déduit de son montant (facture F26-0120) ; lettrage a');
+    expect(pane().problems).toEqual([]);
+  });
+
+  test('the same FEC from the legal terms, chosen in one click from the pane’s notice', async () => {
+    const { page } = pane();
+    await page.click('#delays-use-legal');
+    expect(await page.inputValue('#setting-delaysTerms')).toBe('legal60');
+    await page.waitForSelector('#delays-fec-terms', { state: 'detached' });
+    await page.click('#payment-delays');
+    await page.waitForFunction(() =>
+      /Tableau écrit .*2026-09-30 \(2\)/.test(document.querySelector('#status')?.textContent ?? ''),
+    );
+    expect(await page.textContent('#status')).not.toContain('Attention');
+    // A second table for the same date: a new sheet, its name cut to Excel's 31 characters.
+    const name = await page.evaluate(
+      () => (window as unknown as { agebucket: { workbook: { activeSheet: string } } }).agebucket.workbook.activeSheet,
+    );
+    expect(name).toMatch(/^Délais de paie.* 2026-09-30 \(2\)$/);
+    const grid = `table.grid[data-sheet="${name}"]`;
+    await page.waitForSelector(grid);
+    const rowText = async (row: number, from: number, to: number) => {
+      const cells: Array<string | null> = [];
+      for (let column = from; column <= to; column++)
+        cells.push(await page.textContent(`${grid} td[data-cell="${row}:${column}"]`));
+      return cells;
+    };
+    // By hand, due = invoice date + 60 days, late on 30 September 2026. Issued: F26-0210 of 15
+    // August, due 14 October: 0 jour; F26-0180 of 20 July, due 18 September: 12 days (1-30);
+    // F26-0150 of 1 June, due 31 July: 61 days, and F26-0120 of 5 May, due 4 July: 88 days
+    // (61-90: 9 600,00 + 800,00). The opening balance has no invoice date of its own: apart.
+    expect(await rowText(6, 7, 12)).toEqual(['1', '1', '0', '2', '0', '3']);
+    expect(await rowText(7, 7, 12)).toEqual([
+      '6\u202f000,00',
+      '7\u202f200,00',
+      '0,00',
+      '10\u202f400,00',
+      '0,00',
+      '17\u202f600,00',
+    ]);
+    // Received: FF-9004 of 1 September (due 31 October) and FF-9003 of 1 August (due 30
+    // September): 0 jour; FF-9002 of 10 June, due 9 August: 52 days (31-60).
+    expect(await rowText(6, 1, 6)).toEqual(['2', '0', '1', '0', '0', '1']);
+    expect(await page.textContent(`${grid} td[data-cell="14:7"]`)).toBe(
+      '☐ Délais contractuels : échéances portées au grand livre\n☒ Délais légaux : 60 jours à compter de la date de facture',
+    );
     expect(pane().problems).toEqual([]);
   });
 });

@@ -262,18 +262,20 @@ describe('the real-shaped FEC 123456789FEC20260930, imported on 30 November, tab
     // Issued, 30 days from each invoice: 0 jour none (F26-0240 of 10 September is in dollars,
     // 4 680,00 USD, never added to a euro table); 1-30 F26-0210
     // (15 August, 16 days) 6 000,00; 31-60 F26-0180 (20 July, 42 days; matched AE on 20 October)
-    // 7 200,00; 91+ the opening balance of 1 October 2025 (364 days) 4 800,00 + F26-0150 (1 June,
-    // 91 days) 9 600,00 + F26-0120 (5 May, 118 days) 1 800,00 − 1 000,00 partly matched (a) =
-    // 800,00: 3 for 15 200,00. Total: 5 invoices, 28 400,00. The credit note AV26-0003 names no
-    // invoice: listed apart.
+    // 7 200,00; 91+ F26-0150 (1 June, 91 days) 9 600,00 + F26-0120 (5 May, 118 days) 1 800,00 −
+    // 1 000,00 partly matched (a) = 800,00: 2 for 10 400,00. Total: 4 invoices, 23 600,00. The
+    // credit note AV26-0003 names no invoice: listed apart. The opening balance of MARTIN BTP
+    // (journal AN, « Reprise à nouveau », piece AN2025 of 1 October 2025, 4 800,00) is no invoice
+    // and has no due date: listed apart, not in 91+.
     expect(brackets(result.issued)).toEqual([
       [0, 0],
       [1, 6000_00],
       [1, 7200_00],
       [0, 0],
-      [3, 15200_00],
-      [5, 28400_00],
+      [2, 10400_00],
+      [4, 23600_00],
     ]);
+    expect(result.issued.openings).toEqual({ count: 1, amount: 4800_00 });
     expect(result.issued.creditsApart).toEqual({ count: 1, amount: -600_00 });
     expect([...result.issued.otherCurrencies]).toEqual([['USD', { count: 1, amount: 4680_00 }]]);
     // Received: 0 jour FF-9004 (1 September, matched BB on 5 October) 960,00; 1-30 FF-9003

@@ -159,6 +159,14 @@ export const PaymentDelaysPanel = memo(function PaymentDelaysPanel(props: Paymen
           </label>
         </div>
       </details>
+      {fec !== null && props.values.delaysTerms === 'contractual' ? (
+        <div id="delays-fec-terms" class="help">
+          <p>{t.delaysFecTermsAssumed(fec.file)}</p>
+          <button type="button" id="delays-use-legal" onClick={() => props.onChange({ delaysTerms: 'legal60' })}>
+            {t.delaysUseLegal60}
+          </button>
+        </div>
+      ) : null}
       <Actions group="delays">
         <CommandButton id="payment-delays" group="delays" label={PAYMENT_DELAYS_COMMAND[language]} command={props.write} />
       </Actions>
