@@ -199,6 +199,8 @@ const WORDS = {
     credit: 'Credit',
     disputedIntro: 'The following invoices are under review following your query; they are not claimed in this letter:',
     disputedIntroOne: 'The following invoice is under review following your query; it is not claimed in this letter:',
+    collectionFile: (invoices: string, date: string) =>
+      `The other invoices of your account (${invoices}), referred to our collection department on ${date}, are not repeated in this letter: their recovery continues.`,
   },
   fr: {
     invoice: 'Facture',
@@ -234,6 +236,8 @@ const WORDS = {
       'Les factures suivantes font l’objet d’une réclamation en cours d’examen ; elles ne sont pas réclamées dans ce courrier :',
     disputedIntroOne:
       'La facture suivante fait l’objet d’une réclamation en cours d’examen ; elle n’est pas réclamée dans ce courrier :',
+    collectionFile: (invoices: string, date: string) =>
+      `Les autres factures de votre compte (${invoices}), transmises à notre service contentieux le ${date}, ne sont pas reprises dans ce courrier : leur recouvrement se poursuit.`,
   },
 } as const;
 
@@ -389,7 +393,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
   // Values are data: a NUL in a customer name must not be taken for the table's place.
   for (const key of Object.keys(values) as Array<keyof TemplateValues>) {
     const value = values[key];
-    if (typeof value === 'string' && key !== 'invoice_table') values[key] = value.split(NUL).join('');
+    if (typeof value === 'string' && key !== 'invoice_table' && value.includes(NUL)) values[key] = value.split(NUL).join('');
   }
 
   const table = statement
@@ -403,6 +407,15 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
       const text = part.trim();
       if (text !== '') blocks.push({ kind: 'paragraph', text });
     });
+  }
+  // Invoices already with the collection department are named, never claimed again.
+  if (!statement && account.collectionFile !== null) {
+    const at = blocks.findIndex((block) => block.kind === 'table');
+    const text = words.collectionFile(
+      account.collectionFile.items.map((item) => item.invoiceNumber).join(', '),
+      date(account.collectionFile.day),
+    );
+    blocks.splice(at < 0 ? blocks.length : at + 1, 0, { kind: 'paragraph', text });
   }
   if (!statement && account.disputed.length > 0) {
     const at = blocks.findIndex((block) => block.kind === 'table');
@@ -465,6 +478,7 @@ export function splitLines(text: string): string[] {
 function openItems(account: AccountPlan): LedgerItem[] {
   return [
     ...account.dunned.map((d) => d.item),
+    ...(account.collectionFile?.items ?? []),
     ...account.notDue,
     ...account.promised,
     ...account.disputed,

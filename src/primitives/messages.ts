@@ -317,6 +317,10 @@ export const messages = {
     en: 'the dunning log shows no {missing} about these invoices: {missing} first — the “{stage}” letter refers to it',
     fr: 'le journal des relances ne montre pas de {missing} pour ces factures : {missing} d’abord — la lettre « {stage} » y fait référence',
   },
+  ruleJoinsCollection: {
+    en: '{invoices} fell overdue after the account’s other invoices ({file}) were referred for collection on {date}: they join the file on their own, {stage} now, listed alone; the file’s invoices are not claimed again',
+    fr: '{invoices} sont échues après la transmission au contentieux des autres factures du compte ({file}) le {date} : elles rejoignent seules le dossier, {stage} maintenant, listées seules ; les factures du dossier ne sont pas réclamées de nouveau',
+  },
   ruleRefersToMissingFor: {
     en: 'the dunning log shows no {missing} about {invoices}: {missing} first, for every invoice of the account — the “{stage}” letter refers to it',
     fr: 'le journal des relances ne montre pas de {missing} pour {invoices} : {missing} d’abord, pour toutes les factures du compte — la lettre « {stage} » y fait référence',
