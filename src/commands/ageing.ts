@@ -73,6 +73,7 @@ export function ageLedger(
     serialSystem: settings.date1904 && table.serialSystem === 'excel1900' ? 'excel1904' : table.serialSystem,
     defaultCurrency: settings.defaultCurrency || 'EUR',
     monthFirstColumns: settings.monthFirst,
+    dayFirstColumns: settings.dayFirst,
     localeDateOrder: dateOrderOfLocale(table.locale),
     partialMatch: settings.partialMatch,
     asOf,

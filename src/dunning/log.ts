@@ -1,6 +1,7 @@
 // The dunning log: an append-only sheet of what was sent to whom and when. It is the memory of
 // the process: the next run reads it to know each account's last stage and its date.
 
+import { dateReadOptionsOf, decideDateColumns } from '../ledger/ledger';
 import { type CellValue, isBlank, readAmount, readCurrency, readCustomer, readDate, readText } from '../primitives/cells';
 import {
   type DayNumber,
@@ -172,6 +173,25 @@ export function readDunningLog(
   for (const required of ['date', 'customer', 'stage'] as const) {
     if (!columns.has(required)) fail('logColumnMissing', { column: LOG_HEADERS.en[required], french: LOG_HEADERS.fr[required] });
   }
+  // The log's dates are read as a ledger's are: each column in one order, the file's columns in
+  // the same one, two-digit years (03/11/26) in Excel's window. A log without a header is the
+  // add-in's own, its first row a log row.
+  const body = first === 0 ? [[], ...rows] : rows;
+  const readings = decideDateColumns(
+    body,
+    (['date', 'promiseDate'] as const).flatMap((role) => {
+      const column = columns.get(role);
+      return column === undefined ? [] : [{ role, column }];
+    }),
+    {},
+  );
+  const dateOptions = (role: 'date' | 'promiseDate') =>
+    dateReadOptionsOf(
+      readings.find((reading) => reading.role === role),
+      serialSystem,
+    );
+  const dayOptions = dateOptions('date');
+  const promiseOptions = dateOptions('promiseDate');
   const entries: LogEntry[] = [];
   const skipped: UnreadableLogRow[] = [];
   for (let index = first; index < rows.length; index++) {
@@ -182,7 +202,7 @@ export function readDunningLog(
       return at === undefined ? null : cells[at];
     };
     try {
-      const day = readDate(cell('date'), { serialSystem });
+      const day = readDate(cell('date'), dayOptions);
       const customer = readCustomer(cell('customer'));
       const stageText = readText(cell('stage')) ?? '';
       if (day === null) fail('dateMissing');
@@ -194,7 +214,7 @@ export function readDunningLog(
       // A stage the policy does not know would otherwise reset the account's escalation.
       if (stageIndex < 0 && event === null) fail(stageText === '' ? 'logStageBlank' : 'logStageUnknown', { stage: stageText });
       const note = readText(cell('note')) ?? '';
-      const promiseDay = event === 'promise' ? (readDate(cell('promiseDate'), { serialSystem }) ?? dateInNote(note)) : null;
+      const promiseDay = event === 'promise' ? (readDate(cell('promiseDate'), promiseOptions) ?? dateInNote(note)) : null;
       if (event === 'promise' && promiseDay === null) fail('logPromiseNoDate');
       entries.push({
         day,
@@ -223,7 +243,7 @@ function isLogRow(cells: readonly CellValue[], policy: DunningPolicy, serialSyst
   try {
     const stage = readText(cells[2]) ?? '';
     return (
-      readDate(cells[0], { serialSystem }) !== null &&
+      readDate(cells[0], { serialSystem, twoDigitYear: 'window1930' }) !== null &&
       readCustomer(cells[1]) !== null &&
       (findStage(stage, policy.stages) >= 0 || logEventOf(stage) !== null)
     );

@@ -185,6 +185,7 @@ export function App(options: PaneOptions) {
     settings.date1904,
     settings.defaultCurrency,
     settings.monthFirst,
+    settings.dayFirst,
     settings.language,
     settings.asOf,
     settings.followToday,
@@ -377,6 +378,7 @@ export function App(options: PaneOptions) {
           partialMatch: settings.partialMatch,
           locale: table?.locale || navigator.language,
           monthFirstColumns: settings.monthFirst,
+          dayFirstColumns: settings.dayFirst,
           terms: choices.terms,
           side: choices.side,
           progress,
@@ -418,8 +420,13 @@ export function App(options: PaneOptions) {
         return detect(false);
       },
       onMonthFirst: (role: PaneSettings['monthFirst'][number], monthFirst: boolean) => {
-        const list = current().settings.monthFirst.filter((r) => r !== role);
-        changeSettings({ monthFirst: monthFirst ? [...list, role] : list });
+        // Ticked: month-first; unticked: day-first, even where the locale or the file says otherwise.
+        const { settings } = current();
+        const months = settings.monthFirst.filter((r) => r !== role);
+        const days = settings.dayFirst.filter((r) => r !== role);
+        changeSettings(
+          monthFirst ? { monthFirst: [...months, role], dayFirst: days } : { monthFirst: months, dayFirst: [...days, role] },
+        );
       },
       onOptions: (patch: Partial<AgeingOptions>) => changeSettings(patch),
       colour: async () => {

@@ -135,11 +135,11 @@ export const messages = {
   },
   rateNotCovered: {
     en: 'no statutory {jurisdiction} rate is on file for {halfYear} ({date}); rates cover {first} to {last}: enter the rate in force in the pane, Dunning › Policy › Statutory rates not on file (it is saved in the workbook)',
-    fr: "aucun taux légal {jurisdiction} n'est connu pour {halfYear} ({date}) ; les taux couvrent {first} à {last} : saisissez le taux en vigueur dans le volet, Relances › Politique › Taux légaux manquants (il est enregistré dans le classeur)",
+    fr: "aucun taux légal {jurisdiction} n'est connu pour le {halfYear} ({date}) ; les taux connus vont du {first} au {last} : saisissez le taux en vigueur dans le volet, Relances › Politique › Taux légaux manquants (il est enregistré dans le classeur)",
   },
   rateNotCoveredGrouped: {
     en: 'no statutory {jurisdiction} rate is on file for {halfYear}; rates cover {first} to {last}: enter the rate in force in the pane, Dunning › Policy › Statutory rates not on file (it is saved in the workbook)',
-    fr: "aucun taux légal {jurisdiction} n'est connu pour {halfYear} ; les taux couvrent {first} à {last} : saisissez le taux en vigueur dans le volet, Relances › Politique › Taux légaux manquants (il est enregistré dans le classeur)",
+    fr: "aucun taux légal {jurisdiction} n'est connu pour le {halfYear} ; les taux connus vont du {first} au {last} : saisissez le taux en vigueur dans le volet, Relances › Politique › Taux légaux manquants (il est enregistré dans le classeur)",
   },
   accountsOne: { en: '1 account: {names}', fr: '1 compte : {names}' },
   accountsAll: { en: '{count} accounts: {names}', fr: '{count} comptes : {names}' },
@@ -475,15 +475,7 @@ export const messages = {
     en: 'overdue {days}; the first reminder starts at {from} days overdue ({date})',
     fr: 'en retard de {days} ; la première relance commence à {from} jours de retard ({date})',
   },
-  rateEnteredInvalid: {
-    en: 'statutory rate for {jurisdiction} {halfYear}: {reason}',
-    fr: 'taux légal {jurisdiction} {halfYear} : {reason}',
-  },
   // The cash-in forecast and its payment history.
-  paymentHistoryMissing: {
-    en: 'no payment history: give the ledger a paid-date column (Paid date, Date de règlement) on its settled lines, or name a sheet of paid invoices',
-    fr: 'aucun historique de paiement : ajoutez au tableau une colonne de date de règlement (Date de règlement, Paid date) sur les lignes réglées, ou indiquez une feuille de factures réglées',
-  },
   // A ledger without paid lines: no forecast yet, and what would make one (the due dates still speak).
   paymentHistoryNone: {
     en: 'No payment history, so no forecast yet: it learns when each customer really pays from invoices already paid. Give the ledger a paid-date column on its settled lines (Paid date, Date de règlement), import a FEC with its lettrage (matching codes), or name a sheet of paid invoices. Meanwhile, the amounts are what the due dates say.',
@@ -614,6 +606,10 @@ export const messages = {
   enteredRatePercentage: {
     en: '{value} looks like a percentage: write {fraction}',
     fr: '{value} ressemble à un pourcentage : écrivez {fraction}',
+  },
+  enteredRateTooLow: {
+    en: '"{value}" reads as {percent}, lower than any statutory rate: type the rate as a percentage, such as 12.15%',
+    fr: '« {value} » se lit {percent}, moins que tout taux légal : saisissez le taux en pourcentage, comme 12,15 %',
   },
   enteredRateNotPositive: {
     en: 'the rate must be above 0',

@@ -613,18 +613,34 @@ run('the dunning policy in the pane', () => {
       await page.fill('#policy-interval', '10');
       await page.dispatchEvent('#policy-interval', 'change');
       await page.waitForSelector('#policy-status');
-      // The two half-years the plan needs, entered as the official sources will publish them.
+      // The two half-years the plan needs, entered as the official sources will publish them:
+      // percentages, as the contractual rate is typed.
       for (const [index, halfYear, rate] of [
-        [0, '2027-H1', '0.1215'],
-        [1, '2027-H2', '0.124'],
+        [0, '2027-H1', '12.15%'],
+        [1, '2027-H2', '12.4'],
       ] as const) {
         await page.click('#policy-add-rate');
         await page.fill(`#policy-rate-${index}-half`, halfYear);
         await page.dispatchEvent(`#policy-rate-${index}-half`, 'change');
+        // The old way, a fraction, would be 0.124 %: refused, and said what to type.
+        if (index === 1) {
+          await page.fill(`#policy-rate-${index}-rate`, '0.124');
+          await page.dispatchEvent(`#policy-rate-${index}-rate`, 'change');
+          expect(await page.textContent('#policy-error')).toBe(
+            'Not saved: dunning policy: "0.124" reads as 0.124%, lower than any statutory rate: type the rate as a percentage, such as 12.15%',
+          );
+        }
         await page.fill(`#policy-rate-${index}-rate`, rate);
         await page.dispatchEvent(`#policy-rate-${index}-rate`, 'change');
       }
       expect(await page.$('#policy-error')).toBeNull();
+      // The policy keeps fractions, as the rates entered before were saved.
+      const stored = await page.evaluate(() => {
+        const settings = JSON.parse(localStorage.getItem('agebucket.preview.settings') ?? '{}') as Record<string, string>;
+        const policy = JSON.parse(settings.policy ?? 'null') as { enteredRates: Array<{ rate: number }> } | null;
+        return policy?.enteredRates.map((entered) => entered.rate);
+      });
+      expect(stored).toEqual([0.1215, 0.124]);
       await page.click('#build-plan');
       await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('accounts to chase'));
       expect(await page.$('#penalties-missing')).toBeNull();
@@ -632,7 +648,8 @@ run('the dunning policy in the pane', () => {
       await page.reload();
       await page.waitForSelector('#mapping summary');
       expect(await page.inputValue('#policy-rate-1-half')).toBe('2027-H2');
-      expect(await page.inputValue('#policy-rate-1-rate')).toBe('0.124');
+      expect(await page.inputValue('#policy-rate-0-rate')).toBe('12.15%');
+      expect(await page.inputValue('#policy-rate-1-rate')).toBe('12.4%');
       expect(problems).toEqual([]);
     });
   }, 90_000);

@@ -113,7 +113,8 @@ describe('a half-year the rate table does not cover yet', () => {
 
   test('the formal notice says which rate is missing and where to enter it, and still claims the 40 €', () => {
     const account = formalNotice(items, DEFAULT_POLICY, asOf);
-    expect(account.penaltyError?.localized('fr')).toContain('2027-H1');
+    expect(account.penaltyError?.localized('fr')).toContain('pour le 1er semestre 2027');
+    expect(account.penaltyError?.localized('en')).toContain('for 2027-H1');
     expect(account.penaltyError?.localized('fr')).toContain('Relances › Politique › Taux légaux manquants');
     expect(account.penaltyError?.localized('en')).toContain('Dunning › Policy › Statutory rates not on file');
     const letter = text(account, DEFAULT_POLICY, asOf);
