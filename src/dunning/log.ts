@@ -8,6 +8,7 @@ import {
   dayFromCalendar,
   daysInMonth,
   formatIsoDate,
+  formatLongDate,
   isValidCalendarDate,
   parseTextDate,
   type SerialSystem,
@@ -292,6 +293,16 @@ const NOTE_DATES = [
   /(?<![\p{L}\d])(\d{1,2})(?:er)?\s+(\p{L}+)\.?\s+(\d{4})(?!\d)/gu,
   /(?<![\p{L}\d])(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/gu,
 ];
+
+/**
+ * A promise's note as the log writes it, in the log's language: « jusqu’au 7 décembre 2026 »,
+ * "until 7 December 2026". The date reads as the rest of the log (long dates, not ISO), and it
+ * stays machine-readable: dateInNote reads it back (a log sheet made before the "Promised for"
+ * column has only the note).
+ */
+export function promiseNote(promiseDay: DayNumber, language: Language): string {
+  return `${language === 'fr' ? 'jusqu’au' : 'until'} ${formatLongDate(promiseDay, language)}`;
+}
 
 /**
  * The promise date written in an older log's note ("jusqu'au 05/12/2025"). With several dates,

@@ -641,6 +641,12 @@ export const messages = {
     en: 'The column {column} reads as a running balance (each line adds the ones above it), which would count paid invoices again, so it is not taken as the open amount. If it is in fact what each invoice still owes, rename it "Open amount". ',
     fr: 'La colonne {column} se lit comme un solde progressif (chaque ligne cumule celles du dessus), qui compterait de nouveau les factures réglées : elle n’est donc pas prise comme reste dû. Si elle est bien ce que chaque facture doit encore, renommez-la « Reste dû ». ',
   },
+  // Letters and log entries are dated the day they are made; a plan as of another day (a
+  // month-end as-of date) would date them then and count the deadline from then.
+  planNotAsOfToday: {
+    en: 'letters and log entries are dated the day they are made ({today}), but the plan is as of {asOf}: tick "Follow today" (or set the as-of date to {today}), build the plan again, then make the letters or log the call. A fixed as-of date is for the aged balance and month-end reports',
+    fr: 'les lettres et les lignes du journal sont datées du jour où elles sont faites ({today}), mais le plan est arrêté au {asOf} : cochez « Suivre la date du jour » (ou mettez la date d’arrêté au {today}), établissez de nouveau le plan, puis faites les lettres ou notez l’appel. Une date d’arrêté fixe sert à la balance âgée et aux états de fin de mois',
+  },
 } satisfies Record<string, Template>;
 
 export type MessageCode = keyof typeof messages;

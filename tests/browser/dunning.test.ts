@@ -223,7 +223,7 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     const { page } = pane();
     const customer = 'Cabinet Roux Avocats';
     const card = page.locator(`.call[data-customer="${customer}"]`);
-    expect(await card.locator('.script').textContent()).toMatch(/^Bonjour, ici .*, d'Ateliers Réunis SAS\. Je vous appelle/);
+    expect(await card.locator('.script').textContent()).toMatch(/^Bonjour, ici .*, d’Ateliers Réunis SAS\. Je vous appelle/);
     await card.locator('input[type="date"]').fill('2025-12-10');
     await card.locator('button', { hasText: 'Promise to pay' }).click();
     await page.waitForFunction((name) => document.querySelector('#status')?.textContent === `Logged for ${name}`, customer);
@@ -415,6 +415,53 @@ run('a dunning run past the rate table', () => {
   }, 60_000);
 });
 
+run('letters from a plan as of a fixed month-end date', () => {
+  test('are refused with what to do; nothing is made or logged; with the plan built as of today they go', async () => {
+    // Today is 28 November 2025 in this Preview; the as-of date is the month-end before it.
+    await withPane({ ready: agedAt('2025-10-31') }, async ({ page, problems }) => {
+      await page.click('button[data-tab="settings"]');
+      await page.fill('#setting-companyIban', 'FR76 3000 4000 0500 0012 3456 789');
+      await page.dispatchEvent('#setting-companyIban', 'change');
+      await page.click('button[data-tab="dunning"]');
+      await page.click('#build-plan');
+      await page.waitForSelector('#plan-actions');
+      const logRows = () =>
+        page.evaluate(
+          () =>
+            (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values.length,
+        );
+      const before = await logRows();
+      for (const command of ['#preview-letters', '#letters-docx', '#letters-sheet']) {
+        await page.click(command);
+        await page.waitForFunction(() => document.querySelector('#status')?.classList.contains('error'));
+        expect(await page.textContent('#status')).toContain(
+          'letters and log entries are dated the day they are made (28 November 2025), but the plan is as of 31 October 2025: tick "Follow today" (or set the as-of date to 28 November 2025), build the plan again',
+        );
+        await page.click('#build-plan');
+        await page.waitForFunction(() => !document.querySelector('#status')?.classList.contains('error'));
+      }
+      expect(await logRows()).toBe(before);
+      expect(
+        await page.evaluate(() =>
+          (window as unknown as Window).agebucket.workbook.sheets.some((s) => s.name.startsWith('Letters')),
+        ),
+      ).toBe(false);
+
+      // As the message says: follow today, build the plan again; the letters are dated today.
+      await page.click('button[data-tab="ageing"]');
+      await page.check('#follow-today');
+      await page.click('button[data-tab="dunning"]');
+      await page.click('#build-plan');
+      await page.waitForSelector('#plan-actions');
+      await page.click('#preview-letters');
+      await page.waitForSelector('iframe#letter-preview');
+      const dated = (await page.frameLocator('iframe#letter-preview').locator('p.date').textContent()) ?? '';
+      expect(dated).toMatch(/28 (November|novembre) 2025$/);
+      expect(problems).toEqual([]);
+    });
+  }, 90_000);
+});
+
 run('letters that cannot go: a Sage ledger with no address column', () => {
   /**
    * Imports the Sage export, builds its plan and previews its letters: the held warning. The
@@ -443,7 +490,7 @@ run('letters that cannot go: a Sage ledger with no address column', () => {
   };
 
   test('its registered letters and formal notices are held and named; the second reminder is made', async () => {
-    await withPane({ ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
+    await withPane({ today: '2026-11-30', ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
       const held = await previewSageLetters(page);
       expect(held).toMatch(/^Not made, no postal address for a registered letter or formal notice: 4 accounts: /);
       for (const account of ['411HOTEL', '411CAFE', '411DUPONT', '411BOUL']) expect(held).toContain(account);
@@ -455,7 +502,7 @@ run('letters that cannot go: a Sage ledger with no address column', () => {
   }, 90_000);
 
   test('the warning goes once its cause may be gone: a new plan, the ledger read again with addresses, a signatory entered', async () => {
-    await withPane({ ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
+    await withPane({ today: '2026-11-30', ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
       expect(await previewSageLetters(page)).toMatch(/^Not made, no postal address/);
 
       // A new plan: the warning was the last letters command's; the next one says it again.

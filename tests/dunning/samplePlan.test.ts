@@ -78,6 +78,6 @@ test('the worklist is in priority order and the call list holds the phone stage'
   expect(harrington?.language).toBe('en');
   expect(harrington?.script).toMatch(/^Hello, this is .* from Ateliers Réunis SAS\. I am calling about/);
   const gauthier = calls.find((c) => c.customer === 'Électricité Gauthier');
-  expect(gauthier?.script).toMatch(/^Bonjour, ici .*, d'Ateliers Réunis SAS\. Je vous appelle au sujet d/);
+  expect(gauthier?.script).toMatch(/^Bonjour, ici .*, d’Ateliers Réunis SAS\. Je vous appelle au sujet d/);
   expect(gauthier?.phone).toMatch(/^\+33/);
 });

@@ -195,7 +195,7 @@ describe('who the customer is', () => {
     expect(account.feeTotals).toEqual([{ currency: 'EUR', amount: 40_00 }]);
     const letter = text(account);
     expect(letter).toContain('articles L2192-13 et R2192-31 du Code de la commande publique');
-    expect(letter).toContain(`(10,15${NBSP}% au 1er semestre 2026)`);
+    expect(letter).toContain(`(10,15${NBSP}% pour la facture F1, dont les intérêts courent depuis le 1er semestre 2026)`);
     expect(letter).toContain('articles L2192-13 et D2192-35 du Code de la commande publique');
     expect(letter).not.toContain('L441-10');
   });

@@ -49,7 +49,7 @@ async function letters(workbook: PreviewWorkbook, settings: PaneSettings, asOf: 
   });
   const { plan } = await readLogAndPlan(workbook, ledger, DEFAULT_POLICY, asOf, 'excel1900');
   expect(plan.actions.length).toBeGreaterThan(0);
-  return lettersFor(workbook, plan, plan.actions, settings, 'reminder', undefined, table.sheetName);
+  return lettersFor(workbook, plan, plan.actions, settings, 'reminder', asOf, undefined, table.sheetName);
 }
 
 function ownLedger(workbook: PreviewWorkbook): void {
