@@ -116,8 +116,24 @@ export function inLogLanguage(entry: LogDraft, language: Language, policy: Dunni
 function channelIn(channel: string, language: Language, policy: DunningPolicy): string {
   const wanted = fold(channel);
   if (wanted === '') return channel;
-  const found = [...policy.stages.map((s) => s.channel), ...Object.values(LOG_CHANNELS), LOG_EVENTS.call].find(
-    (name) => fold(name.en) === wanted || fold(name.fr) === wanted,
-  );
+  const found = channelNames(policy.stages).get(wanted);
   return found ? found[language] : channel;
+}
+
+/**
+ * Each folded name (English, French) of a channel → the first channel that has it: the stages'
+ * channels, then the log's own, then the call. Made once per stages table: logging thousands of
+ * letters was folding every name for every entry.
+ */
+const CHANNEL_NAMES = new WeakMap<readonly DunningStage[], ReadonlyMap<string, { en: string; fr: string }>>();
+function channelNames(stages: readonly DunningStage[]): ReadonlyMap<string, { en: string; fr: string }> {
+  let names = CHANNEL_NAMES.get(stages);
+  if (!names) {
+    const made = new Map<string, { en: string; fr: string }>();
+    for (const name of [...stages.map((s) => s.channel), ...Object.values(LOG_CHANNELS), LOG_EVENTS.call])
+      for (const folded of [fold(name.en), fold(name.fr)]) if (!made.has(folded)) made.set(folded, name);
+    names = made;
+    CHANNEL_NAMES.set(stages, names);
+  }
+  return names;
 }

@@ -96,8 +96,14 @@ export function xmlCharacters(text: string): string {
  * hold dropped (a tab, line feed or carriage return stays).
  */
 export function escapeXml(text: string): string {
+  // Most text has nothing to escape or drop: it is returned as it is, without two replacements.
+  if (!ESCAPED_OR_DROPPED.test(text)) return text;
   return xmlCharacters(text).replace(/[&"'<>]/g, (char) => ESCAPES[char] ?? '');
 }
+
+/** Any character escapeXml changes: the five entities, the controls XML forbids, U+FFFE, U+FFFF, any surrogate. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 forbids
+const ESCAPED_OR_DROPPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 interface RunStyle {
   /** true: bold; false: explicitly not bold (as the library marks it); undefined: unset. */
@@ -384,36 +390,53 @@ export const DOCX_STYLES = { default: { document: { run: { font: 'Calibri', size
 /**
  * The document part's body: every letter in its own section, `section(k)` the properties of
  * letter k's section (a letter but the last ends its section in its signature paragraph; the
- * last one's are the body's own). Handed to `write` in pieces of about `CHUNK` characters, so a
- * run of thousands of letters is encoded and compressed as it is written, never held as one
- * string of tens of megabytes.
+ * last one's are the body's own). Handed to `write` in pieces of about `CHUNK` characters, each
+ * awaited, so a run of thousands of letters is encoded and compressed as it is written, never
+ * held as one string of tens of megabytes, nor as all its pieces at once.
  */
-export function lettersDocumentXml(
+export async function lettersDocumentXml(
   letters: readonly Letter[],
   section: (index: number) => string,
-  write: (xml: string) => void,
-): void {
+  write: (xml: string) => void | Promise<void>,
+): Promise<void> {
   let piece = DOCUMENT_START;
-  letters.forEach((letter, index) => {
-    piece += letterXml(letter, index === letters.length - 1 ? '' : section(index));
+  for (let index = 0; index < letters.length; index++) {
+    piece += letterXml(letters[index] as Letter, index === letters.length - 1 ? '' : section(index));
     if (piece.length >= CHUNK) {
-      write(piece);
+      await write(piece);
       piece = '';
     }
-  });
-  write(`${piece}${section(letters.length - 1)}</w:body></w:document>`);
+  }
+  await write(`${piece}${section(letters.length - 1)}</w:body></w:document>`);
 }
 
 /** Half a million characters of text at a time: many compressor blocks, yet cheap to hold. */
 const CHUNK = 1 << 19;
 
 /**
- * A DEFLATE compressor (RFC 1951 raw data, as a ZIP holds it) the host may lend for the document
- * part, given its text in pieces. A browser's own (CompressionStream 'deflate-raw', native code)
- * packs 5,000 letters two to three times faster than fflate in JavaScript; without one, fflate
- * compresses the part as it is written.
+ * A DEFLATE compressor the host may lend for the document part: given the part's text in pieces
+ * as it is written (each write awaited before the next piece is made), it encodes it as UTF-8
+ * and compresses it, and at the end returns the raw DEFLATE data (RFC 1951, as a ZIP holds it)
+ * with the byte length and CRC-32 of the text it encoded. A browser's own (CompressionStream,
+ * native code) packs 5,000 letters two to three times faster than fflate in JavaScript, and its
+ * gzip format counts the length and CRC-32 natively too; without one, fflate compresses the part
+ * as it is written.
  */
-export type DeflateRaw = (pieces: Uint8Array<ArrayBuffer>[]) => Promise<Uint8Array<ArrayBuffer>>;
+export interface TextDeflater {
+  write(text: string): Promise<void>;
+  end(): Promise<DeflatedText>;
+}
+
+export interface DeflatedText {
+  readonly deflated: Uint8Array<ArrayBuffer>;
+  /** The UTF-8 text's length in bytes. */
+  readonly size: number;
+  /** Its CRC-32 (as ZIP and gzip check it). */
+  readonly crc: number;
+}
+
+/** Starts a compressor for one part. */
+export type DeflateRaw = () => TextDeflater;
 
 /**
  * The document part's compression level. The letters repeat the same markup in long matches, so
@@ -512,19 +535,22 @@ export async function lettersToDocx(letters: readonly Letter[], title: string, d
     // The library's relationship parts for its headers list nothing: they are left out.
     if (header?.[1]) continue;
     if (path === MAIN_PART && deflateRaw) {
-      const pieces: Uint8Array<ArrayBuffer>[] = [];
-      let [crc, size] = [CRC_START, 0];
-      lettersDocumentXml(letters, sectionOf, (xml) => {
-        const bytes = strToU8(xml);
-        pieces.push(bytes);
-        crc = crc32(bytes, crc);
-        size += bytes.length;
+      const deflater = deflateRaw();
+      let characters = 0;
+      await lettersDocumentXml(letters, sectionOf, (xml) => {
+        characters += xml.length;
+        return deflater.write(xml);
       });
-      addCompressed(zip, MAIN_PART, [await deflateRaw(pieces)], size, ~crc >>> 0);
+      const { deflated, size, crc } = await deflater.end();
+      // UTF-8 takes one to three bytes per UTF-16 unit: any other length is a compressor's
+      // mistake (or a part past the 4 GiB a ZIP's sizes can say), never to be written as it is.
+      if (size < characters || size > 3 * characters)
+        throw new Error(`The document part was compressed as ${size} bytes of text, not ${characters} characters' worth.`);
+      addCompressed(zip, MAIN_PART, [deflated], size, crc);
     } else if (path === MAIN_PART) {
       const main = new ZipDeflate(MAIN_PART, { level: DOCUMENT_LEVEL });
       zip.add(main);
-      lettersDocumentXml(letters, sectionOf, (xml) => main.push(strToU8(xml)));
+      await lettersDocumentXml(letters, sectionOf, (xml) => main.push(strToU8(xml)));
       main.push(new Uint8Array(0), true);
     } else if (!header) addDeflated(zip, path, data);
     else if (header[2] === '1') for (const k of pageHeaders) pageHeader(zip, `word/header${k}.xml`, letters[k - 1] as Letter);

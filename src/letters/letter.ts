@@ -374,7 +374,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
   // Values are data: a NUL in a customer name must not be taken for the table's place.
   for (const key of Object.keys(values) as Array<keyof TemplateValues>) {
     const value = values[key];
-    if (typeof value === 'string' && key !== 'invoice_table') values[key] = value.split(NUL).join('');
+    if (typeof value === 'string' && key !== 'invoice_table' && value.includes(NUL)) values[key] = value.split(NUL).join('');
   }
 
   const table = statement

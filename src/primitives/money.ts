@@ -194,6 +194,17 @@ export class CurrencyTotals {
 const NBSP = '\u00A0';
 
 /**
+ * Digits in groups of three from the right: `1234567` → `1 234 567`. A loop, not a regular
+ * expression: letters format tens of thousands of amounts at a time.
+ */
+function groupedThousands(digits: string, separator: string): string {
+  const head = ((digits.length - 1) % 3) + 1;
+  let out = digits.slice(0, head);
+  for (let at = head; at < digits.length; at += 3) out += separator + digits.slice(at, at + 3);
+  return out;
+}
+
+/**
  * `1 234,56 €` in French (no-break spaces, so a total never wraps mid-number) and `€1,234.56`
  * in English.
  */
@@ -203,7 +214,7 @@ export function formatMoney(minor: MinorUnits, currency: string, language: Langu
   const magnitude = Math.abs(minor);
   const whole = Math.floor(magnitude / scale);
   const fraction = places === 0 ? '' : String(magnitude % scale).padStart(places, '0');
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'fr' ? NBSP : ',');
+  const grouped = groupedThousands(String(whole), language === 'fr' ? NBSP : ',');
   const number = fraction ? `${grouped}${language === 'fr' ? ',' : '.'}${fraction}` : grouped;
   const sign = minor < 0 ? '-' : '';
   const symbol = SYMBOLS.get(currency) ?? currency;

@@ -5,6 +5,7 @@
 // one empty first-page header shared by every section. So the two are compared as a reader
 // resolves them: each section's header references replaced by the text of the parts they name.
 
+import { deflateRawSync, gzipSync, inflateRawSync as inflateSync } from 'node:zlib';
 import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { sampleAsOf } from '../../scripts/sampleData';
@@ -12,7 +13,7 @@ import { planDunning } from '../../src/dunning/plan';
 import { DEFAULT_POLICY } from '../../src/dunning/policy';
 import { type DeflateRaw, escapeXml, lettersToDocx } from '../../src/letters/docx';
 import { buildLetter, type Letter } from '../../src/letters/letter';
-import { browserDeflateRaw } from '../../src/pane/nativeDeflate';
+import { browserDeflateRaw, gzipContents } from '../../src/pane/nativeDeflate';
 import { invoice } from '../dunning/fixtures';
 import { lettersToDocxWithLibrary, packageProblems } from './docxReference';
 import { options, plan } from './sample';
@@ -78,6 +79,38 @@ function asRead(files: Map<string, string>): Map<string, string> {
   return read;
 }
 
+/** A lent compressor that counts how it is used. */
+function counted(native: DeflateRaw): { deflateRaw: DeflateRaw; counts: { started: number; ended: number; writes: number } } {
+  const counts = { started: 0, ended: 0, writes: 0 };
+  const deflateRaw: DeflateRaw = () => {
+    counts.started++;
+    const deflater = native();
+    return {
+      write: (text) => {
+        counts.writes++;
+        return deflater.write(text);
+      },
+      end: () => {
+        counts.ended++;
+        return deflater.end();
+      },
+    };
+  };
+  return { deflateRaw, counts };
+}
+
+const utf8 = (text: string) => [...new TextEncoder().encode(text)];
+
+/** CRC-32 bit by bit (ISO 3309, polynomial 0xEDB88320): the oracle for the one gzip gives. */
+function crc32Oracle(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
 async function expectSameAsLibrary(letters: Letter[], deflateRaw?: DeflateRaw): Promise<string> {
   const ours = await parts(await lettersToDocx(letters, 'Relances', deflateRaw));
   const library = await parts(await lettersToDocxWithLibrary(letters, 'Relances'));
@@ -120,16 +153,84 @@ test('every letter of the sample run, in French and English, as the library writ
 
 test('the document part compressed by the browser’s own DEFLATE (CompressionStream, here Node’s) reads the same', async () => {
   const native = browserDeflateRaw();
-  if (!native) throw new Error('this Node has no CompressionStream with deflate-raw (Node 20.12 and later have)');
-  let calls = 0;
-  const counted: DeflateRaw = (pieces) => {
-    calls++;
-    return native(pieces);
-  };
+  if (!native) throw new Error('this Node has no CompressionStream with gzip (Node 18 and later have)');
   const letters = plan.actions.map((account) => buildLetter(account, options));
-  const xml = await expectSameAsLibrary(letters, counted);
-  expect(calls).toBe(1);
+  const { deflateRaw, counts } = counted(native);
+  const xml = await expectSameAsLibrary(letters, deflateRaw);
+  expect(counts).toEqual({ started: 1, ended: 1, writes: 1 });
   expect(xml.match(/<w:sectPr>/g)).toHaveLength(letters.length);
+});
+
+test('a run too long for one piece of text is compressed piece by piece as it is written, and reads the same', async () => {
+  const native = browserDeflateRaw();
+  if (!native) throw new Error('this Node has no CompressionStream with gzip (Node 18 and later have)');
+  const sample = plan.actions.map((account) => buildLetter(account, options));
+  // Over a million characters of document text, handed over in pieces of about half a million.
+  const letters = Array.from({ length: 8 }, () => sample).flat();
+  const { deflateRaw, counts } = counted(native);
+  const xml = await expectSameAsLibrary(letters, deflateRaw);
+  expect(xml.length).toBeGreaterThan(2 * 2 ** 19);
+  expect(counts.started).toBe(1);
+  expect(counts.writes).toBeGreaterThanOrEqual(3);
+  expect(counts.ended).toBe(1);
+  expect(xml.match(/<w:sectPr>/g)).toHaveLength(letters.length);
+});
+
+test('a compressor that reports a length the text cannot have is refused, not written into the file', async () => {
+  const native = browserDeflateRaw();
+  if (!native) throw new Error('this Node has no CompressionStream with gzip (Node 18 and later have)');
+  const letters = plan.actions.slice(0, 3).map((account) => buildLetter(account, options));
+  // A length of 12 bytes, and one a 32-bit field wrapped to (4 GiB less one byte): neither is the text's.
+  for (const size of [12, 2 ** 32 - 1]) {
+    const lying: DeflateRaw = () => {
+      const deflater = native();
+      return { write: (text) => deflater.write(text), end: async () => ({ ...(await deflater.end()), size }) };
+    };
+    await expect(lettersToDocx(letters, 'Relances', lying)).rejects.toThrow(`compressed as ${size} bytes`);
+  }
+});
+
+test('the document part from a gzip member: its header’s optional fields skipped, its trailer’s CRC-32 and length taken', () => {
+  const text = 'Relance n° 2 — « Dupont & Fils » ';
+  const bytes = new TextEncoder().encode(text.repeat(50));
+  const deflated = deflateRawSync(bytes);
+  const oracle = { crc: crc32Oracle(bytes), size: bytes.length };
+  // FHCRC | FEXTRA | FNAME | FCOMMENT, as gzip writes them (RFC 1952 §2.3.1).
+  const header = [
+    0x1f,
+    0x8b,
+    8,
+    2 | 4 | 8 | 16,
+    0,
+    0,
+    0,
+    0,
+    0,
+    3,
+    3,
+    0,
+    0x41,
+    0x42,
+    0x43,
+    ...utf8('a.xml'),
+    0,
+    ...utf8('note'),
+    0,
+    0xaa,
+    0xbb,
+  ];
+  const trailer = new Uint8Array(8);
+  new DataView(trailer.buffer).setUint32(0, oracle.crc, true);
+  new DataView(trailer.buffer).setUint32(4, oracle.size, true);
+  const member = new Uint8Array([...header, ...deflated, ...trailer]);
+  const read = gzipContents(member);
+  expect({ crc: read.crc, size: read.size }).toEqual(oracle);
+  expect(new TextDecoder().decode(inflateSync(read.deflated))).toBe(text.repeat(50));
+  // Node's own gzip, with no optional field, as browsers write it.
+  const plain = gzipContents(new Uint8Array(gzipSync(bytes)));
+  expect({ crc: plain.crc, size: plain.size }).toEqual(oracle);
+  expect(new TextDecoder().decode(inflateSync(plain.deflated))).toBe(text.repeat(50));
+  expect(() => gzipContents(new Uint8Array(deflated))).toThrow(/gzip/);
 });
 
 test('statements of account, as the library writes them', async () => {

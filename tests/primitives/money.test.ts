@@ -140,4 +140,21 @@ describe('formatting', () => {
   test('negative', () => expect(formatMoney(-4500, 'GBP', 'en')).toBe('-£45.00'));
   test('zero-decimal yen', () => expect(formatMoney(1234567, 'JPY', 'fr')).toBe('1\u00A0234\u00A0567\u00A0¥'));
   test('unknown symbol uses the code', () => expect(formatMoney(100, 'CHF', 'en')).toBe('CHF\u00A01.00'));
+  test('thousands grouped as Intl groups them, at every length up to the largest exact amount', () => {
+    // Oracle: Intl's own grouping of the whole units (en-US: commas, groups of three).
+    const grouping = new Intl.NumberFormat('en-US', { useGrouping: true, maximumFractionDigits: 0 });
+    const wholes = [0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 100_000, 999_999, 1_000_000, 12_345_678, 123_456_789];
+    for (let digits = 1; digits <= 13; digits++) wholes.push(10 ** (digits - 1), 10 ** digits - 1);
+    // The largest whole whose cents stay an exact integer.
+    wholes.push(Math.floor((Number.MAX_SAFE_INTEGER - 99) / 100));
+    for (const whole of wholes) {
+      for (const cents of [0, 5, 99]) {
+        const minor = whole * 100 + cents;
+        const expected = `${grouping.format(whole)}.${String(cents).padStart(2, '0')}`;
+        expect(formatMoney(minor, 'EUR', 'en')).toBe(`€${expected}`);
+        expect(formatMoney(-minor, 'USD', 'en')).toBe(`${minor === 0 ? '' : '-'}$${expected}`);
+        expect(formatMoney(minor, 'EUR', 'fr')).toBe(`${expected.replace(/,/g, '\u00A0').replace('.', ',')}\u00A0€`);
+      }
+    }
+  });
 });
