@@ -301,6 +301,30 @@ export function generateSampleLedger(seed = 20251128): SampleLedger {
     Responsable: 'Sophie Laurent',
     Note: 'Payé le 2025-06-30',
   });
+  // An account whose formal notice ran out a fortnight ago, so that the plan shows every stage,
+  // collection included: its reminders climbed the ladder, each naming the invoices overdue on
+  // its day, and the formal notice named them all (the later ones joined the account's step).
+  const bonnet = ledger.filter(
+    (row) => row.Client === 'Serrurerie Bonnet' && Number(row['Reste dû']) > 0 && row.Litige === 'Non',
+  );
+  for (const [date, level, channel] of [
+    ['2025-09-16', 'Deuxième relance', 'Courrier + appel'],
+    ['2025-09-30', 'Dernière relance', 'Lettre recommandée'],
+    ['2025-11-12', 'Mise en demeure', 'LRAR'],
+  ] as const) {
+    const overdue = bonnet.filter((row) => dayOf(String(row.Échéance)) < dayOf(date));
+    log.push({
+      Date: date,
+      Client: 'Serrurerie Bonnet',
+      Niveau: level,
+      Canal: channel,
+      'Montant échu': overdue.reduce((sum, row) => sum + Math.round(Number(row['Reste dû']) * 100), 0) / 100,
+      Devise: 'EUR',
+      Factures: overdue.map((row) => row['N° facture']).join(' '),
+      Responsable: bonnet[0]?.Responsable ?? '',
+      Note: '',
+    });
+  }
   log.sort((a, b) => String(a.Date).localeCompare(String(b.Date)) || String(a.Client).localeCompare(String(b.Client)));
   return { asOf: SAMPLE_AS_OF, ledger, log };
 }

@@ -114,9 +114,14 @@ export class AgedBalanceBuilder {
     return records;
   }
 
-  /** `ageDay` is the due date (or the invoice date on an invoice-date basis). */
-  add(customer: string, currency: string, ageDay: DayNumber, amount: MinorUnits): void {
-    this.addToSlot(this.slotOf(customer, currency), this.options.asOf - ageDay, amount);
+  /**
+   * `ageDay` is the due date (or the invoice date on an invoice-date basis). `owed` is what an
+   * invoice still owes once its account's credits are set against it (`setCreditsAgainstOldest`):
+   * the expected loss applies the curve to it, not to the invoice's open amount, so a partly paid
+   * invoice keeps the collection its remainder is worth. Without it, the open amount.
+   */
+  add(customer: string, currency: string, ageDay: DayNumber, amount: MinorUnits, owed: MinorUnits = amount): void {
+    this.addToSlot(this.slotOf(customer, currency), this.options.asOf - ageDay, amount, owed);
   }
 
   /** The account's slot; callers that see the same account row after row may keep it. */
@@ -150,13 +155,13 @@ export class AgedBalanceBuilder {
     return slot;
   }
 
-  addToSlot(slot: number, days: number, amount: MinorUnits): void {
+  addToSlot(slot: number, days: number, amount: MinorUnits, owed: MinorUnits = amount): void {
     const base = slot * this.stride;
     addToRecord(this.records, base, this.width, this.boundaries, days, amount);
     const curve = this.options.curve;
-    if (curve && amount > 0) {
+    if (curve && amount > 0 && owed > 0) {
       const loss = base + this.width + LOSS;
-      this.records[loss] = (this.records[loss] as number) + amount * (1 - collectionProbability(days, curve));
+      this.records[loss] = (this.records[loss] as number) + owed * (1 - collectionProbability(days, curve));
     }
   }
 

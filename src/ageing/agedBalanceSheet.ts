@@ -77,6 +77,8 @@ const WORDS = {
     share: 'Share',
     items: 'Items',
     oldest: 'Oldest (days overdue)',
+    notYetDue: 'not yet due',
+    dueToday: 'due today',
     expected: 'Expected collection',
     kpis: 'Indicators',
     overdueShare: 'Overdue share',
@@ -86,6 +88,10 @@ const WORDS = {
     read: (items: number, skipped: number, blank: number) =>
       `${count(items, 'item', 'items')} read, ${count(skipped, 'row', 'rows')} skipped, ${count(blank, 'blank row', 'blank rows')}`,
     chart: 'Open amounts by age',
+    notes: [
+      'Credit notes and unapplied payments are shown in the column of their own date (negative amounts) and netted in the totals, as an aged trial balance shows them.',
+      'Expected collection: the curve applied to what each invoice still owes once its account’s credit notes and unapplied payments are set against its oldest invoices.',
+    ],
   },
   fr: {
     title: 'Balance âgée au',
@@ -97,6 +103,8 @@ const WORDS = {
     share: 'Part',
     items: 'Pièces',
     oldest: 'Plus ancienne (jours de retard)',
+    notYetDue: 'non échue',
+    dueToday: 'échéance ce jour',
     expected: 'Encaissement attendu',
     kpis: 'Indicateurs',
     overdueShare: 'Part échue',
@@ -107,6 +115,10 @@ const WORDS = {
     read: (items: number, skipped: number, blank: number) =>
       `${compte(items, 'pièce lue', 'pièces lues')}, ${compte(skipped, 'ligne ignorée', 'lignes ignorées')}, ${compte(blank, 'ligne vide', 'lignes vides')}`,
     chart: 'Encours par ancienneté',
+    notes: [
+      'Les avoirs et règlements non imputés figurent dans la colonne de leur propre date (montants négatifs) et sont déduits dans les totaux, comme dans toute balance âgée.',
+      'Encaissement attendu : la courbe appliquée à ce que chaque facture doit encore, une fois les avoirs et règlements non imputés de son compte déduits de ses plus anciennes factures.',
+    ],
   },
 } as const;
 
@@ -147,7 +159,14 @@ export function agedBalanceSheet(report: AgedBalanceReport, options: AgedBalance
       money(line.total, line.currency),
       line.share,
       line.itemCount,
-      line.oldestDaysOverdue,
+      // Nothing overdue: say so rather than a negative number of days overdue.
+      line.oldestDaysOverdue === null
+        ? null
+        : line.oldestDaysOverdue > 0
+          ? line.oldestDaysOverdue
+          : line.oldestDaysOverdue === 0
+            ? words.dueToday
+            : words.notYetDue,
       money(line.total - line.expectedLoss, line.currency),
     ]);
   }
@@ -196,6 +215,7 @@ export function agedBalanceSheet(report: AgedBalanceReport, options: AgedBalance
     ]);
   }
   rows.push([]);
+  for (const note of words.notes) rows.push([note]);
   rows.push([words.read(report.itemCount, report.skipped.length, report.blankRows)]);
 
   const bucketCount = labels.length;

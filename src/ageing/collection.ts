@@ -1,7 +1,8 @@
 // The chance of collecting an invoice falls with its age. The default curve is an industry
 // rule of thumb, not a law: it is labelled as such wherever it is shown.
 
-import { fail, type Language } from '../primitives/messages';
+import { numberText } from '../primitives/localeText';
+import { fail, formatMessage, type Language } from '../primitives/messages';
 
 export interface CurvePoint {
   readonly daysOverdue: number;
@@ -36,15 +37,31 @@ export function curveLabel(curve: CollectionCurve, language: Language): string {
 }
 
 export function makeCollectionCurve(points: readonly CurvePoint[], label = 'User curve'): CollectionCurve {
-  if (points.length === 0) fail('curveInvalid', { reason: 'give at least one (days, probability) point' });
+  if (points.length === 0)
+    fail('curveInvalid', {
+      reason: { en: 'give at least one (days, probability) point', fr: 'donnez au moins un point (jours, probabilité)' },
+    });
   points.forEach((point, index) => {
-    if (!Number.isFinite(point.daysOverdue)) fail('curveInvalid', { reason: `day ${point.daysOverdue} is not a number` });
+    if (!Number.isFinite(point.daysOverdue))
+      fail('curveInvalid', {
+        reason: { en: `day ${point.daysOverdue} is not a number`, fr: `le jour ${point.daysOverdue} n’est pas un nombre` },
+      });
     if (!(point.probability >= 0 && point.probability <= 1)) {
-      fail('curveInvalid', { reason: `probability ${point.probability} is not between 0 and 1 (use 0.95 for 95 %)` });
+      fail('curveInvalid', {
+        reason: {
+          en: formatMessage('probabilityNotFraction', { value: point.probability }, 'en'),
+          fr: formatMessage('probabilityNotFraction', { value: numberText(point.probability, 'fr') }, 'fr'),
+        },
+      });
     }
     const previous = points[index - 1];
     if (previous && point.daysOverdue <= previous.daysOverdue) {
-      fail('curveInvalid', { reason: `days must go up: ${point.daysOverdue} after ${previous.daysOverdue}` });
+      fail('curveInvalid', {
+        reason: {
+          en: `days must go up: ${point.daysOverdue} after ${previous.daysOverdue}`,
+          fr: `les jours doivent croître : ${point.daysOverdue} après ${previous.daysOverdue}`,
+        },
+      });
     }
   });
   return { label, points: [...points] };

@@ -13,14 +13,16 @@ import {
   detectColumns,
   headerSignature,
   type Ledger,
+  type LedgerItem,
   type LedgerTable,
   locateLedger,
   missingColumnsError,
   readLedger,
 } from '../ledger/ledger';
+import { setCreditsAgainstOldest } from '../ledger/owed';
 import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
 import { AgeBucketError } from '../primitives/messages';
-import { minorFromText, parseCurrencyCode } from '../primitives/money';
+import { type MinorUnits, minorFromText, parseCurrencyCode } from '../primitives/money';
 import type { PaneSettings } from './settings';
 
 export function asOfDayOf(settings: PaneSettings, today: DayNumber): DayNumber {
@@ -73,6 +75,7 @@ export function ageLedger(
     serialSystem: settings.date1904 && table.serialSystem === 'excel1900' ? 'excel1904' : table.serialSystem,
     defaultCurrency: settings.defaultCurrency || 'EUR',
     monthFirstColumns: settings.monthFirst,
+    dayFirstColumns: settings.dayFirst,
     localeDateOrder: dateOrderOfLocale(table.locale),
     partialMatch: settings.partialMatch,
     asOf,
@@ -82,16 +85,46 @@ export function ageLedger(
   const builder = new AgedBalanceBuilder({ asOf, buckets, curve: DEFAULT_COLLECTION_CURVE });
   let itemCount = 0;
   const skipped = [...ledger.skipped];
+  const owed = owedByItem(ledger.items);
   for (const item of ledger.items) {
     const ageDay = settings.basis === 'invoiceDate' ? item.invoiceDay : item.dueDay;
     if (ageDay === null) {
       skipped.push({ row: item.row, error: new AgeBucketError('dateMissing') });
       continue;
     }
-    builder.add(item.customer, item.currency, ageDay, item.amount);
+    builder.add(item.customer, item.currency, ageDay, item.amount, owed.get(item) ?? item.amount);
     itemCount++;
   }
   return { ledger, report: { balance: builder.result(), blankRows: ledger.blankRows, skipped, itemCount } };
+}
+
+/**
+ * What each invoice still owes once its account's (customer and currency) credit notes and
+ * unapplied payments are set against its oldest invoices: the rule the dunning plan and the
+ * cash-in forecast apply, so the expected collection is worked out on the same amounts.
+ */
+function owedByItem(items: readonly LedgerItem[]): Map<LedgerItem, MinorUnits> {
+  const accounts = new Map<string, { invoices: LedgerItem[]; credits: MinorUnits }>();
+  for (const item of items) {
+    if (item.amount === 0) continue;
+    const key = `${item.customer}\u0000${item.currency}`;
+    let account = accounts.get(key);
+    if (account === undefined) {
+      account = { invoices: [], credits: 0 };
+      accounts.set(key, account);
+    }
+    if (item.amount < 0) account.credits += item.amount;
+    else account.invoices.push(item);
+  }
+  const owed = new Map<LedgerItem, MinorUnits>();
+  for (const { invoices, credits } of accounts.values()) {
+    if (credits === 0) continue;
+    const settled = setCreditsAgainstOldest(invoices, credits).owed;
+    invoices.forEach((invoice, index) => {
+      owed.set(invoice, settled[index] as MinorUnits);
+    });
+  }
+  return owed;
 }
 
 /** Where the colour rules find a row's open amount, as the ledger reader takes it (amountSourceOf). */

@@ -60,6 +60,7 @@ export function cashInForecastFor(
     serialSystem,
     defaultCurrency: settings.defaultCurrency || 'EUR',
     monthFirstColumns: settings.monthFirst,
+    dayFirstColumns: settings.dayFirst,
     localeDateOrder: dateOrderOfLocale(table.locale),
     partialMatch: settings.partialMatch,
     asOf,
@@ -74,6 +75,7 @@ export function cashInForecastFor(
     const read = readPaymentHistory(historySheet, asOf, {
       serialSystem,
       monthFirstColumns: settings.monthFirst,
+      dayFirstColumns: settings.dayFirst,
       localeDateOrder: dateOrderOfLocale(table.locale),
     });
     for (const invoice of read.settled) settled.push(invoice);

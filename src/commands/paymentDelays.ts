@@ -182,6 +182,7 @@ export interface DelayReadOptions {
   readonly serialSystem: SerialSystem;
   readonly defaultCurrency: string;
   readonly monthFirst: readonly ColumnRole[];
+  readonly dayFirst: readonly ColumnRole[];
   readonly partialMatch: PartialMatchRule;
   readonly terms: ReferenceTerms;
   /** Lines matched (lettrés) after the closing date were still unpaid on it. */
@@ -202,6 +203,7 @@ export function delayItemsOf(
     serialSystem: options.serialSystem,
     defaultCurrency: options.defaultCurrency,
     monthFirstColumns: options.monthFirst,
+    dayFirstColumns: options.dayFirst,
     localeDateOrder: dateOrderOfLocale(table.locale),
     partialMatch: options.partialMatch,
     asOf: options.closingDay,
@@ -376,6 +378,7 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
     serialSystem,
     defaultCurrency: choices.currency,
     monthFirst: settings.monthFirst,
+    dayFirst: settings.dayFirst,
     partialMatch: settings.partialMatch,
     terms: choices.terms,
     closingDay: choices.closingDay,
@@ -401,7 +404,7 @@ export function paymentDelaysFor(input: PaymentDelaysInput, settings: PaneSettin
     });
     const mapping = detectColumns(supplierTable.values[0] ?? []);
     if (missingRoles(mapping).length > 0) fail('delaysSupplierColumns', { sheet: sheetName });
-    receivedRead = delayItemsOf(supplierTable, mapping, { ...readOptions, monthFirst: [] }, 'received');
+    receivedRead = delayItemsOf(supplierTable, mapping, { ...readOptions, monthFirst: [], dayFirst: [] }, 'received');
   }
   // Section II needs paid dates: the ledgers' paid-date column, else an imported FEC's matching.
   const fec = input.fec ?? null;

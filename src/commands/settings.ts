@@ -23,6 +23,8 @@ export interface PaneSettings {
   /** Which matching codes are partial matches (their lines stay open). */
   partialMatch: PartialMatchRule;
   monthFirst: ColumnRole[];
+  /** Date columns the user says are day-first, against a month-first locale (the month-first box unticked). */
+  dayFirst: ColumnRole[];
   companyName: string;
   companyAddress: string;
   /** Legal form and capital, on every letter: "SAS au capital de 120 000 €". */
@@ -78,6 +80,7 @@ export function defaultSettings(language: Language, today: DayNumber): PaneSetti
     headerRow: null,
     partialMatch: 'lowerCaseOrStar',
     monthFirst: [],
+    dayFirst: [],
     companyName: '',
     companyAddress: '',
     companyLegalForm: '',
@@ -202,7 +205,7 @@ export function parseStoredSettings(text: string | null | undefined): Record<str
     throw new AgeBucketError('settingsDamaged', { detail: error instanceof Error ? error.message : String(error) });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new AgeBucketError('settingsDamaged', { detail: 'not a list of settings' });
+    throw new AgeBucketError('settingsDamaged', { detail: { en: 'not a list of settings', fr: 'pas une liste de paramètres' } });
   const settings: Record<string, string> = Object.create(null);
   for (const [key, value] of Object.entries(parsed)) settings[key] = typeof value === 'string' ? value : JSON.stringify(value);
   return settings;

@@ -96,7 +96,8 @@ function callScript(account: AccountPlan, language: Language, company: string): 
   const amount = formatMoney(account.amountDue, account.currency, language);
   const count = account.dunned.length;
   const oldest = account.dunned[0];
-  const owner = account.owner ?? (language === 'fr' ? 'le service comptabilité' : 'the accounts team');
+  const owner = account.owner?.trim() ? account.owner.trim() : null;
+  const name = company.trim();
   const due = oldest ? formatLongDate(oldest.item.dueDay, language) : '';
   const broken = account.brokenPromiseDay === null ? null : formatLongDate(account.brokenPromiseDay, language);
   if (language === 'fr') {
@@ -106,12 +107,17 @@ function callScript(account: AccountPlan, language: Language, company: string): 
         ? `au sujet de ${count} factures échues, pour un total de ${amount}${
             oldest ? `, dont la plus ancienne (n° ${oldest.item.invoiceNumber}) était à régler le ${due}.` : '.'
           }`
-        : `au sujet d'une facture échue${oldest ? ` (n° ${oldest.item.invoiceNumber})` : ''}, pour un montant de ${amount}${
+        : `au sujet d’une facture échue${oldest ? ` (n° ${oldest.item.invoiceNumber})` : ''}, pour un montant de ${amount}${
             oldest ? `, qui était à régler le ${due}.` : '.'
           }`;
     return [
-      `Bonjour, ici ${owner}, ${deElided(company)}. Je vous appelle ${about}`,
-      broken ? ` Un règlement nous avait été promis pour le ${broken} et nous ne l'avons pas reçu.` : '',
+      // A person is set apart from the company (« ici Marie Lefort, d’Ateliers Réunis SAS »); the
+      // department is the company's own (« ici le service comptabilité d’Ateliers Réunis SAS »).
+      owner !== null
+        ? `Bonjour, ici ${owner}${name === '' ? '' : `, ${deElided(name)}`}.`
+        : `Bonjour, ici le service comptabilité${name === '' ? '' : ` ${deElided(name)}`}.`,
+      ` Je vous appelle ${about}`,
+      broken ? ` Un règlement nous avait été promis pour le ${broken} et nous ne l’avons pas reçu.` : '',
       ' Pouvez-vous me dire quand le paiement sera effectué ? Y a-t-il un point qui bloque le règlement ?',
     ].join('');
   }
@@ -122,7 +128,10 @@ function callScript(account: AccountPlan, language: Language, company: string): 
         }`
       : `an overdue invoice${oldest ? ` (no. ${oldest.item.invoiceNumber})` : ''} for ${amount}${oldest ? `, which was due on ${due}.` : '.'}`;
   return [
-    `Hello, this is ${owner} from ${company}. I am calling about ${about}`,
+    owner !== null
+      ? `Hello, this is ${owner}${name === '' ? '' : ` from ${name}`}.`
+      : `Hello, this is the accounts department${name === '' ? '' : ` of ${name}`}.`,
+    ` I am calling about ${about}`,
     broken ? ` We were promised payment by ${broken} and have not received it.` : '',
     ' Could you tell me when payment will be made? Is anything holding it up?',
   ].join('');
@@ -169,5 +178,6 @@ export function deElided(name: string): string {
   const initial = first.normalize('NFD').charAt(0);
   const vowel = /[aeiou]/.test(initial);
   const muteH = initial === 'h' && !ASPIRATED_H.has(first);
-  return vowel || muteH ? `d'${trimmed}` : `de ${trimmed}`;
+  // The typographic apostrophe, as in the letters (« d’agréer »).
+  return vowel || muteH ? `d’${trimmed}` : `de ${trimmed}`;
 }

@@ -1,12 +1,14 @@
 // The dunning log: an append-only sheet of what was sent to whom and when. It is the memory of
 // the process: the next run reads it to know each account's last stage and its date.
 
+import { dateReadOptionsOf, decideDateColumns } from '../ledger/ledger';
 import { type CellValue, isBlank, readAmount, readCurrency, readCustomer, readDate, readText } from '../primitives/cells';
 import {
   type DayNumber,
   dayFromCalendar,
   daysInMonth,
   formatIsoDate,
+  formatLongDate,
   isValidCalendarDate,
   parseTextDate,
   type SerialSystem,
@@ -171,6 +173,25 @@ export function readDunningLog(
   for (const required of ['date', 'customer', 'stage'] as const) {
     if (!columns.has(required)) fail('logColumnMissing', { column: LOG_HEADERS.en[required], french: LOG_HEADERS.fr[required] });
   }
+  // The log's dates are read as a ledger's are: each column in one order, the file's columns in
+  // the same one, two-digit years (03/11/26) in Excel's window. A log without a header is the
+  // add-in's own, its first row a log row.
+  const body = first === 0 ? [[], ...rows] : rows;
+  const readings = decideDateColumns(
+    body,
+    (['date', 'promiseDate'] as const).flatMap((role) => {
+      const column = columns.get(role);
+      return column === undefined ? [] : [{ role, column }];
+    }),
+    {},
+  );
+  const dateOptions = (role: 'date' | 'promiseDate') =>
+    dateReadOptionsOf(
+      readings.find((reading) => reading.role === role),
+      serialSystem,
+    );
+  const dayOptions = dateOptions('date');
+  const promiseOptions = dateOptions('promiseDate');
   const entries: LogEntry[] = [];
   const skipped: UnreadableLogRow[] = [];
   for (let index = first; index < rows.length; index++) {
@@ -181,7 +202,7 @@ export function readDunningLog(
       return at === undefined ? null : cells[at];
     };
     try {
-      const day = readDate(cell('date'), { serialSystem });
+      const day = readDate(cell('date'), dayOptions);
       const customer = readCustomer(cell('customer'));
       const stageText = readText(cell('stage')) ?? '';
       if (day === null) fail('dateMissing');
@@ -193,7 +214,7 @@ export function readDunningLog(
       // A stage the policy does not know would otherwise reset the account's escalation.
       if (stageIndex < 0 && event === null) fail(stageText === '' ? 'logStageBlank' : 'logStageUnknown', { stage: stageText });
       const note = readText(cell('note')) ?? '';
-      const promiseDay = event === 'promise' ? (readDate(cell('promiseDate'), { serialSystem }) ?? dateInNote(note)) : null;
+      const promiseDay = event === 'promise' ? (readDate(cell('promiseDate'), promiseOptions) ?? dateInNote(note)) : null;
       if (event === 'promise' && promiseDay === null) fail('logPromiseNoDate');
       entries.push({
         day,
@@ -222,7 +243,7 @@ function isLogRow(cells: readonly CellValue[], policy: DunningPolicy, serialSyst
   try {
     const stage = readText(cells[2]) ?? '';
     return (
-      readDate(cells[0], { serialSystem }) !== null &&
+      readDate(cells[0], { serialSystem, twoDigitYear: 'window1930' }) !== null &&
       readCustomer(cells[1]) !== null &&
       (findStage(stage, policy.stages) >= 0 || logEventOf(stage) !== null)
     );
@@ -272,6 +293,16 @@ const NOTE_DATES = [
   /(?<![\p{L}\d])(\d{1,2})(?:er)?\s+(\p{L}+)\.?\s+(\d{4})(?!\d)/gu,
   /(?<![\p{L}\d])(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/gu,
 ];
+
+/**
+ * A promise's note as the log writes it, in the log's language: « jusqu’au 7 décembre 2026 »,
+ * "until 7 December 2026". The date reads as the rest of the log (long dates, not ISO), and it
+ * stays machine-readable: dateInNote reads it back (a log sheet made before the "Promised for"
+ * column has only the note).
+ */
+export function promiseNote(promiseDay: DayNumber, language: Language): string {
+  return `${language === 'fr' ? 'jusqu’au' : 'until'} ${formatLongDate(promiseDay, language)}`;
+}
 
 /**
  * The promise date written in an older log's note ("jusqu'au 05/12/2025"). With several dates,

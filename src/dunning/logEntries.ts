@@ -5,7 +5,7 @@
 
 import type { CellValue } from '../primitives/cells';
 import type { Language } from '../primitives/messages';
-import { LOG_CHANNELS, LOG_COLUMNS, LOG_EVENTS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logEventOf } from './log';
+import { LOG_CHANNELS, LOG_COLUMNS, LOG_EVENTS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logEventOf, promiseNote } from './log';
 import type { LogDraft } from './outcomes';
 import { type DunningPolicy, type DunningStage, findStage, fold } from './policy';
 
@@ -110,7 +110,15 @@ export function inLogLanguage(entry: LogDraft, language: Language, policy: Dunni
         eventName !== undefined && [eventName.en, eventName.fr].some((name) => fold(name) === fold(entry.stageText))
         ? eventName[language]
         : entry.stageText;
-  return { ...entry, stageText, channel: channelIn(entry.channel, language, policy) };
+  // A promise's note, written in the pane's language, is rewritten in the log's, as its stage
+  // and channel are; a note the user typed is kept as typed.
+  const note =
+    event === 'promise' &&
+    entry.promiseDay != null &&
+    (['en', 'fr'] as const).some((other) => entry.note === promiseNote(entry.promiseDay as number, other))
+      ? promiseNote(entry.promiseDay, language)
+      : entry.note;
+  return { ...entry, stageText, channel: channelIn(entry.channel, language, policy), note };
 }
 
 function channelIn(channel: string, language: Language, policy: DunningPolicy): string {

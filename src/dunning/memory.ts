@@ -26,7 +26,11 @@ export interface InvoicePromise {
 }
 
 export interface AccountMemory {
-  /** Any readable log row for the account: the plan is not its first run. */
+  /**
+   * Any readable log row for the account but a statement of account: the plan is not its first
+   * run. A statement is no reminder (it asks for nothing and moves no account up the ladder), so
+   * it neither counts as a step nor turns the next reminder into a "new cycle" at the first stage.
+   */
   readonly hasHistory: boolean;
   /** Open disputes by invoice number (invoices still in the ledger only). */
   readonly disputes: ReadonlyMap<string, InvoiceDispute>;
@@ -69,12 +73,15 @@ export function accountMemory(items: readonly LedgerItem[], entries: readonly Lo
   const promises = new Map<string, InvoicePromise>();
   let accountPromise: InvoicePromise | null = null;
   const reminders: LogEntry[] = [];
+  let hasHistory = false;
   for (const entry of sorted) {
     if (entry.stageIndex >= 0 && entry.stageIndex < policy.stages.length) {
       reminders.push(entry);
+      hasHistory = true;
       continue;
     }
     const event = logEventOf(entry.stageText);
+    if (event !== 'statement') hasHistory = true;
     if (event === 'dispute') {
       for (const item of open) {
         if (!covers(entry, item, policy)) continue;
@@ -113,7 +120,7 @@ export function accountMemory(items: readonly LedgerItem[], entries: readonly Lo
     if (item.promiseDay !== null && (logged === undefined || item.promiseDay > logged.until))
       promises.set(item.invoiceNumber, { until: item.promiseDay, loggedOn: null, row: null });
   }
-  return { hasHistory: entries.length > 0, disputes, promises, accountPromise, reminders };
+  return { hasHistory, disputes, promises, accountPromise, reminders };
 }
 
 /** A promise's date: its own column, else (an entry made before it had one) a date in its note. */

@@ -5,7 +5,7 @@
 import type { Letter } from '../letters/letter';
 import { type DayNumber, formatIsoDate } from '../primitives/dates';
 import { fail, type Language } from '../primitives/messages';
-import { LOG_CHANNELS, LOG_EVENTS, type LogEntry } from './log';
+import { LOG_CHANNELS, LOG_EVENTS, type LogEntry, promiseNote } from './log';
 import type { OpenDispute } from './memory';
 import type { AccountPlan } from './plan';
 import { type DunningPolicy, sentByPost } from './policy';
@@ -47,7 +47,7 @@ export function promiseEntry(account: AccountPlan, promiseDay: DayNumber | null,
     stageText: LOG_EVENTS.promise[language],
     invoices: account.dunned.map((d) => d.item.invoiceNumber),
     // The note repeats the date so that a log sheet made before the "Promised for" column still reads it.
-    note: `${language === 'fr' ? 'jusqu’au' : 'until'} ${formatIsoDate(promiseDay)}`,
+    note: promiseNote(promiseDay, language),
     promiseDay,
   };
 }

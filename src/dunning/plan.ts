@@ -39,7 +39,7 @@ export interface PlanOptions {
  * with none, as a first run (no log rows at all: the policy's rule) or a new cycle (invoices no
  * logged reminder chased: from the first overdue stage).
  */
-export type StartRule = 'history' | 'firstRunAge' | 'firstRunOneStage' | 'newCycle';
+export type StartRule = 'history' | 'firstRunAge' | 'firstRunOneStage' | 'newCycle' | 'joinsCollection';
 
 export interface DunnedItem {
   readonly item: LedgerItem;
@@ -112,6 +112,12 @@ export interface AccountPlan {
     readonly without: readonly string[];
   } | null;
   readonly exclusion: Exclusion | null;
+  /**
+   * The account's invoices already referred for collection (the log shows the policy's last stage
+   * about them) while later ones are chased: those later ones join the file on their own, the
+   * letter lists them alone and names these, which it does not claim again. Null otherwise.
+   */
+  readonly collectionFile: { readonly items: readonly LedgerItem[]; readonly day: DayNumber } | null;
   /** Invoices the reminder is about (overdue, or due soon for a courtesy reminder). */
   readonly dunned: readonly DunnedItem[];
   readonly notDue: readonly LedgerItem[];
@@ -288,12 +294,22 @@ function planAccount(
   // overdue stage rather than getting a courtesy reminder.
   const lateBeforeFirstStage = target !== null && oldest !== null && stageIndexForInvoice(oldest, stages) < 0;
   // An overdue stage is about the overdue invoices; a courtesy stage only about those not yet due.
-  const dunnedItems =
+  const reminderItems =
     target === null || lateBeforeFirstStage
       ? []
       : candidates
           .filter((item) => (target.fromDay > 0 ? days(item) >= 1 : days(item) >= target.fromDay && days(item) <= 0))
           .sort((a, b) => a.dueDay - b.dueDay);
+  // An account already referred for collection whose customer let a later invoice fall overdue:
+  // once that invoice is as late as the first overdue stage, it joins the collection file on its
+  // own. The file's invoices are with the collection department and are not claimed again; the
+  // later ones get the stage the account is at (collection), which sends the formal notice
+  // first when the log does not show one for them (the collection letter refers to it).
+  const file = target !== null && target.fromDay > 0 ? collectionFileOf(reminderItems, memory, policy) : null;
+  const firstOverdue = stages.find((s) => s.fromDay > 0);
+  const joinsFile =
+    file !== null && firstOverdue !== undefined && file.joining.some((item) => days(item) >= firstOverdue.fromDay);
+  const dunnedItems = joinsFile && file ? file.joining : reminderItems;
   const amountDue = sum(dunnedItems);
   const overdueAmount = sum(candidates.filter((item) => days(item) > 0));
   const law = accountLaw(
@@ -305,13 +321,15 @@ function planAccount(
   const cycle = cycleOf(dunnedItems, memory, policy);
   const history = cycle.lastSent;
   const lastIndex = history ? history.stageIndex : -1;
-  const startRule: StartRule = history
-    ? 'history'
-    : memory.hasHistory
-      ? 'newCycle'
-      : (policy.firstRun ?? 'ageStage') === 'ageStage'
-        ? 'firstRunAge'
-        : 'firstRunOneStage';
+  const startRule: StartRule = joinsFile
+    ? 'joinsCollection'
+    : history
+      ? 'history'
+      : memory.hasHistory
+        ? 'newCycle'
+        : (policy.firstRun ?? 'ageStage') === 'ageStage'
+          ? 'firstRunAge'
+          : 'firstRunOneStage';
   const broken = brokenPromiseOf(candidates, memory, asOf);
 
   const exclusion = ((): Exclusion | null => {
@@ -367,7 +385,7 @@ function planAccount(
   })();
 
   let stageIndex: number | null = null;
-  if (exclusion === null && target !== null && startRule === 'firstRunAge') {
+  if (exclusion === null && target !== null && (startRule === 'firstRunAge' || joinsFile)) {
     // A new user's first run: the stage the age calls for, as the policy chose.
     stageIndex = targetIndex;
   } else if (exclusion === null && target !== null) {
@@ -451,8 +469,9 @@ function planAccount(
     startRule,
     heldBack,
     exclusion,
+    collectionFile: joinsFile && file ? { items: file.inFile, day: file.day } : null,
     dunned,
-    notDue: notDunned(candidates, dunnedItems),
+    notDue: notDunned(candidates, reminderItems),
     disputed,
     promised,
     credits,
@@ -470,6 +489,33 @@ function planAccount(
     creditHoldSuggested: stage?.suggestsCreditHold ?? false,
     priority: amountDue * Math.max(oldest ?? 0, 0),
   };
+}
+
+/**
+ * The chased invoices the log shows at the policy's last stage (referred for collection), the
+ * others, and the day of the latest row that referred them. Null unless some are and some not.
+ */
+function collectionFileOf(
+  chased: readonly LedgerItem[],
+  memory: AccountMemory,
+  policy: PlanOptions['policy'],
+): { inFile: LedgerItem[]; joining: LedgerItem[]; day: DayNumber } | null {
+  const last = policy.stages.length - 1;
+  const rows = last > 0 ? memory.reminders.filter((entry) => entry.stageIndex === last) : [];
+  if (rows.length === 0) return null;
+  const inFile: LedgerItem[] = [];
+  const joining: LedgerItem[] = [];
+  let day = Number.NEGATIVE_INFINITY;
+  for (const item of chased) {
+    let referred = false;
+    for (const entry of rows) {
+      if (!covers(entry, item, policy)) continue;
+      referred = true;
+      if (entry.day > day) day = entry.day;
+    }
+    (referred ? inFile : joining).push(item);
+  }
+  return inFile.length === 0 || joining.length === 0 ? null : { inFile, joining, day };
 }
 
 /** The candidates not in the reminder: a set, since an account may hold 200,000 items. */
@@ -586,13 +632,28 @@ function dayCount(days: number, language: Language): string {
 export function planNotes(plan: AccountPlan, language: Language): string[] {
   const notes: string[] = [];
   if (plan.stage !== null && plan.startRule !== 'history') {
-    const code: MessageCode =
-      plan.startRule === 'firstRunAge'
-        ? 'ruleFirstRunAge'
-        : plan.startRule === 'firstRunOneStage'
-          ? 'ruleFirstRunOneStage'
-          : 'ruleNewCycle';
-    notes.push(formatMessage(code, {}, language));
+    if (plan.startRule === 'joinsCollection' && plan.collectionFile !== null) {
+      notes.push(
+        formatMessage(
+          'ruleJoinsCollection',
+          {
+            invoices: plan.dunned.map((dunned) => dunned.item.invoiceNumber).join(', '),
+            file: plan.collectionFile.items.map((item) => item.invoiceNumber).join(', '),
+            date: formatLongDate(plan.collectionFile.day, language),
+            stage: lowerFirst(plan.stage.name[language]),
+          },
+          language,
+        ),
+      );
+    } else {
+      const code: MessageCode =
+        plan.startRule === 'firstRunAge'
+          ? 'ruleFirstRunAge'
+          : plan.startRule === 'firstRunOneStage'
+            ? 'ruleFirstRunOneStage'
+            : 'ruleNewCycle';
+      notes.push(formatMessage(code, {}, language));
+    }
   }
   if (plan.stage !== null && plan.heldBack !== null) {
     const params = {

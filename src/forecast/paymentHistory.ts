@@ -6,7 +6,8 @@ import {
   COLUMN_LABELS,
   type ColumnRole,
   type DateOrder,
-  decideDateColumn,
+  dateReadOptionsOf,
+  decideDateColumns,
   detectColumns,
   type LedgerItem,
   type SkippedLedgerRow,
@@ -71,6 +72,7 @@ export function readPaymentHistory(
   options: {
     readonly serialSystem: SerialSystem;
     readonly monthFirstColumns?: readonly ColumnRole[];
+    readonly dayFirstColumns?: readonly ColumnRole[];
     readonly localeDateOrder?: DateOrder;
   },
 ): PaymentHistorySheet {
@@ -88,12 +90,20 @@ export function readPaymentHistory(
   const settled: SettledInvoice[] = [];
   const skipped: SkippedLedgerRow[] = [];
   let unpaid = 0;
-  // Each date column is read one way as a whole, as the ledger's are.
-  const dateOptions = (role: ColumnRole) => {
-    const column = mapping[role];
-    const order = column === undefined ? 'dayFirst' : decideDateColumn(values, column, role, options).order;
-    return { serialSystem: options.serialSystem, monthFirst: order === 'monthFirst', strict: true };
-  };
+  // Each date column is read one way as a whole, and the file's columns in one order, as the ledger's are.
+  const readings = decideDateColumns(
+    values,
+    (['paidDate', 'dueDate', 'invoiceDate'] as const).flatMap((role) => {
+      const column = mapping[role];
+      return column === undefined ? [] : [{ role, column }];
+    }),
+    options,
+  );
+  const dateOptions = (role: ColumnRole) =>
+    dateReadOptionsOf(
+      readings.find((candidate) => candidate.role === role),
+      options.serialSystem,
+    );
   const paidDateOptions = dateOptions('paidDate');
   const dueDateOptions = dateOptions('dueDate');
   const invoiceDateOptions = dateOptions('invoiceDate');

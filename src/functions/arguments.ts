@@ -34,7 +34,8 @@ export function readAsOf(value: unknown, context: HostContext): DayNumber {
   try {
     return readDate(cell, context) as DayNumber;
   } catch (error) {
-    if (error instanceof AgeBucketError) fail('argumentInvalid', { name: 'as_of', reason: error.message });
+    if (error instanceof AgeBucketError)
+      fail('argumentInvalid', { name: 'as_of', reason: { en: error.localized('en'), fr: error.localized('fr') } });
     throw error;
   }
 }

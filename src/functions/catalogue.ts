@@ -35,7 +35,8 @@ function asOfDay(cell: CellValue, context: HostContext): number {
   try {
     return dateCell(cell, context);
   } catch (error) {
-    if (error instanceof AgeBucketError) fail('argumentInvalid', { name: 'as_of', reason: error.message });
+    if (error instanceof AgeBucketError)
+      fail('argumentInvalid', { name: 'as_of', reason: { en: error.localized('en'), fr: error.localized('fr') } });
     throw error;
   }
 }
@@ -72,7 +73,12 @@ export function dunningStageFunction(dueDate: unknown, asOf: unknown, policy: un
         pairsOf(policy, 'policy').map(([day, name]) => {
           const from = readNumber(day);
           if (from === null || !Number.isInteger(from))
-            fail('policyInvalid', { reason: `"from day" ${String(readText(day))} must be a whole number of days` });
+            fail('policyInvalid', {
+              reason: {
+                en: `"from day" ${String(readText(day))} must be a whole number of days`,
+                fr: `le « jour de début » ${String(readText(day))} doit être un nombre entier de jours`,
+              },
+            });
           return [from, readText(name) ?? ''] as [number, string];
         }),
       ).stages;
@@ -103,7 +109,11 @@ export function lateInterestFunction(
 ): unknown[][] {
   if (!Array.isArray(annualRate) || annualRate.flat().length === 1) {
     const rate = singleCell(annualRate, 'annual_rate');
-    if (isBlank(rate)) fail('argumentInvalid', { name: 'annual_rate', reason: 'give the annual rate, such as 0.1215' });
+    if (isBlank(rate))
+      fail('argumentInvalid', {
+        name: 'annual_rate',
+        reason: { en: 'give the annual rate, such as 0.1215', fr: 'donnez le taux annuel, par ex. 0,1215' },
+      });
     rateOf(rate); // a wrong single rate fails the whole call
   }
   return spill(
@@ -148,7 +158,13 @@ export function collectProbFunction(daysOverdue: unknown, curve: unknown, contex
         pairsOf(curve, 'curve').map(([day, probability]) => {
           const days = readNumber(day);
           const p = readNumber(probability);
-          if (days === null || p === null) fail('curveInvalid', { reason: 'each row needs a number of days and a probability' });
+          if (days === null || p === null)
+            fail('curveInvalid', {
+              reason: {
+                en: 'each row needs a number of days and a probability',
+                fr: 'chaque ligne demande un nombre de jours et une probabilité',
+              },
+            });
           return { daysOverdue: days, probability: p };
         }),
       );

@@ -47,6 +47,7 @@ export interface ImportOptions {
   /** The user's corrections to the columns found; null: found. */
   readonly mapping?: ColumnMapping | null;
   readonly monthFirstColumns?: readonly ColumnRole[];
+  readonly dayFirstColumns?: readonly ColumnRole[];
   /** Payment terms for files without due dates (a FEC has none), e.g. "30 jours fin de mois". */
   readonly terms?: string;
   /** FEC: the customer ledger (411, the default) or the supplier ledger (401). */
@@ -93,7 +94,8 @@ function formatOf(name: string, bytes: Uint8Array): Format {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
   if (lower.endsWith('.xls') || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0))
     fail('fileXls');
-  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) fail('fileXlsxUnreadable', { name, reason: 'not a zip archive' });
+  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm'))
+    fail('fileXlsxUnreadable', { name, reason: { en: 'not a zip archive', fr: 'pas une archive zip' } });
   if (/\.(pdf|docx?|zip|png|jpe?g|ods|numbers)$/.test(lower)) fail('fileType', { name });
   return 'delimited';
 }
@@ -237,6 +239,7 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
     asOf: options.asOf,
     rowsAbove: found,
     ...(options.monthFirstColumns ? { monthFirstColumns: options.monthFirstColumns } : {}),
+    ...(options.dayFirstColumns ? { dayFirstColumns: options.dayFirstColumns } : {}),
   });
   const extras = FOLLOW_UP_ROLES.filter((role) => mapping[role] !== undefined);
   const kept = keptColumns(table, mapping, [...WRITTEN_ROLES, ...extras]);

@@ -5,6 +5,7 @@
 import { type CustomerType, readCustomerType } from '../penalties/customerType';
 import {
   type CellValue,
+  type DateReadOptions,
   isBlank,
   readAmount,
   readCurrency,
@@ -492,6 +493,8 @@ export interface LedgerReadOptions {
   readonly defaultCurrency: string;
   /** Roles whose text dates the user says are month-first (1/2/2024 is 2 January). */
   readonly monthFirstColumns?: readonly ColumnRole[];
+  /** Roles whose text dates the user says are day-first, whatever the locale (the month-first box unticked). */
+  readonly dayFirstColumns?: readonly ColumnRole[];
   /** The workbook locale's order, for a date column whose dates fit both orders. Default day-first. */
   readonly localeDateOrder?: DateOrder;
   readonly partialMatch?: PartialMatchRule;
@@ -515,19 +518,22 @@ export interface SkippedLedgerRow {
   readonly error: AgeBucketError;
 }
 
-/** How one date column was read, for the pane to say next to the column. */
-export interface DateColumnReading {
-  readonly role: ColumnRole;
+/** How one date column was read, for the pane to say next to the column (the log's columns have their own names). */
+export interface DateColumnReading<Role extends string = ColumnRole> {
+  readonly role: Role;
   readonly order: DateOrder;
   /**
    * proved: a date only fits this order (`1/26/2013`); conflict: dates prove both orders, the
    * column is read the way most of them prove and the others are skipped rows; locale: every
-   * date fits both, so the workbook's locale decided; user: the user chose; none: no text date
-   * needs an order (serials, ISO, yyyymmdd).
+   * date fits both, so the workbook's locale decided; file: every date fits both, and another
+   * date column of the same file proves the order (`exampleRole`); user: the user chose; none: no
+   * text date needs an order (serials, ISO, yyyymmdd).
    */
-  readonly basis: 'proved' | 'conflict' | 'locale' | 'user' | 'none';
-  /** A date that proves the order, when one does. */
+  readonly basis: 'proved' | 'conflict' | 'locale' | 'file' | 'user' | 'none';
+  /** A date that proves the order, when one does (for `file`, a date of `exampleRole`). */
   readonly example: string | null;
+  /** For `file`: the column whose dates prove the order. */
+  readonly exampleRole?: Role;
   /** A date written day, month name, year (03-Nov-2026, 3 novembre 2026), when the column has one. */
   readonly namedMonthExample?: string | null;
   /** A two-digit year (03-Nov-26, 03/11/26), read in 1930–2029 as Excel does, when the column has one. */
@@ -582,14 +588,17 @@ const DATE_ROLES: readonly ColumnRole[] = ['invoiceDate', 'dueDate', 'promiseDat
 const NUMERIC_TEXT_DATE = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:\s|$)/;
 
 /** Reads a whole date column first, so that one column is never read in two orders. */
-export function decideDateColumn(
+export function decideDateColumn<Role extends string>(
   rows: readonly (readonly CellValue[])[],
   column: number,
-  role: ColumnRole,
-  options: Pick<LedgerReadOptions, 'monthFirstColumns' | 'localeDateOrder'>,
-): DateColumnReading {
+  role: Role,
+  options: Pick<LedgerReadOptions, 'monthFirstColumns' | 'dayFirstColumns' | 'localeDateOrder'>,
+): DateColumnReading<Role> {
   const named = writtenFormExamples(rows, column);
-  if (options.monthFirstColumns?.includes(role)) return { role, order: 'monthFirst', basis: 'user', example: null, ...named };
+  if ((options.monthFirstColumns as readonly string[] | undefined)?.includes(role))
+    return { role, order: 'monthFirst', basis: 'user', example: null, ...named };
+  if ((options.dayFirstColumns as readonly string[] | undefined)?.includes(role))
+    return { role, order: 'dayFirst', basis: 'user', example: null, ...named };
   let dayFirst = 0;
   let monthFirst = 0;
   let ambiguous = 0;
@@ -618,6 +627,44 @@ export function decideDateColumn(
   if (monthFirst > 0) return { role, order: 'monthFirst', basis: 'proved', example: monthExample, ...named };
   if (dayFirst > 0) return { role, order: 'dayFirst', basis: 'proved', example: dayExample, ...named };
   return { role, order: locale, basis: ambiguous > 0 ? 'locale' : 'none', example: null, ...named };
+}
+
+/**
+ * Every date column of one file, read in one order: a file is written by one program in one
+ * order, so a column whose dates all fit both orders (01/09/2026) takes the order another column
+ * of the same file proves (31/10/2026), rather than the workbook's locale. When no column proves
+ * an order, or two prove different ones, such a column keeps the locale's order (and the reading
+ * report says so).
+ */
+export function decideDateColumns<Role extends string = ColumnRole>(
+  rows: readonly (readonly CellValue[])[],
+  columns: ReadonlyArray<{ readonly role: Role; readonly column: number }>,
+  options: Pick<LedgerReadOptions, 'monthFirstColumns' | 'dayFirstColumns' | 'localeDateOrder'>,
+): DateColumnReading<Role>[] {
+  const readings = columns.map(({ role, column }) => decideDateColumn(rows, column, role, options));
+  const proving = readings.filter((reading) => reading.basis === 'proved');
+  const first = proving[0];
+  if (!first || proving.some((reading) => reading.order !== first.order)) return readings;
+  return readings.map((reading) =>
+    reading.basis === 'locale'
+      ? { ...reading, order: first.order, basis: 'file', example: first.example, exampleRole: first.role }
+      : reading,
+  );
+}
+
+/**
+ * How to read each cell of a column as its reading decided: in its order, strictly (a date that
+ * only fits the other order is a skipped row, said), and two-digit years in Excel's 1930–2029
+ * window when the column has any (the reading report says so). One reader for the ledger, the
+ * payment history and the dunning log, so that the same cell reads the same everywhere.
+ */
+export function dateReadOptionsOf(reading: DateColumnReading<string> | undefined, serialSystem: SerialSystem): DateReadOptions {
+  return {
+    serialSystem,
+    monthFirst: reading?.order === 'monthFirst',
+    strict: true,
+    twoDigitYear: (reading?.twoDigitYearExample ?? null) !== null ? 'window1930' : 'refuse',
+  };
 }
 
 /**
@@ -685,11 +732,14 @@ export function readLedger(rows: readonly (readonly CellValue[])[], given: Colum
   const missing = missingRoles(mapping);
   if (missing.length > 0) throw missingColumnsError(missing);
   const amountSource = amountSourceOf(mapping) as AmountSource;
-  const dateColumns: DateColumnReading[] = [];
-  for (const role of DATE_ROLES) {
-    const column = mapping[role];
-    if (column !== undefined) dateColumns.push(decideDateColumn(rows, column, role, options));
-  }
+  const dateColumns = decideDateColumns(
+    rows,
+    DATE_ROLES.flatMap((role) => {
+      const column = mapping[role];
+      return column === undefined ? [] : [{ role, column }];
+    }),
+    options,
+  );
   const monthFirst = new Set(dateColumns.filter((reading) => reading.order === 'monthFirst').map((reading) => reading.role));
   // Two-digit years are read (1930–2029) only in a column whose reading says so in the report.
   const twoDigitYears = new Set(

@@ -55,7 +55,9 @@ const WORDS = {
     conflict: (column: string, order: string) =>
       `${column}: the column mixes both orders; read ${order} as most of its dates are, the other rows are skipped.`,
     locale: (column: string, order: string, locale: string) =>
-      `${column}: every date fits both orders; read ${order} as the workbook's locale (${locale}) writes dates. Change it in Settings if wrong.`,
+      `${column}: every date fits both orders, and no other date column of the file settles it; read ${order} as the workbook's locale (${locale}) writes dates. If wrong, set it with the month-first box beside this column, under Ageing › Columns.`,
+    file: (column: string, order: string, other: string, example: string) =>
+      `${column}: every date fits both orders; read ${order} as the same file's ${other} column is ("${example}" fits no other order).`,
     user: (column: string, order: string) => `${column}: read ${order}, as you chose.`,
     namedMonth: (column: string, example: string) =>
       `${column}: read as day-month name-year ("${example}"), month names in English or French.`,
@@ -103,7 +105,9 @@ const WORDS = {
     conflict: (column: string, order: string) =>
       `${column} : la colonne mêle les deux ordres ; lue en ${order} comme la plupart de ses dates, les autres lignes sont écartées.`,
     locale: (column: string, order: string, locale: string) =>
-      `${column} : chaque date se lit dans les deux ordres ; lue en ${order} selon les paramètres régionaux du classeur (${locale}). Modifiez-le dans les Réglages si c’est faux.`,
+      `${column} : chaque date se lit dans les deux ordres, et aucune autre colonne de dates du fichier ne tranche ; lue en ${order} selon les paramètres régionaux du classeur (${locale}). Si c’est faux, réglez-le avec la case mois/jour à côté de cette colonne, dans Balance âgée › Colonnes.`,
+    file: (column: string, order: string, other: string, example: string) =>
+      `${column} : chaque date se lit dans les deux ordres ; lue en ${order} comme la colonne ${other} du même fichier (« ${example} » ne se lit pas autrement).`,
     user: (column: string, order: string) => `${column} : lue en ${order}, comme vous l’avez choisi.`,
     namedMonth: (column: string, example: string) =>
       `${column} : lue en jour-mois en lettres-année (« ${example} »), mois en français ou en anglais.`,
@@ -134,6 +138,13 @@ function dateLine(reading: DateColumnReading, language: Language, locale: string
       return words.conflict(label, order);
     case 'locale':
       return words.locale(label, order, locale);
+    case 'file':
+      return words.file(
+        label,
+        order,
+        reading.exampleRole === undefined ? '' : COLUMN_LABELS[language][reading.exampleRole],
+        reading.example ?? '',
+      );
     case 'user':
       return words.user(label, order);
     case 'none':

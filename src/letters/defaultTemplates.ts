@@ -51,7 +51,7 @@ As a courtesy, we would like to remind you that the following {{#if single_invoi
 
 If payment has already been arranged, please disregard this message. Otherwise, we would be grateful if you could schedule it for the due date. Our bank details: IBAN {{company_iban}}.
 
-Should you have any question about {{#if single_invoice}}this invoice{{else}}these invoices{{/if}}, {{owner}} will be glad to help.
+Should you have any question about {{#if single_invoice}}this invoice{{else}}these invoices{{/if}}, {{#if has_owner}}{{owner}} will{{else}}we will{{/if}} be glad to help.
 
 Kind regards,
 `,
@@ -69,7 +69,7 @@ Nous nous permettons de vous rappeler que {{#if single_invoice}}la facture suiva
 
 Si le règlement est déjà programmé, nous vous remercions et vous prions de ne pas tenir compte de ce message. Dans le cas contraire, nous vous serions reconnaissants de bien vouloir le prévoir à la date d’échéance. Nos coordonnées bancaires : IBAN {{company_iban}}.
 
-Pour toute question relative à {{#if single_invoice}}cette facture{{else}}ces factures{{/if}}, {{owner}} reste à votre disposition.
+Pour toute question relative à {{#if single_invoice}}cette facture{{else}}ces factures{{/if}}, {{#if has_owner}}{{owner}} reste{{else}}nous restons{{/if}} à votre disposition.
 
 Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
 `,
@@ -131,7 +131,7 @@ Dear Sir or Madam,
 
 We ask you to settle the amount of {{net_due}} within eight days, by bank transfer to IBAN {{company_iban}}.{{#if has_broken_promise}} We had been promised payment by {{broken_promise_date}} and have received nothing.{{/if}}
 
-If something prevents payment, please contact {{owner}} without delay so that we can resolve it together. We will also call you in the coming days.
+If something prevents payment, please contact {{#if has_owner}}{{owner}}{{else}}us{{/if}} without delay so that we can resolve it together. We will also call you in the coming days.
 
 Kind regards,
 `,
@@ -149,7 +149,7 @@ Madame, Monsieur,
 
 Nous vous demandons de bien vouloir régler la somme de {{net_due}} sous huit jours, par virement sur notre compte IBAN {{company_iban}}.{{#if has_broken_promise}} Un règlement nous avait été promis pour le {{broken_promise_date}} ; il ne nous est pas parvenu.{{/if}}
 
-Si une difficulté empêche ce règlement, nous vous invitons à contacter sans attendre {{owner}} afin que nous trouvions ensemble une solution. Nous vous appellerons par ailleurs dans les prochains jours.
+Si une difficulté empêche ce règlement, nous vous invitons à {{#if has_owner}}contacter sans attendre {{owner}}{{else}}nous contacter sans attendre{{/if}} afin que nous trouvions ensemble une solution. Nous vous appellerons par ailleurs dans les prochains jours.
 
 Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
 `,
@@ -211,7 +211,7 @@ This letter is a formal notice to pay: we require you to pay us the principal su
 
 {{#if claims_penalties}}The total claimed at {{date}} is therefore {{total_claimed}}.{{/if}}
 
-If payment in full has not reached us within this period, we will take legal action to recover the debt without further notice.
+{{#if is_french_public_body}}This letter is also our prior claim for payment within the meaning of article R421-1 of the French Code of Administrative Justice. If payment in full has not reached us within this period, we will bring proceedings before the competent administrative court without further notice, including an application for an interim payment (référé-provision, article R541-1 of that Code).{{else}}If payment in full has not reached us within this period, we will take legal action to recover the debt without further notice.{{/if}}
 
 Payment by bank transfer to IBAN {{company_iban}}.
 
@@ -240,7 +240,7 @@ Par la présente, valant mise en demeure, nous vous enjoignons de nous régler l
 
 {{#if claims_penalties}}La somme réclamée s’élève ainsi, au {{date}}, à {{total_claimed}}.{{/if}}
 
-À défaut de règlement intégral dans ce délai, nous saisirons sans autre avis la juridiction compétente afin d’obtenir le paiement des sommes dues, notamment par voie d’injonction de payer.
+{{#if is_french_public_body}}La présente vaut également demande préalable de paiement au sens de l’article R421-1 du Code de justice administrative. À défaut de règlement intégral dans ce délai, nous saisirons sans autre avis le tribunal administratif compétent, notamment d’une demande de provision en référé (article R541-1 du Code de justice administrative).{{else}}À défaut de règlement intégral dans ce délai, nous saisirons sans autre avis la juridiction compétente afin d’obtenir le paiement des sommes dues, notamment par voie d’injonction de payer.{{/if}}
 
 Règlement par virement sur notre compte IBAN {{company_iban}}.
 
@@ -263,7 +263,7 @@ Our formal notice has remained without effect. The following {{#if single_invoic
 
 {{fee_clause}}
 
-We are therefore referring this debt of {{total_claimed}} to our collection department and our lawyers, who will bring proceedings before the competent court.
+We are therefore referring this debt of {{total_claimed}} to our collection department and our lawyers, who will bring proceedings before the competent {{#if is_french_public_body}}administrative court, including an application for an interim payment (référé-provision, article R541-1 of the French Code of Administrative Justice){{else}}court{{/if}}.
 
 Only payment in full received by {{deadline}} at IBAN {{company_iban}} will stop these proceedings.
 
@@ -286,7 +286,7 @@ Notre mise en demeure est restée sans effet. {{#if single_invoice}}La facture s
 
 {{fee_clause}}
 
-Nous transmettons en conséquence cette créance de {{total_claimed}} à notre service contentieux et à notre conseil, qui saisira la juridiction compétente, notamment par voie d’injonction de payer.
+Nous transmettons en conséquence cette créance de {{total_claimed}} à notre service contentieux et à notre conseil, qui saisira {{#if is_french_public_body}}le tribunal administratif compétent, notamment d’une demande de provision en référé (article R541-1 du Code de justice administrative){{else}}la juridiction compétente, notamment par voie d’injonction de payer{{/if}}.
 
 Seul un règlement intégral reçu au plus tard le {{deadline}} sur notre compte IBAN {{company_iban}} interrompra cette procédure.
 
@@ -305,7 +305,7 @@ Please find below the statement of your account with us at {{date}}.
 
 {{invoice_table}}
 
-{{#if has_credits}}Your open invoices come to {{invoices_total}}{{#if has_overdue}}, of which {{overdue_total}} overdue{{/if}}; less your credit notes and payments not yet applied to them, {{credits_amount}}, {{#if is_credit_balance}}your account shows a credit of {{balance_in_favour}} in your favour{{else}}the balance of your account is {{balance}}{{/if}}.{{else}}The balance of your account is {{balance}}{{#if has_overdue}}, of which {{overdue_total}} is overdue{{else}}; none of it is overdue{{/if}}.{{/if}} If your records differ, please let {{owner}} know so that we can reconcile them.
+{{#if has_credits}}Your open invoices come to {{invoices_total}}{{#if has_overdue}}, of which {{overdue_total}} overdue{{/if}}; less your credit notes and payments not yet applied to them, {{credits_amount}}, {{#if is_credit_balance}}your account shows a credit of {{balance_in_favour}} in your favour{{else}}the balance of your account is {{balance}}{{/if}}.{{else}}The balance of your account is {{balance}}{{#if has_overdue}}, of which {{overdue_total}} is overdue{{else}}; none of it is overdue{{/if}}.{{/if}} If your records differ, please let {{#if has_owner}}{{owner}}{{else}}us{{/if}} know so that we can reconcile them.
 
 Kind regards,
 `,
@@ -321,7 +321,7 @@ Veuillez trouver ci-dessous le relevé de votre compte client au {{date}}.
 
 {{invoice_table}}
 
-{{#if has_credits}}Vos factures ouvertes s’élèvent à {{invoices_total}}{{#if has_overdue}}, dont {{overdue_total}} échus{{/if}} ; déduction faite de vos avoirs et règlements non lettrés, soit {{credits_amount}}, {{#if is_credit_balance}}votre compte présente un solde de {{balance_in_favour}} en votre faveur{{else}}le solde de votre compte s’élève à {{balance}}{{/if}}.{{else}}Le solde de votre compte s’élève à {{balance}}{{#if has_overdue}}, dont {{overdue_total}} échus{{else}} ; aucune somme n’est échue{{/if}}.{{/if}} Si vos écritures diffèrent, merci d’en informer {{owner}} afin que nous procédions au rapprochement.
+{{#if has_credits}}Vos factures ouvertes s’élèvent à {{invoices_total}}{{#if has_overdue}}, dont {{overdue_total}} échus{{/if}} ; déduction faite de vos avoirs et règlements non lettrés, soit {{credits_amount}}, {{#if is_credit_balance}}votre compte présente un solde de {{balance_in_favour}} en votre faveur{{else}}le solde de votre compte s’élève à {{balance}}{{/if}}.{{else}}Le solde de votre compte s’élève à {{balance}}{{#if has_overdue}}, dont {{overdue_total}} échus{{else}} ; aucune somme n’est échue{{/if}}.{{/if}} Si vos écritures diffèrent, merci {{#if has_owner}}d’en informer {{owner}}{{else}}de nous en informer{{/if}} afin que nous procédions au rapprochement.
 
 Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
 `,

@@ -7,7 +7,8 @@
 // rappel soit nécessaire", at the ECB rate + 10 points, a contractual rate never below three
 // times the legal interest rate, and the fixed recovery indemnity; D441-5 (40 €). Code de la
 // commande publique L2192-13, R2192-31 (ECB + 8 points, fixed at the half-year the interest
-// starts in), D2192-35 (40 €). Code civil 1231-6 (legal interest from the formal notice).
+// starts in, for the whole delay: the letter gives each invoice its one rate), D2192-35 (40 €).
+// Code civil 1231-6 (legal interest from the formal notice).
 // BGB §288(2) and (5). Late Payment of Commercial Debts (Interest) Act 1998, s.1 and s.5A.
 // Directive 2011/7/EU, art. 3, 4 and 6.
 
@@ -38,8 +39,8 @@ export function interestClause(basis: PenaltyBasis, language: Language, values: 
       return '';
     case 'publicProcurement':
       return fr
-        ? `Conformément aux articles L2192-13 et R2192-31 du Code de la commande publique, des intérêts moratoires courent de plein droit à compter du jour suivant l’expiration du délai de paiement de chaque facture et jusqu’à son complet paiement, au taux de la Banque centrale européenne majoré de huit points${computed ? ` (${values.rate}) ; arrêtés au ${values.date}, ils s’élèvent à ${values.total}` : ''}.`
-        : `Under articles L2192-13 and R2192-31 of the French Public Procurement Code, late-payment interest runs by law from the day after each invoice's payment period expired until full payment, at the European Central Bank rate plus eight points${computed ? ` (${values.rate}); at ${values.date} it amounts to ${values.total}` : ''}.`;
+        ? `Conformément aux articles L2192-13 et R2192-31 du Code de la commande publique, des intérêts moratoires courent de plein droit à compter du jour suivant l’expiration du délai de paiement de chaque facture et jusqu’à son complet paiement, au taux de la Banque centrale européenne en vigueur au premier jour du semestre au cours duquel ils ont commencé à courir, majoré de huit points, ce taux restant fixe pour toute la durée du retard${computed ? ` (${values.rate}) ; arrêtés au ${values.date}, ils s’élèvent à ${values.total}` : ''}.`
+        : `Under articles L2192-13 and R2192-31 of the French Public Procurement Code, late-payment interest runs by law from the day after each invoice's payment period expired until full payment, at the European Central Bank rate in force on the first day of the half-year in which it began to run, plus eight points, that rate remaining fixed for the whole delay${computed ? ` (${values.rate}); at ${values.date} it amounts to ${values.total}` : ''}.`;
     case 'contractual':
       // A contractual rate refused (below L441-10's floor): the law's own rate still runs.
       if (values.rate === '') return basis.jurisdiction === 'FR' ? statutoryClause('FR', fr, false, values) : '';

@@ -78,6 +78,10 @@ export interface Letter {
 export interface LetterOptions {
   readonly company: CompanyDetails;
   readonly policy: DunningPolicy;
+  /**
+   * The day the letter is made and dated: today (actionDay). Its payment deadline counts from
+   * it and its interest runs to it; a plan as of another day is refused before any letter.
+   */
   readonly asOf: DayNumber;
   /** Used when the account has no language of its own. */
   readonly defaultLanguage: Language;
@@ -195,6 +199,8 @@ const WORDS = {
     credit: 'Credit',
     disputedIntro: 'The following invoices are under review following your query; they are not claimed in this letter:',
     disputedIntroOne: 'The following invoice is under review following your query; it is not claimed in this letter:',
+    collectionFile: (invoices: string, date: string) =>
+      `The other invoices of your account (${invoices}), referred to our collection department on ${date}, are not repeated in this letter: their recovery continues.`,
   },
   fr: {
     invoice: 'Facture',
@@ -230,6 +236,8 @@ const WORDS = {
       'Les factures suivantes font l’objet d’une réclamation en cours d’examen ; elles ne sont pas réclamées dans ce courrier :',
     disputedIntroOne:
       'La facture suivante fait l’objet d’une réclamation en cours d’examen ; elle n’est pas réclamée dans ce courrier :',
+    collectionFile: (invoices: string, date: string) =>
+      `Les autres factures de votre compte (${invoices}), transmises à notre service contentieux le ${date}, ne sont pas reprises dans ce courrier : leur recouvrement se poursuit.`,
   },
 } as const;
 
@@ -368,6 +376,17 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     claims_penalties: claimsInterest || claimsFee,
     is_consumer: account.law.customerType === 'consumer',
     is_public_body: account.law.customerType === 'publicBody',
+    // A public contract made by a public body is an administrative contract (Code de la commande
+    // publique L6): payment is sought before the administrative judge, after a
+    // prior claim (Code de justice administrative R421-1; CE 23 septembre 2019 n° 427923 applies
+    // it to the référé-provision), by a référé-provision (CJA R541-1: a provision "lorsque
+    // l'existence de l'obligation n'est pas sérieusement contestable"); the injonction de payer
+    // (Code de procédure civile 1405 ff.) is a civil-court procedure, not open for a public
+    // contract's price.
+    is_french_public_body: account.law.basis.kind === 'publicProcurement',
+    // Without either, {{owner}} falls back to the company's name: the letters then say "us"
+    // rather than naming the sender in the third person.
+    has_owner: owner !== null || signatory !== null,
     has_last_reminder: account.lastReminder !== null,
     single_invoice: (statement ? openItems(account).length : account.dunned.length) === 1,
   };
@@ -388,6 +407,15 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
       const text = part.trim();
       if (text !== '') blocks.push({ kind: 'paragraph', text });
     });
+  }
+  // Invoices already with the collection department are named, never claimed again.
+  if (!statement && account.collectionFile !== null) {
+    const at = blocks.findIndex((block) => block.kind === 'table');
+    const text = words.collectionFile(
+      account.collectionFile.items.map((item) => item.invoiceNumber).join(', '),
+      date(account.collectionFile.day),
+    );
+    blocks.splice(at < 0 ? blocks.length : at + 1, 0, { kind: 'paragraph', text });
   }
   if (!statement && account.disputed.length > 0) {
     const at = blocks.findIndex((block) => block.kind === 'table');
@@ -450,6 +478,7 @@ export function splitLines(text: string): string[] {
 function openItems(account: AccountPlan): LedgerItem[] {
   return [
     ...account.dunned.map((d) => d.item),
+    ...(account.collectionFile?.items ?? []),
     ...account.notDue,
     ...account.promised,
     ...account.disputed,
@@ -642,6 +671,7 @@ export function interestRateText(account: AccountPlan, options: LetterOptions, l
       : `in ${text.endsWith('H1') ? 'H1' : 'H2'} ${text.slice(0, 4)}`;
   const basis = account.law.basis;
   if (basis.kind === 'contractual') return percent(basis.rate);
+  if (basis.kind === 'publicProcurement') return publicRateText(account, options, language, percent, halfYear);
   const rates = new Map<string, string>();
   // An invoice's periods depend on its due date only (any amount above zero; none at or below
   // it): each due date is worked out once, not once per invoice (most letters share a month end).
@@ -657,4 +687,54 @@ export function interestRateText(account: AccountPlan, options: LetterOptions, l
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, text]) => text)
     .join(language === 'fr' ? ' ; ' : '; ');
+}
+
+/**
+ * A public body's rate, invoice by invoice: Code de la commande publique R2192-31 fixes it, for
+ * the whole delay, at the ECB rate in force on the first day of the half-year in which that
+ * invoice's interest began to run, plus eight points. Two invoices may thus carry two rates at
+ * once; the letter says which applies to which (invoices sharing one are listed together), never
+ * a rate per half-year as if it changed along the way. Fr: « 10,15 % pour la facture F-1, dont
+ * les intérêts courent depuis le 1er semestre 2026 ; 10,40 % pour les factures F-2 et F-3, dont
+ * les intérêts courent depuis le 2e semestre 2026 ».
+ */
+function publicRateText(
+  account: AccountPlan,
+  options: LetterOptions,
+  language: Language,
+  percent: (rate: Decimal) => string,
+  halfYear: (text: string) => string,
+): string {
+  const groups = new Map<string, { rate: Decimal; halfYear: string; invoices: string[] }>();
+  const startByDueDay = new Map<number, { rate: Decimal; halfYear: string } | null>();
+  for (const dunned of account.dunned) {
+    if (dunned.daysOverdue <= 0 || dunned.item.amount <= 0) continue;
+    let start = startByDueDay.get(dunned.item.dueDay);
+    if (start === undefined) {
+      const [first] = itemInterest(account.law, dunned.item.amount, dunned.item.dueDay, options.asOf, options.policy).periods;
+      start = first ? { rate: first.rate, halfYear: first.halfYear } : null;
+      startByDueDay.set(dunned.item.dueDay, start);
+    }
+    if (start === null) continue;
+    const key = `${start.halfYear} ${start.rate}`;
+    const group = groups.get(key) ?? { ...start, invoices: [] };
+    group.invoices.push(dunned.item.invoiceNumber);
+    groups.set(key, group);
+  }
+  const fr = language === 'fr';
+  const list = (numbers: readonly string[]) =>
+    numbers.length === 1
+      ? numbers.join('')
+      : `${numbers.slice(0, -1).join(', ')} ${fr ? 'et' : 'and'} ${numbers[numbers.length - 1]}`;
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, group]) => {
+      const since = halfYear(group.halfYear);
+      const invoices = list(group.invoices);
+      const one = group.invoices.length === 1;
+      return fr
+        ? `${percent(group.rate)} pour ${one ? 'la facture' : 'les factures'} ${invoices}, dont les intérêts courent depuis le ${since.replace(/^au /, '')}`
+        : `${percent(group.rate)} for ${one ? 'invoice' : 'invoices'} ${invoices}, whose interest has run since ${since.replace(/^in /, '')}`;
+    })
+    .join(fr ? ' ; ' : '; ');
 }

@@ -46,24 +46,28 @@ export function templatesSheetLayout(policy: DunningPolicy, language: Language):
 
 /**
  * The default letters as an earlier version wrote them into the sheet (before their sentences
- * agreed with the number of invoices: "la ou les factures suivantes", "invoice(s)"), by stage
+ * agreed with the number of invoices: "la ou les factures suivantes", "invoice(s)"; before they
+ * said "us" for an account with no owner and a company with no signatory, and sent a French
+ * public body to the administrative court rather than to an injunction to pay), by stage
  * and language: a fingerprint of the subject and body. A row still holding one of them word for
  * word was never edited, so the current default is used in its place; the sheet itself is never
  * rewritten, and a row the user changed, by a single character, is used as it stands.
  */
 const SUPERSEDED_DEFAULTS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['courtesy en', ['2g18b6h65jf']],
-  ['courtesy fr', ['us2ww7gy4s']],
+  ['courtesy en', ['2g18b6h65jf', '14872h9fmal']],
+  ['courtesy fr', ['us2ww7gy4s', 'k0juasgfc5']],
   ['first en', ['1f6xqz9qt5i']],
   ['first fr', ['1j7sjyyzb1c']],
-  ['second en', ['1hxutnduzt7']],
-  ['second fr', ['1yfzu0rh4o9']],
+  ['second en', ['1hxutnduzt7', 'fuwauribxl']],
+  ['second fr', ['1yfzu0rh4o9', '26pjgc1bf9y']],
   ['final en', ['9cbynj8ojx']],
   ['final fr', ['3uf5taute3']],
-  ['formalNotice en', ['1r8in9ddz6z']],
-  ['formalNotice fr', ['x1b8t1a7si']],
-  ['collection en', ['29p23fdxbm9']],
-  ['collection fr', ['1pvh9tkyluh']],
+  ['formalNotice en', ['1r8in9ddz6z', '1svq6013weh']],
+  ['formalNotice fr', ['x1b8t1a7si', 'qlycldtidx']],
+  ['collection en', ['29p23fdxbm9', 'b1xedxkbqh']],
+  ['collection fr', ['1pvh9tkyluh', '2f0sfiasg5e']],
+  ['statement en', ['2dar9z7l1uz']],
+  ['statement fr', ['esfcjexpjx']],
 ]);
 
 /** A 53-bit fingerprint (cyrb53) of a template's text, line endings as LF. */

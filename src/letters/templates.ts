@@ -92,9 +92,17 @@ export const FLAGS: Readonly<Record<string, Described>> = {
   claims_penalties: { en: 'the letter claims interest or fees', fr: 'la lettre réclame des pénalités ou indemnités' },
   is_consumer: { en: 'the customer is a consumer', fr: 'le client est un particulier' },
   is_public_body: { en: 'the customer is a public body', fr: 'le client est un organisme public' },
+  is_french_public_body: {
+    en: 'a French public body (public procurement law): the administrative court, not an injunction to pay',
+    fr: 'un organisme public français (commande publique) : le juge administratif, non l’injonction de payer',
+  },
   single_invoice: {
     en: 'the letter lists one invoice (for singular wording)',
     fr: 'la lettre liste une seule facture (accord au singulier)',
+  },
+  has_owner: {
+    en: 'the account has an owner, or the company a signatory, to name ({{owner}}); else "us"',
+    fr: 'le compte a un responsable, ou l’entreprise un signataire, à nommer ({{owner}}) ; sinon « nous »',
   },
   has_last_reminder: {
     en: 'a reminder about these invoices was sent before',

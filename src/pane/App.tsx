@@ -17,6 +17,7 @@ import {
 import { type CashInGlance, cashInForecastFor, paidInvoicesFromImport } from '../commands/forecast';
 import { delaysFiguresFromFec, type FecForDelays, paymentDelaysFor, paymentDelaysWritten } from '../commands/paymentDelays';
 import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../commands/settings';
+import { actionDay } from '../dunning/actionDay';
 import { type CallListEntry, callList } from '../dunning/callList';
 import { LOG_SHEETS, type LogEntry } from '../dunning/log';
 import type { OpenDispute } from '../dunning/memory';
@@ -28,7 +29,6 @@ import {
   noAnswerEntry,
   parseInvoiceList,
   promiseEntry,
-  sentEntries,
 } from '../dunning/outcomes';
 import type { AccountPlan, DunningPlan } from '../dunning/plan';
 import type { DunningPolicy } from '../dunning/policy';
@@ -45,7 +45,16 @@ import { validateTemplate } from '../letters/templates';
 import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
 import { colon } from '../primitives/localeText';
 import { AgeBucketError, type Language } from '../primitives/messages';
-import { appendToLog, duplicatesOf, lettersFor, lettersToRead, policyOf, readLogAndPlan, readTemplates } from './dunningCommands';
+import {
+  appendToLog,
+  deliveredEntries,
+  duplicatesOf,
+  lettersFor,
+  lettersToRead,
+  policyOf,
+  readLogAndPlan,
+  readTemplates,
+} from './dunningCommands';
 import { paneText } from './messages';
 import { browserDeflateRaw } from './nativeDeflate';
 import { type AgeingOptions, AgeingPanel } from './panels/AgeingPanel';
@@ -176,6 +185,7 @@ export function App(options: PaneOptions) {
     settings.date1904,
     settings.defaultCurrency,
     settings.monthFirst,
+    settings.dayFirst,
     settings.language,
     settings.asOf,
     settings.followToday,
@@ -226,6 +236,8 @@ export function App(options: PaneOptions) {
       if (!plan) throw new Error(words().noPlan);
       return plan;
     };
+    /** The day letters and log entries are dated: today, once the plan is as of today (the core's actionDay). */
+    const dayMade = (): DayNumber => actionDay(requirePlan().asOf, options.today());
     const progress = (done: number, total: number) =>
       setStatus((status) => (status ? { ...status, text: words().progress(done, total), progress: [done, total] } : status));
     const patchDunning = (patch: Partial<DunningState>) => {
@@ -257,6 +269,7 @@ export function App(options: PaneOptions) {
         chosen(plan),
         current().settings,
         current().dunning.kind,
+        options.today(),
         letterCache,
       );
       // The held accounts are named before anything is delivered or logged; the others go on.
@@ -266,16 +279,17 @@ export function App(options: PaneOptions) {
     /** Asks first when the same letters were logged that day; false when the user says no. */
     const confirmNotLoggedTwice = async (letters: readonly Letter[]): Promise<boolean> => {
       const plan = requirePlan();
-      const drafts = sentEntries(letters, plan.policy, plan.asOf, 'post', language());
+      const drafts = deliveredEntries(letters, plan, 'post', language(), options.today());
+      const day = dayMade();
       const duplicates = duplicatesOf(current().dunning.log, drafts, plan.policy);
       if (duplicates === 0) return true;
-      return ask(words().already(duplicates, paneText(language()).f.longDate(plan.asOf)));
+      return ask(words().already(duplicates, paneText(language()).f.longDate(day)));
     };
     /** Logs letters once delivered: never before, and only those that were. */
     const logDelivered = async (letters: readonly Letter[], delivery: Delivery): Promise<void> => {
       if (letters.length === 0) return;
       const plan = requirePlan();
-      await appendEntries(sentEntries(letters, plan.policy, plan.asOf, delivery, language()));
+      await appendEntries(deliveredEntries(letters, plan, delivery, language(), options.today()));
     };
     const appendEntries = async (entries: readonly LogDraft[]) => {
       const plan = requirePlan();
@@ -364,6 +378,7 @@ export function App(options: PaneOptions) {
           partialMatch: settings.partialMatch,
           locale: table?.locale || navigator.language,
           monthFirstColumns: settings.monthFirst,
+          dayFirstColumns: settings.dayFirst,
           terms: choices.terms,
           side: choices.side,
           progress,
@@ -405,8 +420,13 @@ export function App(options: PaneOptions) {
         return detect(false);
       },
       onMonthFirst: (role: PaneSettings['monthFirst'][number], monthFirst: boolean) => {
-        const list = current().settings.monthFirst.filter((r) => r !== role);
-        changeSettings({ monthFirst: monthFirst ? [...list, role] : list });
+        // Ticked: month-first; unticked: day-first, even where the locale or the file says otherwise.
+        const { settings } = current();
+        const months = settings.monthFirst.filter((r) => r !== role);
+        const days = settings.dayFirst.filter((r) => r !== role);
+        changeSettings(
+          monthFirst ? { monthFirst: [...months, role], dayFirst: days } : { monthFirst: months, dayFirst: [...days, role] },
+        );
       },
       onOptions: (patch: Partial<AgeingOptions>) => changeSettings(patch),
       colour: async () => {
@@ -494,6 +514,7 @@ export function App(options: PaneOptions) {
           chosen(plan),
           current().settings,
           current().dunning.kind,
+          options.today(),
           letterCache,
         );
         patchDunning({
@@ -594,7 +615,7 @@ export function App(options: PaneOptions) {
             }
           : undefined;
         const eml = letterToEml(letter, {
-          asOf: plan.asOf,
+          asOf: actionDay(plan.asOf, options.today()),
           ...(settings.companyEmail ? { from: settings.companyEmail } : {}),
           ...(attachment ? { attachment } : {}),
         });
@@ -620,12 +641,13 @@ export function App(options: PaneOptions) {
         const plan = requirePlan();
         const account = plan.actions.find((a) => a.customer === call.customer && a.currency === call.currency);
         if (!account) throw new Error(words().noPlan);
+        const day = dayMade();
         const entry =
           outcome === 'promise'
-            ? promiseEntry(account, detail.trim() === '' ? null : parseTextDate(detail), plan.asOf, language())
+            ? promiseEntry(account, detail.trim() === '' ? null : parseTextDate(detail), day, language())
             : outcome === 'dispute'
-              ? disputeEntry(account, parseInvoiceList(invoices), detail, plan.asOf, language())
-              : noAnswerEntry(account, plan.asOf, language());
+              ? disputeEntry(account, parseInvoiceList(invoices), detail, day, language())
+              : noAnswerEntry(account, day, language());
         await appendEntries([entry]);
         // The plan and the call list are rebuilt from the log at once: a call just taken down
         // leaves the list (or says what was logged today), so it is not logged twice.
@@ -633,7 +655,7 @@ export function App(options: PaneOptions) {
         return words().logged(call.customer);
       },
       resolveDispute: async (dispute: OpenDispute): Promise<string> => {
-        await appendEntries([disputeResolvedEntry(dispute, requirePlan().asOf, language())]);
+        await appendEntries([disputeResolvedEntry(dispute, dayMade(), language())]);
         await rebuildPlan(true);
         return words().resolvedDone(dispute.customer, dispute.invoices.join(' '));
       },

@@ -3,9 +3,10 @@
 // delivered. The rules themselves are the core's; this only moves data between it and the port.
 
 import { type PaneSettings as CommandSettings, companyDetails, paymentPrefixesOf } from '../commands/settings';
+import { actionDay } from '../dunning/actionDay';
 import { LOG_COLUMNS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
 import { alreadyLogged, inLogLanguage, logSheetName, logStyleOf, withStageIndex } from '../dunning/logEntries';
-import type { LogDraft } from '../dunning/outcomes';
+import { type Delivery, type LogDraft, sentEntries } from '../dunning/outcomes';
 import { type AccountPlan, type DunningPlan, planDunning } from '../dunning/plan';
 import { DEFAULT_POLICY, type DunningPolicy, validatePolicy } from '../dunning/policy';
 import type { Ledger } from '../ledger/ledger';
@@ -63,7 +64,8 @@ export interface LetterRun {
 }
 
 /**
- * Every template is checked before any letter is built. Accounts whose registered letter has no
+ * Letters are made and dated today, which the host passes; a plan as of another day is refused
+ * first (actionDay). Every template is checked before any letter is built. Accounts whose registered letter has no
  * address, or whose formal notice has no signatory, are held (`held`); the others are `ready`.
  */
 export async function letterRun(
@@ -72,7 +74,9 @@ export async function letterRun(
   accounts: readonly AccountPlan[],
   settings: CommandSettings,
   kind: 'reminder' | 'statement',
+  today: DayNumber,
 ): Promise<LetterRun> {
+  const day = actionDay(plan.asOf, today);
   const { templates } = await readTemplates(workbook, plan.policy, settings.language);
   for (const template of templates) validateTemplate(template);
   const company = companyDetails(settings);
@@ -80,7 +84,7 @@ export async function letterRun(
   const options: LetterOptions = {
     company,
     policy: plan.policy,
-    asOf: plan.asOf,
+    asOf: day,
     defaultLanguage: settings.language,
     templates,
     kind,
@@ -99,9 +103,10 @@ export async function lettersFor(
   accounts: readonly AccountPlan[],
   settings: CommandSettings,
   kind: 'reminder' | 'statement',
+  today: DayNumber,
   cache?: LetterCache,
 ): Promise<{ letters: Letter[]; held: HeldLetter[] }> {
-  const run = await letterRun(workbook, plan, accounts, settings, kind);
+  const run = await letterRun(workbook, plan, accounts, settings, kind, today);
   const letters = cache
     ? cache.lettersFor(run.ready, run.options)
     : run.ready.map((account) => buildLetter(account, run.options));
@@ -120,9 +125,10 @@ export async function lettersToRead(
   accounts: readonly AccountPlan[],
   settings: CommandSettings,
   kind: 'reminder' | 'statement',
+  today: DayNumber,
   cache?: LetterCache,
 ): Promise<{ customers: string[]; letterAt: (index: number) => Letter; held: HeldLetter[] }> {
-  const run = await letterRun(workbook, plan, accounts, settings, kind);
+  const run = await letterRun(workbook, plan, accounts, settings, kind, today);
   for (const account of run.ready) letterTemplateFor(account, run.options);
   if (cache)
     return {
@@ -149,6 +155,20 @@ export async function lettersToRead(
     },
     held: run.held,
   };
+}
+
+/**
+ * The log entries for letters delivered today: dated the day they went (actionDay), whatever
+ * the as-of date of the plan they came from would have said.
+ */
+export function deliveredEntries(
+  letters: readonly Letter[],
+  plan: DunningPlan,
+  delivery: Delivery,
+  language: Language,
+  today: DayNumber,
+): LogDraft[] {
+  return sentEntries(letters, plan.policy, actionDay(plan.asOf, today), delivery, language);
 }
 
 /** Entries the log already has for the same day, account and stage (the core's rule). */

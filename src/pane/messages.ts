@@ -135,7 +135,7 @@ function english(f: Formats) {
     delaysSectionII: 'II: paid late during the year',
     delaysTerms: 'Reference terms',
     delaysContractual: 'contractual terms',
-    delaysLegal60: 'legal: 60 days from the invoice date',
+    delaysLegal60: 'legal: 60 days after invoice',
     delaysLegal45: 'legal: 45 days end of month',
     delaysAmountBasis: 'Amounts counted',
     delaysBaseBasis: 'Turnover and purchases',
@@ -220,7 +220,6 @@ function english(f: Formats) {
     reason: 'Reason',
     days: (n: number) => `${f.integer(n)} d`,
     dueIn: (n: number) => (n === 0 ? 'due today' : `due in ${f.integer(n)} d`),
-    penaltyError: 'penalties not claimed',
     penaltiesMissing: (n: number, reasons: string) =>
       `Interest is not claimed for ${f.plural(n, '# account', '# accounts')} (the recovery fees still are): ${reasons}.`,
     noPlan: 'Build the plan first.',
@@ -346,7 +345,7 @@ function english(f: Formats) {
     customerType: 'Customers are, unless the ledger says otherwise',
     customerTypes: { professional: 'professionals', consumer: 'consumers', publicBody: 'public bodies' },
     rateJurisdiction: 'Law',
-    rateValue: 'Annual rate (e.g. 0.124)',
+    rateValue: 'Annual rate, in % (e.g. 12.4%)',
     removeRate: 'Remove',
   };
 }
@@ -418,12 +417,12 @@ function french(f: Formats): Messages {
     delaysClosingDate: 'Date de clôture de l’exercice',
     delaysYearStart: 'Premier jour de l’exercice (vide : douze mois)',
     delaysSection: 'Section',
-    delaysSectionI: 'I : factures non réglées à la clôture',
-    delaysSectionII: 'II : factures réglées en retard dans l’exercice',
+    delaysSectionI: 'I : non réglées à la clôture',
+    delaysSectionII: 'II : réglées en retard',
     delaysTerms: 'Délais de référence',
     delaysContractual: 'délais contractuels',
-    delaysLegal60: 'délai légal : 60 jours date de facture',
-    delaysLegal45: 'délai légal : 45 jours fin de mois',
+    delaysLegal60: 'légal : 60 jours date de facture',
+    delaysLegal45: 'légal : 45 jours fin de mois',
     delaysAmountBasis: 'Montants comptés',
     delaysBaseBasis: 'Chiffre d’affaires et achats',
     ht: 'hors taxes (HT)',
@@ -501,7 +500,6 @@ function french(f: Formats): Messages {
     reason: 'Motif',
     days: (n) => `${f.integer(n)} j`,
     dueIn: (n) => (n === 0 ? 'échéance aujourd’hui' : `échéance dans ${f.integer(n)} j`),
-    penaltyError: 'pénalités non réclamées',
     penaltiesMissing: (n, reasons) =>
       `Pénalités non réclamées pour ${f.plural(n, '# compte', '# comptes')} (les indemnités forfaitaires le restent) : ${reasons}.`,
     noPlan: 'Établissez d’abord le plan.',
@@ -618,7 +616,7 @@ function french(f: Formats): Messages {
     addRate: 'Ajouter un taux',
     deadline: 'Délai accordé dans la mise en demeure (jours)',
     firstRun: 'Un compte sans relance au journal commence au',
-    firstRunAge: 'niveau que son ancienneté appelle',
+    firstRunAge: 'niveau dû à son ancienneté',
     firstRunFirst: 'premier niveau',
     policyInvalid: 'Non enregistré',
     policySaved: 'Politique enregistrée dans ce classeur',
@@ -626,7 +624,7 @@ function french(f: Formats): Messages {
     customerType: 'Les clients sont, sauf mention dans les créances,',
     customerTypes: { professional: 'des professionnels', consumer: 'des consommateurs', publicBody: 'des personnes publiques' },
     rateJurisdiction: 'Droit',
-    rateValue: 'Taux annuel (ex. 0,124)',
+    rateValue: 'Taux annuel, en % (ex. 12,4 %)',
     removeRate: 'Retirer',
   };
 }

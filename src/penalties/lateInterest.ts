@@ -2,6 +2,7 @@
 // rounded half up to the currency's minor unit once, at the end.
 
 import type { DayNumber } from '../primitives/dates';
+import { percentText } from '../primitives/localeText';
 import { fail, type MessageCode } from '../primitives/messages';
 import type { MinorUnits } from '../primitives/money';
 import { Decimal, type DecimalValue } from './decimal';
@@ -148,6 +149,27 @@ export function parseAnnualRate(typed: string, bare: 'fraction' | 'percent', unr
   }
   return checkedRate(text).toNumber();
 }
+
+/**
+ * A statutory rate entered for a half-year not on file, as the policy editor's field takes it:
+ * a percentage, as the contractual rate's field does ("12,15 %", "12.15%", "12,15"), read by the
+ * same parser. The policy keeps the fraction (0.1215), so rates stored before the field took
+ * percentages read as they were. Above 100 % is no statutory rate: refused, said what to type.
+ */
+export function parseEnteredRate(typed: string): number {
+  const fraction = parseAnnualRate(typed, 'percent', 'policyRateUnreadable');
+  if (fraction > 1) fail('policyRateUnreadable', { value: typed.trim() });
+  // 0,1215 typed as the field once took it would be 0.1215 %: no statutory rate is that low (the
+  // lowest, BGB §288(1)'s consumer rate, base rate + 5 points, was 4.12 % while the Bundesbank's
+  // Basiszinssatz stood at −0.88 %, July 2016 to December 2022), so it is refused, never kept.
+  if (fraction < LOWEST_STATUTORY_RATE)
+    fail('enteredRateTooLow', {
+      value: typed.trim(),
+      percent: { en: percentText(fraction, 'en', 6), fr: percentText(fraction, 'fr', 6) },
+    });
+  return fraction;
+}
+const LOWEST_STATUTORY_RATE = 0.01;
 
 export interface InterestPeriod {
   readonly from: DayNumber; // first day of interest

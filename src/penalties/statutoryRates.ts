@@ -2,6 +2,7 @@
 // one. A legal rate is never guessed: a half-year the file does not cover is an error.
 
 import { calendarFromDay, type DayNumber, dayFromCalendar, formatIsoDate } from '../primitives/dates';
+import { halfYearText } from '../primitives/localeText';
 import { fail } from '../primitives/messages';
 import { Decimal } from './decimal';
 import data from './statutory-rates.json';
@@ -89,12 +90,15 @@ export function statutoryRate(jurisdiction: Jurisdiction, day: DayNumber, entere
       };
     }
     const covered = RATES.filter((rate) => rate.jurisdiction === jurisdiction);
+    // Each language writes the half-year its way: 2027-H1, « 1er semestre 2027 ».
+    const written = (text: string | undefined) =>
+      text === undefined ? '-' : { en: halfYearText(text, 'en'), fr: halfYearText(text, 'fr') };
     fail('rateNotCovered', {
       jurisdiction,
-      halfYear: halfYearOf(day),
+      halfYear: written(halfYear),
       date: formatIsoDate(day),
-      first: covered[0]?.halfYear ?? '-',
-      last: covered[covered.length - 1]?.halfYear ?? '-',
+      first: written(covered[0]?.halfYear),
+      last: written(covered[covered.length - 1]?.halfYear),
     });
   }
   return found;

@@ -135,11 +135,11 @@ export const messages = {
   },
   rateNotCovered: {
     en: 'no statutory {jurisdiction} rate is on file for {halfYear} ({date}); rates cover {first} to {last}: enter the rate in force in the pane, Dunning › Policy › Statutory rates not on file (it is saved in the workbook)',
-    fr: "aucun taux légal {jurisdiction} n'est connu pour {halfYear} ({date}) ; les taux couvrent {first} à {last} : saisissez le taux en vigueur dans le volet, Relances › Politique › Taux légaux manquants (il est enregistré dans le classeur)",
+    fr: "aucun taux légal {jurisdiction} n'est connu pour le {halfYear} ({date}) ; les taux connus vont du {first} au {last} : saisissez le taux en vigueur dans le volet, Relances › Politique › Taux légaux manquants (il est enregistré dans le classeur)",
   },
   rateNotCoveredGrouped: {
     en: 'no statutory {jurisdiction} rate is on file for {halfYear}; rates cover {first} to {last}: enter the rate in force in the pane, Dunning › Policy › Statutory rates not on file (it is saved in the workbook)',
-    fr: "aucun taux légal {jurisdiction} n'est connu pour {halfYear} ; les taux couvrent {first} à {last} : saisissez le taux en vigueur dans le volet, Relances › Politique › Taux légaux manquants (il est enregistré dans le classeur)",
+    fr: "aucun taux légal {jurisdiction} n'est connu pour le {halfYear} ; les taux connus vont du {first} au {last} : saisissez le taux en vigueur dans le volet, Relances › Politique › Taux légaux manquants (il est enregistré dans le classeur)",
   },
   accountsOne: { en: '1 account: {names}', fr: '1 compte : {names}' },
   accountsAll: { en: '{count} accounts: {names}', fr: '{count} comptes : {names}' },
@@ -317,6 +317,10 @@ export const messages = {
     en: 'the dunning log shows no {missing} about these invoices: {missing} first — the “{stage}” letter refers to it',
     fr: 'le journal des relances ne montre pas de {missing} pour ces factures : {missing} d’abord — la lettre « {stage} » y fait référence',
   },
+  ruleJoinsCollection: {
+    en: '{invoices} fell overdue after the account’s other invoices ({file}) were referred for collection on {date}: they join the file on their own, {stage} now, listed alone; the file’s invoices are not claimed again',
+    fr: '{invoices} sont échues après la transmission au contentieux des autres factures du compte ({file}) le {date} : elles rejoignent seules le dossier, {stage} maintenant, listées seules ; les factures du dossier ne sont pas réclamées de nouveau',
+  },
   ruleRefersToMissingFor: {
     en: 'the dunning log shows no {missing} about {invoices}: {missing} first, for every invoice of the account — the “{stage}” letter refers to it',
     fr: 'le journal des relances ne montre pas de {missing} pour {invoices} : {missing} d’abord, pour toutes les factures du compte — la lettre « {stage} » y fait référence',
@@ -471,15 +475,7 @@ export const messages = {
     en: 'overdue {days}; the first reminder starts at {from} days overdue ({date})',
     fr: 'en retard de {days} ; la première relance commence à {from} jours de retard ({date})',
   },
-  rateEnteredInvalid: {
-    en: 'statutory rate for {jurisdiction} {halfYear}: {reason}',
-    fr: 'taux légal {jurisdiction} {halfYear} : {reason}',
-  },
   // The cash-in forecast and its payment history.
-  paymentHistoryMissing: {
-    en: 'no payment history: give the ledger a paid-date column (Paid date, Date de règlement) on its settled lines, or name a sheet of paid invoices',
-    fr: 'aucun historique de paiement : ajoutez au tableau une colonne de date de règlement (Date de règlement, Paid date) sur les lignes réglées, ou indiquez une feuille de factures réglées',
-  },
   // A ledger without paid lines: no forecast yet, and what would make one (the due dates still speak).
   paymentHistoryNone: {
     en: 'No payment history, so no forecast yet: it learns when each customer really pays from invoices already paid. Give the ledger a paid-date column on its settled lines (Paid date, Date de règlement), import a FEC with its lettrage (matching codes), or name a sheet of paid invoices. Meanwhile, the amounts are what the due dates say.',
@@ -611,6 +607,10 @@ export const messages = {
     en: '{value} looks like a percentage: write {fraction}',
     fr: '{value} ressemble à un pourcentage : écrivez {fraction}',
   },
+  enteredRateTooLow: {
+    en: '"{value}" reads as {percent}, lower than any statutory rate: type the rate as a percentage, such as 12.15%',
+    fr: '« {value} » se lit {percent}, moins que tout taux légal : saisissez le taux en pourcentage, comme 12,15 %',
+  },
   enteredRateNotPositive: {
     en: 'the rate must be above 0',
     fr: 'le taux doit être supérieur à 0',
@@ -627,6 +627,12 @@ export const messages = {
   importRunningBalance: {
     en: 'The column {column} reads as a running balance (each line adds the ones above it), which would count paid invoices again, so it is not taken as the open amount. If it is in fact what each invoice still owes, rename it "Open amount". ',
     fr: 'La colonne {column} se lit comme un solde progressif (chaque ligne cumule celles du dessus), qui compterait de nouveau les factures réglées : elle n’est donc pas prise comme reste dû. Si elle est bien ce que chaque facture doit encore, renommez-la « Reste dû ». ',
+  },
+  // Letters and log entries are dated the day they are made; a plan as of another day (a
+  // month-end as-of date) would date them then and count the deadline from then.
+  planNotAsOfToday: {
+    en: 'letters and log entries are dated the day they are made ({today}), but the plan is as of {asOf}: tick "Follow today" (or set the as-of date to {today}), build the plan again, then make the letters or log the call. A fixed as-of date is for the aged balance and month-end reports',
+    fr: 'les lettres et les lignes du journal sont datées du jour où elles sont faites ({today}), mais le plan est arrêté au {asOf} : cochez « Suivre la date du jour » (ou mettez la date d’arrêté au {today}), établissez de nouveau le plan, puis faites les lettres ou notez l’appel. Une date d’arrêté fixe sert à la balance âgée et aux états de fin de mois',
   },
 } satisfies Record<string, Template>;
 

@@ -219,7 +219,7 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     const { page } = pane();
     const customer = 'Cabinet Roux Avocats';
     const card = page.locator(`.call[data-customer="${customer}"]`);
-    expect(await card.locator('.script').textContent()).toMatch(/^Bonjour, ici .*, d'Ateliers Réunis SAS\. Je vous appelle/);
+    expect(await card.locator('.script').textContent()).toMatch(/^Bonjour, ici .*, d’Ateliers Réunis SAS\. Je vous appelle/);
     await card.locator('input[type="date"]').fill('2025-12-10');
     await card.locator('button', { hasText: 'Promise to pay' }).click();
     await page.waitForFunction((name) => document.querySelector('#status')?.textContent === `Logged for ${name}`, customer);
@@ -411,6 +411,53 @@ run('a dunning run past the rate table', () => {
   }, 60_000);
 });
 
+run('letters from a plan as of a fixed month-end date', () => {
+  test('are refused with what to do; nothing is made or logged; with the plan built as of today they go', async () => {
+    // Today is 28 November 2025 in this Preview; the as-of date is the month-end before it.
+    await withPane({ ready: agedAt('2025-10-31') }, async ({ page, problems }) => {
+      await page.click('button[data-tab="settings"]');
+      await page.fill('#setting-companyIban', 'FR76 3000 4000 0500 0012 3456 789');
+      await page.dispatchEvent('#setting-companyIban', 'change');
+      await page.click('button[data-tab="dunning"]');
+      await page.click('#build-plan');
+      await page.waitForSelector('#plan-actions');
+      const logRows = () =>
+        page.evaluate(
+          () =>
+            (window as unknown as Window).agebucket.workbook.sheets.find((s) => s.name === 'Journal des relances')?.values.length,
+        );
+      const before = await logRows();
+      for (const command of ['#preview-letters', '#letters-docx', '#letters-sheet']) {
+        await page.click(command);
+        await page.waitForFunction(() => document.querySelector('#status')?.classList.contains('error'));
+        expect(await page.textContent('#status')).toContain(
+          'letters and log entries are dated the day they are made (28 November 2025), but the plan is as of 31 October 2025: tick "Follow today" (or set the as-of date to 28 November 2025), build the plan again',
+        );
+        await page.click('#build-plan');
+        await page.waitForFunction(() => !document.querySelector('#status')?.classList.contains('error'));
+      }
+      expect(await logRows()).toBe(before);
+      expect(
+        await page.evaluate(() =>
+          (window as unknown as Window).agebucket.workbook.sheets.some((s) => s.name.startsWith('Letters')),
+        ),
+      ).toBe(false);
+
+      // As the message says: follow today, build the plan again; the letters are dated today.
+      await page.click('button[data-tab="ageing"]');
+      await page.check('#follow-today');
+      await page.click('button[data-tab="dunning"]');
+      await page.click('#build-plan');
+      await page.waitForSelector('#plan-actions');
+      await page.click('#preview-letters');
+      await page.waitForSelector('iframe#letter-preview');
+      const dated = (await page.frameLocator('iframe#letter-preview').locator('p.date').textContent()) ?? '';
+      expect(dated).toMatch(/28 (November|novembre) 2025$/);
+      expect(problems).toEqual([]);
+    });
+  }, 90_000);
+});
+
 run('letters that cannot go: a Sage ledger with no address column', () => {
   /** Imports the Sage export, builds its plan and previews its letters: the held warning. */
   const previewSageLetters = async (page: Page): Promise<string> => {
@@ -425,7 +472,7 @@ run('letters that cannot go: a Sage ledger with no address column', () => {
   };
 
   test('its registered letters and formal notices are held and named; the second reminder is made', async () => {
-    await withPane({ ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
+    await withPane({ today: '2026-11-30', ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
       const held = await previewSageLetters(page);
       expect(held).toMatch(/^Not made, no postal address for a registered letter or formal notice: 4 accounts: /);
       for (const account of ['411HOTEL', '411CAFE', '411DUPONT', '411BOUL']) expect(held).toContain(account);
@@ -437,7 +484,7 @@ run('letters that cannot go: a Sage ledger with no address column', () => {
   }, 90_000);
 
   test('the warning goes once its cause may be gone: a new plan, the ledger read again with addresses, a signatory entered', async () => {
-    await withPane({ ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
+    await withPane({ today: '2026-11-30', ready: agedAt('2026-11-30') }, async ({ page, problems }) => {
       expect(await previewSageLetters(page)).toMatch(/^Not made, no postal address/);
 
       // A new plan: the warning was the last letters command's; the next one says it again.
@@ -566,18 +613,34 @@ run('the dunning policy in the pane', () => {
       await page.fill('#policy-interval', '10');
       await page.dispatchEvent('#policy-interval', 'change');
       await page.waitForSelector('#policy-status');
-      // The two half-years the plan needs, entered as the official sources will publish them.
+      // The two half-years the plan needs, entered as the official sources will publish them:
+      // percentages, as the contractual rate is typed.
       for (const [index, halfYear, rate] of [
-        [0, '2027-H1', '0.1215'],
-        [1, '2027-H2', '0.124'],
+        [0, '2027-H1', '12.15%'],
+        [1, '2027-H2', '12.4'],
       ] as const) {
         await page.click('#policy-add-rate');
         await page.fill(`#policy-rate-${index}-half`, halfYear);
         await page.dispatchEvent(`#policy-rate-${index}-half`, 'change');
+        // The old way, a fraction, would be 0.124 %: refused, and said what to type.
+        if (index === 1) {
+          await page.fill(`#policy-rate-${index}-rate`, '0.124');
+          await page.dispatchEvent(`#policy-rate-${index}-rate`, 'change');
+          expect(await page.textContent('#policy-error')).toBe(
+            'Not saved: dunning policy: "0.124" reads as 0.124%, lower than any statutory rate: type the rate as a percentage, such as 12.15%',
+          );
+        }
         await page.fill(`#policy-rate-${index}-rate`, rate);
         await page.dispatchEvent(`#policy-rate-${index}-rate`, 'change');
       }
       expect(await page.$('#policy-error')).toBeNull();
+      // The policy keeps fractions, as the rates entered before were saved.
+      const stored = await page.evaluate(() => {
+        const settings = JSON.parse(localStorage.getItem('agebucket.preview.settings') ?? '{}') as Record<string, string>;
+        const policy = JSON.parse(settings.policy ?? 'null') as { enteredRates: Array<{ rate: number }> } | null;
+        return policy?.enteredRates.map((entered) => entered.rate);
+      });
+      expect(stored).toEqual([0.1215, 0.124]);
       await page.click('#build-plan');
       await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('accounts to chase'));
       expect(await page.$('#penalties-missing')).toBeNull();
@@ -585,7 +648,8 @@ run('the dunning policy in the pane', () => {
       await page.reload();
       await page.waitForSelector('#mapping summary');
       expect(await page.inputValue('#policy-rate-1-half')).toBe('2027-H2');
-      expect(await page.inputValue('#policy-rate-1-rate')).toBe('0.124');
+      expect(await page.inputValue('#policy-rate-0-rate')).toBe('12.15%');
+      expect(await page.inputValue('#policy-rate-1-rate')).toBe('12.4%');
       expect(problems).toEqual([]);
     });
   }, 90_000);

@@ -85,7 +85,9 @@ describePane('the payment-delays table in Preview', (pane) => {
     expect(await rowText(6, 7, 12)).toEqual(['2', '2', '3', '2', '1', '8']);
     // The grid writes amounts as the pane's language does: French here (1 452,75).
     expect(await rowText(7, 7, 12)).toEqual(['150,00', '219,75', '691,00', '351,00', '191,00', '1\u202f452,75']);
-    expect(await rowText(9, 7, 12)).toEqual(['0,15 %', '0,22 %', '0,69 %', '0,35 %', '0,19 %', '1,45 %']);
+    expect(await rowText(9, 7, 12)).toEqual(
+      ['0,15 %', '0,22 %', '0,69 %', '0,35 %', '0,19 %', '1,45 %'].map((share) => share.replace(' ', '\u202F')),
+    );
     // Received: A-300 not due 300.00; A-100 1200.00 in 1-30; A-200 800.00 in 91+.
     expect(await rowText(7, 1, 6)).toEqual(['300,00', '1\u202f200,00', '0,00', '0,00', '800,00', '2\u202f000,00']);
     // (B): F-LIT from the ledger and F-LOG from the dunning log.
@@ -165,7 +167,7 @@ describePane('the payment-delays table in Preview', (pane) => {
     await page.waitForSelector(grid);
     // Received: F-S1 600.00 of 1 November, due 1 December, 30 days late: 600 / 700 of purchases.
     expect(await page.textContent(`${grid} td[data-cell="7:2"]`)).toBe('600,00');
-    expect(await page.textContent(`${grid} td[data-cell="8:2"]`)).toBe('85,71 %');
+    expect(await page.textContent(`${grid} td[data-cell="8:2"]`)).toBe('85,71\u202F%');
     expect(await page.locator(`${grid} td`, { hasText: 'Achats tirés du FEC « fec.txt »' }).count()).toBe(1);
     // A figure typed replaces the FEC's, which the pane still names.
     await page.fill('#setting-delaysPurchases', '800');

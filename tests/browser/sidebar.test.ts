@@ -40,7 +40,7 @@ describePane('the Sheets sidebar', SIDEBAR, (pane) => {
     const log = await page.evaluate(
       () => (window as unknown as { __sheets: Record<string, unknown[][]> }).__sheets['Journal des relances']?.length,
     );
-    expect(log).toBe(35 + 23);
+    expect(log).toBe(38 + 23);
     await screenshot(page, '21-sheets-sidebar-letters');
   });
 

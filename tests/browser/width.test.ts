@@ -69,6 +69,67 @@ function overflowProblems(page: Page): Promise<string[]> {
   }, WIDTH);
 }
 
+/**
+ * What is cut off though nothing spills out of the pane: a tab whose label runs past the tab
+ * list (which then scrolls, hiding it), a card wider inside than its frame, a select too narrow
+ * for one of its choices. A select's need is measured by the browser itself: a copy of it, with
+ * that one choice and no width rule, is as wide as the choice needs.
+ */
+function cutProblems(page: Page): Promise<string[]> {
+  return page.evaluate((width) => {
+    const problems: string[] = [];
+    const app = document.getElementById('app');
+    if (!app) return ['no #app'];
+    const shown = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && element.checkVisibility({ visibilityProperty: true });
+    };
+    const tabs = app.querySelector('.tabs');
+    if (!tabs) return ['no tab list'];
+    if (tabs.scrollWidth > tabs.clientWidth)
+      problems.push(`the tab list scrolls: ${tabs.scrollWidth} px in ${tabs.clientWidth} px`);
+    const list = tabs.getBoundingClientRect();
+    for (const tab of Array.from(tabs.querySelectorAll('[role="tab"]'))) {
+      const box = tab.getBoundingClientRect();
+      if (box.left < list.left - 0.5 || box.right > list.right + 0.5 || box.right > width + 0.5)
+        problems.push(
+          `the tab “${tab.textContent}” spans ${Math.round(box.left)}–${Math.round(box.right)} px, its list ${Math.round(list.left)}–${Math.round(list.right)} px`,
+        );
+      if (tab.scrollWidth > tab.clientWidth)
+        problems.push(`the tab “${tab.textContent}” is cut: ${tab.scrollWidth} px in ${tab.clientWidth} px`);
+    }
+    for (const card of Array.from(app.querySelectorAll('.card, details.import, .warning-card, .notice'))) {
+      if (!shown(card)) continue;
+      if (card.scrollWidth > card.clientWidth)
+        problems.push(`${card.id || card.className} is ${card.scrollWidth} px wide inside, ${card.clientWidth} px shown`);
+    }
+    for (const select of Array.from(app.querySelectorAll('select'))) {
+      if (!shown(select)) continue;
+      const has = select.getBoundingClientRect().width;
+      for (const option of Array.from(select.options)) {
+        const copy = select.cloneNode(false) as HTMLSelectElement;
+        copy.removeAttribute('id');
+        copy.style.width = 'auto';
+        copy.style.minWidth = '0';
+        copy.style.maxWidth = 'none';
+        copy.style.position = 'absolute';
+        copy.style.visibility = 'hidden';
+        copy.append(option.cloneNode(true));
+        select.parentElement?.append(copy);
+        const needs = copy.getBoundingClientRect().width;
+        copy.remove();
+        if (needs > has + 0.5) {
+          problems.push(
+            `the select ${select.id || select.dataset.role || select.name} cuts “${option.textContent}”: ${Math.round(needs)} px needed, ${Math.round(has)} px wide`,
+          );
+          break;
+        }
+      }
+    }
+    return problems.slice(0, 10);
+  }, WIDTH);
+}
+
 /** The rows whose customer or amount is not on screen (in the pane and not scrolled out of sight). */
 function hiddenCustomersOrAmounts(page: Page, rows: string): Promise<{ count: number; hidden: string[] }> {
   return page.$$eval(
@@ -150,7 +211,7 @@ for (const { theme, options } of THEMES) {
       (pane) => {
         const checked = async (what: string, button?: string, outcome?: string) => {
           const { page } = pane();
-          const problems = await overflowProblems(page);
+          const problems = [...(await overflowProblems(page)), ...(await cutProblems(page))];
           if (button) problems.push(...(await outcomeBeside(page, button, outcome)));
           expect([what, problems]).toEqual([what, []]);
         };
@@ -158,6 +219,32 @@ for (const { theme, options } of THEMES) {
         beforeAll(async () => {
           const { page } = pane();
           await page.selectOption('#language', language);
+        });
+
+        test('every tab, every panel opened: nothing cut', async () => {
+          const { page } = pane();
+          for (const tab of ['ageing', 'dunning', 'settings']) {
+            await page.click(`button[data-tab="${tab}"]`);
+            // Every fold of the tab opened, then closed again as it was (the tests below open them).
+            const opened = await page.$$eval(`#tab-${tab} details:not([open])`, (folds) => {
+              for (const fold of folds) {
+                fold.setAttribute('data-opened-by-test', '');
+                (fold as HTMLDetailsElement).open = true;
+              }
+              return folds.length;
+            });
+            await page.waitForTimeout(100);
+            await checked(`the ${tab} tab with ${opened} folds opened`);
+            await screenshot(page, `width-${theme}-${language}-${tab}-opened`);
+            await page.$$eval('[data-opened-by-test]', (folds) => {
+              for (const fold of folds) {
+                (fold as HTMLDetailsElement).open = false;
+                fold.removeAttribute('data-opened-by-test');
+              }
+            });
+            await page.waitForTimeout(100);
+          }
+          await page.click('button[data-tab="ageing"]');
         });
 
         test('the ledger, its columns and the ageing commands', async () => {

@@ -145,6 +145,22 @@ describe.each(['2026-11-30', SAMPLE_AS_OF, '2026-12-27', '2027-01-31', '2027-02-
       });
     });
 
+    test('the plan as of that day sends every stage of the policy, the collection letter included', () => {
+      const cells = csvTextAsCells(moved.ledger);
+      const items = readLedger(cells, detectColumns(cells[0] ?? []), { serialSystem: 'sheets', defaultCurrency: 'EUR' }).items;
+      const entries = readDunningLog(csvTextAsCells(moved.log), DEFAULT_POLICY, 'sheets').entries;
+      const plan = planDunning(items, entries, { asOf: opened, policy: DEFAULT_POLICY });
+      const sent = new Set(plan.actions.map((account) => account.stage?.id));
+      expect(DEFAULT_POLICY.stages.map((stage) => [stage.id, sent.has(stage.id)])).toEqual(
+        DEFAULT_POLICY.stages.map((stage) => [stage.id, true]),
+      );
+      // The account whose formal notice, naming all its overdue invoices, ran out 16 days before
+      // the sample's date: referred for collection, its five invoices listed.
+      const collection = plan.actions.find((account) => account.stage?.id === 'collection');
+      expect(collection?.customer).toBe('Serrurerie Bonnet');
+      expect(collection?.dunned).toHaveLength(5);
+    });
+
     test('nothing is invoiced or logged after that day, and each reminder chased invoices already due', () => {
       expect(ledger.every((row) => (row['Date facture'] ?? '') <= day)).toBe(true);
       expect(log.length).toBeGreaterThan(20);

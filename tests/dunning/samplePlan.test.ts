@@ -12,7 +12,7 @@ const account = (customer: string) => [...plan.actions, ...plan.excluded].find((
 test('every row of the sample is read and every account is either chased or explained', () => {
   expect(ledger.items).toHaveLength(336);
   expect(ledger.skipped).toEqual([]);
-  expect(log.entries).toHaveLength(34);
+  expect(log.entries).toHaveLength(37);
   expect(plan.actions.length + plan.excluded.length).toBe(40);
   expect(plan.excluded.every((a) => exclusionText(a, 'en') !== '' && exclusionText(a, 'fr') !== '')).toBe(true);
 });
@@ -78,6 +78,6 @@ test('the worklist is in priority order and the call list holds the phone stage'
   expect(harrington?.language).toBe('en');
   expect(harrington?.script).toMatch(/^Hello, this is .* from Ateliers Réunis SAS\. I am calling about/);
   const gauthier = calls.find((c) => c.customer === 'Électricité Gauthier');
-  expect(gauthier?.script).toMatch(/^Bonjour, ici .*, d'Ateliers Réunis SAS\. Je vous appelle au sujet d/);
+  expect(gauthier?.script).toMatch(/^Bonjour, ici .*, d’Ateliers Réunis SAS\. Je vous appelle au sujet d/);
   expect(gauthier?.phone).toMatch(/^\+33/);
 });

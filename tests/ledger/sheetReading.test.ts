@@ -174,7 +174,7 @@ describe('dates are read one way per column', () => {
     expect(ledger.dateColumns[0]?.basis).toBe('locale');
     const lines = describeReading(ledger, { language: 'en', locale: 'en-GB', partialMatch: 'none', hasMatchingCodes: false });
     expect(lines).toContain(
-      "Due date: every date fits both orders; read day-first (31/12/2026) as the workbook's locale (en-GB) writes dates. Change it in Settings if wrong.",
+      "Due date: every date fits both orders, and no other date column of the file settles it; read day-first (31/12/2026) as the workbook's locale (en-GB) writes dates. If wrong, set it with the month-first box beside this column, under Ageing › Columns.",
     );
   });
   test('never both orders in one column: the minority is skipped with what to fix', () => {

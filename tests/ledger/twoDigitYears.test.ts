@@ -167,10 +167,10 @@ describe('when the order cannot be decided, or is not one', () => {
     expect(uk.items.map((item) => formatIsoDate(item.dueDay))).toEqual(['2026-11-03', '2026-10-05']);
     expect(us.items.map((item) => formatIsoDate(item.dueDay))).toEqual(['2026-03-11', '2026-05-10']);
     expect(describeReading(uk, { language: 'en', locale: 'en-GB', partialMatch: 'none', hasMatchingCodes: false })).toContain(
-      "Due date: every date fits both orders; read day-first (31/12/2026) as the workbook's locale (en-GB) writes dates. Change it in Settings if wrong.",
+      "Due date: every date fits both orders, and no other date column of the file settles it; read day-first (31/12/2026) as the workbook's locale (en-GB) writes dates. If wrong, set it with the month-first box beside this column, under Ageing › Columns.",
     );
     expect(describeReading(us, { language: 'fr', locale: 'en-US', partialMatch: 'none', hasMatchingCodes: false })).toContain(
-      'Échéance : chaque date se lit dans les deux ordres ; lue en mois/jour (12/31/2026) selon les paramètres régionaux du classeur (en-US). Modifiez-le dans les Réglages si c’est faux.',
+      'Échéance : chaque date se lit dans les deux ordres, et aucune autre colonne de dates du fichier ne tranche ; lue en mois/jour (12/31/2026) selon les paramètres régionaux du classeur (en-US). Si c’est faux, réglez-le avec la case mois/jour à côté de cette colonne, dans Balance âgée › Colonnes.',
     );
   });
 

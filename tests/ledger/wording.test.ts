@@ -62,8 +62,11 @@ describe('Preview’s grid writes amounts in the pane’s language', () => {
   test('8,540.12 in English, 8 540,12 in French (narrow no-break space, as Intl writes it)', () => {
     expect(display(8540.12, '#,##0.00', 'en')).toBe('8,540.12');
     expect(display(8540.12, '#,##0.00', 'fr')).toBe('8\u202f540,12');
-    expect(display(0.125, '0.0%', 'fr')).toBe('12,5 %');
-    expect(display(0.125, '0.0%', 'en')).toBe('12.5 %');
+    expect(display(0.125, '0.0%', 'fr')).toBe('12,5\u202F%');
+    expect(display(0.125, '0.0%', 'en')).toBe('12.5%');
+    expect(display(0.098, '0.0%', 'en')).toBe('9.8%');
+    expect(display(0.1215, '0.00%', 'fr')).toBe('12,15\u202F%');
+    expect(display(0.1215, '0.00%', 'en')).toBe('12.15%');
   });
 });
 

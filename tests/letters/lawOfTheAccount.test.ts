@@ -113,7 +113,8 @@ describe('a half-year the rate table does not cover yet', () => {
 
   test('the formal notice says which rate is missing and where to enter it, and still claims the 40 €', () => {
     const account = formalNotice(items, DEFAULT_POLICY, asOf);
-    expect(account.penaltyError?.localized('fr')).toContain('2027-H1');
+    expect(account.penaltyError?.localized('fr')).toContain('pour le 1er semestre 2027');
+    expect(account.penaltyError?.localized('en')).toContain('for 2027-H1');
     expect(account.penaltyError?.localized('fr')).toContain('Relances › Politique › Taux légaux manquants');
     expect(account.penaltyError?.localized('en')).toContain('Dunning › Policy › Statutory rates not on file');
     const letter = text(account, DEFAULT_POLICY, asOf);
@@ -194,7 +195,7 @@ describe('who the customer is', () => {
     expect(account.feeTotals).toEqual([{ currency: 'EUR', amount: 40_00 }]);
     const letter = text(account);
     expect(letter).toContain('articles L2192-13 et R2192-31 du Code de la commande publique');
-    expect(letter).toContain(`(10,15${NBSP}% au 1er semestre 2026)`);
+    expect(letter).toContain(`(10,15${NBSP}% pour la facture F1, dont les intérêts courent depuis le 1er semestre 2026)`);
     expect(letter).toContain('articles L2192-13 et D2192-35 du Code de la commande publique');
     expect(letter).not.toContain('L441-10');
   });

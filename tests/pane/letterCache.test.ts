@@ -90,10 +90,10 @@ describe('letters kept for the next command on the same plan', () => {
       const { workbook, plan } = await generated();
       const cache = new LetterCache();
       // The preview reads a few letters first, out of order: they are kept, the others made.
-      const read = await lettersToRead(workbook, plan, plan.actions, settings, kind, cache);
+      const read = await lettersToRead(workbook, plan, plan.actions, settings, kind, plan.asOf, cache);
       const early = [7, 3, 0, 42].map((index) => read.letterAt(index));
-      const kept = await lettersFor(workbook, plan, plan.actions, settings, kind, cache);
-      const made = await lettersFor(workbook, plan, plan.actions, settings, kind);
+      const kept = await lettersFor(workbook, plan, plan.actions, settings, kind, plan.asOf, cache);
+      const made = await lettersFor(workbook, plan, plan.actions, settings, kind, plan.asOf);
       expect(made.letters.length).toBeGreaterThan(100);
       expect(kept.held).toEqual(made.held);
       expect(kept.letters).toEqual(made.letters);
@@ -106,10 +106,10 @@ describe('letters kept for the next command on the same plan', () => {
       // They were kept, not made again: the preview's letters are the run's, and so is a second run's.
       expect(early).toEqual([7, 3, 0, 42].map((index) => kept.letters[index]));
       expect(early[0]).toBe(kept.letters[7]);
-      const again = await lettersFor(workbook, plan, plan.actions, settings, kind, cache);
+      const again = await lettersFor(workbook, plan, plan.actions, settings, kind, plan.asOf, cache);
       for (const [index, letter] of again.letters.entries()) expect(letter).toBe(kept.letters[index]);
       // A selection of the same plan takes the same letters.
-      const some = await lettersFor(workbook, plan, plan.actions.slice(10, 20), settings, kind, cache);
+      const some = await lettersFor(workbook, plan, plan.actions.slice(10, 20), settings, kind, plan.asOf, cache);
       for (const [index, letter] of some.letters.entries()) expect(letter).toBe(kept.letters[10 + index]);
     }, 120_000);
   }
@@ -123,11 +123,12 @@ describe('letters kept for the next command on the same plan', () => {
   ) {
     const { workbook, plan } = await generated();
     const cache = new LetterCache();
-    const before = (await lettersFor(workbook, plan, plan.actions, settings, 'reminder', cache)).letters;
+    const before = (await lettersFor(workbook, plan, plan.actions, settings, 'reminder', plan.asOf, cache)).letters;
     const next = await change({ workbook, settings });
     const nextPlan = next.plan ?? plan;
-    const kept = (await lettersFor(workbook, nextPlan, nextPlan.actions, next.settings, 'reminder', cache)).letters;
-    const made = (await lettersFor(workbook, nextPlan, nextPlan.actions, next.settings, 'reminder')).letters;
+    const kept = (await lettersFor(workbook, nextPlan, nextPlan.actions, next.settings, 'reminder', nextPlan.asOf, cache))
+      .letters;
+    const made = (await lettersFor(workbook, nextPlan, nextPlan.actions, next.settings, 'reminder', nextPlan.asOf)).letters;
     expect(texts(kept)).toEqual(texts(made));
     expect(kept).toEqual(made);
     return { before, after: made };
@@ -193,9 +194,9 @@ describe('letters kept for the next command on the same plan', () => {
   test('are made again for the other kind of letter', async () => {
     const { workbook, plan } = await generated();
     const cache = new LetterCache();
-    await lettersFor(workbook, plan, plan.actions, settings, 'reminder', cache);
-    const kept = (await lettersFor(workbook, plan, plan.actions, settings, 'statement', cache)).letters;
-    const made = (await lettersFor(workbook, plan, plan.actions, settings, 'statement')).letters;
+    await lettersFor(workbook, plan, plan.actions, settings, 'reminder', plan.asOf, cache);
+    const kept = (await lettersFor(workbook, plan, plan.actions, settings, 'statement', plan.asOf, cache)).letters;
+    const made = (await lettersFor(workbook, plan, plan.actions, settings, 'statement', plan.asOf)).letters;
     expect(kept).toEqual(made);
     expect(kept.every((letter) => letter.stageId === 'statement')).toBe(true);
   }, 120_000);

@@ -69,8 +69,8 @@ describe('letters made one at a time for the preview', () => {
     test(`are the letters made all at once (${kind}s)`, async () => {
       const { workbook, plan } = await generated();
       expect(plan.actions.length).toBeGreaterThan(100);
-      const all = await lettersFor(workbook, plan, plan.actions, settings, kind);
-      const one = await lettersToRead(workbook, plan, plan.actions, settings, kind);
+      const all = await lettersFor(workbook, plan, plan.actions, settings, kind, plan.asOf);
+      const one = await lettersToRead(workbook, plan, plan.actions, settings, kind, plan.asOf);
       expect(all.letters.length).toBeGreaterThan(100);
       expect(one.customers).toEqual(all.letters.map((letter) => letter.customer));
       expect(one.held).toEqual(all.held);
@@ -92,21 +92,21 @@ describe('letters made one at a time for the preview', () => {
   test('what refuses the run refuses the preview at once: no IBAN for letters that ask for a transfer', async () => {
     const { workbook, plan } = await generated();
     const noIban = { ...settings, companyIban: '' };
-    await expect(lettersFor(workbook, plan, plan.actions, noIban, 'reminder')).rejects.toThrow(/IBAN/);
-    await expect(lettersToRead(workbook, plan, plan.actions, noIban, 'reminder')).rejects.toThrow(/IBAN/);
+    await expect(lettersFor(workbook, plan, plan.actions, noIban, 'reminder', plan.asOf)).rejects.toThrow(/IBAN/);
+    await expect(lettersToRead(workbook, plan, plan.actions, noIban, 'reminder', plan.asOf)).rejects.toThrow(/IBAN/);
   }, 120_000);
 
   test('and a stage whose template the templates sheet no longer has', async () => {
     const { workbook, plan } = await generated();
     // The templates sheet, written on first use, loses the formal notice's rows.
-    await lettersFor(workbook, plan, [], settings, 'reminder');
+    await lettersFor(workbook, plan, [], settings, 'reminder', plan.asOf);
     const sheet = workbook.sheets.find((s) => s.name === 'Modèles de lettres');
     if (!sheet) throw new Error('no templates sheet');
     sheet.values = sheet.values.filter((row) => row[0] !== 'formalNotice');
     const formal = plan.actions.filter((account) => (account.stage ?? account.targetStage)?.id === 'formalNotice');
     expect(formal.length).toBeGreaterThan(0);
     const later = [...plan.actions.filter((account) => !formal.includes(account)), ...formal];
-    await expect(lettersFor(workbook, plan, later, settings, 'reminder')).rejects.toThrow(/formalNotice/);
-    await expect(lettersToRead(workbook, plan, later, settings, 'reminder')).rejects.toThrow(/formalNotice/);
+    await expect(lettersFor(workbook, plan, later, settings, 'reminder', plan.asOf)).rejects.toThrow(/formalNotice/);
+    await expect(lettersToRead(workbook, plan, later, settings, 'reminder', plan.asOf)).rejects.toThrow(/formalNotice/);
   }, 120_000);
 });

@@ -2,9 +2,15 @@
 // tables, numbers and half-years as French writes them. Scans every French message of the
 // core's table and every French text of the pane's, so a new entry is checked the day it lands.
 
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { makeCollectionCurve } from '../../src/ageing/collection';
 import { paneText } from '../../src/pane/messages';
+import { statutoryRate } from '../../src/penalties/statutoryRates';
+import { parseTextDate } from '../../src/primitives/dates';
 import { halfYearText, numberText, percentText } from '../../src/primitives/localeText';
-import { type Language, messages } from '../../src/primitives/messages';
+import { AgeBucketError, groupMessages, type Language, messages } from '../../src/primitives/messages';
 
 /** A colon right after a letter, digit, closing quote or placeholder, followed by a space or the end. */
 const COLON_WITHOUT_SPACE = /[^\s\u00A0\u202F]:(\s|$)/;
@@ -66,6 +72,72 @@ describe('every French text of the pane', () => {
   });
 });
 
+/**
+ * The texts the code puts into a message's placeholders: a reason, a half-year, an error's own
+ * message. The scan above sees `{reason}`, not what fills it, so a French message could still
+ * end in English. Every call that names a message code with its parameters (fail, new
+ * AgeBucketError, a helper that takes the same pair) is read from the sources: a parameter that
+ * is prose (two words or more) written in one language and put into both languages' texts, or another error's `.message`
+ * (English), is English left in the French message. Such texts are given as { en, fr }.
+ */
+function monolingualParameters(): string[] {
+  const found: string[] = [];
+  const root = join(__dirname, '..', '..', 'src');
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? files(join(dir, entry.name))
+        : /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')
+          ? [join(dir, entry.name)]
+          : [],
+    );
+  const prose = (text: string) => /\p{L}{2,}\s+\p{L}{2,}/u.test(text);
+  for (const file of files(root)) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const where = (node: ts.Node) =>
+      `${file.slice(root.length + 1)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const visit = (node: ts.Node): void => {
+      if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments && node.arguments.length >= 2) {
+        const [code, params] = node.arguments;
+        if (
+          code &&
+          params &&
+          ts.isStringLiteral(code) &&
+          Object.hasOwn(messages, code.text) &&
+          ts.isObjectLiteralExpression(params)
+        ) {
+          const templates = messages[code.text as keyof typeof messages] as { en: string; fr: string };
+          for (const property of params.properties) {
+            if (!ts.isPropertyAssignment(property)) continue;
+            const value = property.initializer;
+            const key = property.name.getText(source);
+            // A pair of parameters, one for each language's template (ledger / grandLivre), is fine.
+            if (!templates.fr.includes(`{${key}}`) || !templates.en.includes(`{${key}}`)) continue;
+            const name = `${code.text}.${key}`;
+            if ((ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && prose(value.text))
+              found.push(`${where(value)} ${name}: "${value.text}"`);
+            if (ts.isTemplateExpression(value)) {
+              const literal = [value.head.text, ...value.templateSpans.map((span) => span.literal.text)].join(' X ');
+              if (prose(literal)) found.push(`${where(value)} ${name}: \`${literal}\``);
+            }
+            if (ts.isPropertyAccessExpression(value) && value.name.text === 'message')
+              found.push(`${where(value)} ${name}: ${value.getText(source)} (an error's English message)`);
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
+describe('the texts put into the core’s messages', () => {
+  test('no parameter is prose in one language, nor another error’s English message', () => {
+    expect(monolingualParameters()).toEqual([]);
+  });
+});
+
 describe('numbers as each language writes them', () => {
   test('counts: 2,466 in English, 2 466 in French (a no-break space, as amounts use)', () => {
     expect(numberText(2466, 'en')).toBe('2,466');
@@ -80,5 +152,46 @@ describe('numbers as each language writes them', () => {
     expect(halfYearText('2026-H1', 'fr')).toBe('1er semestre 2026');
     expect(halfYearText('2026-H2', 'fr')).toBe('2e semestre 2026');
     expect(halfYearText('2026-H2', 'en')).toBe('2026-H2');
+  });
+});
+
+describe('French messages the core builds, read whole', () => {
+  const thrown = (run: () => unknown): AgeBucketError => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof AgeBucketError) return error;
+      throw error;
+    }
+    throw new Error('no error thrown');
+  };
+  test('a collection curve refused says why in French', () => {
+    const errors = [
+      thrown(() => makeCollectionCurve([])),
+      thrown(() => makeCollectionCurve([{ daysOverdue: Number.NaN, probability: 0.5 }])),
+      thrown(() => makeCollectionCurve([{ daysOverdue: 30, probability: 95 }])),
+      thrown(() =>
+        makeCollectionCurve([
+          { daysOverdue: 60, probability: 0.9 },
+          { daysOverdue: 30, probability: 0.8 },
+        ]),
+      ),
+    ];
+    for (const error of errors) {
+      expect(error.code).toBe('curveInvalid');
+      expect(unquoted(error.localized('fr'))).not.toMatch(ENGLISH_WORDS);
+    }
+    expect(errors[2]?.localized('fr')).toBe('courbe de recouvrement : la probabilité 95 doit être entre 0 et 1 (0,95 pour 95 %)');
+  });
+  test('no statutory rate on file: « le 1er semestre 2027 », never 2027-H1, in French', () => {
+    const error = thrown(() => statutoryRate('FR', parseTextDate('2027-03-01')));
+    const fr = error.localized('fr');
+    expect(fr).toContain('pour le 1er semestre 2027 (2027-03-01)');
+    expect(fr).not.toMatch(/\d{4}-H[12]/);
+    expect(error.localized('en')).toContain('for 2027-H1 (2027-03-01)');
+    // Said once for many accounts, without the date: the same French half-year.
+    const [grouped] = groupMessages([{ account: 'Dupont SA', error }], 'fr');
+    expect(grouped?.text).toContain('pour le 1er semestre 2027 ;');
+    expect(grouped?.text).not.toMatch(/\d{4}-H[12]/);
   });
 });

@@ -140,7 +140,11 @@ function ColumnsView(props: LedgerPanelProps & { found: NonNullable<LedgerPanelP
                     data-month-first={role}
                     title={t.monthFirst}
                     aria-label={t.monthFirst}
-                    checked={props.monthFirst.includes(role)}
+                    // The order the column is read in, whoever decided it (the file, the locale or the user).
+                    checked={
+                      props.ledger?.dateColumns.find((reading) => reading.role === role)?.order === 'monthFirst' ||
+                      props.monthFirst.includes(role)
+                    }
                     onChange={(event: JSX.TargetedEvent<HTMLInputElement>) =>
                       props.onMonthFirst(role, event.currentTarget.checked)
                     }

@@ -9,7 +9,7 @@ import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_POLICY, type DunningPolicy, type DunningStage, validatePolicy } from '../../dunning/policy';
 import { CUSTOMER_TYPES, type CustomerType } from '../../penalties/customerType';
-import { parseAnnualRate } from '../../penalties/lateInterest';
+import { parseAnnualRate, parseEnteredRate } from '../../penalties/lateInterest';
 import { type EnteredRate, JURISDICTIONS, parseJurisdiction } from '../../penalties/statutoryRates';
 import { colon, percentText } from '../../primitives/localeText';
 import { AgeBucketError } from '../../primitives/messages';
@@ -326,8 +326,18 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
               {text(
                 `policy-rate-${index}-rate`,
                 t.rateValue,
-                shownNumber(entered.rate),
-                (v, from) => withRate({ rate: typedNumber(v) }, from),
+                Number.isFinite(entered.rate) ? percentText(entered.rate, language) : '',
+                (v, from) => {
+                  // A percentage in the pane's language, as the contractual rate; the policy keeps the fraction.
+                  let rate = Number.NaN;
+                  try {
+                    if (v.trim() !== '') rate = parseEnteredRate(v);
+                  } catch (caught) {
+                    refuse(caught, from);
+                    return;
+                  }
+                  withRate({ rate }, from);
+                },
                 true,
               )}
               <button

@@ -76,8 +76,11 @@ export function display(value: CellValue, format: string | null | undefined, lan
       return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
     }
     const decimals = (text: string) => (language === 'fr' ? text.replace('.', ',') : text);
-    if (format === '0.00%') return `${decimals((value * 100).toFixed(2))} %`;
-    if (format?.endsWith('%')) return `${decimals((value * 100).toFixed(1))} %`;
+    // Percentages as each language writes them: "9.8%" in English; "9,8 %" in French, with the
+    // narrow no-break space its thousands take here (engines' ICU differ on the one before %).
+    const percent = (places: number) => `${decimals((value * 100).toFixed(places))}${language === 'fr' ? '\u202F%' : '%'}`;
+    if (format === '0.00%') return percent(2);
+    if (format?.endsWith('%')) return percent(1);
     if (format === '0.0') return decimals(value.toFixed(1));
     if (format?.startsWith('#,##0.00')) return amounts.format(value);
     return String(value);
