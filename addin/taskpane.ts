@@ -26,13 +26,16 @@ function appRoot(): HTMLElement {
   return root;
 }
 
+/** The sample ledger's sheet in Preview. */
+const SAMPLE_LEDGER_SHEET = 'Créances';
+
 /**
  * The sample ledger, its dunning log, and one rule of the user's own (large amounts in bold),
  * dated so that its as-of date is `today` (the sample always looks as on its own date).
  */
 export function sampleSheets(today: number): PreviewSheet[] {
   const sample = currentSample({ ledger: sampleLedger, log: sampleLog }, today);
-  const ledger = csvToSheet('Créances', sample.ledger);
+  const ledger = csvToSheet(SAMPLE_LEDGER_SHEET, sample.ledger);
   const header = ledger.values[0] ?? [];
   const amountColumn = header.indexOf('Reste dû');
   ledger.columnFormats[amountColumn] = '#,##0.00';
@@ -68,19 +71,14 @@ function previewToday(): () => number {
 
 function startPreview(notice?: (language: Language) => string): void {
   document.body.classList.add('preview');
-  // The sample's firm signs its letters, so Preview's letters work before Settings are filled.
+  // The sample's firm signs the sample ledger's letters, so Preview's letters work before
+  // Settings are filled; it never signs a ledger the user loads (Settings start empty).
   const workbook = new PreviewWorkbook('agebucket.preview.settings', {
-    companyName: sampleCompany.name,
-    companyLegalForm: sampleCompany.legalForm,
-    companyAddress: sampleCompany.address,
-    companyRegistration: sampleCompany.registration,
-    companyIban: sampleCompany.iban,
-    companyEmail: sampleCompany.email,
-    companyPhone: sampleCompany.phone,
-    companyCity: sampleCompany.city,
+    sheet: SAMPLE_LEDGER_SHEET,
+    sender: { ...sampleCompany, signatoryName: '', signatoryTitle: '' },
   });
   const todayInPreview = previewToday();
-  workbook.load(sampleSheets(todayInPreview()));
+  workbook.load(sampleSheets(todayInPreview()), true);
   const grid = document.getElementById('preview-grid');
   if (grid) startPreviewGrid(grid, workbook, todayInPreview);
   startPane(appRoot(), {

@@ -3,7 +3,7 @@
 // authorised anything, so it touches nothing but the menu; every command reads the user's
 // settings from the document and runs the same core commands as the pane.
 
-import { agedBalanceSheetFor, ageLedger, asOfDayOf, colourRulesFor, findLedger } from '../src/commands/ageing';
+import { agedBalanceSheetFor, ageLedger, asOfDayOf, checkedColourRules, findLedger } from '../src/commands/ageing';
 import { cashInForecastFor, cashInGlanceText } from '../src/commands/forecast';
 import { PAYMENT_DELAYS_COMMAND, paymentDelaysFor, paymentDelaysWritten } from '../src/commands/paymentDelays';
 import { defaultSettings, type PaneSettings, settingsFromRecord } from '../src/commands/settings';
@@ -102,9 +102,11 @@ export function colourOverdueRows(): void {
   command((current) => {
     const { table, mapping } = findLedger(readActiveTable(), current, false);
     const strings = paneText(current.language).t;
-    const rules = colourRulesFor(table, mapping, current, asOfDayOf(current, spreadsheetToday()), strings.disputed);
+    const at = asOfDayOf(current, spreadsheetToday());
+    const { rules, warning } = checkedColourRules(table, mapping, current, at, strings.disputed);
     applyColourRules(table.sheetName, rules);
-    return strings.coloured(rules.length, table.sheetName);
+    const done = strings.coloured(rules.length, table.sheetName);
+    return warning ? `${done} · ${warning}` : done;
   });
 }
 

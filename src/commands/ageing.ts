@@ -21,7 +21,8 @@ import {
 } from '../ledger/ledger';
 import { setCreditsAgainstOldest } from '../ledger/owed';
 import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
-import { AgeBucketError } from '../primitives/messages';
+import { numberText } from '../primitives/localeText';
+import { AgeBucketError, formatMessage, type Language } from '../primitives/messages';
 import { type MinorUnits, minorFromText, parseCurrencyCode } from '../primitives/money';
 import type { PaneSettings } from './settings';
 
@@ -141,6 +142,67 @@ function owedColumnsOf(mapping: ColumnMapping, firstColumn: number): OwedColumns
       // An amount signed by a D/C column: the sign is in words the formula does not read.
       return null;
   }
+}
+
+/**
+ * The data rows whose due date the sheet holds as text ("15/03/2026" left as typed, a CSV opened
+ * in another locale), as 1-based sheet rows, and how many hold a real date. A colour rule
+ * compares the due-date cell with a date: a text cell never matches, in Excel, Sheets or Preview.
+ */
+export function dueDatesAsText(table: LedgerTable, mapping: ColumnMapping): { textRows: number[]; dated: number } {
+  const column = mapping.dueDate;
+  const textRows: number[] = [];
+  let dated = 0;
+  if (column === undefined) return { textRows, dated };
+  for (let index = 1; index < table.values.length; index++) {
+    const cell = table.values[index]?.[column];
+    if (typeof cell === 'string') {
+      if (cell.trim() !== '') textRows.push(table.headerRow + index + 1);
+    } else if (typeof cell === 'number' || (typeof cell === 'object' && cell !== null && 'year' in cell)) {
+      dated++;
+    }
+  }
+  return { textRows, dated };
+}
+
+/** "rows 4, 7, 9 and 2 more", in the user's language. */
+function rowList(rows: readonly number[], language: Language): string {
+  const shown = rows.slice(0, 5).map((row) => numberText(row, language, 0));
+  const more = rows.length - shown.length;
+  if (more === 0) return shown.join(', ');
+  return language === 'fr'
+    ? `${shown.join(', ')} et ${numberText(more, language, 0)} autre${more > 1 ? 's' : ''}`
+    : `${shown.join(', ')} and ${numberText(more, language, 0)} more`;
+}
+
+/**
+ * Colour rules for the ledger, checked first: when no due date is a date, nothing could ever be
+ * coloured, so nothing is applied and the error says how to get dates (import the file). When
+ * some are text, the rules are applied and `warning` counts and names the rows left uncoloured.
+ */
+export function checkedColourRules(
+  table: LedgerTable,
+  mapping: ColumnMapping,
+  settings: PaneSettings,
+  asOf: DayNumber,
+  disputedLabel: string,
+): { rules: ColourRule[]; warning: string | null } {
+  const rules = colourRulesFor(table, mapping, settings, asOf, disputedLabel);
+  const { textRows, dated } = dueDatesAsText(table, mapping);
+  if (textRows.length === 0) return { rules, warning: null };
+  const params = (language: Language) => ({
+    count: numberText(textRows.length, language, 0),
+    rows: rowList(textRows, language),
+    sheet: table.sheetName,
+  });
+  if (dated === 0) {
+    throw new AgeBucketError('colourDueDatesAllText', {
+      count: { en: params('en').count, fr: params('fr').count },
+      sheet: table.sheetName,
+    });
+  }
+  const language = settings.language;
+  return { rules, warning: formatMessage('colourDueDatesSomeText', params(language), language) };
 }
 
 /** Colour rules over the ledger's rows: following TODAY(), or the fixed as-of date. */

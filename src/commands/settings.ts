@@ -192,6 +192,53 @@ export function companyDetails(settings: PaneSettings): CompanyDetails {
 }
 
 /**
+ * The sender of the letters made from a ledger. In Preview the sample ledger's letters are signed
+ * by the sample's firm, so that letters show before anything is typed: `sample` is that firm, and
+ * `sampleLedger` whether the letters come from the sample's ledger. On the sample's ledger each
+ * field typed in Settings wins and the others are the sample's. On any other ledger only what the
+ * user typed signs (empty, letters are refused asking for it: checkCompanyForLetters), and the
+ * sample's IBAN or registration, still in Settings from an earlier Preview that prefilled them,
+ * refuses the letters rather than sending a customer the sample's fictional bank details. Excel
+ * and Sheets have no sample (null).
+ */
+export function letterSender(
+  settings: PaneSettings,
+  sample: { readonly sender: CompanyDetails; readonly sampleLedger: boolean } | null,
+): CompanyDetails {
+  const typed = companyDetails(settings);
+  if (sample === null) return typed;
+  const own = sample.sender;
+  if (sample.sampleLedger) {
+    const either = (mine: string | undefined, theirs: string | undefined) => (mine?.trim() ? mine : (theirs ?? ''));
+    return {
+      name: either(typed.name, own.name),
+      legalForm: either(typed.legalForm, own.legalForm),
+      address: either(typed.address, own.address),
+      registration: either(typed.registration, own.registration),
+      iban: either(typed.iban, own.iban),
+      email: either(typed.email, own.email),
+      phone: either(typed.phone, own.phone),
+      city: either(typed.city, own.city),
+      signatoryName: either(typed.signatoryName, own.signatoryName),
+      signatoryTitle: either(typed.signatoryTitle, own.signatoryTitle),
+    };
+  }
+  const compact = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, '').toUpperCase();
+  const fields: Array<{ en: string; fr: string }> = [];
+  if (own.iban !== '' && compact(typed.iban) === compact(own.iban)) fields.push({ en: 'IBAN', fr: 'l’IBAN' });
+  if (own.registration !== '' && compact(typed.registration) === compact(own.registration))
+    fields.push({ en: 'registration', fr: 'l’immatriculation' });
+  if (fields.length > 0) {
+    throw new AgeBucketError('sampleSenderOnOwnLedger', {
+      firm: own.name,
+      fields: fields.map((field) => field.en).join(' and '),
+      champs: fields.map((field) => field.fr).join(' et '),
+    });
+  }
+  return typed;
+}
+
+/**
  * The settings text a document stores, read back. Nothing stored is no settings; anything but a
  * JSON object of texts (a truncated save, a hand edit) is an error the pane reports, offering to
  * reset, rather than a pane that cannot start.

@@ -188,7 +188,14 @@ function normaliseAmounts(rows: string[][], separator: Separator): string[][] {
 export function accentSample(text: string): string {
   const head = text.slice(0, 20_000);
   const words = head.match(/[^\s;,\t|"]*[À-ÿ\uFFFD][^\s;,\t|"]*/g) ?? [];
-  return words.slice(0, 3).join(' ');
+  // Distinct words only: a ledger repeats its column words on every line ("pièce pièce").
+  const distinct = new Map<string, string>();
+  for (const word of words) {
+    const key = word.toLowerCase();
+    if (!distinct.has(key)) distinct.set(key, word);
+    if (distinct.size === 3) break;
+  }
+  return [...distinct.values()].join(' ');
 }
 
 interface Source {

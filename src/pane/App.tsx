@@ -9,7 +9,7 @@ import {
   agedBalanceSheetFor,
   ageLedger,
   asOfDayOf,
-  colourRulesFor,
+  checkedColourRules,
   findLedger,
   rememberMapping,
   salesByCurrency,
@@ -271,6 +271,7 @@ export function App(options: PaneOptions) {
         current().dunning.kind,
         options.today(),
         letterCache,
+        current().table?.sheetName ?? null,
       );
       // The held accounts are named before anything is delivered or logged; the others go on.
       patchDunning({ held: heldText(held, made.length, language()) });
@@ -432,9 +433,10 @@ export function App(options: PaneOptions) {
       colour: async () => {
         const table = requireTable();
         const { settings, mapping } = current();
-        const rules = colourRulesFor(table, mapping, settings, asOfDay(), words().disputed);
+        const { rules, warning } = checkedColourRules(table, mapping, settings, asOfDay(), words().disputed);
         await workbook.applyColourRules(table.sheetName, rules);
-        return words().coloured(rules.length, table.sheetName);
+        const done = words().coloured(rules.length, table.sheetName);
+        return warning ? `${done} · ${warning}` : done;
       },
       removeColours: async () => words().removed(await workbook.removeColourRules(requireTable().sheetName)),
       writeAgedBalance: async () => {
@@ -516,6 +518,7 @@ export function App(options: PaneOptions) {
           current().dunning.kind,
           options.today(),
           letterCache,
+          current().table?.sheetName ?? null,
         );
         patchDunning({
           held: heldText(held, customers.length, language()),
@@ -711,9 +714,13 @@ export function App(options: PaneOptions) {
     () => visible.filter((account) => dunning.selected.has(accountKey(account))).length,
     [visible, dunning.selected],
   );
+  // Preview: the sample's firm signs the sample ledger's letters while Settings hold no sender.
+  const sample = table ? (workbook.sampleSender?.(table.sheetName) ?? null) : null;
+  const sampleSigns = sample?.sampleLedger === true;
+  const senderName = (sampleSigns ? settings.companyName.trim() || sample?.sender.name : settings.companyName) || '—';
   const calls = useMemo(
-    () => (plan ? callList(plan, { company: settings.companyName || '—', defaultLanguage: settings.language }) : null),
-    [plan, settings.companyName, settings.language],
+    () => (plan ? callList(plan, { company: senderName, defaultLanguage: settings.language }) : null),
+    [plan, senderName, settings.language],
   );
   const ageingOptions = useMemo<AgeingOptions>(
     () => ({ asOf: settings.asOf, followToday: settings.followToday, boundaries: settings.boundaries, basis: settings.basis }),
@@ -924,7 +931,13 @@ export function App(options: PaneOptions) {
         }
         {
           <div id="tab-settings" hidden={tab !== 'settings'} role="tabpanel">
-            <SettingsPanel text={text} values={settingsValues} onChange={commands.changeSettings} save={commands.save} />
+            <SettingsPanel
+              text={text}
+              values={settingsValues}
+              onChange={commands.changeSettings}
+              save={commands.save}
+              sampleSender={sampleSigns ? (sample?.sender.name ?? null) : null}
+            />
           </div>
         }
       </StatusContext.Provider>

@@ -2,7 +2,7 @@
 // read (or first write) the templates sheet, build the selected letters, and log what was
 // delivered. The rules themselves are the core's; this only moves data between it and the port.
 
-import { type PaneSettings as CommandSettings, companyDetails, paymentPrefixesOf } from '../commands/settings';
+import { type PaneSettings as CommandSettings, letterSender, paymentPrefixesOf } from '../commands/settings';
 import { actionDay } from '../dunning/actionDay';
 import { LOG_COLUMNS, LOG_HEADERS, LOG_SHEETS, type LogEntry, logRow, readDunningLog } from '../dunning/log';
 import { alreadyLogged, inLogLanguage, logSheetName, logStyleOf, withStageIndex } from '../dunning/logEntries';
@@ -75,11 +75,13 @@ export async function letterRun(
   settings: CommandSettings,
   kind: 'reminder' | 'statement',
   today: DayNumber,
+  ledgerSheet: string | null = null,
 ): Promise<LetterRun> {
   const day = actionDay(plan.asOf, today);
   const { templates } = await readTemplates(workbook, plan.policy, settings.language);
   for (const template of templates) validateTemplate(template);
-  const company = companyDetails(settings);
+  // The sample's firm signs only the sample ledger's letters (Preview); else what Settings hold.
+  const company = letterSender(settings, ledgerSheet === null ? null : (workbook.sampleSender?.(ledgerSheet) ?? null));
   const { ready, held } = lettersReady(accounts, company, kind);
   const options: LetterOptions = {
     company,
@@ -105,8 +107,9 @@ export async function lettersFor(
   kind: 'reminder' | 'statement',
   today: DayNumber,
   cache?: LetterCache,
+  ledgerSheet: string | null = null,
 ): Promise<{ letters: Letter[]; held: HeldLetter[] }> {
-  const run = await letterRun(workbook, plan, accounts, settings, kind, today);
+  const run = await letterRun(workbook, plan, accounts, settings, kind, today, ledgerSheet);
   const letters = cache
     ? cache.lettersFor(run.ready, run.options)
     : run.ready.map((account) => buildLetter(account, run.options));
@@ -127,8 +130,9 @@ export async function lettersToRead(
   kind: 'reminder' | 'statement',
   today: DayNumber,
   cache?: LetterCache,
+  ledgerSheet: string | null = null,
 ): Promise<{ customers: string[]; letterAt: (index: number) => Letter; held: HeldLetter[] }> {
-  const run = await letterRun(workbook, plan, accounts, settings, kind, today);
+  const run = await letterRun(workbook, plan, accounts, settings, kind, today, ledgerSheet);
   for (const account of run.ready) letterTemplateFor(account, run.options);
   if (cache)
     return {

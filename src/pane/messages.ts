@@ -185,6 +185,8 @@ function english(f: Formats) {
     curveNote: 'Expected loss: rule of thumb attributed to a 2004 Commercial Collection Agency Association survey.',
     // Settings
     company: 'Your company (for letters)',
+    sampleSenderNote: (firm: string) =>
+      `The sample ledger’s letters are signed by its fictional firm, ${firm}, in every field left empty here. Letters from your own ledger are signed only by what you type here, and refused while the name or address is empty.`,
     companyName: 'Name',
     companyAddress: 'Address',
     companyLegalForm: 'Legal form and capital',
@@ -466,6 +468,8 @@ function french(f: Formats): Messages {
     topAccounts: 'Comptes les plus en retard',
     curveNote: 'Perte attendue : règle empirique attribuée à une enquête de 2004 de la Commercial Collection Agency Association.',
     company: 'Votre société (pour les lettres)',
+    sampleSenderNote: (firm) =>
+      `Les lettres du grand livre d’exemple sont signées par sa société fictive, ${firm}, pour chaque champ laissé vide ici. Celles de votre propre grand livre ne sont signées que par ce que vous saisissez ici, et refusées tant que la raison sociale ou l’adresse est vide.`,
     companyName: 'Raison sociale',
     companyAddress: 'Adresse',
     companyLegalForm: 'Forme juridique et capital',

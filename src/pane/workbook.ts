@@ -5,7 +5,7 @@
 import type { SheetLayout } from '../ageing/agedBalanceSheet';
 import type { ColourRule } from '../ageing/colourRules';
 import type { LedgerTable } from '../ledger/ledger';
-import type { Letter } from '../letters/letter';
+import type { CompanyDetails, Letter } from '../letters/letter';
 import type { CellValue } from '../primitives/cells';
 
 export type { LedgerTable };
@@ -29,6 +29,12 @@ export interface Workbook {
   appendRows(sheetName: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): Promise<void>;
   readSettings(): Promise<Record<string, string>>;
   writeSettings(settings: Record<string, string>): Promise<void>;
+  /**
+   * Preview: the sample's firm, and whether `ledgerSheet` is the sample's ledger (not a file the
+   * user loaded or imported), for letterSender. Excel and Sheets have no sample: their letters
+   * are signed by what the user typed in Settings.
+   */
+  sampleSender?(ledgerSheet: string): { readonly sender: CompanyDetails; readonly sampleLedger: boolean } | null;
   /** Offers a file to the user; "blocked" when the host cannot save files. */
   deliverFile(name: string, bytes: Uint8Array, mimeType: string): Promise<'delivered' | 'blocked'>;
   /** Sheets: the letters in one Google Doc, one per page, written in batches. */

@@ -73,3 +73,14 @@ export function compareNames(language: Language): (a: string, b: string) => numb
 export function colon(language: Language): string {
   return language === 'fr' ? `${NBSP}: ` : ': ';
 }
+
+/**
+ * A number for a field the user edits, in their language, that reads back as itself: a whole
+ * number without decimals ("1 000", "1,000"), else with two, as amounts are written ("900,50").
+ */
+export function editableNumberText(value: number, language: Language): string {
+  const decimals = Number.isInteger(value) ? 0 : 2;
+  return numberFormat(language, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    .format(value)
+    .replace(NARROW_NBSP, NBSP);
+}

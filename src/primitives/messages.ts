@@ -467,6 +467,10 @@ export const messages = {
     en: 'the formal notice to {customer} has no signatory: the account has no owner and Settings › Your company has no signatory; fill in the signatory’s name and title',
     fr: 'la mise en demeure à {customer} n’a pas de signataire : le compte n’a pas de responsable et Paramètres › Votre société n’a pas de signataire ; renseignez le nom et la fonction du signataire',
   },
+  sampleSenderOnOwnLedger: {
+    en: 'the letters’ sender has the {fields} of the sample’s fictional firm, {firm}: type your company’s own in Settings › Your company; nothing was generated or logged',
+    fr: 'l’expéditeur des lettres a {champs} de la société fictive de l’exemple, {firm} : saisissez ceux de votre société dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
+  },
   companyIncomplete: {
     en: 'letters need your company’s {fields}: fill them in Settings › Your company; nothing was generated or logged',
     fr: 'les lettres ont besoin de {champs} de votre société : renseignez-les dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
@@ -618,6 +622,15 @@ export const messages = {
   enteredRateTwice: {
     en: 'entered twice',
     fr: 'saisi deux fois',
+  },
+  // Colour rules compare due dates: a due date held as text never matches (any host).
+  colourDueDatesAllText: {
+    en: 'nothing was coloured: the {count} due dates of {sheet} are text, not dates, and a colour rule compares dates. Import the file with Import (it writes dates and numbers), or turn the due-date column into dates, then colour again',
+    fr: 'rien n’a été coloré : les {count} échéances de {sheet} sont du texte, pas des dates, et une règle de couleur compare des dates. Importez le fichier avec Importer (qui écrit des dates et des nombres), ou convertissez la colonne des échéances en dates, puis colorez de nouveau',
+  },
+  colourDueDatesSomeText: {
+    en: '{count} rows of {sheet} have their due date as text, not a date, and cannot be coloured (rows {rows}): turn those cells into dates',
+    fr: '{count} lignes de {sheet} ont leur échéance en texte, pas en date, et ne peuvent pas être colorées (lignes {rows}) : convertissez ces cellules en dates',
   },
   // An imported file whose columns do not make a ledger: said before any sheet is made.
   importColumnsMissing: {

@@ -221,3 +221,19 @@ export function formatMoney(minor: MinorUnits, currency: string, language: Langu
   if (language === 'fr') return `${sign}${number}${NBSP}${symbol}`;
   return symbol.length === 1 ? `${sign}${symbol}${number}` : `${sign}${symbol}${NBSP}${number}`;
 }
+
+/**
+ * A number a user types in a field of the pane (an amount, a number of days), read as the pane's
+ * language writes it: `1 000`, `1 000,50 €`, `900,50`, `1,000.50`, `900.50`. The amount reader's
+ * rules apply (spaces and symbols aside; with `,` and `.` the last is the decimal mark), and the
+ * language settles what the reader alone cannot: a lone mark before groups of three digits is the
+ * language's thousands mark (`1,000` in English, `1.000` in French) rather than a decimal one.
+ * Read to two decimals, as an amount; throws `amountUnreadable` for text that is not a number.
+ */
+export function numberFromTyped(text: string, language: Language): number {
+  const thousands = language === 'en' ? ',' : '.';
+  const digitsAndMarks = text.replace(/[^\d,.]/g, '');
+  const grouped = new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})+$`).test(digitsAndMarks);
+  const value = grouped ? text.split(thousands).join('') : text;
+  return amountFromMinor(minorFromText(value, 'EUR'), 'EUR');
+}

@@ -159,6 +159,10 @@ describePane('dunning in Preview mode', { ready: agedAt() }, (pane) => {
     ).toContain('Final reminder before formal notice');
     await page.fill('#letter-find', 'Dupont');
     expect(await page.textContent('#letter-matches')).toBe(' · no letter for “Dupont”');
+    // A failed search leaves the arrows going through every letter (Thames Valley is shown, not the last).
+    const failedAt = Number(/Letter (\d+) of 3/.exec((await page.textContent('#letter-position')) ?? '')?.[1]);
+    expect(await page.isDisabled('#letter-next')).toBe(failedAt === 3);
+    expect(await page.isDisabled('#letter-previous')).toBe(failedAt === 1);
     await page.fill('#letter-find', 'CABINET ROUX');
     await page.waitForSelector('iframe#letter-preview[data-customer="Cabinet Roux Avocats"]');
     await page.fill('#letter-find', '');
@@ -459,8 +463,22 @@ run('letters from a plan as of a fixed month-end date', () => {
 });
 
 run('letters that cannot go: a Sage ledger with no address column', () => {
-  /** Imports the Sage export, builds its plan and previews its letters: the held warning. */
+  /**
+   * Imports the Sage export, builds its plan and previews its letters: the held warning. The
+   * imported ledger is the user's own, so their company is typed first: the sample's firm signs
+   * only the sample's letters.
+   */
   const previewSageLetters = async (page: Page): Promise<string> => {
+    await page.click('button[data-tab="settings"]');
+    for (const [field, value] of [
+      ['companyName', 'Bois & Fils SARL'],
+      ['companyAddress', '3 quai Perrache, 69002 Lyon'],
+      ['companyIban', 'FR14 2004 1010 0505 0001 3M02 606'],
+    ] as const) {
+      await page.fill(`#setting-${field}`, value);
+      await page.dispatchEvent(`#setting-${field}`, 'change');
+    }
+    await page.click('button[data-tab="ageing"]');
     await page.setInputFiles('#import-file', join(__dirname, '..', 'data', 'sage-grand-livre-clients.csv'));
     await page.waitForFunction(() => /imported to the new sheet/.test(document.querySelector('#import')?.textContent ?? ''));
     await page.click('button[data-tab="dunning"]');

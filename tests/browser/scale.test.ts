@@ -99,6 +99,17 @@ run('Preview at scale', () => {
       const ledger = largeLedger(120_000, 5_000, AS_OF);
       await withPane({}, async ({ page, problems }) => {
         await loadCsvFile(page, 'Grand livre', ledger.csv);
+        // A ledger the user loaded is signed by the company they type (the sample's firm signs only the sample).
+        await page.click('button[data-tab="settings"]');
+        for (const [field, value] of [
+          ['companyName', 'Bois & Fils SARL'],
+          ['companyAddress', '3 quai Perrache, 69002 Lyon'],
+          ['companyIban', 'FR14 2004 1010 0505 0001 3M02 606'],
+        ] as const) {
+          await page.fill(`#setting-${field}`, value);
+          await page.dispatchEvent(`#setting-${field}`, 'change');
+        }
+        await page.click('button[data-tab="ageing"]');
         await page.uncheck('#follow-today');
         await page.fill('#as-of', AS_OF);
         await page.dispatchEvent('#as-of', 'change');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { IBM_SAMPLE } from '../../scripts/csv';
 import { detectSeparator, parseDelimited } from '../../src/ledger/csv';
 import { readFec } from '../../src/ledger/fec';
-import { type ImportOptions, type ImportResult, importLedgerFile } from '../../src/ledger/import';
+import { accentSample, type ImportOptions, type ImportResult, importLedgerFile } from '../../src/ledger/import';
 import { detectColumns, readLedger } from '../../src/ledger/ledger';
 import { decodeText } from '../../src/ledger/textFile';
 import { dayFromCalendar, formatIsoDate } from '../../src/primitives/dates';
@@ -348,5 +348,20 @@ describe('text files', () => {
     const result = await importLedgerFile(new TextEncoder().encode(text), { ...OPTIONS, fileName: 'x.csv', headerRow: 1 });
     expect(result.report.headerRow).toBe(1);
     expect(result.report.ledger?.items.map((item) => item.customer)).toEqual(['A']);
+  });
+});
+
+describe('the Windows-1252 line shows distinct words as decoded', () => {
+  // A Sage export's header repeats "pièce" ("N° pièce;Date pièce"): the sample once said
+  // « SOCIÉTÉ pièce pièce ». The words the file really has, each once, in file order.
+  test('the Sage grand livre in tests/data', async () => {
+    const file = new Uint8Array(readFileSync(join(__dirname, '..', 'data', 'sage-grand-livre-clients.csv')));
+    const fr = await importLedgerFile(file, { ...OPTIONS, language: 'fr', fileName: 'sage-grand-livre-clients.csv' });
+    expect(fr.report.lines[0]).toContain('« SOCIÉTÉ pièce Échéance »');
+    const en = await importLedgerFile(file, { ...OPTIONS, fileName: 'sage-grand-livre-clients.csv' });
+    expect(en.report.lines[0]).toContain('"SOCIÉTÉ pièce Échéance"');
+  });
+  test('case-insensitive: "Pièce" and "pièce" are one word', () => {
+    expect(accentSample('Pièce;pièce;Échéance;Libellé;Crédit')).toBe('Pièce Échéance Libellé');
   });
 });

@@ -78,7 +78,7 @@ describe('Preview’s "Load a .xlsx or .csv" decodes a file as the import does',
     const header = loaded.sheet.values.find((row) => row.includes('Compte'));
     expect(header).toEqual(['N° pièce', 'Date pièce', 'Échéance', 'Compte', 'Libellé', 'Débit', 'Crédit', 'Lettrage']);
     expect(encodingLine(loaded.encoding, loaded.sample, 'en')).toBe(
-      'File read as Windows-1252 (it is not valid UTF-8): "SOCIÉTÉ pièce pièce". If the accents look wrong, save the file as UTF-8 and import it again.',
+      'File read as Windows-1252 (it is not valid UTF-8): "SOCIÉTÉ pièce Échéance". If the accents look wrong, save the file as UTF-8 and import it again.',
     );
     // Read in place, the sheet needs no column mapped by hand: Compte is the customer.
     const rows = loaded.sheet.values.slice(loaded.sheet.values.indexOf(header as CellValue[]));

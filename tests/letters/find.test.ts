@@ -1,7 +1,7 @@
 // Finding a letter by its customer in the preview: part of the name, case, accents and spacing
 // aside; every letter of that customer (one per currency), in the order the letters are made.
 
-import { lettersOfCustomer } from '../../src/letters/find';
+import { lettersOfCustomer, neighbourLetters } from '../../src/letters/find';
 import { buildLetter } from '../../src/letters/letter';
 import { lettersReady } from '../../src/letters/readiness';
 import { options, plan } from './sample';
@@ -38,5 +38,35 @@ describe('lettersOfCustomer', () => {
 
   test('nothing typed finds every letter', () => {
     expect(lettersOfCustomer(customers, '')).toHaveLength(customers.length);
+  });
+});
+
+describe('apostrophes and punctuation', () => {
+  const list = ["O'Neill Catering", 'Saint-Martin S.A.R.L.', 'Boulangerie Lefèvre'];
+  test('an apostrophe typed straight, curly or not at all finds the name', () => {
+    expect(lettersOfCustomer(list, 'oneill')).toEqual([0]);
+    expect(lettersOfCustomer(list, 'o’neill')).toEqual([0]);
+    expect(lettersOfCustomer(list, "O'NEILL catering")).toEqual([0]);
+    expect(lettersOfCustomer(['O’Neill Catering'], "o'neill")).toEqual([0]);
+  });
+  test('hyphens, dots and spaces aside', () => {
+    expect(lettersOfCustomer(list, 'saint martin')).toEqual([1]);
+    expect(lettersOfCustomer(list, 'sarl')).toEqual([1]);
+    expect(lettersOfCustomer(list, 'neil')).toEqual([0]);
+    expect(lettersOfCustomer(list, 'Dupont')).toEqual([]);
+  });
+});
+
+describe('neighbourLetters: where the arrows go', () => {
+  test('with matches, from one match to the next', () => {
+    expect(neighbourLetters([1, 4, 7], 4, 10)).toEqual({ previous: 1, next: 7 });
+    expect(neighbourLetters([1, 4, 7], 7, 10)).toEqual({ previous: 4, next: undefined });
+  });
+  test('a search that found nothing leaves every letter a click away', () => {
+    expect(neighbourLetters([], 4, 10)).toEqual({ previous: 3, next: 5 });
+    expect(neighbourLetters([], 0, 10)).toEqual({ previous: undefined, next: 1 });
+  });
+  test('no search: through all letters', () => {
+    expect(neighbourLetters(null, 9, 10)).toEqual({ previous: 8, next: undefined });
   });
 });

@@ -5,7 +5,7 @@
 
 import type { JSX } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { lettersOfCustomer } from '../../letters/find';
+import { lettersOfCustomer, neighbourLetters } from '../../letters/find';
 import type { Letter } from '../../letters/letter';
 import { letterToHtml } from '../../letters/render';
 import { AgeBucketError } from '../../primitives/messages';
@@ -51,9 +51,8 @@ export function LetterPreview(props: { text: PaneText; letters: PreviewLetters }
     }
   }, [letters, at, language]);
   if (!shown) return null;
-  // With a search, the arrows go from one matching letter to the next; without, through all.
-  const previous = matches ? findLast(matches, (index) => index < at) : at > 0 ? at - 1 : undefined;
-  const next = matches ? matches.find((index) => index > at) : at < count - 1 ? at + 1 : undefined;
+  // With a search that found letters, the arrows go from one match to the next; else through all.
+  const { previous, next } = neighbourLetters(matches, at, count);
   const go = (index: number | undefined) => {
     if (index !== undefined) setState({ ...view, at: index });
   };
@@ -116,12 +115,4 @@ export function LetterPreview(props: { text: PaneText; letters: PreviewLetters }
       )}
     </section>
   );
-}
-
-function findLast(values: readonly number[], test: (value: number) => boolean): number | undefined {
-  for (let i = values.length - 1; i >= 0; i--) {
-    const value = values[i] as number;
-    if (test(value)) return value;
-  }
-  return undefined;
 }

@@ -3,16 +3,19 @@
 // sent), the interval and minimum, whose penalties apply, a contractual rate, the formal
 // notice's deadline. Every change is checked by the
 // core's validatePolicy; a policy that fails is not saved, and its message says what to fix.
+// Validation is per field: a field left in error keeps its text and its message, and a later
+// valid change to another field is saved on its own (the field in error does not hold it back).
 
 import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_POLICY, type DunningPolicy, type DunningStage, validatePolicy } from '../../dunning/policy';
 import { CUSTOMER_TYPES, type CustomerType } from '../../penalties/customerType';
 import { parseAnnualRate, parseEnteredRate } from '../../penalties/lateInterest';
 import { type EnteredRate, JURISDICTIONS, parseJurisdiction } from '../../penalties/statutoryRates';
-import { colon, percentText } from '../../primitives/localeText';
-import { AgeBucketError } from '../../primitives/messages';
+import { colon, editableNumberText, percentText } from '../../primitives/localeText';
+import { AgeBucketError, type Language } from '../../primitives/messages';
+import { numberFromTyped } from '../../primitives/money';
 import type { PaneText } from '../messages';
 import { Card, TextInput } from '../ui';
 
@@ -23,68 +26,121 @@ export interface PolicyPanelProps {
   readonly onPolicy: (policy: DunningPolicy) => void;
 }
 
-/** A number as the field shows it: one that is not a number yet (blank, or text) as blank. */
-function shownNumber(value: number): string {
-  return Number.isNaN(value) ? '' : String(value);
+/** An amount or a number of days as the pane's language writes it ("1 000", "900,50"). */
+function shownInLanguage(value: number, language: Language): string {
+  return Number.isNaN(value) ? '' : editableNumberText(value, language);
 }
 
-/** A number as typed: decimal comma or point; blank is not a number. */
-function typedNumber(text: string): number {
-  const trimmed = text.trim().replace(',', '.');
-  return trimmed === '' ? Number.NaN : Number(trimmed);
+/**
+ * An amount or a number of days as typed in the pane's language ("1 000", "1,000", "900,50"),
+ * read by the core's amount reader; blank or unreadable is not a number, which the policy's
+ * check then refuses with the field's own message.
+ */
+function typedInLanguage(text: string, language: Language): number {
+  if (text.trim() === '') return Number.NaN;
+  try {
+    return numberFromTyped(text, language);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
   const { t, language } = props.text;
-  // The policy being edited: it may be invalid for a while, and is saved only once valid.
+  // The policy being edited: it may hold a field in error for a while; what is valid is saved.
   const [draft, setDraft] = useState<DunningPolicy>(props.policy);
-  const [error, setError] = useState<string | null>(null);
+  // The fields in error: what the user typed there (kept, never emptied) and why it is refused.
+  const [errors, setErrors] = useState<ReadonlyMap<string, { readonly typed: string | null; readonly message: string }>>(
+    new Map(),
+  );
   const [saved, setSaved] = useState(false);
   // The control the last change came from: its outcome is shown under it, where the user is
   // looking, not at the foot of a card taller than the pane.
   const [origin, setOrigin] = useState<string | null>(null);
+  // The policy this editor saved last: coming back as props.policy, it must not reset the draft.
+  const sent = useRef<DunningPolicy | null>(null);
   // A policy from elsewhere (the workbook's settings, read after the pane opened) replaces the draft.
   useEffect(() => {
+    if (props.policy === sent.current) return;
     setDraft(props.policy);
-    setError(null);
+    setErrors(new Map());
   }, [props.policy]);
-  const update = (next: DunningPolicy, from: string) => {
-    setDraft(next);
-    setOrigin(from);
-    setSaved(false);
+  const refusal = (next: DunningPolicy): string | null => {
     try {
       validatePolicy(next);
+      return null;
     } catch (caught) {
-      setError(caught instanceof AgeBucketError ? caught.localized(language) : String(caught));
+      return caught instanceof AgeBucketError ? caught.localized(language) : String(caught);
+    }
+  };
+  const save = (policy: DunningPolicy) => {
+    sent.current = policy;
+    props.onPolicy(policy);
+  };
+  /**
+   * A change from one control. The draft with it is saved when valid. When another field is in
+   * error, the change is saved on its own, onto the policy last saved, when that is valid: one
+   * field in error never holds the others back. Else the field is in error, with its text kept.
+   */
+  const update = (change: (policy: DunningPolicy) => DunningPolicy, from: string, typed: string | null = null) => {
+    const next = change(draft);
+    setDraft(next);
+    setOrigin(from);
+    const others = new Map(errors);
+    others.delete(from);
+    if (refusal(next) === null) {
+      setErrors(new Map());
+      setSaved(true);
+      save(next);
       return;
     }
-    setError(null);
-    setSaved(true);
-    props.onPolicy(next);
+    const alone = change(props.policy);
+    // A change that does nothing on the saved policy (a field of a stage or rate not saved yet) is not "saved".
+    const why = JSON.stringify(alone) === JSON.stringify(props.policy) ? refusal(next) : refusal(alone);
+    if (why === null) {
+      setErrors(others);
+      setSaved(true);
+      save(alone);
+      return;
+    }
+    others.set(from, { typed, message: why });
+    setErrors(others);
+    setSaved(false);
   };
-  /** A value that cannot even be read: not saved, and said why under its field. */
-  const refuse = (caught: unknown, from: string) => {
+  /** A value that cannot even be read: not saved, and said why under its field, its text kept. */
+  const refuse = (caught: unknown, from: string, typed: string) => {
     setOrigin(from);
     setSaved(false);
-    setError(
+    const message =
       caught instanceof AgeBucketError
         ? new AgeBucketError('policyRefused', {}, undefined, caught).localized(language)
-        : String(caught),
-    );
+        : String(caught);
+    setErrors(new Map(errors).set(from, { typed, message }));
   };
-  const withStage = (index: number, patch: Partial<DunningStage>, from: string) =>
-    update({ ...draft, stages: draft.stages.map((stage, i) => (i === index ? { ...stage, ...patch } : stage)) }, from);
-  /** Whether the change was saved, or why not, under the control it came from. */
-  const outcome = (id: string) =>
-    origin !== id ? null : error ? (
-      <p id="policy-error" class="status error" role="alert">
-        {`${t.policyInvalid}${colon(language)}${error}`}
-      </p>
-    ) : saved ? (
+  const withStage = (id: string, patch: Partial<DunningStage>, from: string, typed: string | null = null) =>
+    update(
+      (policy) => ({ ...policy, stages: policy.stages.map((stage) => (stage.id === id ? { ...stage, ...patch } : stage)) }),
+      from,
+      typed,
+    );
+  /** Whether the change was saved, or why a field is refused, under the control concerned. */
+  const outcome = (id: string) => {
+    const error = errors.get(id);
+    if (error) {
+      return (
+        <p id={origin === id ? 'policy-error' : `${id}-error`} class="status error" role="alert">
+          {`${t.policyInvalid}${colon(language)}${error.message}`}
+        </p>
+      );
+    }
+    return origin === id && saved ? (
       <p id="policy-status" class="status info" role="status">
         {t.policySaved}
       </p>
     ) : null;
+  };
+  /** A field's text: as typed while it is in error, else the draft's value. */
+  const shown = (id: string, value: string) => errors.get(id)?.typed ?? value;
   const addStage = () => {
     const last = draft.stages[draft.stages.length - 1];
     const ids = new Set(draft.stages.map((stage) => stage.id));
@@ -100,14 +156,19 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
       suggestsCreditHold: false,
       phoneCall: false,
     };
-    update({ ...draft, stages: [...draft.stages, stage] }, 'policy-add-stage');
+    update((policy) => ({ ...policy, stages: [...policy.stages, stage] }), 'policy-add-stage');
   };
   const text = (id: string, label: string, value: string, commit: (value: string, from: string) => void, numeric = false) => (
     <div class="field">
       <label class="label" for={id}>
         {label}
       </label>
-      <TextInput id={id} value={value} inputMode={numeric ? 'decimal' : 'text'} onCommit={(typed) => commit(typed, id)} />
+      <TextInput
+        id={id}
+        value={shown(id, value)}
+        inputMode={numeric ? 'decimal' : 'text'}
+        onCommit={(typed) => commit(typed, id)}
+      />
       {outcome(id)}
     </div>
   );
@@ -136,30 +197,30 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
               {text(
                 `policy-${stage.id}-from`,
                 t.from,
-                shownNumber(stage.fromDay),
-                (v, from) => withStage(index, { fromDay: typedNumber(v) }, from),
+                shownInLanguage(stage.fromDay, language),
+                (v, from) => withStage(stage.id, { fromDay: typedInLanguage(v, language) }, from, v),
                 true,
               )}
               {text(`policy-${stage.id}-name-en`, t.nameEn, stage.name.en, (v, from) =>
-                withStage(index, { name: { ...stage.name, en: v } }, from),
+                withStage(stage.id, { name: { ...stage.name, en: v } }, from, v),
               )}
               {text(`policy-${stage.id}-name-fr`, t.nameFr, stage.name.fr, (v, from) =>
-                withStage(index, { name: { ...stage.name, fr: v } }, from),
+                withStage(stage.id, { name: { ...stage.name, fr: v } }, from, v),
               )}
               {text(`policy-${stage.id}-channel-en`, t.channelEn, stage.channel.en, (v, from) =>
-                withStage(index, { channel: { ...stage.channel, en: v } }, from),
+                withStage(stage.id, { channel: { ...stage.channel, en: v } }, from, v),
               )}
               {text(`policy-${stage.id}-channel-fr`, t.channelFr, stage.channel.fr, (v, from) =>
-                withStage(index, { channel: { ...stage.channel, fr: v } }, from),
+                withStage(stage.id, { channel: { ...stage.channel, fr: v } }, from, v),
               )}
               {check(`policy-${stage.id}-interest`, t.interest, stage.claimsInterest, (v, from) =>
-                withStage(index, { claimsInterest: v }, from),
+                withStage(stage.id, { claimsInterest: v }, from),
               )}
               {check(`policy-${stage.id}-fee`, t.fee, stage.claimsRecoveryFee, (v, from) =>
-                withStage(index, { claimsRecoveryFee: v }, from),
+                withStage(stage.id, { claimsRecoveryFee: v }, from),
               )}
               {check(`policy-${stage.id}-phone`, t.phoneCall, stage.phoneCall, (v, from) =>
-                withStage(index, { phoneCall: v }, from),
+                withStage(stage.id, { phoneCall: v }, from),
               )}
               {index > 0 ? (
                 <label class="field">
@@ -169,7 +230,7 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
                     value={stage.refersTo ?? ''}
                     onChange={(event: JSX.TargetedEvent<HTMLSelectElement>) => {
                       const value = event.currentTarget.value;
-                      withStage(index, { refersTo: value === '' ? null : value }, `policy-${stage.id}-refers-to`);
+                      withStage(stage.id, { refersTo: value === '' ? null : value }, `policy-${stage.id}-refers-to`);
                     }}
                   >
                     <option value="">{t.refersToNone}</option>
@@ -185,7 +246,9 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
               <button
                 type="button"
                 class="link"
-                onClick={() => update({ ...draft, stages: draft.stages.filter((_, i) => i !== index) }, 'policy-add-stage')}
+                onClick={() =>
+                  update((policy) => ({ ...policy, stages: policy.stages.filter((s) => s.id !== stage.id) }), 'policy-add-stage')
+                }
               >
                 {t.removeStage}
               </button>
@@ -202,15 +265,25 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
       {text(
         'policy-interval',
         t.interval,
-        shownNumber(draft.minimumIntervalDays),
-        (v, from) => update({ ...draft, minimumIntervalDays: typedNumber(v) }, from),
+        shownInLanguage(draft.minimumIntervalDays, language),
+        (v, from) => update((policy) => ({ ...policy, minimumIntervalDays: typedInLanguage(v, language) }), from, v),
         true,
       )}
       {text(
         'policy-minimum',
         t.minimum,
-        shownNumber(draft.minimumAmount),
-        (v, from) => update({ ...draft, minimumAmount: typedNumber(v) }, from),
+        shownInLanguage(draft.minimumAmount, language),
+        (v, from) => {
+          // Text that is no amount at all is said so, with an example, rather than "must be 0 or more".
+          let amount = Number.NaN;
+          try {
+            if (v.trim() !== '') amount = numberFromTyped(v, language);
+          } catch (caught) {
+            refuse(caught, from, v);
+            return;
+          }
+          update((policy) => ({ ...policy, minimumAmount: amount }), from, v);
+        },
         true,
       )}
       <label class="field">
@@ -220,7 +293,10 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
           value={draft.jurisdiction ?? ''}
           onChange={(event: JSX.TargetedEvent<HTMLSelectElement>) => {
             const value = event.currentTarget.value;
-            update({ ...draft, jurisdiction: value === '' ? null : parseJurisdiction(value) }, 'policy-jurisdiction');
+            update(
+              (policy) => ({ ...policy, jurisdiction: value === '' ? null : parseJurisdiction(value) }),
+              'policy-jurisdiction',
+            );
           }}
         >
           {['FR', 'EU', 'DE', 'UK'].map((j) => (
@@ -242,18 +318,18 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
           try {
             rate = v.trim() === '' ? null : parseAnnualRate(v, 'percent', 'policyRateUnreadable');
           } catch (caught) {
-            refuse(caught, from);
+            refuse(caught, from, v);
             return;
           }
-          update({ ...draft, explicitRate: rate }, from);
+          update((policy) => ({ ...policy, explicitRate: rate }), from, v);
         },
         true,
       )}
       {text(
         'policy-deadline',
         t.deadline,
-        shownNumber(draft.paymentDeadlineDays),
-        (v, from) => update({ ...draft, paymentDeadlineDays: typedNumber(v) }, from),
+        shownInLanguage(draft.paymentDeadlineDays, language),
+        (v, from) => update((policy) => ({ ...policy, paymentDeadlineDays: typedInLanguage(v, language) }), from, v),
         true,
       )}
       <label class="field">
@@ -262,7 +338,10 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
           id="policy-first-run"
           value={draft.firstRun ?? 'ageStage'}
           onChange={(event: JSX.TargetedEvent<HTMLSelectElement>) =>
-            update({ ...draft, firstRun: event.currentTarget.value === 'oneStage' ? 'oneStage' : 'ageStage' }, 'policy-first-run')
+            update(
+              (policy) => ({ ...policy, firstRun: event.currentTarget.value === 'oneStage' ? 'oneStage' : 'ageStage' }),
+              'policy-first-run',
+            )
           }
         >
           <option value="ageStage">{t.firstRunAge}</option>
@@ -278,7 +357,7 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
           onChange={(event: JSX.TargetedEvent<HTMLSelectElement>) => {
             const value = event.currentTarget.value;
             update(
-              { ...draft, defaultCustomerType: CUSTOMER_TYPES.find((type) => type === value) ?? 'professional' },
+              (policy) => ({ ...policy, defaultCustomerType: CUSTOMER_TYPES.find((type) => type === value) ?? 'professional' }),
               'policy-customer-type',
             );
           }}
@@ -295,8 +374,15 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
         <legend>{t.statutoryRates}</legend>
         <p class="help">{t.statutoryHelp}</p>
         {draft.enteredRates.map((entered, index) => {
-          const withRate = (patch: Partial<EnteredRate>, from: string) =>
-            update({ ...draft, enteredRates: draft.enteredRates.map((r, i) => (i === index ? { ...r, ...patch } : r)) }, from);
+          const withRate = (patch: Partial<EnteredRate>, from: string, typed: string | null = null) =>
+            update(
+              (policy) => ({
+                ...policy,
+                enteredRates: policy.enteredRates.map((r, i) => (i === index ? { ...r, ...patch } : r)),
+              }),
+              from,
+              typed,
+            );
           return (
             <div class="rate options" key={index} data-rate={index}>
               <label class="field">
@@ -321,7 +407,7 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
                 {outcome(`policy-rate-${index}-jurisdiction`)}
               </label>
               {text(`policy-rate-${index}-half`, t.halfYear, entered.halfYear, (v, from) =>
-                withRate({ halfYear: v.trim() }, from),
+                withRate({ halfYear: v.trim() }, from, v),
               )}
               {text(
                 `policy-rate-${index}-rate`,
@@ -333,10 +419,10 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
                   try {
                     if (v.trim() !== '') rate = parseEnteredRate(v);
                   } catch (caught) {
-                    refuse(caught, from);
+                    refuse(caught, from, v);
                     return;
                   }
-                  withRate({ rate }, from);
+                  withRate({ rate }, from, v);
                 },
                 true,
               )}
@@ -344,7 +430,10 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
                 type="button"
                 class="link"
                 onClick={() =>
-                  update({ ...draft, enteredRates: draft.enteredRates.filter((_, i) => i !== index) }, 'policy-add-rate')
+                  update(
+                    (policy) => ({ ...policy, enteredRates: policy.enteredRates.filter((_, i) => i !== index) }),
+                    'policy-add-rate',
+                  )
                 }
               >
                 {t.removeRate}
@@ -358,13 +447,13 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
             type="button"
             onClick={() =>
               update(
-                {
-                  ...draft,
+                (policy) => ({
+                  ...policy,
                   enteredRates: [
-                    ...draft.enteredRates,
-                    { jurisdiction: draft.jurisdiction ?? 'FR', halfYear: '', rate: Number.NaN },
+                    ...policy.enteredRates,
+                    { jurisdiction: policy.jurisdiction ?? 'FR', halfYear: '', rate: Number.NaN },
                   ],
-                },
+                }),
                 'policy-add-rate',
               )
             }
@@ -376,7 +465,7 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
       </fieldset>
       <div class="actions-block">
         <div class="actions">
-          <button id="policy-reset" type="button" onClick={() => update(DEFAULT_POLICY, 'policy-reset')}>
+          <button id="policy-reset" type="button" onClick={() => update(() => DEFAULT_POLICY, 'policy-reset')}>
             {t.resetPolicy}
           </button>
         </div>

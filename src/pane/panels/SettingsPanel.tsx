@@ -28,6 +28,8 @@ export interface SettingsPanelProps {
   readonly values: Pick<PaneSettings, TextKey | 'date1904' | 'partialMatch'>;
   readonly onChange: (patch: Partial<Pick<PaneSettings, TextKey | 'date1904' | 'partialMatch'>>) => void;
   readonly save: () => Promise<string | undefined>;
+  /** Preview: the sample firm that signs the letters of the ledger in use (the sample's), else null. */
+  readonly sampleSender?: string | null;
 }
 
 export const SettingsPanel = memo(function SettingsPanel(props: SettingsPanelProps) {
@@ -47,6 +49,11 @@ export const SettingsPanel = memo(function SettingsPanel(props: SettingsPanelPro
   return (
     <>
       <Card id="settings" title={t.company}>
+        {props.sampleSender ? (
+          <p class="help" id="sample-sender">
+            {t.sampleSenderNote(props.sampleSender)}
+          </p>
+        ) : null}
         {field('companyName', t.companyName)}
         {field('companyAddress', t.companyAddress, true)}
         {field('companyLegalForm', t.companyLegalForm)}

@@ -7,6 +7,7 @@
 import type { CellRange, PrintSettings, SheetLayout } from '../../ageing/agedBalanceSheet';
 import { type ColourRule, isOurRule } from '../../ageing/colourRules';
 import { parseStoredSettings } from '../../commands/settings';
+import type { CompanyDetails } from '../../letters/letter';
 import { widestRow } from '../../primitives/arrays';
 import type { CellValue } from '../../primitives/cells';
 import { dayFromCalendar, excelSerialFromDay } from '../../primitives/dates';
@@ -54,16 +55,29 @@ export class PreviewWorkbook implements Workbook {
   readonly calls: string[] = [];
   private readonly listeners = new Set<() => void>();
 
-  /** `initialSettings`: what a new workbook holds before the user saves any (the sample's company). */
+  /** The sample's ledger sheet while the sample is what is loaded; null once the user loads a file. */
+  private sampleSheet: string | null = null;
+
+  /**
+   * `sample`: the sample ledger's sheet and the firm that signs its letters. The firm is the
+   * sample's, not a setting: Settings start empty, as in Excel and Sheets.
+   */
   constructor(
     private readonly storageKey: string,
-    private readonly initialSettings: Readonly<Record<string, string>> = {},
+    private readonly sample: { readonly sheet: string; readonly sender: CompanyDetails } | null = null,
   ) {}
 
-  load(sheets: PreviewSheet[]): void {
+  /** Replaces every sheet; `isSample` when these are the sample's sheets. */
+  load(sheets: PreviewSheet[], isSample = false): void {
     this.sheets = sheets;
     this.activeSheet = sheets[0]?.name ?? '';
+    this.sampleSheet = isSample && this.sample ? this.sample.sheet : null;
     this.changed();
+  }
+
+  sampleSender(ledgerSheet: string): { readonly sender: CompanyDetails; readonly sampleLedger: boolean } | null {
+    if (!this.sample) return null;
+    return { sender: this.sample.sender, sampleLedger: this.sampleSheet !== null && ledgerSheet === this.sampleSheet };
   }
 
   /** Calls back after every change; returns the way to stop. */
@@ -218,7 +232,8 @@ export class PreviewWorkbook implements Workbook {
 
   async readSettings(): Promise<Record<string, string>> {
     const stored = globalThis.localStorage?.getItem(this.storageKey);
-    return stored ? parseStoredSettings(stored) : { ...this.initialSettings };
+    // Settings start empty, as in Excel and Sheets: the sample's firm is the sample's (sampleSender).
+    return stored ? parseStoredSettings(stored) : {};
   }
 
   async writeSettings(settings: Record<string, string>): Promise<void> {

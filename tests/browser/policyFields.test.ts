@@ -1,0 +1,87 @@
+// The dunning policy's number fields, typed as a credit manager writes numbers in the pane's
+// language (« 1 000 », « 900,50 », "1,000"), saved as those numbers, shown back the same way;
+// and checked field by field: one field in error does not stop the next valid change from being
+// saved, and keeps what the user typed with its message under it.
+
+import type { Page } from 'playwright-core';
+import { describePane } from './browser';
+
+const NBSP = '\u00a0';
+
+async function commit(page: Page, field: string, typed: string): Promise<void> {
+  await page.fill(field, typed);
+  await page.dispatchEvent(field, 'change');
+}
+
+/** The policy as saved in the workbook's settings. */
+async function savedPolicy(page: Page): Promise<{ minimumAmount: number; minimumIntervalDays: number } | null> {
+  return page.evaluate(async () => {
+    const agebucket = (window as unknown as { agebucket: { workbook: { readSettings(): Promise<Record<string, string>> } } })
+      .agebucket;
+    const settings = await agebucket.workbook.readSettings();
+    const stored = Object.values(settings).find((value) => value.includes('minimumAmount')) ?? null;
+    if (stored === null) return null;
+    const parsed = JSON.parse(stored);
+    return parsed.policy ?? parsed;
+  });
+}
+
+describePane('the policy editor’s number fields', (pane) => {
+  test('French: « 1 000 » and « 900,50 » are saved and shown as typed; one field in error holds no other back', async () => {
+    const { page, problems } = pane();
+    await page.selectOption('#language', 'fr');
+    await page.click('button[data-tab="dunning"]');
+    await commit(page, '#policy-minimum', '1 000');
+    await page.waitForSelector('#policy-status');
+    expect(await page.$('#policy-error')).toBeNull();
+    expect(await page.inputValue('#policy-minimum')).toBe(`1${NBSP}000`);
+    expect((await savedPolicy(page))?.minimumAmount).toBe(1000);
+    await commit(page, '#policy-minimum', '900,50');
+    await page.waitForSelector('#policy-status');
+    expect(await page.inputValue('#policy-minimum')).toBe('900,50');
+    expect((await savedPolicy(page))?.minimumAmount).toBe(900.5);
+    // An interval of 10,5 days is refused under its field, its text kept.
+    await commit(page, '#policy-interval', '10,5');
+    expect(await page.textContent('#policy-error')).toBe(
+      `Non enregistré${NBSP}: politique de relance : l’intervalle minimum doit être un nombre entier de jours, 0 ou plus`,
+    );
+    expect(await page.inputValue('#policy-interval')).toBe('10,5');
+    // A valid change elsewhere is saved, and the interval's own message stays under the interval.
+    await commit(page, '#policy-minimum', '2 500');
+    await page.waitForSelector('#policy-minimum + #policy-status, #policy-minimum ~ #policy-status');
+    expect((await savedPolicy(page))?.minimumAmount).toBe(2500);
+    expect((await savedPolicy(page))?.minimumIntervalDays).toBe(10);
+    expect(await page.textContent('#policy-interval-error')).toContain('l’intervalle minimum doit être un nombre entier');
+    expect(await page.inputValue('#policy-interval')).toBe('10,5');
+    expect(await page.inputValue('#policy-minimum')).toBe(`2${NBSP}500`);
+    // Put right, the interval is saved and its message goes.
+    await commit(page, '#policy-interval', '12');
+    await page.waitForSelector('#policy-status');
+    expect(await page.$('#policy-interval-error')).toBeNull();
+    expect((await savedPolicy(page))?.minimumIntervalDays).toBe(12);
+    expect((await savedPolicy(page))?.minimumAmount).toBe(2500);
+    expect(problems).toEqual([]);
+  });
+
+  test('English: "1,000" and "1 000" are a thousand, "900.50" shown back as typed', async () => {
+    const { page, problems } = pane();
+    await page.selectOption('#language', 'en');
+    for (const typed of ['1,000', '1 000']) {
+      await commit(page, '#policy-minimum', typed);
+      await page.waitForSelector('#policy-status');
+      expect(await page.$('#policy-error')).toBeNull();
+      expect(await page.inputValue('#policy-minimum')).toBe('1,000');
+      expect((await savedPolicy(page))?.minimumAmount).toBe(1000);
+    }
+    await commit(page, '#policy-minimum', '900.50');
+    await page.waitForSelector('#policy-status');
+    expect(await page.inputValue('#policy-minimum')).toBe('900.50');
+    await commit(page, '#policy-minimum', 'a thousand');
+    expect(await page.textContent('#policy-error')).toBe(
+      'Not saved: dunning policy: "a thousand" is not an amount: use a number such as 1234.56 or 1 234,56 €',
+    );
+    expect(await page.inputValue('#policy-minimum')).toBe('a thousand');
+    expect((await savedPolicy(page))?.minimumAmount).toBe(900.5);
+    expect(problems).toEqual([]);
+  });
+});
