@@ -609,11 +609,9 @@ export function paymentDelaysWritten(
     language === 'fr'
       ? `Tableau écrit dans la feuille « ${table} », détail dans « ${list} »${rows}`
       : `Table written to the sheet "${table}", detail in "${list}"${rows}`;
-  const notes = warnings.map(
-    (warning) =>
-      `\n${language === 'fr' ? 'Attention' : 'Warning'}${language === 'fr' ? ' : ' : ': '}${warning.localized(language)}`,
-  );
-  return written + notes.join('');
+  // One line in the pane's status: each warning a sentence after the message.
+  const label = language === 'fr' ? 'Attention : ' : 'Warning: ';
+  return warnings.length === 0 ? written : `${written}. ${warnings.map((w) => `${label}${w.localized(language)}.`).join(' ')}`;
 }
 
 /** The command's name in every host's menu and pane. */

@@ -161,7 +161,7 @@ describe('(C) for a FEC: the due dates are the import’s assumption, the legal 
     );
     expect(notes).toContain(`Avertissement : ${result.warnings[0]?.localized('fr')}.`);
     expect(paymentDelaysWritten('en', 'T', 'D', 0, result.warnings)).toContain(
-      `\nWarning: ${result.warnings[0]?.localized('en')}`,
+      `detail in "D". Warning: ${result.warnings[0]?.localized('en')}. Warning: ${result.warnings[1]?.localized('en')}.`,
     );
   });
 
