@@ -16,7 +16,8 @@ async function load(page: Page, name: string): Promise<void> {
   await page.waitForFunction((s) => document.querySelector('#mapping summary')?.textContent?.includes(s), sheet);
 }
 
-describePane('a newcomer’s own files in Preview', (pane) => {
+// Opened on 30 November 2026, the newcomer's day: letters are dated today, and their ledger is of 2026.
+describePane('a newcomer’s own files in Preview', { today: '2026-11-30' }, (pane) => {
   test('Settings start empty: the sample’s firm is named as the sample’s, not typed in', async () => {
     const { page } = pane();
     await page.selectOption('#language', 'fr');
@@ -31,10 +32,6 @@ describePane('a newcomer’s own files in Preview', (pane) => {
     await page.selectOption('#language', 'fr');
     await page.click('button[data-tab="ageing"]');
     await load(page, 'fr-hand-ledger.csv');
-    // Their ledger is of 2026: aged as of 30 November 2026.
-    await page.uncheck('#follow-today');
-    await page.fill('#as-of', '2026-11-30');
-    await page.dispatchEvent('#as-of', 'change');
     await page.click('button[data-tab="settings"]');
     // Their own ledger: the note about the sample's firm is gone.
     expect(await page.$('#sample-sender')).toBeNull();

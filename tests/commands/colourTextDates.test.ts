@@ -95,3 +95,22 @@ describe('the sample ledger', () => {
     }
   });
 });
+
+describe('the Sheets host', () => {
+  test('hands date cells over as ISO days: those are dates, not text', () => {
+    const table = {
+      sheetName: 'Créances',
+      headerRow: 0,
+      firstColumn: 0,
+      serialSystem: 'sheets' as const,
+      description: 'Créances!A1:C4',
+      values: [
+        ['Client', 'Échéance', 'Reste dû'],
+        ['Roux', '2026-03-15', 100],
+        ['Dupont', '15/03/2026', 200],
+        ['Martin', '2026-10-01', 300],
+      ],
+    };
+    expect(dueDatesAsText(table, { customer: 0, dueDate: 1, openAmount: 2 })).toEqual({ textRows: [3], dated: 2 });
+  });
+});
