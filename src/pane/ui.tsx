@@ -147,7 +147,12 @@ export function TextInput(props: {
     placeholder: props.placeholder,
     onInput: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
       setTyped({ text: event.currentTarget.value, over: props.value }),
-    onChange: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => props.onCommit(event.currentTarget.value),
+    // The browser's own change event (on leaving the field, or Enter), as a capture listener:
+    // preact/compat, loaded for memo, turns a text field's onChange into onInput (React's
+    // meaning), which committed every keystroke; a commit mid-word could then come back from a
+    // command finishing and replace what was being typed (a digit lost while the plan rebuilt).
+    onChangeCapture: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      props.onCommit(event.currentTarget.value),
   };
   return props.rows ? (
     <textarea {...common} rows={props.rows} />
