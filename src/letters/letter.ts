@@ -66,6 +66,11 @@ export interface Letter {
   readonly owner: string | null;
   readonly sender: { readonly name: string; readonly lines: readonly string[] };
   readonly recipient: { readonly name: string; readonly lines: readonly string[] };
+  /**
+   * The day the letter was made and is dated (its options' asOf): "Mark as sent" logs it on
+   * that day, the date the customer reads on it, even when marked the next day.
+   */
+  readonly day: DayNumber;
   readonly placeAndDate: string;
   readonly subject: string;
   readonly blocks: readonly LetterBlock[];
@@ -437,6 +442,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     owner: account.owner,
     sender: { name: company.name, lines: senderLines(company) },
     recipient: { name: account.customer, lines: splitLines(account.address ?? '') },
+    day: options.asOf,
     placeAndDate:
       company.city === ''
         ? date(options.asOf)
