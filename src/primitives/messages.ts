@@ -245,8 +245,8 @@ export const messages = {
     fr: 'doit {amount}, sous le minimum de {minimum}',
   },
   reasonCovered: {
-    en: 'covered by its own credit notes and unapplied payments ({credits})',
-    fr: 'couvert par ses avoirs et règlements non lettrés ({credits})',
+    en: 'covered by its own open credit notes and payments ({credits})',
+    fr: 'couvert par ses avoirs et règlements non soldés ({credits})',
   },
   reasonAlreadySent: {
     en: '{stage} already sent on {date}; the next stage starts at {nextDay} days overdue',
