@@ -110,24 +110,18 @@ export function escapeXml(text: string): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 forbids
 const ESCAPED_OR_DROPPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-interface RunStyle {
-  /** true: bold; false: explicitly not bold (as the library marks it); undefined: unset. */
-  readonly bold?: boolean;
-  readonly size?: number;
-}
-
-/** One run of text; `breakBefore` starts it on a new line of the same paragraph. */
-function run(text: string, style: RunStyle, breakBefore: boolean): string {
-  let properties = '';
-  if (style.bold === true) properties += '<w:b/><w:bCs/>';
-  else if (style.bold === false) properties += '<w:b w:val="false"/><w:bCs w:val="false"/>';
-  if (style.size !== undefined) properties += `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>`;
-  return `<w:r><w:rPr>${properties}</w:rPr>${breakBefore ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+/**
+ * One run of text, bold or as its paragraph has it; `breakBefore` starts it on a new line of
+ * the same paragraph. A run not bold says nothing of it (the library's `bold: false` wrote
+ * `<w:b w:val="false"/>` into every run of every letter, for the look of the default).
+ */
+function run(text: string, bold: boolean, breakBefore: boolean): string {
+  return `<w:r>${bold ? '<w:rPr><w:b/><w:bCs/></w:rPr>' : ''}${breakBefore ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
 
 /** Runs one per line, each after the first on a new line. */
-function runs(texts: readonly string[], style: (index: number) => RunStyle): string {
-  return texts.map((text, index) => run(text, style(index), index > 0)).join('');
+function runs(texts: readonly string[], bold: (index: number) => boolean): string {
+  return texts.map((text, index) => run(text, bold(index), index > 0)).join('');
 }
 
 /** An address block: one paragraph, a line break per line. */
@@ -136,16 +130,16 @@ function lines(
   options: { indent?: number; boldFirst?: boolean; keepLines?: boolean; sectionEnd?: string } = {},
 ): string {
   const properties = `${options.keepLines ? '<w:keepLines/>' : ''}<w:spacing w:after="0"/><w:ind w:left="${options.indent ?? 0}"/>${options.sectionEnd ?? ''}`;
-  return `<w:p><w:pPr>${properties}</w:pPr>${runs(values, (index) => ({ bold: options.boldFirst === true && index === 0 }))}</w:p>`;
+  return `<w:p><w:pPr>${properties}</w:pPr>${runs(values, (index) => options.boldFirst === true && index === 0)}</w:p>`;
 }
 
 function paragraph(
   value: string,
   options: { bold?: boolean; right?: boolean; spaceBefore?: number; keepNext?: boolean } = {},
 ): string {
-  const properties = `${options.keepNext ? '<w:keepNext/>' : ''}<w:spacing w:after="120" w:before="${options.spaceBefore ?? 120}"/><w:jc w:val="${options.right ? 'right' : 'left'}"/>`;
+  const properties = `${options.keepNext ? '<w:keepNext/>' : ''}<w:spacing w:after="120" w:before="${options.spaceBefore ?? 120}"/>${options.right ? '<w:jc w:val="right"/>' : ''}`;
   // A line break inside a paragraph of the template stays a line break in Word.
-  return `<w:p><w:pPr>${properties}</w:pPr>${runs(value.split('\n'), () => ({ bold: options.bold ?? false }))}</w:p>`;
+  return `<w:p><w:pPr>${properties}</w:pPr>${runs(value.split('\n'), () => options.bold === true)}</w:p>`;
 }
 
 /**

@@ -30,7 +30,12 @@ function lines(
 ): Paragraph {
   return new Paragraph({
     children: values.map(
-      (value, index) => new TextRun({ text: value, bold: options.boldFirst === true && index === 0, break: index > 0 ? 1 : 0 }),
+      (value, index) =>
+        new TextRun({
+          text: value,
+          ...(options.boldFirst === true && index === 0 ? { bold: true } : {}),
+          break: index > 0 ? 1 : 0,
+        }),
     ),
     indent: { left: options.indent ?? 0 },
     spacing: { after: 0 },
@@ -45,10 +50,10 @@ function paragraph(
   // A line break inside a paragraph of the template stays a line break in Word.
   const children = value
     .split('\n')
-    .map((line, index) => new TextRun({ text: line, bold: options.bold ?? false, break: index > 0 ? 1 : 0 }));
+    .map((line, index) => new TextRun({ text: line, ...(options.bold ? { bold: true } : {}), break: index > 0 ? 1 : 0 }));
   return new Paragraph({
     children,
-    alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    ...(options.right ? { alignment: AlignmentType.RIGHT } : {}),
     spacing: { before: options.spaceBefore ?? 120, after: 120 },
     ...(options.keepNext ? { keepNext: true } : {}),
   });
