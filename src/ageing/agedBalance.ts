@@ -116,8 +116,8 @@ export class AgedBalanceBuilder {
 
   /**
    * `ageDay` is the due date (or the invoice date on an invoice-date basis). `owed` is what an
-   * invoice still owes once its account's credits are set against it (`setCreditsAgainstOldest`):
-   * the expected loss applies the curve to it, not to the invoice's open amount, so a partly paid
+   * invoice still owes once its account's credits are set against it (`setCredits`: a lettered
+   * payment against its own invoices, the others oldest first): the expected loss applies the curve to it, not to the invoice's open amount, so a partly paid
    * invoice keeps the collection its remainder is worth. Without it, the open amount.
    */
   add(customer: string, currency: string, ageDay: DayNumber, amount: MinorUnits, owed: MinorUnits = amount): void {

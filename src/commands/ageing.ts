@@ -19,7 +19,7 @@ import {
   missingColumnsError,
   readLedger,
 } from '../ledger/ledger';
-import { setCreditsAgainstOldest } from '../ledger/owed';
+import { setCredits } from '../ledger/owed';
 import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
 import { numberText } from '../primitives/localeText';
 import { AgeBucketError, formatMessage, type Language } from '../primitives/messages';
@@ -101,26 +101,27 @@ export function ageLedger(
 
 /**
  * What each invoice still owes once its account's (customer and currency) credit notes and
- * unapplied payments are set against its oldest invoices: the rule the dunning plan and the
- * cash-in forecast apply, so the expected collection is worked out on the same amounts.
+ * unapplied payments are set against it (a lettered payment against its own invoices, the
+ * others against the oldest): the rule the dunning plan and the cash-in forecast apply, so the
+ * expected collection is worked out on the same amounts.
  */
 function owedByItem(items: readonly LedgerItem[]): Map<LedgerItem, MinorUnits> {
-  const accounts = new Map<string, { invoices: LedgerItem[]; credits: MinorUnits }>();
+  const accounts = new Map<string, { invoices: LedgerItem[]; credits: LedgerItem[] }>();
   for (const item of items) {
     if (item.amount === 0) continue;
     const key = `${item.customer}\u0000${item.currency}`;
     let account = accounts.get(key);
     if (account === undefined) {
-      account = { invoices: [], credits: 0 };
+      account = { invoices: [], credits: [] };
       accounts.set(key, account);
     }
-    if (item.amount < 0) account.credits += item.amount;
+    if (item.amount < 0) account.credits.push(item);
     else account.invoices.push(item);
   }
   const owed = new Map<LedgerItem, MinorUnits>();
   for (const { invoices, credits } of accounts.values()) {
-    if (credits === 0) continue;
-    const settled = setCreditsAgainstOldest(invoices, credits).owed;
+    if (credits.length === 0) continue;
+    const settled = setCredits(invoices, credits).owed;
     invoices.forEach((invoice, index) => {
       owed.set(invoice, settled[index] as MinorUnits);
     });

@@ -4,7 +4,7 @@
 
 import { compareCodePoints } from '../ageing/agedBalance';
 import type { LedgerItem } from '../ledger/ledger';
-import { setCreditsAgainstOldest } from '../ledger/owed';
+import { setCreditsAgainstOldest, setLetteredCredits } from '../ledger/owed';
 import { type AccountLaw, accountLaw, itemFee, itemInterest } from '../penalties/accountPenalties';
 import { jurisdictionOfCountry } from '../penalties/customerType';
 import type { RecoveryFee } from '../penalties/recoveryFee';
@@ -422,9 +422,20 @@ function planAccount(
   const stage = stageIndex === null ? null : (stages[stageIndex] as DunningStage);
 
   let penaltyError: AgeBucketError | null = null;
-  // Credit notes and unapplied payments cut the debt the penalties run on: set against the
-  // oldest invoices first, so a formal notice never claims interest on money already credited.
-  const owedOf = setCreditsAgainstOldest(dunnedItems, creditsTotal).owed;
+  // Credit notes and unapplied payments cut the debt the penalties run on: a payment lettered
+  // with invoices against those first, the others against the oldest invoices first, so a formal
+  // notice never claims interest on money already credited.
+  // A payment lettered with invoices pays them wherever they stand (not yet due, disputed, or
+  // dunned); what it leaves, and the other credits, go to the dunned invoices, oldest first.
+  const byLetter = setLetteredCredits(positives, credits);
+  const afterLetter = new Map<LedgerItem, MinorUnits>();
+  positives.forEach((item, index) => {
+    afterLetter.set(item, byLetter.owed[index] as MinorUnits);
+  });
+  const owedOf = setCreditsAgainstOldest(
+    dunnedItems.map((item) => ({ dueDay: item.dueDay, amount: afterLetter.get(item) ?? item.amount })),
+    -byLetter.unallocated,
+  ).owed;
   const dunned: DunnedItem[] = dunnedItems.map((item, index) => {
     const overdue = days(item);
     const owed = owedOf[index] as MinorUnits;

@@ -5,7 +5,7 @@
 // invoice's gross amount. Every amount owed lands somewhere, so the weeks reconcile with the
 // aged balance's open total, less the credit balances (money owed to customers, not cash-in).
 
-import { setCreditsAgainstOldest } from '../ledger/owed';
+import { setCredits } from '../ledger/owed';
 import type { DayNumber } from '../primitives/dates';
 import type { MinorUnits } from '../primitives/money';
 import {
@@ -27,6 +27,8 @@ export interface CashInInvoice extends OpenInvoiceToForecast {
    */
   readonly amount: MinorUnits;
   readonly currency: string;
+  /** Its partial lettrage code, when it carries one: a lettered payment goes to its own invoices first. */
+  readonly partialMatchCode?: string | null;
 }
 
 export interface CashInWeek {
@@ -131,8 +133,8 @@ export function cashInForecast(model: PayerModel | null, invoices: readonly Cash
     return sums;
   };
   // Per account (customer and currency, as the aged balance and the plan key it): its invoices
-  // and the sum of its credits, which go to its oldest invoices first.
-  const accounts = new Map<string, { currency: string; invoices: CashInInvoice[]; credits: MinorUnits }>();
+  // and its credits, which go to the invoices they are lettered with, then to the oldest.
+  const accounts = new Map<string, { currency: string; invoices: CashInInvoice[]; credits: CashInInvoice[] }>();
   let creditLines = 0;
   for (const invoice of invoices) {
     sumsOf(invoice.currency).balance += invoice.amount;
@@ -140,17 +142,17 @@ export function cashInForecast(model: PayerModel | null, invoices: readonly Cash
     const key = `${invoice.customer}\u0000${invoice.currency}`;
     let account = accounts.get(key);
     if (account === undefined) {
-      account = { currency: invoice.currency, invoices: [], credits: 0 };
+      account = { currency: invoice.currency, invoices: [], credits: [] };
       accounts.set(key, account);
     }
     if (invoice.amount < 0) {
-      account.credits += invoice.amount;
+      account.credits.push(invoice);
       creditLines++;
     } else account.invoices.push(invoice);
   }
   const owedInvoices: CashInInvoice[] = [];
   for (const account of accounts.values()) {
-    const settled = setCreditsAgainstOldest(account.invoices, account.credits);
+    const settled = setCredits(account.invoices, account.credits);
     const sums = sumsOf(account.currency);
     sums.creditsApplied += settled.applied;
     sums.creditBalances += settled.creditBalance;
