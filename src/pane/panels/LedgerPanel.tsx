@@ -15,6 +15,7 @@ import {
   type PartialMatchRule,
 } from '../../ledger/ledger';
 import { describeReading } from '../../ledger/readingReport';
+import { cellLabel } from '../../primitives/cells';
 import type { DayNumber } from '../../primitives/dates';
 import type { PaneText } from '../messages';
 import { Actions, Card, CommandButton, RunnerContext } from '../ui';
@@ -128,7 +129,7 @@ function ColumnsView(props: LedgerPanelProps & { found: NonNullable<LedgerPanelP
                   <option value="">{t.notMapped}</option>
                   {props.found.headers.map((header, index) => (
                     <option key={index} value={String(index)}>
-                      {header === null || header === undefined || header === '' ? `#${index + 1}` : String(header)}
+                      {header === null || header === undefined || header === '' ? `#${index + 1}` : cellLabel(header)}
                     </option>
                   ))}
                 </select>
