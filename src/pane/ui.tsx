@@ -151,8 +151,13 @@ export function TextInput(props: {
     // preact/compat, loaded for memo, turns a text field's onChange into onInput (React's
     // meaning), which committed every keystroke; a commit mid-word could then come back from a
     // command finishing and replace what was being typed (a digit lost while the plan rebuilt).
-    onChangeCapture: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-      props.onCommit(event.currentTarget.value),
+    // Once committed, the field shows the value as the pane writes it back (« 1 000 » typed in an
+    // English pane reads "1,000"), even when that value is the one already saved.
+    onChangeCapture: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      const committed = event.currentTarget.value;
+      setTyped(null);
+      props.onCommit(committed);
+    },
   };
   return props.rows ? (
     <textarea {...common} rows={props.rows} />
