@@ -473,7 +473,7 @@ export const messages = {
   },
   companyIncomplete: {
     en: 'letters need your company’s {fields}: fill them in Settings › Your company; nothing was generated or logged',
-    fr: 'les lettres ont besoin de {champs} de votre société : renseignez-les dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
+    fr: 'les lettres ont besoin {champs} de votre société, à renseigner dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
   },
   reasonBeforeFirstReminder: {
     en: 'overdue {days}; the first reminder starts at {from} days overdue ({date})',
