@@ -298,8 +298,8 @@ export const messages = {
     fr: 'une promesse de paiement doit indiquer la date à laquelle le client paiera',
   },
   promiseInPast: {
-    en: 'the promised date {date} is before the plan’s date {asOf}: a promise runs to today or later',
-    fr: 'la date promise {date} est antérieure à la date du plan {asOf} : une promesse court jusqu’à aujourd’hui ou plus tard',
+    en: 'the promised date ({date}) is before the plan’s date ({asOf}): a promise runs to today or later',
+    fr: 'la date promise ({date}) est antérieure à la date du plan ({asOf}) : une promesse court jusqu’à aujourd’hui ou plus tard',
   },
   ruleFirstRunAge: {
     en: 'first run (no log rows for this account): started at the stage the age calls for',
