@@ -5,7 +5,7 @@
 
 import type { HostContext } from '../src/functions/context';
 import type { CellValue } from '../src/primitives/cells';
-import { type DayNumber, dayFromCalendar } from '../src/primitives/dates';
+import { type CalendarDate, type DayNumber, dayFromCalendar } from '../src/primitives/dates';
 import { AgeBucketError, type Language, languageOfTag } from '../src/primitives/messages';
 
 // Dates made in another realm (a test's vm context) fail `instanceof Date`; this test does not.
@@ -22,27 +22,23 @@ function isDate(value: unknown): value is Date {
  * own instant: a column of distinct timestamps still costs one call per cell.
  */
 export class ZoneCalendar {
-  private readonly isoByInstant = new Map<number, string>();
+  // One shared value per instant: a column of a million cells over a thousand days holds a
+  // thousand calendar dates, not a million (nothing downstream changes a cell value).
+  private readonly dayByInstant = new Map<number, CalendarDate>();
 
   constructor(readonly timeZone: string) {}
 
-  /** `yyyy-MM-dd` of the instant in the zone, or null for an invalid Date. */
-  isoDate(date: Date): string | null {
-    const instant = date.getTime();
-    if (Number.isNaN(instant)) return null;
-    let iso = this.isoByInstant.get(instant);
-    if (iso === undefined) {
-      iso = Utilities.formatDate(date, this.timeZone, 'yyyy-MM-dd');
-      this.isoByInstant.set(instant, iso);
-    }
-    return iso;
-  }
-
+  /** The calendar date of the instant in the zone; an invalid Date is a cell error. */
   calendarDate(date: Date): CellValue {
-    const iso = this.isoDate(date);
-    if (iso === null) return { error: '#VALUE!' };
-    const [year, month, day] = iso.split('-').map(Number);
-    return { year: year as number, month: month as number, day: day as number };
+    const instant = date.getTime();
+    if (Number.isNaN(instant)) return { error: '#VALUE!' };
+    let day = this.dayByInstant.get(instant);
+    if (day === undefined) {
+      const [year, month, dayOfMonth] = Utilities.formatDate(date, this.timeZone, 'yyyy-MM-dd').split('-').map(Number);
+      day = { year: year as number, month: month as number, day: dayOfMonth as number };
+      this.dayByInstant.set(instant, day);
+    }
+    return day;
   }
 }
 

@@ -1,8 +1,10 @@
 /// <reference types="google-apps-script" />
 // The Workbook port on the Apps Script side: what the sidebar asks through google.script.run
 // and what the menu's commands use. Whole ranges are read and written with one getValues or
-// setValues each, never a cell at a time; dates cross to the sidebar as ISO text (a Date cannot
-// travel through google.script.run); text that looks like a formula is written as text.
+// setValues each, never a cell at a time; date cells cross to the sidebar as the core's calendar
+// dates ({ year, month, day } of the spreadsheet's zone: plain data, which google.script.run
+// carries where it cannot carry a Date), so a text cell shaped like a date stays text, as in
+// Excel; text that looks like a formula is written as text.
 
 import { type CellRange, SHADE, type SheetLayout } from '../src/ageing/agedBalanceSheet';
 import { type ColourRule, isOurRule } from '../src/ageing/colourRules';
@@ -24,13 +26,15 @@ function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-/** Sheet values as the core reads them: Dates become ISO dates of the spreadsheet's zone. */
+/**
+ * Sheet values as the core reads them: Dates become calendar dates of the spreadsheet's zone
+ * (as custom-function arguments do), never text: the core tells a date cell from text typed to
+ * look like one (`2026-03-15` typed as plain text) as it does in Excel and the Preview.
+ */
 function readValues(range: GoogleAppsScript.Spreadsheet.Range, timeZone: string): CellValue[][] {
   // One formatDate per distinct day, not per cell: a 200,000-row ledger has two date columns.
   const calendar = new ZoneCalendar(timeZone);
-  return range
-    .getValues()
-    .map((row) => row.map((cell) => (isDate(cell) ? (calendar.isoDate(cell) ?? '#VALUE!') : (cell as CellValue))));
+  return range.getValues().map((row) => row.map((cell) => (isDate(cell) ? calendar.calendarDate(cell) : (cell as CellValue))));
 }
 
 function toSheetValue(value: unknown): string | number | boolean {

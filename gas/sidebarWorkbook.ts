@@ -1,6 +1,6 @@
 // The sidebar's side of the Workbook port: each method is a call to the Apps Script server
 // through google.script.run, wrapped in a typed promise. Nothing crosses the wire but plain
-// data: dates travel as ISO text.
+// data: date cells travel as calendar dates ({ year, month, day }), as the core reads them.
 
 import type { SheetLayout } from '../src/ageing/agedBalanceSheet';
 import type { ColourRule } from '../src/ageing/colourRules';

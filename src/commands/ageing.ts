@@ -144,9 +144,6 @@ function owedColumnsOf(mapping: ColumnMapping, firstColumn: number): OwedColumns
   }
 }
 
-/** A date cell as the Sheets host hands it over (sheetsWorkbook.ts): its ISO day. */
-const ISO_DAY_TEXT = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * The data rows whose due date the sheet holds as text ("15/03/2026" left as typed, a CSV opened
  * in another locale), as 1-based sheet rows, and how many hold a real date. A colour rule
@@ -159,10 +156,9 @@ export function dueDatesAsText(table: LedgerTable, mapping: ColumnMapping): { te
   if (column === undefined) return { textRows, dated };
   for (let index = 1; index < table.values.length; index++) {
     const cell = table.values[index]?.[column];
-    if (typeof cell === 'string' && ISO_DAY_TEXT.test(cell)) {
-      // The Sheets host hands a date cell over as its ISO day ("2026-03-15"): a date.
-      dated++;
-    } else if (typeof cell === 'string') {
+    // Every host hands a date cell over as a serial (Excel, Preview) or a calendar date (Sheets):
+    // text shaped like a date ("2026-03-15" typed as text) is text, whichever host holds it.
+    if (typeof cell === 'string') {
       if (cell.trim() !== '') textRows.push(table.headerRow + index + 1);
     } else if (typeof cell === 'number' || (typeof cell === 'object' && cell !== null && 'year' in cell)) {
       dated++;

@@ -14,6 +14,11 @@
 // Invoice tables are Word tables (w:tbl): a grid of column widths made to fit the longest
 // number, date and invoice number of each column on one line, the header row repeated on every
 // page the table runs over, ruled cells, amounts right-aligned, the totals under the amounts.
+// A cell's text size, weight, alignment and spacing are a paragraph style of word/styles.xml
+// (tableCellStyle), and a cell leaves out what the grid or its text makes needless (its width
+// below the header row, xml:space where no space could be lost): a run of 5,000 accounts has
+// half a million cells, and what each one repeats is most of the document's size and of the
+// time to write it. tests/letters/docxReference.ts says exactly what is left out.
 // Tab stops were tried first: a 13-character invoice number ran past its stop in LibreOffice
 // and moved every value of its row one column to the right. An address block is one paragraph
 // with line breaks.
@@ -105,24 +110,18 @@ export function escapeXml(text: string): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 forbids
 const ESCAPED_OR_DROPPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-interface RunStyle {
-  /** true: bold; false: explicitly not bold (as the library marks it); undefined: unset. */
-  readonly bold?: boolean;
-  readonly size?: number;
-}
-
-/** One run of text; `breakBefore` starts it on a new line of the same paragraph. */
-function run(text: string, style: RunStyle, breakBefore: boolean): string {
-  let properties = '';
-  if (style.bold === true) properties += '<w:b/><w:bCs/>';
-  else if (style.bold === false) properties += '<w:b w:val="false"/><w:bCs w:val="false"/>';
-  if (style.size !== undefined) properties += `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>`;
-  return `<w:r><w:rPr>${properties}</w:rPr>${breakBefore ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+/**
+ * One run of text, bold or as its paragraph has it; `breakBefore` starts it on a new line of
+ * the same paragraph. A run not bold says nothing of it (the library's `bold: false` wrote
+ * `<w:b w:val="false"/>` into every run of every letter, for the look of the default).
+ */
+function run(text: string, bold: boolean, breakBefore: boolean): string {
+  return `<w:r>${bold ? '<w:rPr><w:b/><w:bCs/></w:rPr>' : ''}${breakBefore ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
 
 /** Runs one per line, each after the first on a new line. */
-function runs(texts: readonly string[], style: (index: number) => RunStyle): string {
-  return texts.map((text, index) => run(text, style(index), index > 0)).join('');
+function runs(texts: readonly string[], bold: (index: number) => boolean): string {
+  return texts.map((text, index) => run(text, bold(index), index > 0)).join('');
 }
 
 /** An address block: one paragraph, a line break per line. */
@@ -131,16 +130,16 @@ function lines(
   options: { indent?: number; boldFirst?: boolean; keepLines?: boolean; sectionEnd?: string } = {},
 ): string {
   const properties = `${options.keepLines ? '<w:keepLines/>' : ''}<w:spacing w:after="0"/><w:ind w:left="${options.indent ?? 0}"/>${options.sectionEnd ?? ''}`;
-  return `<w:p><w:pPr>${properties}</w:pPr>${runs(values, (index) => ({ bold: options.boldFirst === true && index === 0 }))}</w:p>`;
+  return `<w:p><w:pPr>${properties}</w:pPr>${runs(values, (index) => options.boldFirst === true && index === 0)}</w:p>`;
 }
 
 function paragraph(
   value: string,
   options: { bold?: boolean; right?: boolean; spaceBefore?: number; keepNext?: boolean } = {},
 ): string {
-  const properties = `${options.keepNext ? '<w:keepNext/>' : ''}<w:spacing w:after="120" w:before="${options.spaceBefore ?? 120}"/><w:jc w:val="${options.right ? 'right' : 'left'}"/>`;
+  const properties = `${options.keepNext ? '<w:keepNext/>' : ''}<w:spacing w:after="120" w:before="${options.spaceBefore ?? 120}"/>${options.right ? '<w:jc w:val="right"/>' : ''}`;
   // A line break inside a paragraph of the template stays a line break in Word.
-  return `<w:p><w:pPr>${properties}</w:pPr>${runs(value.split('\n'), () => ({ bold: options.bold ?? false }))}</w:p>`;
+  return `<w:p><w:pPr>${properties}</w:pPr>${runs(value.split('\n'), () => options.bold === true)}</w:p>`;
 }
 
 /**
@@ -149,22 +148,57 @@ function paragraph(
  * fallback DejaVu Sans, a quarter wider. The widths are DejaVu Sans's advance widths, rounded up
  * by class: digits and currency signs 0.636 em, spaces and punctuation about a third of an em.
  */
-function textEms(text: string): number {
+export function textEms(text: string): number {
   let ems = 0;
-  for (const char of text) {
-    if (char === ' ' || char === '\u00a0' || char === '\u202f') ems += 0.318;
-    else if (/[0-9€$£#+=<>~^]/.test(char)) ems += 0.636;
-    else if (/[.,:;/|!'’()[\]]/.test(char)) ems += 0.4;
-    else if (/[-–]/.test(char)) ems += 0.361;
-    else if (/[iljIJ]/.test(char)) ems += 0.3;
-    else if (/[ftr]/.test(char)) ems += 0.411;
-    else if (/[mMW%@]/.test(char)) ems += 1;
-    else if (char === 'w') ems += 0.818;
-    else if (/[A-ZÀ-ÖØ-Þ]/.test(char)) ems += 0.79;
-    else ems += 0.64;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < LATIN_1_WIDTH.length) ems += LATIN_1_WIDTH[code] as number;
+    else if (code >= 0xdc00 && code <= 0xdfff) {
+      // The second half of a surrogate pair: its character was counted with the first half.
+      if (index === 0 || !isHighSurrogate(text.charCodeAt(index - 1))) ems += 0.64;
+    } else ems += wideCharacterEms(code);
   }
   return ems;
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/** The width of a character past Latin-1 (rare in a table: the euro sign, dashes, quotes, spaces). */
+function wideCharacterEms(code: number): number {
+  if (code === 0x202f) return 0.318; // narrow no-break space, French thousands
+  if (code === 0x20ac) return 0.636; // €
+  if (code === 0x2019) return 0.4; // ’
+  if (code === 0x2013) return 0.361; // –
+  return 0.64;
+}
+
+/**
+ * textEms's width of each Latin-1 character, by class as listed there: one lookup per
+ * character, where a regular expression per character class took most of a table's layout.
+ */
+const LATIN_1_WIDTH = (() => {
+  const widths = new Float64Array(256).fill(0.64);
+  const set = (characters: string, ems: number) => {
+    for (const char of characters) widths[char.charCodeAt(0)] = ems;
+  };
+  const range = (from: string, to: string, ems: number) => {
+    for (let code = from.charCodeAt(0); code <= to.charCodeAt(0); code++) widths[code] = ems;
+  };
+  // Later classes first, so that the earlier ones (as textEms tested them) win.
+  range('A', 'Z', 0.79);
+  range('À', 'Ö', 0.79);
+  range('Ø', 'Þ', 0.79);
+  set('w', 0.818);
+  set('mMW%@', 1);
+  set('ftr', 0.411);
+  set('iljIJ', 0.3);
+  set('-', 0.361);
+  set(".,:;/|!'()[]", 0.4);
+  range('0', '9', 0.636);
+  set('$£#+=<>~^', 0.636);
+  set(' \u00a0', 0.318);
+  return widths;
+})();
 
 /** Bold text is wider (DejaVu Sans Bold's digits 0.696 em against 0.636). */
 const BOLD = 1.1;
@@ -260,19 +294,64 @@ export function invoiceTableLayout(table: LetterTable): InvoiceTableLayout {
   return { widths, size, totalsColumns: [totalsFrom, totalsColumn] };
 }
 
-/** One cell: its width, the columns it spans, one paragraph of text, right-aligned for numbers. */
-function tableCell(
-  text: string,
-  width: number,
-  options: { span?: number; right?: boolean; bold?: boolean; size: number },
-): string {
-  const span = options.span !== undefined && options.span > 1 ? `<w:gridSpan w:val="${options.span}"/>` : '';
-  const align = options.right ? '<w:jc w:val="right"/>' : '';
-  return `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span}</w:tcPr><w:p><w:pPr><w:spacing w:after="0" w:before="0"/>${align}</w:pPr>${run(text, { bold: options.bold ?? false, size: options.size }, false)}</w:p></w:tc>`;
+/**
+ * The paragraph style of a table cell's text (word/styles.xml, DOCX_STYLES): its size, bold or
+ * not, right-aligned or not, no space around it. A style rather than the same properties on each
+ * of tens of thousands of cells, which made most of the document's text (156 MB for 3,572
+ * letters) and so most of the time to write and compress it. A short id, as each cell names it.
+ */
+export function tableCellStyle(size: number, options: { right?: boolean; bold?: boolean }): string {
+  return `${options.right ? 'R' : 'L'}${options.bold ? 'B' : ''}${size}`;
+}
+
+/** The table cells' paragraph styles, one per text size, alignment and weight (tableCellStyle). */
+const TABLE_CELL_STYLES = TABLE_TEXT_SIZES.flatMap((size) =>
+  [false, true].flatMap((right) =>
+    [false, true].map((bold) => ({
+      id: tableCellStyle(size, { right, bold }),
+      name: `Invoice table ${size / 2} pt${bold ? ' bold' : ''}${right ? ' right' : ''}`,
+      basedOn: 'Normal',
+      paragraph: { spacing: { before: 0, after: 0 }, ...(right ? { alignment: AlignmentType.RIGHT } : {}) },
+      run: { size, ...(bold ? { bold: true } : {}) },
+    })),
+  ),
+);
+
+/**
+ * A cell's text element. `xml:space="preserve"` only where XML would otherwise let a reader drop
+ * spaces (at either end, or more than one in a row) or where the text holds a tab or a line break:
+ * in a table's thousands of cells it would be a fifth of the text.
+ */
+function cellText(text: string): string {
+  // Most cells (amounts, dates, invoice numbers) have nothing to escape and no space to keep: one test.
+  if (!NOT_PLAIN_CELL.test(text)) return `<w:t>${text}</w:t>`;
+  const escaped = escapeXml(text);
+  return SPACES_TO_KEEP.test(escaped) ? `<w:t xml:space="preserve">${escaped}</w:t>` : `<w:t>${escaped}</w:t>`;
+}
+
+/** What makes a cell's text other than plain: anything escapeXml changes, or a space at either end or doubled. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 forbids, and tab, line feed, carriage return
+const NOT_PLAIN_CELL = /[&"'<>\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|^ | $| {2}/;
+
+/** White space XML may collapse or trim (XML 1.0 §2.10: space, tab, line feed, carriage return): at either end, doubled, or a tab or line break. */
+const SPACES_TO_KEEP = /^[ \t\n\r]|[ \t\n\r]$|[\t\n\r]| {2}/;
+
+/**
+ * One cell: one paragraph of text in its style. Its width (`w:tcW`) is written where the grid
+ * alone does not give it: in the header row, which a fixed-layout table is laid out from, and on
+ * cells spanning several columns; every other cell takes its column's width from the grid.
+ */
+function tableCell(text: string, style: string, width?: number, span = 1): string {
+  let properties = '';
+  if (width !== undefined)
+    properties = `<w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr>`;
+  return `<w:tc>${properties}<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r>${cellText(text)}</w:r></w:p></w:tc>`;
 }
 
 /** The table's properties: the page's text width, a fixed grid, ruled cells, a little air in them. */
 const TABLE_PROPERTIES = `<w:tblPr><w:tblW w:type="dxa" w:w="${TEXT_WIDTH}"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((edge) => `<w:${edge} ${TABLE_RULE}/>`).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="20"/><w:left w:type="dxa" w:w="${CELL_MARGIN}"/><w:bottom w:type="dxa" w:w="20"/><w:right w:type="dxa" w:w="${CELL_MARGIN}"/></w:tblCellMar></w:tblPr>`;
+
+const ROW_START = '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
 
 /**
  * The table: its grid, the header row (repeated at the top of every page it runs over), a row
@@ -284,37 +363,37 @@ export function invoiceTableXml(table: LetterTable): string {
   const [totalsFrom, totalsTo] = totalsColumns;
   const count = widths.length;
   const width = (from: number, to: number) => widths.slice(from, to).reduce((sum, w) => sum + w, 0);
-  const row = (cells: string, header = false) =>
-    `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>${cells}</w:tr>`;
-  let xml = `<w:tbl>${TABLE_PROPERTIES}<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
-  let cells = '';
+  const bold = tableCellStyle(size, { right: true, bold: true });
+  let xml = `<w:tbl>${TABLE_PROPERTIES}<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`;
   for (let column = 0; column < count; column++)
-    cells += tableCell(table.headers[column] ?? '', widths[column] as number, {
-      right: table.numeric[column] === true,
-      bold: true,
-      size,
-    });
-  xml += row(cells, true);
+    xml += tableCell(
+      table.headers[column] ?? '',
+      tableCellStyle(size, { right: table.numeric[column] === true, bold: true }),
+      widths[column] as number,
+    );
+  xml += '</w:tr>';
+  // Each column's cells start alike: written once per table.
+  const starts = widths.map(
+    (_, column) =>
+      `<w:tc><w:p><w:pPr><w:pStyle w:val="${tableCellStyle(size, { right: table.numeric[column] === true })}"/></w:pPr><w:r>`,
+  );
   for (const values of table.rows) {
-    cells = '';
-    for (let column = 0; column < count; column++)
-      cells += tableCell(values[column] ?? '', widths[column] as number, { right: table.numeric[column] === true, size });
-    xml += row(cells);
+    xml += ROW_START;
+    for (let column = 0; column < count; column++) xml += `${starts[column]}${cellText(values[column] ?? '')}</w:r></w:p></w:tc>`;
+    xml += '</w:tr>';
   }
+  // A totals cell over columns `from` to `to` (excluded): its width given where it spans several.
+  const spanning = (text: string, style: string, from: number, to: number) =>
+    to - from > 1 ? tableCell(text, style, width(from, to), to - from) : tableCell(text, style);
   for (const [label, value] of table.totals) {
-    if (count === 1) {
-      xml += row(tableCell(`${label} ${value}`, widths[0] as number, { right: true, bold: true, size }));
-      continue;
+    xml += ROW_START;
+    if (count === 1) xml += tableCell(`${label} ${value}`, bold);
+    else {
+      xml += spanning(label, bold, 0, totalsFrom);
+      xml += spanning(value, bold, totalsFrom, totalsTo + 1);
+      if (totalsTo + 1 < count) xml += spanning('', tableCellStyle(size, {}), totalsTo + 1, count);
     }
-    cells = tableCell(label, width(0, totalsFrom), { span: totalsFrom, right: true, bold: true, size });
-    cells += tableCell(value, width(totalsFrom, totalsTo + 1), {
-      span: totalsTo + 1 - totalsFrom,
-      right: true,
-      bold: true,
-      size,
-    });
-    if (totalsTo + 1 < count) cells += tableCell('', width(totalsTo + 1, count), { span: count - totalsTo - 1, size });
-    xml += row(cells);
+    xml += '</w:tr>';
   }
   return `${xml}</w:tbl>`;
 }
@@ -385,7 +464,10 @@ export function letterSection(letter: Letter, children: ISectionOptions['childre
   };
 }
 
-export const DOCX_STYLES = { default: { document: { run: { font: 'Calibri', size: 21 } } } } as const;
+export const DOCX_STYLES = {
+  default: { document: { run: { font: 'Calibri', size: 21 } } },
+  paragraphStyles: TABLE_CELL_STYLES,
+} as const;
 
 /**
  * The document part's body: every letter in its own section, `section(k)` the properties of

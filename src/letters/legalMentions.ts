@@ -67,9 +67,11 @@ function statutoryClause(jurisdiction: string, fr: boolean, computed: boolean, v
         ? `Conformément à l’article 288, alinéa 2, du BGB, des intérêts de retard courent au taux de base majoré de neuf points${rateFr}, à compter du jour suivant la date d’échéance de chaque facture et jusqu’à son complet paiement${amountFr}.`
         : `Under section 288(2) of the German Civil Code (BGB), default interest runs at the base rate plus nine percentage points${rateEn} from the day after each invoice's due date until full payment${amountEn}.`;
     case 'UK':
+      // Act s.4(2) and SI 2002/1675 art. 4: the base rate of 31 December or 30 June before the
+      // interest starts to run, + 8, fixed for the life of the debt (the rate per invoice group).
       return fr
-        ? `En application du Late Payment of Commercial Debts (Interest) Act 1998, des intérêts légaux courent au taux de base de la Banque d’Angleterre majoré de huit points${rateFr}, à compter du jour suivant la date d’échéance de chaque facture et jusqu’à son complet paiement${amountFr}.`
-        : `Under the Late Payment of Commercial Debts (Interest) Act 1998, statutory interest runs at eight per cent over the Bank of England base rate${rateEn} from the day after each invoice's due date until full payment${amountEn}.`;
+        ? `En application du Late Payment of Commercial Debts (Interest) Act 1998, des intérêts légaux courent à compter du jour suivant la date d’échéance de chaque facture et jusqu’à son complet paiement, au taux de base de la Banque d’Angleterre en vigueur le 31 décembre ou le 30 juin précédant le jour où ils ont commencé à courir, majoré de huit points, ce taux restant fixe pour toute la durée du retard${rateFr}${computed ? ` ; arrêtés au ${values.date}, ils s’élèvent à ${values.total}` : ''}.`
+        : `Under the Late Payment of Commercial Debts (Interest) Act 1998, statutory interest runs from the day after each invoice's due date until full payment, at eight per cent over the Bank of England base rate in force on the 31 December or 30 June before it began to run, that rate remaining fixed for the whole delay${rateEn}${amountEn}.`;
     default:
       return fr
         ? `Conformément à la directive 2011/7/UE concernant la lutte contre le retard de paiement dans les transactions commerciales, des intérêts pour retard de paiement courent au taux de la Banque centrale européenne majoré de huit points${rateFr}, à compter du jour suivant la date d’échéance de chaque facture et jusqu’à son complet paiement${amountFr}.`

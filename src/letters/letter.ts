@@ -7,7 +7,7 @@ import type { LedgerItem } from '../ledger/ledger';
 import { itemInterest } from '../penalties/accountPenalties';
 import type { Decimal } from '../penalties/decimal';
 import type { DayNumber } from '../primitives/dates';
-import { formatLongDate, formatShortDate } from '../primitives/dates';
+import { dayFromCalendar, formatLongDate, formatShortDate } from '../primitives/dates';
 import { fail, type Language } from '../primitives/messages';
 import { formatMoney, type MinorUnits } from '../primitives/money';
 import type { LetterTemplate } from './defaultTemplates';
@@ -663,7 +663,12 @@ function statementTable(
   };
 }
 
-/** The rates the interest was computed at, with their half-years: "12,40 % au 2e semestre 2026". */
+/**
+ * The rates the interest was computed at. Under a law whose rate moves each half-year (L441-10,
+ * BGB, the directive), each half-year the interest ran in with its rate: "12,40 % au 2e semestre
+ * 2026". Under a law that fixes one rate per invoice for the whole delay (French public bodies,
+ * the UK), one rate per group of invoices sharing it, never a per-half-year table.
+ */
 export function interestRateText(account: AccountPlan, options: LetterOptions, language: Language): string {
   const percent = (rate: Decimal) => {
     const text = rate.mul(100).toFixed(2);
@@ -675,7 +680,10 @@ export function interestRateText(account: AccountPlan, options: LetterOptions, l
       : `in ${text.endsWith('H1') ? 'H1' : 'H2'} ${text.slice(0, 4)}`;
   const basis = account.law.basis;
   if (basis.kind === 'contractual') return percent(basis.rate);
-  if (basis.kind === 'publicProcurement') return publicRateText(account, options, language, percent, halfYear);
+  if (basis.kind === 'publicProcurement')
+    return fixedRatesText(account, options, language, percent, (group) => publicBodySince(group, language, halfYear));
+  if (basis.kind === 'statutory' && basis.jurisdiction === 'UK')
+    return fixedRatesText(account, options, language, percent, (group) => ukReference(group, language));
   const rates = new Map<string, string>();
   // An invoice's periods depend on its due date only (any amount above zero; none at or below
   // it): each due date is worked out once, not once per invoice (most letters share a month end).
@@ -693,23 +701,58 @@ export function interestRateText(account: AccountPlan, options: LetterOptions, l
     .join(language === 'fr' ? ' ; ' : '; ');
 }
 
+/** Invoices whose interest runs at one rate fixed for the whole delay, keyed by the half-year that fixed it. */
+interface FixedRateGroup {
+  readonly rate: Decimal;
+  /** The half-year in which these invoices' interest began to run: "2026-H2". */
+  readonly halfYear: string;
+  readonly invoices: string[];
+}
+
 /**
- * A public body's rate, invoice by invoice: Code de la commande publique R2192-31 fixes it, for
- * the whole delay, at the ECB rate in force on the first day of the half-year in which that
- * invoice's interest began to run, plus eight points. Two invoices may thus carry two rates at
- * once; the letter says which applies to which (invoices sharing one are listed together), never
- * a rate per half-year as if it changed along the way. Fr: « 10,15 % pour la facture F-1, dont
- * les intérêts courent depuis le 1er semestre 2026 ; 10,40 % pour les factures F-2 et F-3, dont
- * les intérêts courent depuis le 2e semestre 2026 ».
+ * A public body's rate: Code de la commande publique R2192-31 fixes it, for the whole delay, at
+ * the ECB rate in force on the first day of the half-year in which that invoice's interest began
+ * to run, plus eight points. Fr: « 10,15 % pour la facture F-1, dont les intérêts courent depuis
+ * le 1er semestre 2026 ».
  */
-function publicRateText(
+function publicBodySince(group: FixedRateGroup, language: Language, halfYear: (text: string) => string): string {
+  const since = halfYear(group.halfYear);
+  return language === 'fr'
+    ? `dont les intérêts courent depuis le ${since.replace(/^au /, '')}`
+    : `whose interest has run since ${since.replace(/^in /, '')}`;
+}
+
+/**
+ * The UK's rate: Late Payment of Commercial Debts (Interest) Act 1998 s.4(2), interest "starts to
+ * run on the day after the relevant day … at the rate prevailing under section 6 at the end of the
+ * relevant day"; the Late Payment of Commercial Debts (Rate of Interest) (No. 3) Order 2002 (SI
+ * 2002/1675) art. 4 sets it at 8 per cent over the Bank of England's official dealing rate in
+ * force on 31 December (interest starting to run from 1 January to 30 June) or 30 June (from
+ * 1 July to 31 December) immediately before the interest starts to run, and it stays so for the
+ * life of the debt. The letter names that reference date: "11.75% for invoice F1, set by the base rate on 30 June 2026".
+ */
+function ukReference(group: FixedRateGroup, language: Language): string {
+  const year = Number(group.halfYear.slice(0, 4));
+  const reference = group.halfYear.endsWith('H1') ? dayFromCalendar(year - 1, 12, 31) : dayFromCalendar(year, 6, 30);
+  return language === 'fr'
+    ? `taux fixé par le taux de base du ${formatLongDate(reference, 'fr')}`
+    : `set by the base rate on ${formatLongDate(reference, 'en')}`;
+}
+
+/**
+ * One rate per invoice, fixed for the whole delay: two invoices may carry two rates at once, so
+ * the letter says which applies to which (invoices sharing one are listed together), never a
+ * rate per half-year as if it changed along the way. Fr: « 10,15 % pour la facture F-1, dont …
+ * ; 10,40 % pour les factures F-2 et F-3, dont … ».
+ */
+function fixedRatesText(
   account: AccountPlan,
   options: LetterOptions,
   language: Language,
   percent: (rate: Decimal) => string,
-  halfYear: (text: string) => string,
+  describe: (group: FixedRateGroup) => string,
 ): string {
-  const groups = new Map<string, { rate: Decimal; halfYear: string; invoices: string[] }>();
+  const groups = new Map<string, FixedRateGroup>();
   const startByDueDay = new Map<number, { rate: Decimal; halfYear: string } | null>();
   for (const dunned of account.dunned) {
     if (dunned.daysOverdue <= 0 || dunned.item.amount <= 0) continue;
@@ -733,12 +776,11 @@ function publicRateText(
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, group]) => {
-      const since = halfYear(group.halfYear);
       const invoices = list(group.invoices);
       const one = group.invoices.length === 1;
       return fr
-        ? `${percent(group.rate)} pour ${one ? 'la facture' : 'les factures'} ${invoices}, dont les intérêts courent depuis le ${since.replace(/^au /, '')}`
-        : `${percent(group.rate)} for ${one ? 'invoice' : 'invoices'} ${invoices}, whose interest has run since ${since.replace(/^in /, '')}`;
+        ? `${percent(group.rate)} pour ${one ? 'la facture' : 'les factures'} ${invoices}, ${describe(group)}`
+        : `${percent(group.rate)} for ${one ? 'invoice' : 'invoices'} ${invoices}, ${describe(group)}`;
     })
     .join(fr ? ' ; ' : '; ');
 }

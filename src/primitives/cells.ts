@@ -115,6 +115,14 @@ export function readText(value: CellValue): string | null {
   return `${value.year}-${String(value.month).padStart(2, '0')}-${String(value.day).padStart(2, '0')}`;
 }
 
+/** A cell as a label (a header in a list of columns): never throws, a date as its ISO day. */
+export function cellLabel(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (isCellError(value)) return value.error;
+  if (typeof value === 'object') return readText(value) ?? '';
+  return typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
+}
+
 /**
  * A customer as an account key: trimmed, every run of spaces one space. A no-break space
  * (U+00A0, pasted from a PDF or a web page) and a narrow no-break space (U+202F, French

@@ -168,7 +168,14 @@ test('the sidebar’s server functions: plain data over the wire, text kept as t
   const table = project.run('AgeBucket_readActiveTable') as LedgerTable;
   // No Date can cross google.script.run: what goes out must survive JSON.
   expect(JSON.parse(JSON.stringify(table))).toEqual(table);
-  expect(table.values[1]?.[5]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  // A date cell crosses as the calendar date the sheet shows, read in the spreadsheet's zone.
+  const sourceDay = sampleLedgerCells()[1]?.[5] as string;
+  expect(sourceDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(table.values[1]?.[5]).toEqual({
+    year: Number(sourceDay.slice(0, 4)),
+    month: Number(sourceDay.slice(5, 7)),
+    day: Number(sourceDay.slice(8, 10)),
+  });
   project.run('AgeBucket_appendRows', 'Journal des relances', Object.values(LOG_HEADERS.fr), [['2025-11-28', '=HYPERLINK("x")']]);
   const log = project.book.sheets.find((s) => s.name === 'Journal des relances');
   expect(log?.values.at(-1)?.slice(0, 2)).toEqual(['2025-11-28', '\'=HYPERLINK("x")']);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import type { LedgerTable } from '../../src/ledger/ledger';
-import { dayFromCalendar, formatIsoDate, parseTextDate } from '../../src/primitives/dates';
+import { calendarFromDay, dayFromCalendar, formatIsoDate, parseTextDate } from '../../src/primitives/dates';
 import { FakeSpreadsheet, fakeServices } from './fakeAppsScript';
 import { DIST, formatDate, loadSheetsProject } from './harness';
 
@@ -88,6 +88,6 @@ test('the sidebar reads a 200,000-row ledger with two date columns with one form
   book.addSheet('Créances', rows);
   const table = (context.AgeBucket_readActiveTable as () => LedgerTable)();
   expect(calls).toBeLessThanOrEqual(730 + 2);
-  expect(table.values[1]).toEqual(['Client 0', '2024-01-01', '2024-01-31', 100]);
-  expect(table.values[200_000]?.[2]).toBe(formatIsoDate(first + (199_999 % 700) + 30));
+  expect(table.values[1]).toEqual(['Client 0', { year: 2024, month: 1, day: 1 }, { year: 2024, month: 1, day: 31 }, 100]);
+  expect(table.values[200_000]?.[2]).toEqual(calendarFromDay(first + (199_999 % 700) + 30));
 });

@@ -5,10 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvTextAsCells } from '../../scripts/sampleData';
 import { currentSample, SAMPLE_AS_OF } from '../../src/commands/sample';
+import type { CellValue } from '../../src/primitives/cells';
 import { formatIsoDate, parseTextDate } from '../../src/primitives/dates';
 
-// The fake server: what the real one returns, with dates as ISO text as it sends them; its
-// today is `asOf`, and the document's settings age the ledger at that date.
+// The fake server: what the real one returns, date cells as the calendar dates it sends
+// (sheetsWorkbook.ts readValues); its today is `asOf`, and the document's settings age the
+// ledger at that date.
 export const fakeServer = (ledger: unknown[][], log: unknown[][], asOf: number) => `
   (() => {
     const sheets = { 'Créances': ${JSON.stringify(ledger)}, 'Journal des relances': ${JSON.stringify(log)} };
@@ -57,8 +59,23 @@ export function sidebarOn(today: string) {
   return {
     path: 'Sidebar.html',
     root: 'gas',
-    initScript: fakeServer(csvTextAsCells(sample.ledger), csvTextAsCells(sample.log), day),
+    initScript: fakeServer(asSheetsCells(csvTextAsCells(sample.ledger)), asSheetsCells(csvTextAsCells(sample.log)), day),
   } as const;
+}
+
+/**
+ * A sample sheet as Sheets holds it: the CSV's ISO dates are date cells (Sheets reads them as
+ * dates when the file is opened), which the server sends as calendar dates.
+ */
+function asSheetsCells(rows: CellValue[][]): CellValue[][] {
+  return rows.map((row, index) =>
+    index === 0
+      ? row
+      : row.map((cell) => {
+          const iso = typeof cell === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(cell) : null;
+          return iso ? { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) } : cell;
+        }),
+  );
 }
 
 /** The sidebar on the sample ledger as of its own date, 28 November 2025. */

@@ -97,20 +97,22 @@ describe('the sample ledger', () => {
 });
 
 describe('the Sheets host', () => {
-  test('hands date cells over as ISO days: those are dates, not text', () => {
+  test('hands date cells over as calendar dates: those are dates, text shaped like an ISO day is text', () => {
     const table = {
       sheetName: 'Créances',
       headerRow: 0,
       firstColumn: 0,
       serialSystem: 'sheets' as const,
-      description: 'Créances!A1:C4',
+      description: 'Créances!A1:C5',
       values: [
         ['Client', 'Échéance', 'Reste dû'],
-        ['Roux', '2026-03-15', 100],
+        ['Roux', { year: 2026, month: 3, day: 15 }, 100],
         ['Dupont', '15/03/2026', 200],
-        ['Martin', '2026-10-01', 300],
+        ['Martin', { year: 2026, month: 10, day: 1 }, 300],
+        // A cell formatted as plain text holding what looks like a date: a colour rule never matches it.
+        ['Bernard', '2026-03-15', 400],
       ],
     };
-    expect(dueDatesAsText(table, { customer: 0, dueDate: 1, openAmount: 2 })).toEqual({ textRows: [3], dated: 2 });
+    expect(dueDatesAsText(table, { customer: 0, dueDate: 1, openAmount: 2 })).toEqual({ textRows: [3, 5], dated: 2 });
   });
 });

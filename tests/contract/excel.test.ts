@@ -2,8 +2,9 @@
 // Excel's rules: sheet names, priorities of conditional formats, tables, 5 MB per request).
 
 import { ExcelWorkbook } from '../../addin/excelWorkbook';
+import { excelSerialFromDay, parseTextDate } from '../../src/primitives/dates';
 import { FakeExcel, REQUEST_LIMIT_BYTES } from '../addin/fakeExcel';
-import { testWorkbook, type WorkbookHarness } from './workbookContract';
+import { hostValues, testWorkbook, type WorkbookHarness } from './workbookContract';
 
 function excelHarness(): WorkbookHarness {
   const excel = new FakeExcel();
@@ -16,10 +17,16 @@ function excelHarness(): WorkbookHarness {
   return {
     workbook: new ExcelWorkbook(),
     addSheet: (name, values) => {
-      excel.addSheet(
+      const formats: Array<[string, string]> = [];
+      const sheet = excel.addSheet(
         name,
-        values.map((row) => [...row]),
+        hostValues(values, ({ date }, row, column) => {
+          // Excel holds a date as its serial, shown through a date format.
+          formats.push([`${row}:${column}`, 'dd/mm/yyyy']);
+          return excelSerialFromDay(parseTextDate(date));
+        }) as never,
       );
+      for (const [cell, format] of formats) sheet.numberFormats.set(cell, format);
     },
     activate: (name) => excel.select(name, 0, 0),
     typed: (name) => excel.sheet(name)?.values ?? null,

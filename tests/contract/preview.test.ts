@@ -2,7 +2,9 @@
 // outside Office, here in Node with a Storage standing in for the browser's localStorage.
 
 import { PreviewWorkbook } from '../../src/pane/preview/previewWorkbook';
-import { testWorkbook, type WorkbookHarness } from './workbookContract';
+import type { CellValue } from '../../src/primitives/cells';
+import { excelSerialFromDay, parseTextDate } from '../../src/primitives/dates';
+import { hostValues, testWorkbook, type WorkbookHarness } from './workbookContract';
 
 const STORAGE_KEY = 'agebucket-contract';
 
@@ -24,10 +26,15 @@ function previewHarness(): WorkbookHarness {
   return {
     workbook,
     addSheet(name, values) {
+      const columnFormats: Array<string | null> = [];
       workbook.sheets.push({
         name,
-        values: values.map((row) => [...row]),
-        columnFormats: [],
+        values: hostValues(values, ({ date }, _row, column) => {
+          // The Preview holds a date as Excel does: its serial, in a column with a date format.
+          columnFormats[column] = 'dd/mm/yyyy';
+          return excelSerialFromDay(parseTextDate(date));
+        }) as CellValue[][],
+        columnFormats,
         boldRows: [],
         rules: [],
         chart: null,

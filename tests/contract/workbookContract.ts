@@ -9,10 +9,12 @@
 import type { SheetLayout } from '../../src/ageing/agedBalanceSheet';
 import { makeBuckets } from '../../src/ageing/ageing';
 import { ageingColourRules, type ColourRule } from '../../src/ageing/colourRules';
+import { dueDatesAsText } from '../../src/commands/ageing';
 import { LOG_HEADERS, LOG_SHEETS } from '../../src/dunning/log';
 import { TEMPLATE_SHEETS } from '../../src/letters/templates';
 import type { Workbook } from '../../src/pane/workbook';
-import type { CellValue } from '../../src/primitives/cells';
+import { type CellValue, readDate } from '../../src/primitives/cells';
+import { dayFromCalendar } from '../../src/primitives/dates';
 import { AgeBucketError } from '../../src/primitives/messages';
 import { paymentDelaysSheetNames } from '../../src/reports/paymentDelaysSheet';
 import { excelRefusesSheetName } from '../addin/fakeExcel';
@@ -39,10 +41,29 @@ export function heldCell(raw: unknown): HeldCell {
   return { text };
 }
 
+/** A date the user entered into a cell the host keeps as a date (not as text): `yyyy-mm-dd`. */
+export interface DateEntry {
+  readonly date: string;
+}
+
+/** What the user typed into a cell: text, a number, or a date the host took as a date. */
+export type TypedValue = string | number | DateEntry;
+
+/** A sheet's typed values with each date made as its host holds one (Excel: a serial; Sheets: a Date). */
+export function hostValues(
+  values: ReadonlyArray<ReadonlyArray<TypedValue>>,
+  dateCell: (entry: DateEntry, row: number, column: number) => unknown,
+): unknown[][] {
+  return values.map((row, r) => row.map((value, c) => (typeof value === 'object' ? dateCell(value, r, c) : value)));
+}
+
 export interface WorkbookHarness {
   readonly workbook: Workbook;
-  /** A sheet the user made, `values[r][c]` typed into row r, column c ('' leaves a cell empty). */
-  addSheet(name: string, values: ReadonlyArray<ReadonlyArray<string | number>>): void;
+  /**
+   * A sheet the user made, `values[r][c]` typed into row r, column c ('' leaves a cell empty; a
+   * leading apostrophe keeps the rest as text; a DateEntry is a date cell, as the host holds one).
+   */
+  addSheet(name: string, values: ReadonlyArray<ReadonlyArray<TypedValue>>): void;
   /** The user clicks on that sheet's tab. */
   activate(name: string): void;
   /** What each cell of a sheet holds, as typed or written into it (null: no such sheet). */
@@ -525,6 +546,39 @@ export function testWorkbook(
           expect(outside.description).not.toContain('Encours');
         });
       }
+    });
+
+    describe('date cells and text shaped like a date', () => {
+      // The same column in every host: text typed to look like a date (kept as text by a leading
+      // apostrophe or a plain-text format) and real date cells. A colour rule compares dates, so
+      // the text one is reported in every host, and each cell reads as its day.
+      const MARCH_15 = dayFromCalendar(2026, 3, 15);
+      const LEAP_DAY = dayFromCalendar(2024, 2, 29);
+      const rows: TypedValue[][] = [
+        ['Client', 'Facture', 'Échéance', 'Montant'],
+        ['Roux', 'F-1', "'2026-03-15", 100],
+        ['Dupont SA', 'F-2', { date: '2026-03-15' }, 200],
+        ['Martin', 'F-3', { date: '2024-02-29' }, 300],
+      ];
+      const mapping = { customer: 0, invoiceNumber: 1, dueDate: 2, openAmount: 3 };
+
+      test('the text cell is text and the date cells are dates, in the active table and in readSheet', async () => {
+        host.addSheet('Créances', rows);
+        host.activate('Créances');
+        const table = await workbook.readActiveTable();
+        const dueDates = table.values.slice(1).map((row) => row[2]);
+        expect(dueDates[0]).toBe('2026-03-15');
+        expect(dueDates.slice(1).map((cell) => typeof cell)).not.toContain('string');
+        // Each cell, read as the core reads a due date, is the day that was entered.
+        expect(dueDates.map((cell) => readDate(cell, { serialSystem: table.serialSystem }))).toEqual([
+          MARCH_15,
+          MARCH_15,
+          LEAP_DAY,
+        ]);
+        expect(dueDatesAsText(table, mapping)).toEqual({ textRows: [2], dated: 2 });
+        const sheet = await workbook.readSheet('Créances');
+        expect(sheet?.map((row) => row[2])).toEqual(table.values.map((row) => row[2]));
+      });
     });
 
     describe('big sheets', () => {

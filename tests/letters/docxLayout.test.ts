@@ -211,6 +211,13 @@ function expectRowsInTheirColumns(letter: Letter, pages: readonly PlacedWord[][]
           column,
           text: spaced(cell),
         });
+        // A number ends at its cell's right edge, less the cell's margin (40 twips, 2 pt): its
+        // paragraph style, not the cell, right-aligns it.
+        if (block.table.numeric[column] === true && inColumn.length > 0) {
+          const end = inColumn.reduce((right, placed) => Math.max(right, placed.xMax), 0);
+          const gap = (edges[column + 1] as number) - 2 - end;
+          expect({ number, column, rightAligned: Math.abs(gap) < 3 }).toEqual({ number, column, rightAligned: true });
+        }
       });
       // Nothing of the row outside the grid's columns (a value pushed past the last one).
       expect(line.filter((placed) => placed.xMin < 56.7 - 4 || placed.xMax > (edges.at(-1) as number) + 4)).toEqual([]);
@@ -259,12 +266,16 @@ maybe(
     });
     // 12 stage letters of 3 invoices, the disputed one, the statement's 3 lines.
     expect(rows).toBe(12 * 3 + 1 + 3 + 3);
-    const xml =
-      (await (await JSZip.loadAsync(readFileSync(files[0]?.file ?? ''))).file('word/document.xml')?.async('string')) ?? '';
+    const zip = await JSZip.loadAsync(readFileSync(files[0]?.file ?? ''));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
     expect(xml).toMatch(/<w:tbl><w:tblPr>[\s\S]*<w:tblGrid><w:gridCol/);
     expect(xml).toContain('<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>');
-    expect(xml).toMatch(
-      /<w:jc w:val="right"\/><\/w:pPr><w:r><w:rPr><w:b w:val="false"\/><w:bCs w:val="false"\/><w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/><\/w:rPr><w:t xml:space="preserve">12\u00a0000,00\u00a0€/,
+    // An amount's cell names its paragraph style, which holds the size and the alignment.
+    const size = /<w:pStyle w:val="R(\d+)"\/><\/w:pPr><w:r><w:t>12\u00a0000,00\u00a0€/.exec(xml)?.[1];
+    expect(size).toMatch(/^(19|18|17|16|15|14)$/);
+    expect(styles).toContain(
+      `<w:style w:type="paragraph" w:styleId="R${size}"><w:name w:val="Invoice table ${Number(size) / 2} pt right"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:before="0"/><w:jc w:val="right"/></w:pPr><w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr></w:style>`,
     );
   },
   400_000,

@@ -1,4 +1,4 @@
-import { readAmount, readCurrency, readDate, readFlag, readNumber, readText } from '../../src/primitives/cells';
+import { cellLabel, readAmount, readCurrency, readDate, readFlag, readNumber, readText } from '../../src/primitives/cells';
 import { formatIsoDate } from '../../src/primitives/dates';
 
 const excel = { serialSystem: 'excel1900' } as const;
@@ -54,6 +54,14 @@ describe('other cells', () => {
     ['', false],
     [0, false],
   ])('flag %p is %p', (value, expected) => expect(readFlag(value)).toBe(expected));
+  test('a cell as a column label: a Sheets date cell is its day, an error its code, never a throw', () => {
+    expect(cellLabel({ year: 2026, month: 3, day: 5 })).toBe('2026-03-05');
+    expect(cellLabel({ error: '#REF!' })).toBe('#REF!');
+    expect(cellLabel('#N/A')).toBe('#N/A');
+    expect(cellLabel(46096)).toBe('46096');
+    expect(cellLabel(false)).toBe('FALSE');
+    expect(cellLabel(' Échéance ')).toBe(' Échéance ');
+  });
   test('numbers accept a decimal comma', () => expect(readNumber('12,5')).toBe(12.5));
   test('a word is not a number', () => expect(() => readNumber('thirty')).toThrow('"thirty" is not a number of days'));
 });

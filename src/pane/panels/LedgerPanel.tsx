@@ -15,6 +15,7 @@ import {
   type PartialMatchRule,
 } from '../../ledger/ledger';
 import { describeReading } from '../../ledger/readingReport';
+import { type CellValue, cellLabel } from '../../primitives/cells';
 import type { DayNumber } from '../../primitives/dates';
 import type { PaneText } from '../messages';
 import { Actions, Card, CommandButton, RunnerContext } from '../ui';
@@ -24,7 +25,7 @@ export interface LedgerPanelProps {
   /** The currency of a ledger without a currency column (Settings), said in the reading report. */
   readonly defaultCurrency: string;
   /** Where the ledger was found ("Créances!A1:Q337") and its header row; null before it is found. */
-  readonly found: { readonly description: string; readonly headers: readonly unknown[] } | null;
+  readonly found: { readonly description: string; readonly headers: readonly CellValue[] } | null;
   readonly mapping: ColumnMapping;
   readonly monthFirst: readonly ColumnRole[];
   readonly ledger: Ledger | null;
@@ -128,7 +129,7 @@ function ColumnsView(props: LedgerPanelProps & { found: NonNullable<LedgerPanelP
                   <option value="">{t.notMapped}</option>
                   {props.found.headers.map((header, index) => (
                     <option key={index} value={String(index)}>
-                      {header === null || header === undefined || header === '' ? `#${index + 1}` : String(header)}
+                      {header === null || header === undefined || header === '' ? `#${index + 1}` : cellLabel(header)}
                     </option>
                   ))}
                 </select>
