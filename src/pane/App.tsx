@@ -280,6 +280,7 @@ export function App(options: PaneOptions) {
       ] as const;
     const letters = async (): Promise<Letter[]> => {
       const plan = requirePlan();
+      // bounded: the eight arguments of a letters command, not data
       const { letters: made, held } = await lettersFor(...letterArguments(plan));
       // The held accounts are named before anything is delivered or logged; the others go on.
       patchDunning({ held: heldText(held, made.length, language()) });
@@ -518,6 +519,7 @@ export function App(options: PaneOptions) {
       },
       previewLetters: async () => {
         const plan = requirePlan();
+        // bounded: the eight arguments of a letters command, not data
         const { customers, letterAt, held } = await lettersToRead(...letterArguments(plan));
         patchDunning({
           held: heldText(held, customers.length, language()),
