@@ -537,7 +537,6 @@ function delaysWarnings(
   }
   const file = figures?.file ?? fec?.file ?? null;
   if (file !== null) {
-    const named = fecClosingDayOfName(file);
     let last: DayNumber | null = fec?.reading.lastDay ?? null;
     if (figures !== null) {
       try {
@@ -546,24 +545,15 @@ function delaysWarnings(
         // A date the document damaged: the name alone can tell.
       }
     }
-    const fecClosing = named ?? last;
-    // The name states the closing date: any other date is another year. The last entry only
-    // bounds it (the closing entries may not touch the accounts read): a closing date before it,
-    // or in a later month, is another period.
-    const month = (day: DayNumber) => calendarFromDay(day).year * 12 + calendarFromDay(day).month;
-    const differs =
-      fecClosing !== null &&
-      (named !== null
-        ? fecClosing !== choices.closingDay
-        : choices.closingDay < fecClosing || month(choices.closingDay) > month(fecClosing));
-    if (fecClosing !== null && differs) {
+    const fecClosing = fecClosingOf(file, last);
+    if (fecClosing !== null && !closingFitsFec(choices.closingDay, fecClosing)) {
       warnings.push(
         new AgeBucketError('delaysClosingNotFec', {
           closing: formatShortDate(choices.closingDay),
           file: file.replace(/^.*[\\/]/, ''),
-          fecClosing: formatShortDate(fecClosing),
+          fecClosing: formatShortDate(fecClosing.day),
           how:
-            named !== null
+            fecClosing.how === 'name'
               ? { en: 'from its name', fr: 'd’après son nom' }
               : { en: 'its last entry', fr: 'sa dernière écriture' },
         }),
@@ -571,6 +561,77 @@ function delaysWarnings(
     }
   }
   return warnings;
+}
+
+/**
+ * The closing date of the year a FEC covers, and how it is known: from its name, which the
+ * administration writes SirenFECAAAAMMJJ with the closing date (BOI-CF-IOR-60-40-20, on the files
+ * of LPF art. A47 A-1); else its last entry, for a renamed file. Null when neither is known.
+ */
+export function fecClosingOf(file: string, lastDay: DayNumber | null): { day: DayNumber; how: 'name' | 'lastEntry' } | null {
+  const named = fecClosingDayOfName(file);
+  if (named !== null) return { day: named, how: 'name' };
+  return lastDay === null ? null : { day: lastDay, how: 'lastEntry' };
+}
+
+/**
+ * Whether a table closed on `closingDay` is of the FEC's year. The name states the closing date:
+ * any other date is another year. The last entry only bounds it (the closing entries may not
+ * touch the accounts read): a closing date before it, or in a later month, is another period.
+ */
+function closingFitsFec(closingDay: DayNumber, fecClosing: { day: DayNumber; how: 'name' | 'lastEntry' }): boolean {
+  if (fecClosing.how === 'name') return closingDay === fecClosing.day;
+  const month = (day: DayNumber) => calendarFromDay(day).year * 12 + calendarFromDay(day).month;
+  return closingDay >= fecClosing.day && month(closingDay) <= month(fecClosing.day);
+}
+
+/**
+ * What a FEC import changes on the payment-delays card: the year's turnover and purchases (typed
+ * ones still win), and the closing date, the FEC's (its name's, else its last entry's) unless the
+ * card's already fits it: the default (31 December of last year) or a date typed for another
+ * year would otherwise warn, or refuse the FEC's figures as another year's. The user can still
+ * type another date. Null figures when the file has no entries.
+ */
+export function delaysSettingsFromFecImport(
+  current: Pick<PaneSettings, 'delaysClosingDate'>,
+  fec: Pick<FecReading, 'sales' | 'purchases' | 'bookCurrency' | 'firstDay' | 'lastDay'>,
+  file: string,
+  /** The as-of date the FEC was read at: entries booked later are not in its figures. */
+  readAsOf: DayNumber,
+): Partial<Pick<PaneSettings, 'delaysFromFec' | 'delaysClosingDate'>> {
+  const patch: Partial<Pick<PaneSettings, 'delaysFromFec' | 'delaysClosingDate'>> = {};
+  const figures = delaysFiguresFromFec(fec, file, readAsOf);
+  if (figures !== null) patch.delaysFromFec = figures;
+  const fecClosing = fecClosingOf(file, fec.lastDay);
+  if (fecClosing === null) return patch;
+  let closingDay: DayNumber | null = null;
+  try {
+    closingDay = parseTextDate(current.delaysClosingDate.trim());
+  } catch {
+    // A closing date half typed or blank: the FEC's replaces it.
+  }
+  if (closingDay === null || !closingFitsFec(closingDay, fecClosing)) patch.delaysClosingDate = formatIsoDate(fecClosing.day);
+  return patch;
+}
+
+/**
+ * The FEC whose closing date the card's is, for the card to say where the date came from; null
+ * when the card's closing date is another (typed by the user) or no FEC was imported.
+ */
+export function closingDateOfFec(
+  settings: Pick<PaneSettings, 'delaysClosingDate' | 'delaysFromFec'>,
+): { file: string; how: 'name' | 'lastEntry' } | null {
+  const figures = settings.delaysFromFec;
+  if (figures === null) return null;
+  let last: DayNumber | null = null;
+  try {
+    last = parseTextDate(figures.lastDay);
+  } catch {
+    // A date the document damaged: the name alone can tell.
+  }
+  const fecClosing = fecClosingOf(figures.file, last);
+  if (fecClosing === null || settings.delaysClosingDate.trim() !== formatIsoDate(fecClosing.day)) return null;
+  return { file: figures.file, how: fecClosing.how };
 }
 
 /** The figures' file and dates; dates the document damaged are an error that says to import again. */

@@ -15,7 +15,12 @@ import {
   salesByCurrency,
 } from '../commands/ageing';
 import { type CashInGlance, cashInForecastFor, paidInvoicesFromImport } from '../commands/forecast';
-import { delaysFiguresFromFec, type FecForDelays, paymentDelaysFor, paymentDelaysWritten } from '../commands/paymentDelays';
+import {
+  delaysSettingsFromFecImport,
+  type FecForDelays,
+  paymentDelaysFor,
+  paymentDelaysWritten,
+} from '../commands/paymentDelays';
 import { defaultSettings, type PaneSettings, settingsFromRecord, settingsToRecord } from '../commands/settings';
 import { actionDay } from '../dunning/actionDay';
 import { type CallListEntry, callList } from '../dunning/callList';
@@ -409,11 +414,12 @@ export function App(options: PaneOptions) {
         const name = await workbook.writeNewSheet(result.sheetName, result.layout, progress);
         const fec = result.report.fec;
         // A FEC's turnover and purchases become the payment-delays table's figures (typed ones
-        // still win), whichever side was imported: the file holds both.
-        const figures = fec === null ? null : delaysFiguresFromFec(fec, file.name, asOfDay());
-        if (fec !== null)
+        // still win), whichever side was imported: the file holds both; its closing date becomes
+        // the table's, unless the card's already fits the FEC.
+        if (fec !== null) {
           lastFec.current = { reading: fec, file: file.name, terms: result.report.terms ?? choices.terms, asOf: asOfDay() };
-        if (figures !== null) changeSettings({ delaysFromFec: figures });
+          changeSettings(delaysSettingsFromFecImport(current().settings, fec, file.name, asOfDay()));
+        }
         // The 401 accounts are the table's supplier ledger, not the customer ledger the rest
         // of the pane works on: that one stays, when there is one.
         const ledgerSheet = table?.sheetName ?? null;

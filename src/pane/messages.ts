@@ -151,6 +151,8 @@ function english(f: Formats) {
       `Taken from the FEC "${file}": classes 60 to 62 without the stock variations (603), entries from ${f.shortDate(from)} to ${f.shortDate(to)}, excluding tax. Type another figure to replace it.`,
     delaysFecTyped: (file: string, figure: string) =>
       `Typed by you; the FEC "${file}" gives ${figure} (empty the field to use it).`,
+    delaysFecClosing: (file: string, fromName: boolean) =>
+      `The closing date of the FEC "${file}" (${fromName ? 'from its name' : 'its last entry'}), set at its import. Type another date to change it.`,
     // A FEC has no due date field (LPF art. A47 A-1): "contractual" would count from the import's guess.
     delaysFecTermsAssumed: (file: string) =>
       `The FEC "${file}" carries no due dates: with contractual terms, the delays are counted from the due dates assumed at import. The legal terms (Commercial Code art. L441-10) need only the invoice date.`,
@@ -438,6 +440,8 @@ function french(f: Formats): Messages {
     delaysFecPurchases: (file, from, to) =>
       `Tirés du FEC « ${file} » : classes 60 à 62 hors variations de stocks (603), écritures du ${f.shortDate(from)} au ${f.shortDate(to)}, hors taxes. Saisissez un autre montant pour le remplacer.`,
     delaysFecTyped: (file, figure) => `Saisi par vous ; le FEC « ${file} » donne ${figure} (videz le champ pour l’utiliser).`,
+    delaysFecClosing: (file, fromName) =>
+      `Date de clôture du FEC « ${file} » (${fromName ? 'd’après son nom' : 'sa dernière écriture'}), reprise à son import. Saisissez une autre date pour la changer.`,
     delaysFecTermsAssumed: (file) =>
       `Le FEC « ${file} » ne porte pas d’échéances : en délais contractuels, les retards sont comptés depuis les échéances supposées à l’import. Les délais légaux (code de commerce, art. L441-10) ne demandent que la date de facture.`,
     delaysUseLegal60: 'Compter depuis le délai légal : 60 jours date de facture',

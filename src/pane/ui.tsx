@@ -135,12 +135,6 @@ export function TextInput(props: {
   class?: string;
   /** Several lines (a postal address): a text area this many rows high. */
   rows?: number;
-  /**
-   * The pane keeps a refused text itself (the policy editor shows it with its message): once
-   * the change is made, the field shows the pane's value as the pane writes it ("1 000" typed
-   * in English reads "1,000"), even when that is the number it held before.
-   */
-  showsPaneValueAfterChange?: boolean;
 }) {
   const [typed, setTyped] = useState<{ readonly text: string; readonly over: string } | null>(null);
   const shown = typed !== null && typed.over === props.value ? typed.text : props.value;
@@ -157,9 +151,12 @@ export function TextInput(props: {
     // preact/compat, loaded for memo, turns a text field's onChange into onInput (React's
     // meaning), which committed every keystroke; a commit mid-word could then come back from a
     // command finishing and replace what was being typed (a digit lost while the plan rebuilt).
+    // Once committed, the field shows the value as the pane writes it back (« 1 000 » typed in an
+    // English pane reads "1,000"), even when that value is the one already saved.
     onChangeCapture: (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      props.onCommit(event.currentTarget.value);
-      if (props.showsPaneValueAfterChange) setTyped(null);
+      const committed = event.currentTarget.value;
+      setTyped(null);
+      props.onCommit(committed);
     },
   };
   return props.rows ? (

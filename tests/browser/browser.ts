@@ -201,3 +201,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
+
+/**
+ * Switches the pane's language and waits until the pane speaks it: the page's `lang` is set by an
+ * effect, after the pane has re-rendered in the new language. A field filled before then is
+ * re-rendered under the user's typing (its value written the new language's way) and the typed
+ * text is lost, which a person cannot do but a test can.
+ */
+export async function chooseLanguage(page: Page, language: 'en' | 'fr'): Promise<void> {
+  await page.selectOption('#language', language);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+}

@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { dayFromCalendar, excelSerialFromDay } from '../../src/primitives/dates';
 import {
+  chooseLanguage,
   chromiumAvailable,
   describePane,
   ledgerFound,
@@ -576,7 +577,7 @@ run('the dunning policy in the pane', () => {
 
   test('the contractual rate is typed and shown as a percentage in the pane’s language; refusals are in French in the French pane', async () => {
     await withPane({ ready: agedAt() }, async ({ page, problems }) => {
-      await page.selectOption('#language', 'fr');
+      await chooseLanguage(page, 'fr');
       await page.click('button[data-tab="dunning"]');
       // Shown back from the saved fraction: 12,15 % read as 0.1215 shows as 12,15 %, not 1 215 %.
       for (const [typed, shown] of [

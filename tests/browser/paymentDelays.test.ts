@@ -149,6 +149,10 @@ describePane('the payment-delays table in Preview', (pane) => {
     await page.waitForFunction(() =>
       /grand livre fournisseurs du tableau/.test(document.querySelector('#import')?.textContent ?? ''),
     );
+    // A renamed FEC (fec.txt): its last entry, 5 December 2026, bounds its year, and the closing
+    // date typed above (31 December, in that month and after it) fits it: kept, not marked.
+    expect(await page.inputValue('#setting-delaysClosingDate')).toBe('2026-12-31');
+    expect(await page.$('#delaysClosingDate-source')).toBeNull();
     // The customer ledger stays the one the pane had; the 401 sheet is the table's supplier ledger.
     expect(await page.textContent('#mapping summary')).toContain('Clients');
     expect(await page.inputValue('#setting-delaysSupplierSheet')).toBe('Import fournisseurs fec');
@@ -210,9 +214,10 @@ describePane('the payment-delays table in Preview', (pane) => {
     const { page } = pane();
     // The FEC of the year to 30 September 2026, imported on both sides two months after it
     // ended, once the accountant had matched October's payments.
+    // The closing date is left as the test above typed it (31 December 2026): the import sets
+    // the FEC's, which its name states (SirenFECAAAAMMJJ, LPF art. A47 A-1).
     await page.selectOption('#setting-delaysSection', 'I');
-    await page.fill('#setting-delaysClosingDate', '2026-09-30');
-    await page.dispatchEvent('#setting-delaysClosingDate', 'change');
+    expect(await page.inputValue('#setting-delaysClosingDate')).toBe('2026-12-31');
     await page.fill('#as-of', '2026-11-30');
     await page.dispatchEvent('#as-of', 'change');
     const fec = join(__dirname, '..', 'data', '123456789FEC20260930.txt');
@@ -226,8 +231,21 @@ describePane('the payment-delays table in Preview', (pane) => {
       );
     }
     expect(await page.inputValue('#setting-delaysSupplierSheet')).toBe('Import fournisseurs FEC20260930');
+    expect(await page.inputValue('#setting-delaysClosingDate')).toBe('2026-09-30');
+    expect(await page.textContent('#delaysClosingDate-source')).toBe(
+      'Date de clôture du FEC « 123456789FEC20260930.txt » (d’après son nom), reprise à son import. Saisissez une autre date pour la changer.',
+    );
+    // The user can still type another date: it stays, and the mark goes; the FEC's date typed back brings it back.
+    await page.fill('#setting-delaysClosingDate', '2026-06-30');
+    await page.dispatchEvent('#setting-delaysClosingDate', 'change');
+    await page.waitForSelector('#delaysClosingDate-source', { state: 'detached' });
+    expect(await page.inputValue('#setting-delaysClosingDate')).toBe('2026-06-30');
+    await page.fill('#setting-delaysClosingDate', '2026-09-30');
+    await page.dispatchEvent('#setting-delaysClosingDate', 'change');
+    await page.waitForSelector('#delaysClosingDate-source');
     await page.click('#payment-delays');
     await page.waitForFunction(() => /Délais de paiement 2026-09-30/.test(document.querySelector('#status')?.textContent ?? ''));
+    expect(await page.textContent('#status')).not.toContain('n’est pas celle du FEC');
     const grid = 'table.grid[data-sheet="Délais de paiement 2026-09-30"]';
     await page.waitForSelector(grid);
     const rowText = async (row: number, from: number, to: number) => {

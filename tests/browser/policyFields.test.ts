@@ -4,7 +4,7 @@
 // saved, and keeps what the user typed with its message under it.
 
 import type { Page } from 'playwright-core';
-import { describePane } from './browser';
+import { chooseLanguage, describePane } from './browser';
 
 const NBSP = '\u00a0';
 
@@ -29,7 +29,7 @@ async function savedPolicy(page: Page): Promise<{ minimumAmount: number; minimum
 describePane('the policy editor’s number fields', (pane) => {
   test('French: « 1 000 » and « 900,50 » are saved and shown as typed; one field in error holds no other back', async () => {
     const { page, problems } = pane();
-    await page.selectOption('#language', 'fr');
+    await chooseLanguage(page, 'fr');
     await page.click('button[data-tab="dunning"]');
     await commit(page, '#policy-minimum', '1 000');
     await page.waitForSelector('#policy-status');
@@ -65,7 +65,8 @@ describePane('the policy editor’s number fields', (pane) => {
 
   test('English: "1,000" and "1 000" are a thousand, "900.50" shown back as typed', async () => {
     const { page, problems } = pane();
-    await page.selectOption('#language', 'en');
+    await chooseLanguage(page, 'en');
+    await page.click('button[data-tab="dunning"]');
     for (const typed of ['1,000', '1 000']) {
       await commit(page, '#policy-minimum', typed);
       await page.waitForSelector('#policy-status');
@@ -94,7 +95,7 @@ describePane('the policy editor’s number fields', (pane) => {
 describePane('two changes to the policy in one frame', (pane) => {
   test('both stay on screen as the user left them, and both are saved', async () => {
     const { page, problems } = pane();
-    await page.selectOption('#language', 'en');
+    await chooseLanguage(page, 'en');
     await page.click('button[data-tab="dunning"]');
     expect(await page.isChecked('#policy-first-interest')).toBe(false);
     await page.fill('#policy-deadline', '21');

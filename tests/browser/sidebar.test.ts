@@ -1,5 +1,6 @@
 // The Sheets sidebar (dist/gas/Sidebar.html) in Chromium, against a fake google.script.run
 // that answers like the Apps Script server: the same pane, in French, on the sample ledger.
+import { join } from 'node:path';
 import { describePane, screenshot } from './browser';
 import { SIDEBAR } from './sheetsServer';
 
@@ -78,6 +79,23 @@ describePane('the Sheets sidebar', SIDEBAR, (pane) => {
     await page.click('#confirm-yes');
     await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Arrêté après 5'));
     expect(await logLength()).toBe(before + 2 + 5);
+  });
+
+  test('a FEC imported in the sidebar sets the payment-delays card’s closing date from its name', async () => {
+    const { page } = pane();
+    await page.click('button[data-tab="ageing"]');
+    await page.click('#payment-delays-card summary');
+    // The sidebar's today is 28 November 2025: the card proposes the year ended 31 December 2024.
+    expect(await page.inputValue('#setting-delaysClosingDate')).toBe('2024-12-31');
+    await page.click('#import summary');
+    await page.setInputFiles('#import-file', join(__dirname, '..', 'data', '123456789FEC20260930.txt'));
+    await page.waitForFunction(() => /nouvelle feuille/.test(document.querySelector('#import .status')?.textContent ?? ''));
+    expect(await page.inputValue('#setting-delaysClosingDate')).toBe('2026-09-30');
+    // Saved in the document's settings through google.script.run, for the Sheets menu too.
+    const saved = await page.evaluate(() =>
+      JSON.parse((window as unknown as { __server: { AgeBucket_readSettings(): string } }).__server.AgeBucket_readSettings()),
+    );
+    expect(saved.delaysClosingDate).toBe('2026-09-30');
   });
 
   test('no console error or uncaught exception', () => {

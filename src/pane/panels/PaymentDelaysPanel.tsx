@@ -5,7 +5,7 @@
 import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
-import { PAYMENT_DELAYS_COMMAND } from '../../commands/paymentDelays';
+import { closingDateOfFec, PAYMENT_DELAYS_COMMAND } from '../../commands/paymentDelays';
 import type { PaneSettings } from '../../commands/settings';
 import { parseTextDate } from '../../primitives/dates';
 import type { AgeBucketError } from '../../primitives/messages';
@@ -76,6 +76,8 @@ export const PaymentDelaysPanel = memo(function PaymentDelaysPanel(props: Paymen
   );
   // The year's figures: typed ones win; else the last FEC's, shown in the field and marked so.
   const fec = props.values.delaysFromFec;
+  // The closing date its import set, said so while it is still the FEC's.
+  const closingFromFec = closingDateOfFec(props.values);
   const figure = (key: 'delaysTurnover' | 'delaysPurchases', label: string) => {
     const typed = props.values[key];
     const fromFec = fec === null ? null : key === 'delaysTurnover' ? fec.turnover : fec.purchases;
@@ -126,6 +128,11 @@ export const PaymentDelaysPanel = memo(function PaymentDelaysPanel(props: Paymen
         <summary>{t.delaysOptions}</summary>
         <div class="options">
           {input('delaysClosingDate', t.delaysClosingDate, 'date')}
+          {closingFromFec === null ? null : (
+            <span class="help" id="delaysClosingDate-source">
+              {t.delaysFecClosing(closingFromFec.file, closingFromFec.how === 'name')}
+            </span>
+          )}
           {input('delaysYearStart', t.delaysYearStart, 'date')}
           {choice('delaysSection', t.delaysSection, [
             ['I', t.delaysSectionI],

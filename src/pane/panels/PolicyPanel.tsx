@@ -173,7 +173,6 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
         value={shown(id, value)}
         inputMode={numeric ? 'decimal' : 'text'}
         onCommit={(typed) => commit(typed, id)}
-        showsPaneValueAfterChange
       />
       {outcome(id)}
     </div>
