@@ -1,7 +1,9 @@
 // The day a letter, a statement or a log entry is made: today, which the host passes (the core
 // never reads a clock). A letter is dated that day, its payment deadline is counted from it, its
-// interest runs to it, and "Mark as sent" logs it; the log is the plan's memory of what was sent
-// when (intervals between steps, « Malgré notre relance du … »), so it must hold the real day.
+// interest runs to it, and the log records it on that day; the log is the plan's memory of what
+// was sent when (intervals between steps, « Malgré notre relance du … »), so it must hold the
+// real day. "Mark as sent" records drafts already made: it logs them on the day they were made
+// (markedSentEntries) and asks for no plan as of today, even when marked the next day.
 //
 // A plan as of another day (a fixed as-of date for a month-end report) is refused rather than
 // rebuilt at today behind the user's back: the credit manager chose the accounts and checked

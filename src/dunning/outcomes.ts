@@ -148,3 +148,29 @@ export function sentEntries(
     };
   });
 }
+
+/**
+ * "Mark as sent": the log rows for email drafts the user says went out. Marking records letters
+ * already made and sent, so it asks for no plan as of today (actionDay refuses making letters
+ * from a plan as of another day, not recording them): drafts made one day and marked sent the
+ * next are logged at once. Each row is dated the day its letter was made and dated, not the day
+ * it was marked: that is the date the customer reads on it, the one the next letter quotes
+ * (« Malgré notre relance du … »), and the day its payment deadline and interest were counted
+ * from; the day of marking says nothing about when the email left. A letter dated after today
+ * cannot have gone yet (the computer's clock moved back): refused, nothing logged.
+ */
+export function markedSentEntries(
+  letters: readonly Letter[],
+  policy: DunningPolicy,
+  today: DayNumber,
+  language: Language,
+): LogDraft[] {
+  const early = letters.find((letter) => letter.day > today);
+  if (early !== undefined)
+    fail('letterDatedAfterToday', {
+      customer: early.customer,
+      day: { en: formatLongDate(early.day, 'en'), fr: formatLongDate(early.day, 'fr') },
+      today: { en: formatLongDate(today, 'en'), fr: formatLongDate(today, 'fr') },
+    });
+  return letters.flatMap((letter) => sentEntries([letter], policy, letter.day, 'email', language));
+}

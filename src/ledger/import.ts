@@ -260,6 +260,9 @@ export function importRows(rows: CellValue[][], options: ImportOptions, source: 
       // sheet keeps them, so the pane reading it back knows what the file said.
       label: mapping.label !== undefined,
       documentType: mapping.documentType !== undefined,
+      // A partly matched line stays open; the sheet says it is partly matched (not under the
+      // lettrage's own header, which would close it again under another partial-match setting).
+      partialMatch: ledger.items.some((item) => (item.partialMatchCode ?? null) !== null),
     },
   );
   appendKeptColumns(layout, kept, ledger.items, (item) => table[item.row - found - 1] ?? []);
@@ -555,6 +558,7 @@ const HEADERS = {
     sourceLine: FEC_SOURCE_LINE.en,
     opening: 'Opening balance',
     matchCode: 'Matching code',
+    partialMatchCode: 'Partial matching code',
     matchDate: 'Matching date',
     disputed: 'Disputed',
     disputeReason: 'Dispute reason',
@@ -585,6 +589,7 @@ const HEADERS = {
     sourceLine: FEC_SOURCE_LINE.fr,
     opening: 'À-nouveau',
     matchCode: 'Lettrage',
+    partialMatchCode: 'Lettrage partiel',
     matchDate: 'Date de lettrage',
     disputed: 'Litige',
     disputeReason: 'Motif du litige',
@@ -617,6 +622,7 @@ const WRITTEN_ROLES: readonly ColumnRole[] = [
   // Written in their own columns when the file has them.
   'label',
   'documentType',
+  'partialMatchCode',
 ];
 
 interface KeptColumn {
@@ -706,6 +712,7 @@ function openItemsSheet(
     readonly fec?: boolean;
     readonly label?: boolean;
     readonly documentType?: boolean;
+    readonly partialMatch?: boolean;
   },
 ): SheetLayout {
   const h = HEADERS[language];
@@ -727,6 +734,10 @@ function openItemsSheet(
   }
   if (shape.label && !shape.fec) {
     header.push(h.label);
+    formats.push(null);
+  }
+  if (shape.partialMatch && !shape.fec) {
+    header.push(h.partialMatchCode);
     formats.push(null);
   }
   if (shape.fec) {
@@ -773,6 +784,7 @@ function openItemsSheet(
       row.push(type === null || type === undefined ? null : h.documentTypes[type]);
     }
     if (shape.label && !shape.fec) row.push(item.label);
+    if (shape.partialMatch && !shape.fec) row.push((item as Partial<LedgerItem>).partialMatchCode ?? null);
     if (shape.fec) {
       const fecLine = item as SheetItem;
       const matchDay = fecLine.matchDay ?? null;

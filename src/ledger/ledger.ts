@@ -68,6 +68,9 @@ export const COLUMN_ROLES = [
   'country',
   'documentType',
   'label',
+  // A partial lettrage code an import wrote beside a line it kept open: it says the line is
+  // partly matched, and never closes it (unlike matchingCode).
+  'partialMatchCode',
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
@@ -318,6 +321,7 @@ const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
   documentType: ['type de piece', 'type piece', 'type de document', 'document type', 'doc type', 'type', 'nature piece'],
   // The entry's label ("Règlement Dupont", "Avoir n° 12"): it tells a payment from a credit note
   // when the ledger has no document type.
+  partialMatchCode: ['lettrage partiel', 'partial matching code', 'partial match code', 'partly matched'],
   label: [
     'libelle',
     'libelle ecriture',
@@ -468,6 +472,11 @@ export interface LedgerItem {
   readonly documentType?: DocumentType | null;
   /** The entry's label as written ("Règlement Dupont"), when the ledger has one. */
   readonly label?: string | null;
+  /**
+   * The partial matching code (lettrage partiel: "ab", "AB*") the line carries: it is partly
+   * matched, not unmatched, and stays open. Absent when the line carries none.
+   */
+  readonly partialMatchCode?: string | null;
   /** When the line was paid, for settled lines of a ledger that keeps them (payment history). */
   readonly paidDay?: DayNumber | null;
   /**
@@ -798,9 +807,12 @@ export function readLedger(rows: readonly (readonly CellValue[])[], given: Colum
         }
       }
       const code = mapping.matchingCode === undefined ? null : readText(cell('matchingCode'));
+      let partialCode: string | null = null;
       if (code !== null) {
-        if (isPartialMatchCode(code, partialRule)) partiallyMatchedRows++;
-        else {
+        if (isPartialMatchCode(code, partialRule)) {
+          partiallyMatchedRows++;
+          partialCode = code;
+        } else {
           const matchDay = within('matchDate', () =>
             readDate(cell('matchDate'), {
               serialSystem: options.serialSystem,
@@ -816,7 +828,7 @@ export function readLedger(rows: readonly (readonly CellValue[])[], given: Colum
           }
         }
       }
-      const item = readItem(cell, row, options, dateReading, amountSource, readers);
+      const item = readItem(cell, row, options, dateReading, amountSource, readers, partialCode);
       if (!options.keepPaidLines && options.asOf !== undefined && item.invoiceDay !== null && item.invoiceDay > options.asOf) {
         issuedLaterRows++;
         continue;
@@ -883,6 +895,8 @@ function readItem(
   dates: { readonly monthFirst: ReadonlySet<ColumnRole>; readonly twoDigitYears: ReadonlySet<ColumnRole> },
   amountSource: AmountSource,
   readers: RepeatedTextReaders,
+  /** The row's partial lettrage code, read by the caller from the matching-code column. */
+  partialCode: string | null = null,
 ): LedgerItem {
   const dateOf = (role: ColumnRole): DayNumber | null =>
     within(role, () =>
@@ -960,6 +974,8 @@ function readItem(
   // Set after the literal, not spread into it: a spread made every item of a large ledger the
   // slow kind of object to build.
   if (openingBalance) item.openingBalance = true;
+  const partial = partialCode ?? readText(cell('partialMatchCode'));
+  if (partial !== null) item.partialMatchCode = partial;
   return item;
 }
 
@@ -1058,6 +1074,7 @@ export const COLUMN_LABELS: Record<Language, Record<ColumnRole, string>> = {
     country: 'country',
     documentType: 'document type',
     label: 'label',
+    partialMatchCode: 'partial matching code',
   },
   fr: {
     customer: 'client',
@@ -1089,6 +1106,7 @@ export const COLUMN_LABELS: Record<Language, Record<ColumnRole, string>> = {
     country: 'pays',
     documentType: 'type de pièce',
     label: 'libellé',
+    partialMatchCode: 'lettrage partiel',
   },
 };
 

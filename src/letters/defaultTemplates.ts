@@ -88,7 +88,7 @@ According to our records, {{#if single_invoice}}the following invoice remains un
 This may well be an oversight. We would be grateful if you could settle the amount of {{net_due}} at your earliest convenience, by bank transfer to IBAN {{company_iban}}.
 {{#if has_credits}}
 
-This amount takes into account your credit notes and unapplied payments of {{credits_total}}.
+This amount takes into account your open credit notes and payments, {{credits_total}}.
 {{/if}}
 
 If you have already made this payment, please accept our thanks and disregard this letter.
@@ -110,7 +110,7 @@ Sauf erreur ou omission de notre part, {{#if single_invoice}}la facture suivante
 Il s’agit sans doute d’un simple oubli. Nous vous remercions de bien vouloir procéder au règlement de la somme de {{net_due}} dans les meilleurs délais, par virement sur notre compte IBAN {{company_iban}}.
 {{#if has_credits}}
 
-Ce montant tient compte de vos avoirs et règlements non lettrés, pour {{credits_total}}.
+Ce montant tient compte de vos avoirs et règlements non soldés, pour {{credits_total}}.
 {{/if}}
 
 Si votre règlement nous est parvenu entre-temps, nous vous en remercions et vous prions de ne pas tenir compte de ce courrier.
@@ -305,7 +305,7 @@ Please find below the statement of your account with us at {{date}}.
 
 {{invoice_table}}
 
-{{#if has_credits}}Your open invoices come to {{invoices_total}}{{#if has_overdue}}, of which {{overdue_total}} overdue{{/if}}; less your credit notes and payments not yet applied to them, {{credits_amount}}, {{#if is_credit_balance}}your account shows a credit of {{balance_in_favour}} in your favour{{else}}the balance of your account is {{balance}}{{/if}}.{{else}}The balance of your account is {{balance}}{{#if has_overdue}}, of which {{overdue_total}} is overdue{{else}}; none of it is overdue{{/if}}.{{/if}} If your records differ, please let {{#if has_owner}}{{owner}}{{else}}us{{/if}} know so that we can reconcile them.
+{{#if has_credits}}Your open invoices come to {{invoices_total}}{{#if has_overdue}}, of which {{overdue_total}} overdue{{/if}}; less your open credit notes and payments, {{credits_amount}}, {{#if is_credit_balance}}your account shows a credit of {{balance_in_favour}} in your favour{{else}}the balance of your account is {{balance}}{{/if}}.{{else}}The balance of your account is {{balance}}{{#if has_overdue}}, of which {{overdue_total}} is overdue{{else}}; none of it is overdue{{/if}}.{{/if}} If your records differ, please let {{#if has_owner}}{{owner}}{{else}}us{{/if}} know so that we can reconcile them.
 
 Kind regards,
 `,
@@ -321,7 +321,7 @@ Veuillez trouver ci-dessous le relevé de votre compte client au {{date}}.
 
 {{invoice_table}}
 
-{{#if has_credits}}Vos factures ouvertes s’élèvent à {{invoices_total}}{{#if has_overdue}}, dont {{overdue_total}} échus{{/if}} ; déduction faite de vos avoirs et règlements non lettrés, soit {{credits_amount}}, {{#if is_credit_balance}}votre compte présente un solde de {{balance_in_favour}} en votre faveur{{else}}le solde de votre compte s’élève à {{balance}}{{/if}}.{{else}}Le solde de votre compte s’élève à {{balance}}{{#if has_overdue}}, dont {{overdue_total}} échus{{else}} ; aucune somme n’est échue{{/if}}.{{/if}} Si vos écritures diffèrent, merci {{#if has_owner}}d’en informer {{owner}}{{else}}de nous en informer{{/if}} afin que nous procédions au rapprochement.
+{{#if has_credits}}Vos factures ouvertes s’élèvent à {{invoices_total}}{{#if has_overdue}}, dont {{overdue_total}} échus{{/if}} ; déduction faite de vos avoirs et règlements non soldés, soit {{credits_amount}}, {{#if is_credit_balance}}votre compte présente un solde de {{balance_in_favour}} en votre faveur{{else}}le solde de votre compte s’élève à {{balance}}{{/if}}.{{else}}Le solde de votre compte s’élève à {{balance}}{{#if has_overdue}}, dont {{overdue_total}} échus{{else}} ; aucune somme n’est échue{{/if}}.{{/if}} Si vos écritures diffèrent, merci {{#if has_owner}}d’en informer {{owner}}{{else}}de nous en informer{{/if}} afin que nous procédions au rapprochement.
 
 Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.
 `,

@@ -66,6 +66,11 @@ export interface Letter {
   readonly owner: string | null;
   readonly sender: { readonly name: string; readonly lines: readonly string[] };
   readonly recipient: { readonly name: string; readonly lines: readonly string[] };
+  /**
+   * The day the letter was made and is dated (its options' asOf): "Mark as sent" logs it on
+   * that day, the date the customer reads on it, even when marked the next day.
+   */
+  readonly day: DayNumber;
   readonly placeAndDate: string;
   readonly subject: string;
   readonly blocks: readonly LetterBlock[];
@@ -191,6 +196,12 @@ const WORDS = {
     payment: 'Payment',
     unappliedCredits: 'Unapplied credits',
     unappliedCredit: 'Unapplied credit',
+    paymentsPartly: 'Unapplied or partly matched payments',
+    unappliedCreditsPartly: 'Unapplied or partly matched credits',
+    paymentPartly: (code: string) => `Payment, partly matched (${code})`,
+    creditPartly: (code: string) => `Credit note, partly matched (${code})`,
+    unappliedCreditPartly: (code: string) => `Credit, partly matched (${code})`,
+    invoicePartly: (code: string) => `Partly matched (${code})`,
     credits: 'Credit notes and payments',
     netDue: 'Net amount due',
     interestTotal: 'Late-payment interest',
@@ -226,6 +237,12 @@ const WORDS = {
     payment: 'Règlement',
     unappliedCredits: 'Crédits non lettrés',
     unappliedCredit: 'Crédit non lettré',
+    paymentsPartly: 'Règlements non lettrés ou partiellement lettrés',
+    unappliedCreditsPartly: 'Crédits non lettrés ou partiellement lettrés',
+    paymentPartly: (code: string) => `Règlement partiellement lettré (${code})`,
+    creditPartly: (code: string) => `Avoir partiellement lettré (${code})`,
+    unappliedCreditPartly: (code: string) => `Crédit partiellement lettré (${code})`,
+    invoicePartly: (code: string) => `Partiellement lettrée (${code})`,
     credits: 'Avoirs et règlements',
     netDue: 'Net à payer',
     interestTotal: 'Pénalités de retard',
@@ -441,6 +458,7 @@ export function buildLetter(account: AccountPlan, options: LetterOptions): Lette
     owner: account.owner,
     sender: { name: company.name, lines: senderLines(company) },
     recipient: { name: account.customer, lines: splitLines(account.address ?? '') },
+    day: options.asOf,
     placeAndDate:
       company.city === ''
         ? date(options.asOf)
@@ -616,14 +634,33 @@ function statementTable(
   const words = WORDS[language];
   const money = (minor: MinorUnits) => formatMoney(minor, account.currency, language);
   const kind = (item: LedgerItem) => creditKind(item, paymentPrefixes);
+  // A line carrying a partial lettrage is partly matched, not unmatched: the statement says so
+  // (Sage, EBP, Quadra write it in lower case, "ab"; the ledger reader keeps such lines open).
+  const partialCode = (item: LedgerItem): string | null => {
+    const code = item.partialMatchCode ?? null;
+    return code === null || code.trim() === '' ? null : code.trim();
+  };
   const status = (item: LedgerItem): string => {
+    const partial = partialCode(item);
     if (item.amount < 0) {
       const k = kind(item);
+      if (partial !== null)
+        return k === 'payment'
+          ? words.paymentPartly(partial)
+          : k === 'creditNote'
+            ? words.creditPartly(partial)
+            : words.unappliedCreditPartly(partial);
       return k === 'payment' ? words.payment : k === 'creditNote' ? words.credit : words.unappliedCredit;
     }
-    if (item.disputed) return words.disputed;
-    if (item.promiseDay !== null && item.promiseDay >= asOf) return `${words.promised} (${formatShortDate(item.promiseDay)})`;
-    return asOf - item.dueDay > 0 ? '' : words.notDue;
+    const own = item.disputed
+      ? words.disputed
+      : item.promiseDay !== null && item.promiseDay >= asOf
+        ? `${words.promised} (${formatShortDate(item.promiseDay)})`
+        : asOf - item.dueDay > 0
+          ? ''
+          : words.notDue;
+    if (partial === null) return own;
+    return own === '' ? words.invoicePartly(partial) : `${own} · ${words.invoicePartly(partial).toLowerCase()}`;
   };
   const items = openItems(account);
   let overdue = 0;
@@ -631,20 +668,29 @@ function statementTable(
   let creditNotes = 0;
   let payments = 0;
   let unknown = 0;
+  let paymentsPartly = false;
+  let unknownPartly = false;
   for (const item of items) {
     if (item.amount < 0) {
       const k = kind(item);
-      if (k === 'payment') payments += item.amount;
-      else if (k === 'creditNote') creditNotes += item.amount;
-      else unknown += item.amount;
+      const partly = partialCode(item) !== null;
+      if (k === 'payment') {
+        payments += item.amount;
+        paymentsPartly ||= partly;
+      } else if (k === 'creditNote') creditNotes += item.amount;
+      else {
+        unknown += item.amount;
+        unknownPartly ||= partly;
+      }
     } else if (asOf - item.dueDay > 0) overdue += item.amount;
     else notDue += item.amount;
   }
   const totals: Array<[string, string]> = [[words.total, money(overdue)]];
   totals.push([words.notDueTotal, money(notDue)]);
   if (creditNotes !== 0) totals.push([words.creditNotes, money(creditNotes)]);
-  if (payments !== 0) totals.push([words.payments, money(payments)]);
-  if (unknown !== 0) totals.push([words.unappliedCredits, money(unknown)]);
+  // "Unapplied" only when every line it adds is: a partly matched one is named with them.
+  if (payments !== 0) totals.push([paymentsPartly ? words.paymentsPartly : words.payments, money(payments)]);
+  if (unknown !== 0) totals.push([unknownPartly ? words.unappliedCreditsPartly : words.unappliedCredits, money(unknown)]);
   totals.push([words.balance, money(overdue + notDue + creditNotes + payments + unknown)]);
   const partlyPaid = someoneShowsPaid(items);
   const amounts = amountHeaders(words, partlyPaid);

@@ -48,7 +48,8 @@ export function templatesSheetLayout(policy: DunningPolicy, language: Language):
  * The default letters as an earlier version wrote them into the sheet (before their sentences
  * agreed with the number of invoices: "la ou les factures suivantes", "invoice(s)"; before they
  * said "us" for an account with no owner and a company with no signatory, and sent a French
- * public body to the administrative court rather than to an injunction to pay), by stage
+ * public body to the administrative court rather than to an injunction to pay; before they
+ * called every credit deducted "unapplied", partly matched ones included), by stage
  * and language: a fingerprint of the subject and body. A row still holding one of them word for
  * word was never edited, so the current default is used in its place; the sheet itself is never
  * rewritten, and a row the user changed, by a single character, is used as it stands.
@@ -56,8 +57,8 @@ export function templatesSheetLayout(policy: DunningPolicy, language: Language):
 const SUPERSEDED_DEFAULTS: ReadonlyMap<string, readonly string[]> = new Map([
   ['courtesy en', ['2g18b6h65jf', '14872h9fmal']],
   ['courtesy fr', ['us2ww7gy4s', 'k0juasgfc5']],
-  ['first en', ['1f6xqz9qt5i']],
-  ['first fr', ['1j7sjyyzb1c']],
+  ['first en', ['1f6xqz9qt5i', '241d4nx4del']],
+  ['first fr', ['1j7sjyyzb1c', 'bqjp3fyp8a']],
   ['second en', ['1hxutnduzt7', 'fuwauribxl']],
   ['second fr', ['1yfzu0rh4o9', '26pjgc1bf9y']],
   ['final en', ['9cbynj8ojx']],
@@ -66,8 +67,8 @@ const SUPERSEDED_DEFAULTS: ReadonlyMap<string, readonly string[]> = new Map([
   ['formalNotice fr', ['x1b8t1a7si', 'qlycldtidx']],
   ['collection en', ['29p23fdxbm9', 'b1xedxkbqh']],
   ['collection fr', ['1pvh9tkyluh', '2f0sfiasg5e']],
-  ['statement en', ['2dar9z7l1uz']],
-  ['statement fr', ['esfcjexpjx']],
+  ['statement en', ['2dar9z7l1uz', 'llp0l4vyk1']],
+  ['statement fr', ['esfcjexpjx', '1frywqb4qpq']],
 ]);
 
 /** A 53-bit fingerprint (cyrb53) of a template's text, line endings as LF. */

@@ -35,7 +35,10 @@ export const PLACEHOLDERS: Readonly<Record<string, Described>> = {
     en: 'invoices coming due, total (courtesy reminder)',
     fr: 'total des factures à échoir (rappel avant échéance)',
   },
-  credits_total: { en: 'credit notes and unapplied payments', fr: 'avoirs et règlements non lettrés' },
+  credits_total: {
+    en: 'open credit notes and payments (unapplied or partly matched)',
+    fr: 'avoirs et règlements non soldés (non lettrés ou partiellement lettrés)',
+  },
   net_due: { en: 'overdue total less credits', fr: 'total échu, avoirs déduits' },
   balance: { en: 'the whole account balance', fr: 'le solde du compte' },
   invoices_total: {
@@ -47,8 +50,8 @@ export const PLACEHOLDERS: Readonly<Record<string, Described>> = {
     fr: 'toutes les factures ouvertes échues, litiges compris (relevé)',
   },
   credits_amount: {
-    en: 'credit notes and unapplied payments, as a positive amount',
-    fr: 'avoirs et règlements non lettrés, en montant positif',
+    en: 'open credit notes and payments (unapplied or partly matched), as a positive amount',
+    fr: 'avoirs et règlements non soldés (non lettrés ou partiellement lettrés), en montant positif',
   },
   balance_in_favour: {
     en: 'a balance in the customer’s favour, as a positive amount',

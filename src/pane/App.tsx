@@ -31,6 +31,7 @@ import {
   disputeEntry,
   disputeResolvedEntry,
   type LogDraft,
+  markedSentEntries,
   noAnswerEntry,
   parseInvoiceList,
   promiseEntry,
@@ -291,13 +292,18 @@ export function App(options: PaneOptions) {
       patchDunning({ held: heldText(held, made.length, language()) });
       return made;
     };
-    /** Asks first when the same letters were logged that day; false when the user says no. */
-    const confirmNotLoggedTwice = async (letters: readonly Letter[]): Promise<boolean> => {
+    /**
+     * Asks first when the same letters were logged that day; false when the user says no. The
+     * entries are those about to be logged (by default the letters delivered now, dated today).
+     */
+    const confirmNotLoggedTwice = async (
+      letters: readonly Letter[],
+      entries: readonly LogDraft[] = deliveredEntries(letters, requirePlan(), 'post', language(), options.today()),
+    ): Promise<boolean> => {
       const plan = requirePlan();
-      const drafts = deliveredEntries(letters, plan, 'post', language(), options.today());
-      const day = dayMade();
-      const duplicates = duplicatesOf(current().dunning.log, drafts, plan.policy);
+      const duplicates = duplicatesOf(current().dunning.log, entries, plan.policy);
       if (duplicates === 0) return true;
+      const day = entries[0]?.day ?? dayMade();
       return ask(words().already(duplicates, paneText(language()).f.longDate(day)));
     };
     /** Logs letters once delivered: never before, and only those that were. */
@@ -637,8 +643,10 @@ export function App(options: PaneOptions) {
         const pending = which.filter((draft) => !draft.sent && draft.letter.email);
         if (pending.length === 0) return words().selected(0);
         const sending = pending.map((draft) => draft.letter);
-        if (!(await confirmNotLoggedTwice(sending))) return words().skippedDuplicates;
-        await logDelivered(sending, 'email');
+        // Logged on the day each draft was made, without asking for a plan as of today (the core's markedSentEntries).
+        const entries = markedSentEntries(sending, requirePlan().policy, options.today(), language());
+        if (!(await confirmNotLoggedTwice(sending, entries))) return words().skippedDuplicates;
+        await appendEntries(entries);
         const done = new Set(pending);
         patchDunning({
           emailDrafts: current().dunning.emailDrafts.map((draft) => (done.has(draft) ? { ...draft, sent: true } : draft)),

@@ -162,8 +162,9 @@ export async function lettersToRead(
 }
 
 /**
- * The log entries for letters delivered today: dated the day they went (actionDay), whatever
- * the as-of date of the plan they came from would have said.
+ * The log entries for letters delivered now (a file, a sheet, a Google Doc, Gmail drafts made
+ * now): dated today (actionDay), whatever the as-of date of the plan they came from would have
+ * said. Drafts marked sent later are logged by the core's markedSentEntries instead.
  */
 export function deliveredEntries(
   letters: readonly Letter[],

@@ -245,8 +245,8 @@ export const messages = {
     fr: 'doit {amount}, sous le minimum de {minimum}',
   },
   reasonCovered: {
-    en: 'covered by its own credit notes and unapplied payments ({credits})',
-    fr: 'couvert par ses avoirs et règlements non lettrés ({credits})',
+    en: 'covered by its own open credit notes and payments ({credits})',
+    fr: 'couvert par ses avoirs et règlements non soldés ({credits})',
   },
   reasonAlreadySent: {
     en: '{stage} already sent on {date}; the next stage starts at {nextDay} days overdue',
@@ -646,6 +646,12 @@ export const messages = {
   planNotAsOfToday: {
     en: 'letters and log entries are dated the day they are made ({today}), but the plan is as of {asOf}: tick "Follow today" (or set the as-of date to {today}), build the plan again, then make the letters or log the call. A fixed as-of date is for the aged balance and month-end reports',
     fr: 'les lettres et les lignes du journal sont datées du jour où elles sont faites ({today}), mais le plan est arrêté au {asOf} : cochez « Suivre la date du jour » (ou mettez la date d’arrêté au {today}), établissez de nouveau le plan, puis faites les lettres ou notez l’appel. Une date d’arrêté fixe sert à la balance âgée et aux états de fin de mois',
+  },
+  // "Mark as sent" logs a letter on the day it was made (markedSentEntries): a letter dated
+  // after today has not gone yet.
+  letterDatedAfterToday: {
+    en: "the letter to {customer} is dated {day}, after today ({today}): it cannot have been sent yet. Check the computer's date, then mark it sent once it has gone",
+    fr: 'la lettre à {customer} est datée du {day}, après aujourd’hui ({today}) : elle ne peut pas être déjà partie. Vérifiez la date de l’ordinateur, puis marquez-la envoyée une fois partie',
   },
 } satisfies Record<string, Template>;
 

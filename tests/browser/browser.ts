@@ -97,7 +97,10 @@ export interface OpenOptions {
   readonly root?: string;
   readonly initScript?: string;
   readonly offline?: boolean;
-  readonly today?: string;
+  /** Preview's today (`?today=`); null for none, Preview then takes the page's clock. */
+  readonly today?: string | null;
+  /** The page's clock at load (Playwright's, which the test may move on); the machine's when absent. */
+  readonly clock?: Date;
   /** The browser window; the pane's own width when the page is the pane alone. */
   readonly viewport?: { readonly width: number; readonly height: number };
 }
@@ -131,7 +134,8 @@ export async function openPane(path = 'taskpane.html', options: Omit<OpenOptions
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   // Preview moves the sample's dates so that it is as of its today: the tests open it on the
   // sample's own date unless they name another day.
-  const today = (options.root ?? 'addin') === 'addin' ? `?today=${options.today ?? SAMPLE_AS_OF}` : '';
+  const today = (options.root ?? 'addin') === 'addin' && options.today !== null ? `?today=${options.today ?? SAMPLE_AS_OF}` : '';
+  if (options.clock) await context.clock.install({ time: options.clock });
   const url = `http://127.0.0.1:${port}/${path}${today}`;
   await page.goto(url);
   return { context, page, server, url, problems, refused };

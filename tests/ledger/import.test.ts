@@ -114,6 +114,8 @@ describe('a Cegid-like échéancier: amount with D/C, grouping dots, * partial c
       'Montant',
       'Reste dû',
       'Devise',
+      // The partial code (BY*) of the line kept open, so the sheet says it is partly matched.
+      'Lettrage partiel',
       'Ligne d’origine',
     ]);
   });

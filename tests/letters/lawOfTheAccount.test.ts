@@ -599,6 +599,6 @@ describe('credits in the letter’s sentence', () => {
     const fr = text(account);
     expect(fr).toContain(`pour 1${NBSP}200,00${NBSP}€`);
     expect(fr).not.toContain('pour -');
-    expect(text(account, DEFAULT_POLICY, today, 'en')).toContain('unapplied payments of €1,200.00');
+    expect(text(account, DEFAULT_POLICY, today, 'en')).toContain('your open credit notes and payments, €1,200.00.');
   });
 });

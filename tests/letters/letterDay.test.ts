@@ -1,5 +1,6 @@
 // A letter is dated the day it is made, its deadline counted from that day, its interest run to
-// that day, and "Mark as sent" logs that day: the log is the plan's memory of what was sent when.
+// that day, and logged that day: the log is the plan's memory of what was sent when (drafts
+// marked sent the next day keep their day: markSent.test.ts).
 // A plan as of another day (a fixed as-of date for a month-end report) is refused, in the user's
 // language, with what to do; nothing is made or logged from it.
 // Real-shaped files: French ledgers typed by hand (data/fr-hand.csv, data/fr-final.csv), today

@@ -83,6 +83,9 @@ test('a templates sheet written before holds the old default word for word: the 
       'merci {{#if has_owner}}d’en informer {{owner}}{{else}}de nous en informer{{/if}} afin',
       'merci d’en informer {{owner}} afin',
     ],
+    // The statement then also called every credit deducted unapplied (non lettré).
+    ['less your open credit notes and payments,', 'less your credit notes and payments not yet applied to them,'],
+    ['vos avoirs et règlements non soldés, soit', 'vos avoirs et règlements non lettrés, soit'],
   ];
   const changed = DEFAULT_TEMPLATES.filter((template) => template.body.includes('has_owner'));
   expect(changed.map((t) => `${t.stageId} ${t.language}`).sort()).toEqual([

@@ -75,10 +75,10 @@ function sentenceFigures(letter: Letter): {
   const text = letterToText(letter).replace(/\s+/g, ' ');
   const withCredits = [
     new RegExp(
-      `Your open invoices come to ${AMOUNT}(?:, of which ${AMOUNT} overdue)?; less your credit notes and payments not yet applied to them, ${AMOUNT}, (?:the balance of your account is ${AMOUNT}|your account shows a credit of ${AMOUNT} in your favour)\\.`,
+      `Your open invoices come to ${AMOUNT}(?:, of which ${AMOUNT} overdue)?; less your open credit notes and payments, ${AMOUNT}, (?:the balance of your account is ${AMOUNT}|your account shows a credit of ${AMOUNT} in your favour)\\.`,
     ),
     new RegExp(
-      `Vos factures ouvertes s’élèvent à ${AMOUNT}(?:, dont ${AMOUNT} échus)? ; déduction faite de vos avoirs et règlements non lettrés, soit ${AMOUNT}, (?:le solde de votre compte s’élève à ${AMOUNT}|votre compte présente un solde de ${AMOUNT} en votre faveur)\\.`,
+      `Vos factures ouvertes s’élèvent à ${AMOUNT}(?:, dont ${AMOUNT} échus)? ; déduction faite de vos avoirs et règlements non soldés, soit ${AMOUNT}, (?:le solde de votre compte s’élève à ${AMOUNT}|votre compte présente un solde de ${AMOUNT} en votre faveur)\\.`,
     ),
   ];
   for (const pattern of withCredits) {
@@ -169,11 +169,11 @@ describe('the statement’s sentence adds up in every case (EN and FR)', () => {
     const fr = letterToText(statement(dupont, 'fr')).replace(/[\u00a0\u202f]/g, ' ');
     expect(fr).not.toMatch(/dont 15 570,50 € échus\./);
     expect(fr).toContain(
-      'Vos factures ouvertes s’élèvent à 15 570,50 €, dont 15 570,50 € échus ; déduction faite de vos avoirs et règlements non lettrés, soit 3 120,50 €, le solde de votre compte s’élève à 12 450,00 €.',
+      'Vos factures ouvertes s’élèvent à 15 570,50 €, dont 15 570,50 € échus ; déduction faite de vos avoirs et règlements non soldés, soit 3 120,50 €, le solde de votre compte s’élève à 12 450,00 €.',
     );
     const en = letterToText(statement(dupont, 'en'));
     expect(en).toContain(
-      'Your open invoices come to €15,570.50, of which €15,570.50 overdue; less your credit notes and payments not yet applied to them, €3,120.50, the balance of your account is €12,450.00.',
+      'Your open invoices come to €15,570.50, of which €15,570.50 overdue; less your open credit notes and payments, €3,120.50, the balance of your account is €12,450.00.',
     );
   });
 });
