@@ -1,39 +1,43 @@
-// `npm run demo`: the core's aged balance of the sample ledger, made current (its dates moved by
-// whole months up to today, see src/commands/sample.ts), printed as the table the add-in writes into a sheet.
+// `npm run demo`: the aged balance of the sample ledger, made current (its dates moved by whole
+// months up to today, see src/commands/sample.ts), printed as the table the add-in writes into a
+// sheet. It is worked out as the pane works it out on the sample (Preview's sheet, the pane's
+// default settings, ageLedger): the expected loss applies the collection curve to what each
+// invoice still owes once its account's credit notes and unapplied payments are set against the
+// oldest invoices first (Code civil art. 1342-10, src/ledger/owed.ts), never to gross amounts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { agedBalanceFromColumns, columnRange } from '../src/ageing/agedBalance';
-import { makeBuckets } from '../src/ageing/ageing';
 import { curveLabel, DEFAULT_COLLECTION_CURVE } from '../src/ageing/collection';
+import { ageLedger, findLedger } from '../src/commands/ageing';
 import { currentSample, SAMPLE_AS_OF } from '../src/commands/sample';
-import { dayFromCalendar, formatIsoDate } from '../src/primitives/dates';
+import { defaultSettings } from '../src/commands/settings';
+import { csvToSheet } from '../src/pane/preview/sheetFiles';
+import { dayFromCalendar, formatIsoDate, parseTextDate } from '../src/primitives/dates';
 import { compareNames, numberText, percentText } from '../src/primitives/localeText';
 import { formatMoney } from '../src/primitives/money';
-import { csvTextRecords } from './csv';
 
 const language: 'en' | 'fr' = process.argv.includes('--fr') ? 'fr' : 'en';
-// Today on this machine's calendar (this script is a host: the core gets it as an argument),
-// and the sample moved so that its as-of date is today.
+// Today on this machine's calendar (this script is a host: the core gets it as an argument), or
+// the day given as --today=YYYY-MM-DD; the sample is moved so that its as-of date is today.
 const now = new Date();
-const asOf = dayFromCalendar(now.getFullYear(), now.getMonth() + 1, now.getDate());
+const todayArgument = process.argv.find((arg) => arg.startsWith('--today='))?.slice('--today='.length);
+const asOf = todayArgument ? parseTextDate(todayArgument) : dayFromCalendar(now.getFullYear(), now.getMonth() + 1, now.getDate());
 const sample = currentSample({ ledger: readFileSync(join(__dirname, '..', 'samples', 'ledger.csv'), 'utf8'), log: '' }, asOf);
-const records = csvTextRecords(sample.ledger);
-const report = agedBalanceFromColumns(
+// The sample's sheet as Preview opens it, found and aged with the pane's default settings.
+const sheet = csvToSheet('Créances', sample.ledger);
+const settings = defaultSettings(language, asOf);
+const { table: ledgerTable, mapping } = findLedger(
   {
-    customers: columnRange(records.map((r) => r.Client)),
-    dates: columnRange(records.map((r) => r.Échéance)),
-    amounts: columnRange(records.map((r) => r['Reste dû'])),
-    currencies: columnRange(records.map((r) => r.Devise)),
+    sheetName: sheet.name,
+    headerRow: 0,
+    firstColumn: 0,
+    values: sheet.values,
+    serialSystem: 'excel1900',
+    description: sheet.name,
   },
-  {
-    asOf,
-    buckets: makeBuckets([30, 60, 90], undefined, language),
-    curve: DEFAULT_COLLECTION_CURVE,
-    serialSystem: 'sheets',
-    defaultCurrency: 'EUR',
-    strict: false,
-  },
+  settings,
+  true,
 );
+const { report } = ageLedger(ledgerTable, mapping, settings, asOf);
 const { balance } = report;
 const money = (minor: number, currency: string) => formatMoney(minor, currency, language).replace(/\u00A0/g, ' ');
 const header = [
@@ -58,7 +62,7 @@ const totals = balance.totals.map((t) => [
   money(t.total, t.currency),
 ]);
 const table = [header, ...rows, ...totals];
-const widths = header.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
+const widths = header.map((_, c) => table.reduce((widest, r) => Math.max(widest, (r[c] ?? '').length), 0));
 const line = (r: string[]) =>
   r.map((cell, c) => (c < 2 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
 console.log(

@@ -248,8 +248,16 @@ export function parseStoredSettings(text: string | null | undefined): Record<str
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    throw new AgeBucketError('settingsDamaged', { detail: error instanceof Error ? error.message : String(error) });
+  } catch {
+    // The JavaScript engine's own words ("Unexpected token … in JSON at position 25") are English
+    // and say nothing a credit manager can act on: what happened, in their language, and the
+    // message says what to do.
+    throw new AgeBucketError('settingsDamaged', {
+      detail: {
+        en: 'their text is cut short or was edited by hand, and can no longer be read',
+        fr: 'leur texte est tronqué ou a été modifié à la main, et ne se lit plus',
+      },
+    });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new AgeBucketError('settingsDamaged', { detail: { en: 'not a list of settings', fr: 'pas une liste de paramètres' } });

@@ -3,7 +3,8 @@
 // log never holds a promise with no date or a dispute with no invoice or reason.
 
 import type { Letter } from '../letters/letter';
-import { type DayNumber, formatIsoDate, formatLongDate } from '../primitives/dates';
+import { type DayNumber, formatLongDate } from '../primitives/dates';
+import { inBothLanguages } from '../primitives/localeText';
 import { fail, type Language } from '../primitives/messages';
 import { LOG_CHANNELS, LOG_EVENTS, type LogEntry, promiseNote } from './log';
 import type { OpenDispute } from './memory';
@@ -41,7 +42,11 @@ function base(account: AccountPlan, asOf: DayNumber, language: Language) {
 /** A promise to pay taken on the phone: it holds the invoices chased today until its date. */
 export function promiseEntry(account: AccountPlan, promiseDay: DayNumber | null, asOf: DayNumber, language: Language): LogDraft {
   if (promiseDay === null) fail('promiseNeedsDate');
-  if (promiseDay < asOf) fail('promiseInPast', { date: formatIsoDate(promiseDay), asOf: formatIsoDate(asOf) });
+  if (promiseDay < asOf)
+    fail('promiseInPast', {
+      date: inBothLanguages((language) => formatLongDate(promiseDay, language)),
+      asOf: inBothLanguages((language) => formatLongDate(asOf, language)),
+    });
   return {
     ...base(account, asOf, language),
     stageText: LOG_EVENTS.promise[language],

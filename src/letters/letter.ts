@@ -156,16 +156,20 @@ function foldText(text: string): string {
  * the company's name or address is empty, or its IBAN when the letter asks for a transfer.
  */
 export function checkCompanyForLetters(company: CompanyDetails, needsIban: boolean): void {
+  // The French names carry their « de » (« ont besoin du nom, de l’adresse »): « de le » is
+  // never written, it contracts to « du ».
   const missing: Array<{ en: string; fr: string }> = [];
-  if (company.name.trim() === '') missing.push({ en: 'name', fr: 'le nom' });
-  if (company.address.trim() === '') missing.push({ en: 'address', fr: 'l’adresse' });
+  if (company.name.trim() === '') missing.push({ en: 'name', fr: 'du nom' });
+  if (company.address.trim() === '') missing.push({ en: 'address', fr: 'de l’adresse' });
   if (needsIban && company.iban.trim() === '')
-    missing.push({ en: 'IBAN (the letters ask for a transfer)', fr: 'l’IBAN (les lettres demandent un virement)' });
-  if (missing.length > 0)
+    missing.push({ en: 'IBAN (the letters ask for a transfer)', fr: 'de l’IBAN (les lettres demandent un virement)' });
+  if (missing.length > 0) {
+    const champs = missing.map((field) => field.fr);
     fail('companyIncomplete', {
       fields: missing.map((field) => field.en).join(', '),
-      champs: missing.map((field) => field.fr).join(', '),
+      champs: champs.length > 1 ? `${champs.slice(0, -1).join(', ')} et ${champs[champs.length - 1]}` : (champs[0] ?? ''),
     });
+  }
 }
 
 const NUL = '\u0000';

@@ -267,9 +267,14 @@ export function App(options: PaneOptions) {
     };
     // Letters made on the current plan, kept for the next command on it (preview, .docx, sheet, emails).
     const letterCache = new LetterCache();
-    const letters = async (): Promise<Letter[]> => {
-      const plan = requirePlan();
-      const { letters: made, held } = await lettersFor(
+    /**
+     * What the letters of the plan are made from, the same for every letters command: the
+     * accounts chosen, the settings, the kind, today, the cache and the ledger's sheet (whose
+     * name tells the sample's firm apart). One list, so a preview shows the letters the .docx,
+     * the sheet and the emails then carry.
+     */
+    const letterArguments = (plan: DunningPlan) =>
+      [
         workbook,
         plan,
         chosen(plan),
@@ -278,7 +283,11 @@ export function App(options: PaneOptions) {
         options.today(),
         letterCache,
         current().table?.sheetName ?? null,
-      );
+      ] as const;
+    const letters = async (): Promise<Letter[]> => {
+      const plan = requirePlan();
+      // bounded: the eight arguments of a letters command, not data
+      const { letters: made, held } = await lettersFor(...letterArguments(plan));
       // The held accounts are named before anything is delivered or logged; the others go on.
       patchDunning({ held: heldText(held, made.length, language()) });
       return made;
@@ -522,16 +531,8 @@ export function App(options: PaneOptions) {
       },
       previewLetters: async () => {
         const plan = requirePlan();
-        const { customers, letterAt, held } = await lettersToRead(
-          workbook,
-          plan,
-          chosen(plan),
-          current().settings,
-          current().dunning.kind,
-          options.today(),
-          letterCache,
-          current().table?.sheetName ?? null,
-        );
+        // bounded: the eight arguments of a letters command, not data
+        const { customers, letterAt, held } = await lettersToRead(...letterArguments(plan));
         patchDunning({
           held: heldText(held, customers.length, language()),
           preview: customers.length > 0 ? { customers, letterAt } : null,

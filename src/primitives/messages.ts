@@ -298,8 +298,8 @@ export const messages = {
     fr: 'une promesse de paiement doit indiquer la date à laquelle le client paiera',
   },
   promiseInPast: {
-    en: 'the promised date {date} is before the plan’s date {asOf}: a promise runs to today or later',
-    fr: 'la date promise {date} est antérieure à la date du plan {asOf} : une promesse court jusqu’à aujourd’hui ou plus tard',
+    en: 'the promised date ({date}) is before the plan’s date ({asOf}): a promise runs to today or later',
+    fr: 'la date promise ({date}) est antérieure à la date du plan ({asOf}) : une promesse court jusqu’à aujourd’hui ou plus tard',
   },
   ruleFirstRunAge: {
     en: 'first run (no log rows for this account): started at the stage the age calls for',
@@ -473,7 +473,7 @@ export const messages = {
   },
   companyIncomplete: {
     en: 'letters need your company’s {fields}: fill them in Settings › Your company; nothing was generated or logged',
-    fr: 'les lettres ont besoin de {champs} de votre société : renseignez-les dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
+    fr: 'les lettres ont besoin {champs} de votre société, à renseigner dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
   },
   reasonBeforeFirstReminder: {
     en: 'overdue {days}; the first reminder starts at {from} days overdue ({date})',

@@ -41,7 +41,7 @@ describePane('a newcomer’s own files in Preview', { today: '2026-11-30' }, (pa
     await page.click('#preview-letters');
     await page.waitForFunction(() => document.querySelector('#status')?.classList.contains('error'));
     expect(await page.textContent('#status')).toContain(
-      'les lettres ont besoin de le nom, l’adresse, l’IBAN (les lettres demandent un virement) de votre société : renseignez-les dans Paramètres › Votre société',
+      'les lettres ont besoin du nom, de l’adresse et de l’IBAN (les lettres demandent un virement) de votre société, à renseigner dans Paramètres › Votre société',
     );
     expect(await page.$('iframe#letter-preview')).toBeNull();
     expect(problems).toEqual([]);

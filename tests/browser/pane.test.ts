@@ -229,7 +229,7 @@ run('a pane that starts whatever happens', () => {
     await withPane({ initScript, ready: pageLoaded }, async ({ page, problems }) => {
       await page.waitForSelector('#settings-problem');
       expect(await page.textContent('#settings-problem p')).toMatch(
-        /^the settings saved in this workbook are damaged \(.+\); reset them to the defaults and enter yours again$/,
+        /^the settings saved in this workbook are damaged \(their text is cut short or was edited by hand, and can no longer be read\); reset them to the defaults and enter yours again$/,
       );
       // The ledger is found all the same, with the default buckets.
       await page.waitForSelector('#read-report');

@@ -86,3 +86,42 @@ describePane('the policy editor’s number fields', (pane) => {
     expect(problems).toEqual([]);
   });
 });
+
+// Two changes to the policy before the pane draws its next frame: a figure typed then left by a
+// click on a check box while the pane is busy (a plan rebuild holding the page, the user's events
+// queued). The editor once took its own first save, coming back to it late, for a policy from
+// elsewhere, and put it back over the second: the check box unticked itself on screen and the
+// typed figure went back to what it was, while the workbook held both changes.
+describePane('two changes to the policy in one frame', (pane) => {
+  test('both stay on screen as the user left them, and both are saved', async () => {
+    const { page, problems } = pane();
+    await chooseLanguage(page, 'en');
+    await page.click('button[data-tab="dunning"]');
+    expect(await page.isChecked('#policy-first-interest')).toBe(false);
+    await page.fill('#policy-deadline', '21');
+    // The field left (its change event), the pane drawn, the check box clicked: in one task.
+    await page.evaluate(async () => {
+      const field = document.getElementById('policy-deadline') as HTMLInputElement;
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      (document.getElementById('policy-first-interest') as HTMLInputElement).click();
+    });
+    // A few frames later, once every effect of the pane has run.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(await page.isChecked('#policy-first-interest')).toBe(true);
+    expect(await page.inputValue('#policy-deadline')).toBe('21');
+    const saved = (await savedPolicy(page)) as unknown as {
+      paymentDeadlineDays: number;
+      stages: Array<{ id: string; claimsInterest: boolean }>;
+    };
+    expect(saved.paymentDeadlineDays).toBe(21);
+    expect(saved.stages.find((stage) => stage.id === 'first')?.claimsInterest).toBe(true);
+    // A third change starts from what is on screen: neither of the first two is lost.
+    await commit(page, '#policy-minimum', '250');
+    await page.waitForSelector('#policy-status');
+    const after = (await savedPolicy(page)) as unknown as typeof saved & { minimumAmount: number };
+    expect([after.minimumAmount, after.paymentDeadlineDays]).toEqual([250, 21]);
+    expect(after.stages.find((stage) => stage.id === 'first')?.claimsInterest).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});

@@ -199,6 +199,25 @@ describe('outcomes are checked at entry', () => {
     expect([entry.stageText, entry.invoices, entry.promiseDay]).toEqual(['Promesse de paiement', ['F1', 'F2'], asOf]);
   });
 
+  test('a promise dated before the plan is refused with both dates as the user’s language writes them', () => {
+    let error: unknown;
+    try {
+      promiseEntry(account, day('2025-11-01'), asOf, 'fr');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(AgeBucketError);
+    const refused = error as AgeBucketError;
+    // Written out by hand: the plan is as of 1 December 2025, the promise was for 1 November.
+    expect(refused.localized('fr')).toBe(
+      'la date promise (1er novembre 2025) est antérieure à la date du plan (1er décembre 2025) : une promesse court jusqu’à aujourd’hui ou plus tard',
+    );
+    expect(refused.localized('en')).toBe(
+      'the promised date (1 November 2025) is before the plan’s date (1 December 2025): a promise runs to today or later',
+    );
+    for (const language of ['en', 'fr'] as const) expect(refused.localized(language)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
   test('the messages say what to fix, in English and French', () => {
     try {
       disputeEntry(account, ['F1'], '', asOf, 'en');

@@ -509,7 +509,7 @@ describe('the sender', () => {
       throw new Error('not refused');
     } catch (error) {
       expect((error as { localized: (l: 'fr') => string }).localized('fr')).toBe(
-        'les lettres ont besoin de l’adresse de votre société : renseignez-les dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
+        'les lettres ont besoin de l’adresse de votre société, à renseigner dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
       );
     }
   });

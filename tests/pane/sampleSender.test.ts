@@ -85,7 +85,7 @@ describe('Preview: the sample’s firm signs the sample’s letters only', () =>
     const error = await refusal(letters(workbook, defaultSettings('fr', AS_OF), AS_OF));
     expect(error.code).toBe('companyIncomplete');
     expect(error.localized('en')).toContain('letters need your company’s name, address');
-    expect(error.localized('fr')).toContain('les lettres ont besoin de le nom, l’adresse');
+    expect(error.localized('fr')).toContain('les lettres ont besoin du nom, de l’adresse');
   });
 
   test('the user’s own ledger with their company typed: their sender, nothing of the sample’s', async () => {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { makeCollectionCurve } from '../../src/ageing/collection';
+import { type CompanyDetails, checkCompanyForLetters } from '../../src/letters/letter';
 import { paneText } from '../../src/pane/messages';
 import { statutoryRate } from '../../src/penalties/statutoryRates';
 import { parseTextDate } from '../../src/primitives/dates';
@@ -19,6 +20,10 @@ const COLON_WITHOUT_SPACE = /[^\s\u00A0\u202F]:(\s|$)/;
 // Whole words only: "notée" or "rate" inside "taux" are not English (letters of any script bound a word).
 const ENGLISH_WORDS =
   /(?<!\p{L})(the|must|should|is|are|not|with|and|or|of|to|give|choose|write|enter|rows?|column|stage|rate|invoice|amount|customer|please|looks|entered|nothing|found)(?!\p{L})/iu;
+// French contracts « de le », « de les », « à le », « à les » into du, des, au, aux: the
+// uncontracted forms are never written (Grevisse, Le Bon Usage, § 580), and they appear when a
+// placeholder holding « le nom » follows « de » in a template.
+const UNCONTRACTED = /(?<!\p{L})(de|à) (le|les)(?!\p{L})/iu;
 const unquoted = (text: string) => text.replace(/«[^»]*»|"[^"]*"|`[^`]*`/g, '« »');
 
 const coreFrench = Object.entries(messages).map(([code, t]) => [code, t.fr.replace(/\{\w+\}/g, 'X')] as const);
@@ -59,6 +64,9 @@ describe('every French message of the core', () => {
   test.each(coreFrench)('%s: no English word', (_, text) => {
     expect(unquoted(text)).not.toMatch(ENGLISH_WORDS);
   });
+  test.each(coreFrench)('%s: « du », « des », « au », « aux », never « de le », « à les »', (_, text) => {
+    expect(unquoted(text)).not.toMatch(UNCONTRACTED);
+  });
 });
 
 describe('every French text of the pane', () => {
@@ -69,6 +77,9 @@ describe('every French text of the pane', () => {
   });
   test.each(texts)('%s: no English word', (_, text) => {
     expect(unquoted(text)).not.toMatch(ENGLISH_WORDS);
+  });
+  test.each(texts)('%s: « du », « des », « au », « aux », never « de le », « à les »', (_, text) => {
+    expect(unquoted(text)).not.toMatch(UNCONTRACTED);
   });
 });
 
@@ -165,6 +176,45 @@ describe('French messages the core builds, read whole', () => {
     }
     throw new Error('no error thrown');
   };
+  test('letters refused for a company left blank: « ont besoin du nom », for every blank left', () => {
+    const company: CompanyDetails = {
+      name: 'Durand SARL',
+      address: '12 rue de la Paix, 75002 Paris',
+      legalForm: 'SARL au capital de 10 000 €',
+      registration: 'RCS Paris 123 456 789',
+      iban: 'FR76 3000 6000 0112 3456 7890 189',
+      email: '',
+      phone: '',
+      city: 'Paris',
+    };
+    const blanks = [
+      { name: '' },
+      { address: '' },
+      { iban: '' },
+      { name: '', address: '' },
+      { name: '', iban: '' },
+      { address: '', iban: '' },
+      { name: '', address: '', iban: '' },
+    ];
+    const texts = blanks.map((blank) => {
+      const error = thrown(() => checkCompanyForLetters({ ...company, ...blank }, true));
+      expect(error.code).toBe('companyIncomplete');
+      return error.localized('fr');
+    });
+    for (const text of texts) {
+      expect(text).not.toMatch(UNCONTRACTED);
+      expect(unquoted(text)).not.toMatch(ENGLISH_WORDS);
+    }
+    expect(texts[0]).toBe(
+      'les lettres ont besoin du nom de votre société, à renseigner dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
+    );
+    expect(texts[6]).toBe(
+      'les lettres ont besoin du nom, de l’adresse et de l’IBAN (les lettres demandent un virement) de votre société, à renseigner dans Paramètres › Votre société ; rien n’a été produit ni journalisé',
+    );
+    expect(thrown(() => checkCompanyForLetters({ ...company, name: '' }, true)).message).toBe(
+      'letters need your company’s name: fill them in Settings › Your company; nothing was generated or logged',
+    );
+  });
   test('a collection curve refused says why in French', () => {
     const errors = [
       thrown(() => makeCollectionCurve([])),

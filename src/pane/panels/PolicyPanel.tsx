@@ -57,11 +57,16 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
   // The control the last change came from: its outcome is shown under it, where the user is
   // looking, not at the foot of a card taller than the pane.
   const [origin, setOrigin] = useState<string | null>(null);
-  // The policy this editor saved last: coming back as props.policy, it must not reset the draft.
-  const sent = useRef<DunningPolicy | null>(null);
+  // Every policy this editor saved: coming back as props.policy, none may reset the draft. Not
+  // only the last one: an effect runs only when the next render begins, with the props of its
+  // own render, so after two saves within one frame (a figure left by a click on a check box
+  // while the pane is busy) the first save comes back after the second was sent. Taken then for
+  // a policy from elsewhere, it put the older draft back over the newer one: the controlled
+  // field was set under the caret (a digit lost, the caret moved) or the box unticked itself.
+  const sent = useRef(new WeakSet<DunningPolicy>());
   // A policy from elsewhere (the workbook's settings, read after the pane opened) replaces the draft.
   useEffect(() => {
-    if (props.policy === sent.current) return;
+    if (sent.current.has(props.policy)) return;
     setDraft(props.policy);
     setErrors(new Map());
   }, [props.policy]);
@@ -74,7 +79,7 @@ export const PolicyPanel = memo(function PolicyPanel(props: PolicyPanelProps) {
     }
   };
   const save = (policy: DunningPolicy) => {
-    sent.current = policy;
+    sent.current.add(policy);
     props.onPolicy(policy);
   };
   /**
