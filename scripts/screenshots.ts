@@ -16,12 +16,6 @@ const today = new Date().toISOString().slice(0, 10);
 const wanted = process.argv.slice(2);
 const takes = (...names: string[]) =>
   wanted.length === 0 || names.some((name) => wanted.some((prefix) => name.startsWith(prefix)));
-/** The last day of the month before today's: the closing date the D441-6 picture uses. */
-function lastMonthEnd(day: string): string {
-  const first = new Date(`${day.slice(0, 8)}01T00:00:00Z`);
-  return new Date(first.getTime() - 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Opens the pane, lets `take` photograph it, and closes it whatever happens. */
 async function session(options: OpenOptions, take: (page: Page) => Promise<void>): Promise<void> {
   const opened = await openPane(options.path, options);
@@ -85,11 +79,11 @@ async function sidebar(): Promise<void> {
 /**
  * The D441-6 table in French beside the pane at its normal width: invoices issued from the
  * sample ledger, invoices received from the 401 accounts of the real-shaped FEC of tests/data
- * (imported as of today, as the README tells), at the end of last month, with the year's
- * turnover and purchases typed.
+ * (imported as of today, as the README tells), closed on the FEC's own closing date (its
+ * name, 30 September 2026, which the import puts in the card), with the year's turnover and
+ * purchases typed.
  */
 async function paymentDelays(): Promise<void> {
-  const closing = lastMonthEnd(today);
   await session({ today }, async (page) => {
     await page.selectOption('#language', 'fr');
     await page.click('#import summary');
@@ -99,8 +93,8 @@ async function paymentDelays(): Promise<void> {
       /grand livre fournisseurs du tableau/.test(document.querySelector('#import')?.textContent ?? ''),
     );
     await page.click('#payment-delays-card summary');
+    const closing = await page.inputValue('#setting-delaysClosingDate');
     for (const [id, value] of [
-      ['#setting-delaysClosingDate', closing],
       ['#setting-delaysTurnover', '1250000'],
       ['#setting-delaysPurchases', '480000'],
     ] as const) {
