@@ -4,21 +4,12 @@
 import { PreviewWorkbook } from '../../src/pane/preview/previewWorkbook';
 import type { CellValue } from '../../src/primitives/cells';
 import { excelSerialFromDay, parseTextDate } from '../../src/primitives/dates';
+import { MemoryStorage } from '../memoryStorage';
 import { hostValues, testWorkbook, type WorkbookHarness } from './workbookContract';
 
 const STORAGE_KEY = 'agebucket-contract';
 
 /** The browser's localStorage, as far as the Preview uses it. */
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-}
-
 function previewHarness(): WorkbookHarness {
   const storage = new MemoryStorage();
   (globalThis as { localStorage?: unknown }).localStorage = storage;

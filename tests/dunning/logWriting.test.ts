@@ -19,6 +19,7 @@ import { PreviewWorkbook } from '../../src/pane/preview/previewWorkbook';
 import { csvToSheet } from '../../src/pane/preview/sheetFiles';
 import { dayFromCalendar, excelSerialFromDay } from '../../src/primitives/dates';
 import type { Language } from '../../src/primitives/messages';
+import { MemoryStorage } from '../memoryStorage';
 
 const TODAY = dayFromCalendar(2026, 11, 30);
 
@@ -33,16 +34,6 @@ function letter(customer: string, stageId: string, invoices: string[]): Letter {
     invoiceNumbers: invoices,
     owner: 'Julien Morel',
   } as unknown as Letter;
-}
-
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
 }
 
 function previewWith(...sheets: ReturnType<typeof csvToSheet>[]): PreviewWorkbook {

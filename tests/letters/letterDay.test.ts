@@ -17,19 +17,10 @@ import { deliveredEntries, lettersFor, lettersToRead, readLogAndPlan } from '../
 import { PreviewWorkbook } from '../../src/pane/preview/previewWorkbook';
 import { dayFromCalendar } from '../../src/primitives/dates';
 import { AgeBucketError } from '../../src/primitives/messages';
+import { MemoryStorage } from '../memoryStorage';
 
 const TODAY = dayFromCalendar(2026, 11, 30);
 const MONTH_END = dayFromCalendar(2026, 10, 31);
-
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-}
 
 const settings: PaneSettings = {
   ...defaultSettings('fr', MONTH_END),

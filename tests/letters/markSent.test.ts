@@ -18,19 +18,10 @@ import { appendToLog, lettersFor, readLogAndPlan } from '../../src/pane/dunningC
 import { PreviewWorkbook } from '../../src/pane/preview/previewWorkbook';
 import { dayFromCalendar } from '../../src/primitives/dates';
 import { AgeBucketError } from '../../src/primitives/messages';
+import { MemoryStorage } from '../memoryStorage';
 
 const MADE = dayFromCalendar(2026, 11, 30);
 const NEXT_DAY = dayFromCalendar(2026, 12, 1);
-
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-}
 
 const settings: PaneSettings = {
   ...defaultSettings('fr', MADE),

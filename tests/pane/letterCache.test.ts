@@ -20,18 +20,9 @@ import { lettersFor, lettersToRead, readLogAndPlan } from '../../src/pane/dunnin
 import { PreviewWorkbook } from '../../src/pane/preview/previewWorkbook';
 import type { CellValue } from '../../src/primitives/cells';
 import { parseTextDate } from '../../src/primitives/dates';
+import { MemoryStorage } from '../memoryStorage';
 
 const AS_OF = '2025-11-28';
-
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-}
 
 const settings: PaneSettings = {
   ...defaultSettings('fr', parseTextDate(AS_OF)),

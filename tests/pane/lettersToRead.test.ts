@@ -14,18 +14,9 @@ import { lettersToSheetRows, letterToHtml, letterToText } from '../../src/letter
 import { lettersFor, lettersToRead, readLogAndPlan } from '../../src/pane/dunningCommands';
 import { PreviewWorkbook } from '../../src/pane/preview/previewWorkbook';
 import { parseTextDate } from '../../src/primitives/dates';
+import { MemoryStorage } from '../memoryStorage';
 
 const AS_OF = '2025-11-28';
-
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-}
 
 const settings: PaneSettings = {
   ...defaultSettings('fr', parseTextDate(AS_OF)),

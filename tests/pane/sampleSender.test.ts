@@ -17,20 +17,11 @@ import { PreviewWorkbook } from '../../src/pane/preview/previewWorkbook';
 import { csvBytesToSheet, csvToSheet } from '../../src/pane/preview/sheetFiles';
 import { parseTextDate } from '../../src/primitives/dates';
 import { AgeBucketError } from '../../src/primitives/messages';
+import { MemoryStorage } from '../memoryStorage';
 
 const AS_OF = parseTextDate('2026-11-30');
 const SAMPLE_AS_OF = parseTextDate('2025-11-28');
 const SENDER = { ...SAMPLE_COMPANY, signatoryName: '', signatoryTitle: '' };
-
-class MemoryStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-}
 
 function previewWithSample(): PreviewWorkbook {
   (globalThis as { localStorage?: unknown }).localStorage = new MemoryStorage();
