@@ -21,7 +21,7 @@ import {
   type PartialMatchRule,
   readLedger,
 } from '../ledger/ledger';
-import { dueDateFromTerms, parsePaymentTerms } from '../ledger/terms';
+import { dueDateFromTerms, type PaymentTerms, parsePaymentTerms } from '../ledger/terms';
 import { type CellValue, readText } from '../primitives/cells';
 import {
   calendarFromDay,
@@ -220,7 +220,21 @@ export function delayItemsOf(
   const disputes = disputesOf(ledger.items);
   // A sheet the FEC import wrote: an invoice whose due date is still the one its terms give from
   // its date has an assumed due date, not a contractual one (a due date typed over it is kept).
-  const fecSheet = mapping.terms !== undefined && isFecImportHeader(values[0] ?? []);
+  // Only under contractual terms is the assumption said (delaysWarnings); a terms cell the reader
+  // cannot parse (edited by hand) is not an assumed due date, and its row is still counted.
+  const termsColumn = options.terms === 'contractual' && isFecImportHeader(values[0] ?? []) ? mapping.terms : undefined;
+  const parsedTerms = new Map<string, PaymentTerms | null>();
+  const termsOf = (text: string): PaymentTerms | null => {
+    if (!parsedTerms.has(text)) {
+      try {
+        parsedTerms.set(text, parsePaymentTerms(text));
+      } catch (error) {
+        if (!(error instanceof AgeBucketError)) throw error;
+        parsedTerms.set(text, null);
+      }
+    }
+    return parsedTerms.get(text) ?? null;
+  };
   const assumedTerms = new Set<string>();
   for (const item of ledger.items) {
     const cells = values[item.row - rowsAbove - 1] ?? [];
@@ -230,9 +244,10 @@ export function delayItemsOf(
       // A line the reader kept open at the closing date with a matching code (partly matched, or
       // matched after that date) is netted with the other lines of its code.
       const matchCode = mapping.matchingCode === undefined ? null : readText(cells[mapping.matchingCode]);
-      if (fecSheet && mapping.terms !== undefined && item.invoiceDay !== null && !item.openingBalance) {
-        const terms = readText(cells[mapping.terms]);
-        if (terms !== null && item.dueDay === dueDateFromTerms(item.invoiceDay, parsePaymentTerms(terms)))
+      if (termsColumn !== undefined && item.invoiceDay !== null && !item.openingBalance) {
+        const terms = readText(cells[termsColumn]);
+        const parsed = terms === null ? null : termsOf(terms);
+        if (terms !== null && parsed !== null && item.dueDay === dueDateFromTerms(item.invoiceDay, parsed))
           assumedTerms.add(terms);
       }
       items.push({
@@ -568,7 +583,7 @@ function delaysWarnings(
  * administration writes SirenFECAAAAMMJJ with the closing date (BOI-CF-IOR-60-40-20, on the files
  * of LPF art. A47 A-1); else its last entry, for a renamed file. Null when neither is known.
  */
-export function fecClosingOf(file: string, lastDay: DayNumber | null): { day: DayNumber; how: 'name' | 'lastEntry' } | null {
+function fecClosingOf(file: string, lastDay: DayNumber | null): { day: DayNumber; how: 'name' | 'lastEntry' } | null {
   const named = fecClosingDayOfName(file);
   if (named !== null) return { day: named, how: 'name' };
   return lastDay === null ? null : { day: lastDay, how: 'lastEntry' };

@@ -165,6 +165,25 @@ describe('(C) for a FEC: the due dates are the import’s assumption, the legal 
     );
   });
 
+  test('a terms cell edited into words the reader does not know: the invoice is still counted, its due date not called assumed', () => {
+    const terms = detectColumns(customerRows[0] ?? []).terms as number;
+    const edited = customerRows.map((row) =>
+      row.includes('F26-0010') ? row.map((cell, column) => (column === terms ? 'à réception de relevé' : cell)) : row,
+    );
+    expect(edited).not.toEqual(customerRows);
+    const result = run({}, edited);
+    // The brackets of the first test: F26-0010 is still in 91+, due 31 March as the sheet says.
+    expect(brackets(result.issued)).toEqual([
+      [1, 360_00],
+      [1, 2400_00],
+      [0, 0],
+      [1, 1800_00],
+      [1, 600_00],
+      [3, 4800_00],
+    ]);
+    expect(result.skipped).toEqual([]);
+  });
+
   test('legal terms, 60 days from the invoice date: counted without the assumption, no warning', () => {
     const result = run({ delaysTerms: 'legal60' });
     // By hand, due = invoice date + 60 days:
