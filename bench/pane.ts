@@ -368,10 +368,12 @@ export async function benchPane(distRoot: string): Promise<void> {
           new Promise<void>((resolve) =>
             document.addEventListener(
               'load',
-              (event) => {
-                if ((event.target as Element).id === 'letter-preview') resolve();
+              function loaded(event) {
+                if ((event.target as Element).id !== 'letter-preview') return;
+                document.removeEventListener('load', loaded, { capture: true });
+                resolve();
               },
-              { capture: true, once: false },
+              { capture: true },
             ),
           ),
       );

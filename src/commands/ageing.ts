@@ -21,7 +21,7 @@ import {
 } from '../ledger/ledger';
 import { setCredits } from '../ledger/owed';
 import { type DayNumber, formatIsoDate, parseTextDate } from '../primitives/dates';
-import { numberText } from '../primitives/localeText';
+import { inBothLanguages, numberText } from '../primitives/localeText';
 import { AgeBucketError, formatMessage, type Language } from '../primitives/messages';
 import { type MinorUnits, minorFromText, parseCurrencyCode } from '../primitives/money';
 import type { PaneSettings } from './settings';
@@ -200,7 +200,7 @@ export function checkedColourRules(
   });
   if (dated === 0) {
     throw new AgeBucketError('colourDueDatesAllText', {
-      count: { en: params('en').count, fr: params('fr').count },
+      count: inBothLanguages((language) => numberText(textRows.length, language, 0)),
       sheet: table.sheetName,
     });
   }

@@ -4,9 +4,10 @@
 // debtor, or the creditor's books with his agreement, assigned it (Code civil art. 1342-10, first
 // paragraph: the debtor says which debt he pays). What is left, and every credit not lettered,
 // goes to the debts already due before the others, and among them to the oldest (art. 1342-10,
-// second paragraph): the oldest due date first. One rule for the dunning plan (the amount interest runs on), the aged
-// balance's expected collection and the cash-in forecast, so the three never disagree on what an
-// invoice still owes.
+// second paragraph): the oldest due date first. One rule for the dunning plan (the amount interest
+// runs on), the aged balance's expected collection and the cash-in forecast. The plan sets credits
+// only against the invoices it chases (penalties run on those alone), the other two against every
+// open invoice: the difference is meant, not to be evened out.
 
 import type { DayNumber } from '../primitives/dates';
 import type { MinorUnits } from '../primitives/money';

@@ -619,7 +619,7 @@ export function App(options: PaneOptions) {
       },
       /** The account's draft as an .eml file, the letter attached as .docx when asked. */
       emlDraft: async (letter: Letter) => {
-        const plan = requirePlan();
+        const made = dayMade();
         const { settings, dunning } = current();
         const prefix = language() === 'fr' ? 'Relance' : 'Reminder';
         const name = emlFileName(prefix, letter.customer, letter.currency);
@@ -631,7 +631,7 @@ export function App(options: PaneOptions) {
             }
           : undefined;
         const eml = letterToEml(letter, {
-          asOf: actionDay(plan.asOf, options.today()),
+          asOf: made,
           ...(settings.companyEmail ? { from: settings.companyEmail } : {}),
           ...(attachment ? { attachment } : {}),
         });
